@@ -1,0 +1,86 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** The core is deterministic: no wall clock, no ambient randomness, no real timers. */
+const coreForbiddenGlobals = [
+  { name: 'Date', message: 'The core runs on simulated ticks; wall-clock time breaks determinism.' },
+  { name: 'performance', message: 'The core runs on simulated ticks; use bench/ for timing.' },
+  { name: 'setTimeout', message: 'No real timers in the core: time advances only through tick().' },
+  { name: 'setInterval', message: 'No real timers in the core: time advances only through tick().' },
+  { name: 'setImmediate', message: 'No real timers in the core: time advances only through tick().' },
+  { name: 'requestAnimationFrame', message: 'The core knows nothing of the screen.' },
+  { name: 'window', message: 'The core knows nothing of the DOM.' },
+  { name: 'document', message: 'The core knows nothing of the DOM.' },
+  { name: 'self', message: 'The core knows nothing of the worker.' },
+  { name: 'crypto', message: 'All randomness comes from the simulation seed (core/sim/prng.ts).' },
+];
+
+const coreForbiddenProperties = [
+  { object: 'Math', property: 'random', message: 'All randomness comes from the simulation seed (core/sim/prng.ts).' },
+  { object: 'Date', property: 'now', message: 'The core runs on simulated ticks.' },
+  { object: 'performance', property: 'now', message: 'The core runs on simulated ticks.' },
+  { object: 'globalThis', property: 'setTimeout', message: 'No real timers in the core.' },
+];
+
+/** Bare module imports (npm packages, node:*) are out of the core: it is pure TypeScript. */
+const bareImport = { regex: '^[^.]', message: 'The core imports nothing outside src/core.' };
+
+export default defineConfig([
+  { ignores: ['dist', 'test-results', 'playwright-report', 'artifacts', 'node_modules'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+    },
+  },
+  {
+    files: ['**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...coreForbiddenGlobals],
+      'no-restricted-properties': ['error', ...coreForbiddenProperties],
+    },
+  },
+  {
+    files: ['src/core/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [bareImport, { regex: '^\\.\\./', message: 'The core imports nothing outside src/core.' }] }] },
+  },
+  {
+    files: ['src/core/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [bareImport, { regex: '^\\.\\./\\.\\./', message: 'The core imports nothing outside src/core.' }] }] },
+  },
+  {
+    files: ['src/worker/**/*.ts', 'src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', 'zustand', 'd3', 'd3-*', '**/ui/**'], message: 'The worker and protocol know nothing of the UI.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/core/**', '**/core'], allowTypeImports: true, message: 'The UI talks to the simulation only through src/protocol (type imports of core data are fine).' },
+        { group: ['**/worker/**'], message: 'The UI talks to the worker only through src/protocol.' },
+      ] }],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+]);

@@ -1,0 +1,69 @@
+import { append, lastIndex, lastTerm } from './log.ts';
+import type { RaftNode } from './node.ts';
+import { emit, resetElectionTimer } from './node.ts';
+import { newProgress } from './progress.ts';
+import type { NodeId, Term } from './types.ts';
+import { invariant } from './types.ts';
+
+/** Moves to a new term, forgetting the vote of the old one (Figure 2, "All Servers"). */
+export function setTerm(node: RaftNode, term: Term, cause: { cause: 'election' | 'message'; sender: NodeId | null }): void {
+  invariant(term > node.term, () => `node ${node.id}: term ${term} is not above ${node.term}`);
+  emit(node, { type: 'term-changed', from: node.term, to: term, cause: cause.cause, sender: cause.sender });
+  node.term = term;
+  node.vote = null;
+}
+
+export function becomeFollower(
+  node: RaftNode,
+  options: { lead: NodeId | null; reason: 'higher-term' | 'leader-found' | 'restart' },
+): void {
+  const previousRole = node.role;
+  node.role = 'follower';
+  node.lead = options.lead;
+  node.votes = {};
+  node.progress = {};
+  node.heartbeatElapsed = 0;
+  // A follower that only learns of a higher term keeps its timer running: Figure 2 resets it only
+  // for the current leader's AppendEntries or a granted vote (the callers do that).
+  if (previousRole !== 'follower') resetElectionTimer(node);
+  emit(node, { type: 'became-follower', term: node.term, lead: options.lead, previousRole, reason: options.reason });
+}
+
+/** Starts an election (§5.2): a new term, a vote for itself, a fresh randomized timeout. */
+export function becomeCandidate(node: RaftNode): void {
+  invariant(node.role !== 'leader', () => `node ${node.id}: a leader cannot become a candidate`);
+  setTerm(node, node.term + 1, { cause: 'election', sender: null });
+  node.role = 'candidate';
+  node.lead = null;
+  node.vote = node.id;
+  node.votes = { [node.id]: true };
+  node.progress = {};
+  resetElectionTimer(node);
+  emit(node, { type: 'became-candidate', term: node.term, electionTimeout: node.electionTimeout });
+}
+
+/**
+ * Takes office (§5.2, §5.3): every follower's nextIndex starts just past the leader's log and
+ * matchIndex at 0, then a no-op entry of the new term is appended so that entries of earlier
+ * terms can be committed through it (§5.4.2, §8).
+ */
+export function becomeLeader(node: RaftNode): void {
+  invariant(node.role === 'candidate', () => `node ${node.id}: only a candidate becomes leader (was ${node.role})`);
+  const votes = Object.entries(node.votes)
+    .filter(([, granted]) => granted)
+    .map(([id]) => Number(id))
+    .sort((a, b) => a - b);
+  node.role = 'leader';
+  node.lead = node.id;
+  node.votes = {};
+  node.heartbeatElapsed = 0;
+  node.heldBackIndex = node.log.committed;
+  const next = lastIndex(node.log) + 1;
+  node.progress = {};
+  for (const peer of node.peers) node.progress[peer] = newProgress(next);
+  emit(node, { type: 'became-leader', term: node.term, votes, lastIndex: lastIndex(node.log) });
+  const prevTerm = lastTerm(node.log);
+  const noop = { index: next, term: node.term, command: { type: 'noop' } as const };
+  append(node.log, [noop]);
+  emit(node, { type: 'entries-appended', first: next, last: next, prevTerm, entries: [noop], source: 'proposal' });
+}

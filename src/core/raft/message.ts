@@ -1,0 +1,112 @@
+import type { Command, Entry, LogIndex, NodeId, Snapshot, Term } from './types.ts';
+
+/**
+ * Every message a node can be stepped with. Local messages (MsgHup, MsgBeat, MsgProp) come from
+ * the node's own timers or from a client; remote ones travel over the simulated network and
+ * always carry the sender's term.
+ *
+ * Heartbeats are AppendEntries with no entries, exactly as in the paper's Figure 2, rather than a
+ * separate MsgHeartbeat as in etcd. One message kind means a heartbeat runs the same consistency
+ * check as any append, so an idle leader still repairs a follower's log and a student sees one
+ * rule, not two.
+ */
+export type Message = LocalMessage | RemoteMessage;
+export type LocalMessage = MsgHup | MsgBeat | MsgProp;
+export type RemoteMessage = MsgVote | MsgVoteResp | MsgApp | MsgAppResp | MsgSnap | MsgSnapResp;
+export type RemoteMessageType = RemoteMessage['type'];
+
+/** Election timer fired (or a user forced an election): start campaigning. */
+export interface MsgHup {
+  readonly type: 'MsgHup';
+}
+/** Heartbeat timer fired on a leader: send AppendEntries to every follower. */
+export interface MsgBeat {
+  readonly type: 'MsgBeat';
+}
+/** A client asks this node to replicate commands. */
+export interface MsgProp {
+  readonly type: 'MsgProp';
+  readonly commands: readonly Command[];
+}
+
+interface Envelope {
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: Term;
+}
+
+/** RequestVote RPC (§5.2). */
+export interface MsgVote extends Envelope {
+  readonly type: 'MsgVote';
+  readonly lastLogIndex: LogIndex;
+  readonly lastLogTerm: Term;
+}
+
+export interface MsgVoteResp extends Envelope {
+  readonly type: 'MsgVoteResp';
+  readonly granted: boolean;
+}
+
+/** AppendEntries RPC (§5.3); with no entries it is a heartbeat. */
+export interface MsgApp extends Envelope {
+  readonly type: 'MsgApp';
+  readonly prevLogIndex: LogIndex;
+  readonly prevLogTerm: Term;
+  readonly entries: readonly Entry[];
+  readonly leaderCommit: LogIndex;
+}
+
+export interface MsgAppResp extends Envelope {
+  readonly type: 'MsgAppResp';
+  readonly success: boolean;
+  /** On success: the last index the follower now holds in agreement with the leader. */
+  readonly matchIndex: LogIndex;
+  /** On rejection: the prevLogIndex of the request rejected, so stale rejections can be ignored. */
+  readonly rejectedIndex: LogIndex;
+  /**
+   * Fast backup hint (present on rejection when enabled). The follower's term at prevLogIndex
+   * (null if its log is too short) and the first index it holds of that term, or its last
+   * index + 1 when the log is too short.
+   */
+  readonly conflictTerm: Term | null;
+  readonly conflictIndex: LogIndex | null;
+}
+
+/** InstallSnapshot RPC (§7), sent whole: the simulated network has no size limit. */
+export interface MsgSnap extends Envelope {
+  readonly type: 'MsgSnap';
+  readonly snapshot: Snapshot;
+}
+
+export interface MsgSnapResp extends Envelope {
+  readonly type: 'MsgSnapResp';
+  /** The index the follower's log now agrees with the leader's up to. */
+  readonly matchIndex: LogIndex;
+}
+
+export function isRemote(message: Message): message is RemoteMessage {
+  return message.type !== 'MsgHup' && message.type !== 'MsgBeat' && message.type !== 'MsgProp';
+}
+
+export function isResponse(message: RemoteMessage): boolean {
+  return message.type === 'MsgVoteResp' || message.type === 'MsgAppResp' || message.type === 'MsgSnapResp';
+}
+
+export const remoteMessageTypes: readonly RemoteMessageType[] = [
+  'MsgVote',
+  'MsgVoteResp',
+  'MsgApp',
+  'MsgAppResp',
+  'MsgSnap',
+  'MsgSnapResp',
+];
+
+/** The paper's name for each message, used in tooltips and docs. */
+export const paperName = {
+  MsgVote: 'RequestVote',
+  MsgVoteResp: 'RequestVote reply',
+  MsgApp: 'AppendEntries',
+  MsgAppResp: 'AppendEntries reply',
+  MsgSnap: 'InstallSnapshot',
+  MsgSnapResp: 'InstallSnapshot reply',
+} as const satisfies Record<RemoteMessageType, string>;

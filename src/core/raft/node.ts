@@ -1,0 +1,130 @@
+import type { NodeEvent } from '../events.ts';
+import type { PrngState } from '../sim/prng.ts';
+import { intInclusive } from '../sim/prng.ts';
+import type { RaftLog } from './log.ts';
+import { checkLog, lastIndex, newLog } from './log.ts';
+import type { Message, RemoteMessage } from './message.ts';
+import type { Progress } from './progress.ts';
+import { checkProgress } from './progress.ts';
+import type { Entry, HardState, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term } from './types.ts';
+import { emptySnapshot, invariant } from './types.ts';
+
+/**
+ * One Raft node as plain data. It changes only through tick() and step() (in step.ts); it never
+ * sends or writes anything itself. What it wants done accumulates in `outbox` (messages),
+ * in log entries after `log.stabled` and a hard state differing from `persisted` (writes), and in
+ * entries between `log.applied` and `log.committed` (applications). The caller persists, then
+ * sends, then applies, then calls advance() (ready.ts), as etcd's Ready/Advance cycle does.
+ */
+export interface RaftNode {
+  readonly id: NodeId;
+  /** Every other voter, in ascending order. */
+  readonly peers: readonly NodeId[];
+  readonly config: RaftConfig;
+
+  // Persistent state (Figure 2), durable once `persisted` equals it.
+  term: Term;
+  vote: NodeId | null;
+  log: RaftLog;
+
+  // Volatile state.
+  role: Role;
+  /** The leader this node knows of in the current term, if any. */
+  lead: NodeId | null;
+  electionElapsed: number;
+  /** This term's randomized election timeout, drawn from the node's own stream. */
+  electionTimeout: number;
+  heartbeatElapsed: number;
+  /** Candidate only: the answers received, by voter id. */
+  votes: Record<NodeId, boolean>;
+  /** Leader only: what the leader knows of each follower, by follower id. */
+  progress: Record<NodeId, Progress>;
+  /** The last quorum index reported as held back (§5.4.2), so each hold is reported once. */
+  heldBackIndex: LogIndex;
+  rng: PrngState;
+
+  // Output for the caller (see ready.ts).
+  outbox: RemoteMessage[];
+  events: NodeEvent[];
+  /** The hard state as last written to disk. */
+  persisted: HardState;
+  /** A snapshot received from the leader, to be written to disk and loaded by the state machine. */
+  snapshotToInstall: Snapshot | null;
+}
+
+export interface NodeOptions {
+  id: NodeId;
+  peers: readonly NodeId[];
+  config: RaftConfig;
+  rng: PrngState;
+  /** What the node's disk holds; a brand-new node starts from term 0 and an empty log. */
+  disk?: { term: Term; vote: NodeId | null; snapshot: Snapshot; entries: readonly Entry[] };
+}
+
+/** Creates a node, fresh or rebuilt from its disk after a restart (commit and apply restart at the snapshot). */
+export function newNode(options: NodeOptions): RaftNode {
+  const disk = options.disk ?? { term: 0, vote: null, snapshot: emptySnapshot, entries: [] };
+  invariant(!options.peers.includes(options.id), `node ${options.id} lists itself as a peer`);
+  const node: RaftNode = {
+    id: options.id,
+    peers: [...options.peers].sort((a, b) => a - b),
+    config: options.config,
+    term: disk.term,
+    vote: disk.vote,
+    log: newLog(disk.snapshot, [...disk.entries]),
+    role: 'follower',
+    lead: null,
+    electionElapsed: 0,
+    electionTimeout: 0,
+    heartbeatElapsed: 0,
+    votes: {},
+    progress: {},
+    heldBackIndex: 0,
+    rng: options.rng,
+    outbox: [],
+    events: [],
+    persisted: { term: disk.term, vote: disk.vote },
+    snapshotToInstall: null,
+  };
+  resetElectionTimer(node);
+  return node;
+}
+
+export function resetElectionTimer(node: RaftNode): void {
+  node.electionElapsed = 0;
+  node.electionTimeout = intInclusive(node.rng, node.config.electionTimeoutTicksMin, node.config.electionTimeoutTicksMax);
+}
+
+export function emit(node: RaftNode, event: NodeEvent): void {
+  node.events.push(event);
+}
+
+export function send(node: RaftNode, message: RemoteMessage): void {
+  invariant(message.to !== node.id, () => `node ${node.id} sending ${message.type} to itself`);
+  invariant(message.from === node.id, () => `node ${node.id} sending a message from ${message.from}`);
+  node.outbox.push(message);
+}
+
+export function voters(node: RaftNode): number {
+  return node.peers.length + 1;
+}
+
+/** Per-node invariants, run after every tick and step in tests and fuzzing. */
+export function checkNode(node: RaftNode): void {
+  const who = `node ${node.id} (term ${node.term}, ${node.role})`;
+  checkLog(node.log, who);
+  invariant(node.term >= node.persisted.term, () => `${who}: term went back`);
+  if (node.role === 'leader') {
+    invariant(node.lead === node.id, () => `${who}: leader does not know itself as lead`);
+    invariant(node.vote === node.id, () => `${who}: leader did not vote for itself`);
+    for (const peer of node.peers) {
+      const progress = node.progress[peer];
+      invariant(progress !== undefined, () => `${who}: no progress for ${peer}`);
+      checkProgress(progress, `${who} progress of ${peer}`);
+      invariant(progress.matchIndex <= lastIndex(node.log), () => `${who}: match of ${peer} beyond last index`);
+    }
+  }
+  if (node.role === 'candidate') invariant(node.vote === node.id, () => `${who}: candidate did not vote for itself`);
+}
+
+export type { Message };

@@ -1,0 +1,102 @@
+import { lastIndex, slice, termAt } from './log.ts';
+import type { RaftNode } from './node.ts';
+import { emit, send } from './node.ts';
+import { becomeSnapshot, isPaused, sentAppend } from './progress.ts';
+import { committedIndex } from './quorum.ts';
+import type { NodeId } from './types.ts';
+import { invariant } from './types.ts';
+
+/**
+ * The leader's sending side of log replication (§5.3, §7): what to send each follower, and when
+ * entries count as committed (§5.4.2).
+ */
+
+/**
+ * Sends one follower what it needs next: an AppendEntries from its nextIndex, or the snapshot if
+ * nextIndex fell into the compacted prefix. A heartbeat always sends (an empty append if the
+ * flow-control window is full), which also retries a lost probe or snapshot.
+ */
+export function sendAppend(node: RaftNode, to: NodeId, options: { heartbeat: boolean }): boolean {
+  const progress = node.progress[to];
+  invariant(progress !== undefined, () => `leader ${node.id} has no progress for ${to}`);
+  const paused = isPaused(progress, node.config.inflightMax);
+  if (paused && !options.heartbeat) return false;
+  if (progress.state === 'snapshot') return sendSnapshot(node, to);
+  const prevLogIndex = progress.nextIndex - 1;
+  const prevLogTerm = termAt(node.log, prevLogIndex);
+  if (prevLogTerm === undefined) return sendSnapshot(node, to);
+  const last = lastIndex(node.log);
+  const mayCarry = progress.state === 'probe' || !paused;
+  const entries = mayCarry ? slice(node.log, progress.nextIndex, Math.min(last, prevLogIndex + node.config.entriesPerAppendMax)) : [];
+  send(node, {
+    type: 'MsgApp',
+    from: node.id,
+    to,
+    term: node.term,
+    prevLogIndex,
+    prevLogTerm,
+    entries,
+    leaderCommit: node.log.committed,
+  });
+  sentAppend(progress, prevLogIndex + entries.length, entries.length > 0);
+  return true;
+}
+
+function sendSnapshot(node: RaftNode, to: NodeId): boolean {
+  const progress = node.progress[to]!;
+  const snapshot = node.log.snapshot;
+  invariant(snapshot.index > 0, () => `leader ${node.id} has no snapshot to send to ${to}`);
+  emit(node, {
+    type: 'snapshot-sent',
+    follower: to,
+    index: snapshot.index,
+    term: snapshot.term,
+    nextIndex: progress.nextIndex,
+    firstIndex: snapshot.index + 1,
+  });
+  becomeSnapshot(progress, snapshot.index);
+  send(node, { type: 'MsgSnap', from: node.id, to, term: node.term, snapshot });
+  return true;
+}
+
+/** Sends to every follower; on a heartbeat everyone hears from the leader, otherwise only the unpaused. */
+export function broadcastAppend(node: RaftNode, options: { heartbeat: boolean }): void {
+  for (const peer of node.peers) sendAppend(node, peer, options);
+}
+
+/** Keeps sending to a follower while it has entries to receive and the window allows. */
+export function sendPending(node: RaftNode, to: NodeId): void {
+  const last = lastIndex(node.log);
+  // Bounded: each round either sends entries (advancing nextIndex in replicate) or pauses.
+  for (let round = 0; round < node.config.inflightMax + 1; round += 1) {
+    const progress = node.progress[to]!;
+    if (progress.nextIndex > last && progress.state !== 'snapshot') return;
+    if (!sendAppend(node, to, { heartbeat: false })) return;
+    if (progress.state !== 'replicate') return;
+  }
+}
+
+/**
+ * Advances commitIndex to the highest index a majority holds, but only through an entry of the
+ * leader's current term (§5.4.2): counting replicas of an older term's entry is not enough, as
+ * Figure 8 shows. Older entries commit indirectly, by Log Matching, when a current-term entry does.
+ */
+export function maybeCommit(node: RaftNode): boolean {
+  const matches = [lastIndex(node.log)];
+  for (const peer of node.peers) matches.push(node.progress[peer]!.matchIndex);
+  const quorumIndex = committedIndex(matches);
+  if (quorumIndex <= node.log.committed) return false;
+  const entryTerm = termAt(node.log, quorumIndex);
+  invariant(entryTerm !== undefined, () => `leader ${node.id}: quorum index ${quorumIndex} outside its log`);
+  if (entryTerm !== node.term) {
+    if (quorumIndex > node.heldBackIndex) {
+      node.heldBackIndex = quorumIndex;
+      emit(node, { type: 'commit-held-back', quorumIndex, entryTerm, currentTerm: node.term, committed: node.log.committed });
+    }
+    return false;
+  }
+  const from = node.log.committed;
+  node.log.committed = quorumIndex;
+  emit(node, { type: 'commit-advanced', from, to: quorumIndex, term: node.term, by: 'quorum' });
+  return true;
+}

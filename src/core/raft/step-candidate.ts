@@ -1,0 +1,58 @@
+import { becomeCandidate, becomeLeader } from './become.ts';
+import { lastIndex, lastTerm } from './log.ts';
+import type { MsgVoteResp } from './message.ts';
+import type { RaftNode } from './node.ts';
+import { emit, send, voters } from './node.ts';
+import { quorumSize, voteResult } from './quorum.ts';
+import { heartbeat } from './step-leader.ts';
+import { maybeCommit } from './replicate.ts';
+
+/** Starts an election (§5.2): vote for itself, then ask every peer for its vote. */
+export function campaign(node: RaftNode): void {
+  becomeCandidate(node);
+  if (voteResult(Object.values(node.votes), voters(node)) === 'won') {
+    // A single-node cluster elects itself at once.
+    winElection(node);
+    return;
+  }
+  const lastLogIndex = lastIndex(node.log);
+  const lastLogTerm = lastTerm(node.log);
+  for (const peer of node.peers) {
+    send(node, { type: 'MsgVote', from: node.id, to: peer, term: node.term, lastLogIndex, lastLogTerm });
+  }
+}
+
+function winElection(node: RaftNode): void {
+  becomeLeader(node);
+  maybeCommit(node);
+  // Announce the new term at once, carrying the no-op (§5.2: "sends heartbeat messages to all").
+  heartbeat(node);
+}
+
+/** Counts an answer to this term's RequestVote; a majority makes the candidate leader. */
+export function handleVoteResponse(node: RaftNode, message: MsgVoteResp): void {
+  if (node.votes[message.from] !== undefined) return; // a duplicate answer counts once
+  node.votes[message.from] = message.granted;
+  const answers = Object.values(node.votes);
+  const grantedCount = answers.filter((granted) => granted).length;
+  const quorum = quorumSize(voters(node));
+  emit(node, {
+    type: 'vote-received',
+    voter: message.from,
+    term: node.term,
+    granted: message.granted,
+    grantedCount,
+    refusedCount: answers.length - grantedCount,
+    quorum,
+  });
+  const result = voteResult(answers, voters(node));
+  if (result === 'won') {
+    winElection(node);
+  } else if (result === 'lost' && !message.granted && answers.length - grantedCount === quorum) {
+    // The candidate waits for its timer to start the next election, as the paper describes.
+    const refused = Object.entries(node.votes)
+      .filter(([, granted]) => !granted)
+      .map(([id]) => Number(id));
+    emit(node, { type: 'election-lost', term: node.term, refused, quorum });
+  }
+}

@@ -1,0 +1,100 @@
+import { append, lastIndex, lastIndexOfTerm, lastTerm } from './log.ts';
+import type { MsgAppResp, MsgSnapResp } from './message.ts';
+import type { RaftNode } from './node.ts';
+import { emit } from './node.ts';
+import { becomeProbe, becomeReplicate, maybeDecrease, maybeUpdate } from './progress.ts';
+import { broadcastAppend, maybeCommit, sendAppend, sendPending } from './replicate.ts';
+import type { Command, Entry, LogIndex, NodeId, Term } from './types.ts';
+
+/** What a client learns from offering a command to a node, as the lab's Start() returns. */
+export interface ProposeResult {
+  readonly index: LogIndex;
+  readonly term: Term;
+  readonly isLeader: boolean;
+  /** When refused: the leader this node knows of, for the client to retry there. */
+  readonly leaderHint: NodeId | null;
+}
+
+/**
+ * A client command offered to this node. Only the leader appends it (§5.3); others refuse and
+ * name the leader they know of, so the client can redirect (§8).
+ */
+export function propose(node: RaftNode, commands: readonly Command[]): ProposeResult {
+  if (node.role !== 'leader') {
+    for (const command of commands) emit(node, { type: 'proposal-refused', role: node.role, lead: node.lead, command });
+    return { index: -1, term: node.term, isLeader: false, leaderHint: node.lead };
+  }
+  const prevTerm = lastTerm(node.log);
+  const first = lastIndex(node.log) + 1;
+  const entries: Entry[] = commands.map((command, offset) => ({ index: first + offset, term: node.term, command }));
+  append(node.log, entries);
+  for (const entry of entries) emit(node, { type: 'proposal-accepted', index: entry.index, term: entry.term, command: entry.command });
+  if (entries.length > 0) emit(node, { type: 'entries-appended', first, last: first + entries.length - 1, prevTerm, entries, source: 'proposal' });
+  // A lone leader is its own majority.
+  maybeCommit(node);
+  broadcastAppend(node, { heartbeat: false });
+  return { index: lastIndex(node.log), term: node.term, isLeader: true, leaderHint: node.id };
+}
+
+export function heartbeat(node: RaftNode): void {
+  broadcastAppend(node, { heartbeat: true });
+}
+
+/**
+ * A follower's answer to an AppendEntries. On success nextIndex and matchIndex move forward and
+ * commitIndex may too; on rejection nextIndex backs off, by one entry or, with fast backup, past a
+ * whole conflicting term per round trip. For example (index above, term below):
+ *
+ *   index   1 2 3 4 5 6 7
+ *   leader  1 1 1 4 4 5 5     append with prevLogIndex 6 (term 5) is rejected;
+ *   follower 1 1 1 2 2 2 2    follower's term at 6 is 2, first index of term 2 is 4.
+ *
+ * The leader holds no entry of term 2, so nextIndex goes straight to 4, skipping indexes 5 and 6.
+ * Had the leader held term-2 entries, nextIndex would go just past its last one.
+ */
+export function handleAppendResponse(node: RaftNode, message: MsgAppResp): void {
+  const progress = node.progress[message.from];
+  if (progress === undefined) return;
+  if (message.success) {
+    if (maybeUpdate(progress, message.matchIndex)) {
+      if (progress.state === 'probe') becomeReplicate(progress);
+      emit(node, { type: 'progress-updated', follower: message.from, matchIndex: progress.matchIndex, nextIndex: progress.nextIndex, state: progress.state });
+      maybeCommit(node);
+    }
+    sendPending(node, message.from);
+    return;
+  }
+  const nextIndexHint = backoffHint(node, message);
+  const from = progress.nextIndex;
+  if (!maybeDecrease(progress, { rejectedIndex: message.rejectedIndex, nextIndexHint })) return;
+  emit(node, {
+    type: 'next-index-backed-off',
+    follower: message.from,
+    from,
+    to: progress.nextIndex,
+    rejectedIndex: message.rejectedIndex,
+    conflictTerm: message.conflictTerm,
+    conflictIndex: message.conflictIndex,
+    fastBackup: node.config.fastBackup,
+  });
+  sendAppend(node, message.from, { heartbeat: false });
+}
+
+function backoffHint(node: RaftNode, message: MsgAppResp): LogIndex {
+  if (!node.config.fastBackup || message.conflictIndex === null) return message.rejectedIndex;
+  if (message.conflictTerm === null) return message.conflictIndex;
+  const last = lastIndexOfTerm(node.log, message.conflictTerm);
+  return last === undefined ? message.conflictIndex : last + 1;
+}
+
+export function handleSnapshotResponse(node: RaftNode, message: MsgSnapResp): void {
+  const progress = node.progress[message.from];
+  if (progress === undefined) return;
+  const updated = maybeUpdate(progress, message.matchIndex);
+  if (progress.state === 'snapshot' && progress.matchIndex >= progress.pendingSnapshot) becomeProbe(progress);
+  if (updated) {
+    emit(node, { type: 'progress-updated', follower: message.from, matchIndex: progress.matchIndex, nextIndex: progress.nextIndex, state: progress.state });
+    maybeCommit(node);
+  }
+  sendPending(node, message.from);
+}

@@ -1,0 +1,121 @@
+import { becomeFollower, setTerm } from './become.ts';
+import type { Message, RemoteMessage } from './message.ts';
+import type { RaftNode } from './node.ts';
+import { emit, send } from './node.ts';
+import { campaign, handleVoteResponse } from './step-candidate.ts';
+import { followLeader, handleAppend, handleSnapshot, handleVote, refuseVote, rejectStaleAppend } from './step-follower.ts';
+import { handleAppendResponse, handleSnapshotResponse, heartbeat, propose } from './step-leader.ts';
+import { assertNever } from './types.ts';
+
+/**
+ * Advances the node's clock by one tick. Timers turn into local messages, so every change of
+ * state goes through step(): a follower or candidate whose election timer runs out steps MsgHup;
+ * a leader whose heartbeat interval is up steps MsgBeat.
+ */
+export function tick(node: RaftNode): void {
+  if (node.role === 'leader') {
+    node.heartbeatElapsed += 1;
+    if (node.heartbeatElapsed >= node.config.heartbeatIntervalTicks) {
+      emit(node, { type: 'heartbeat-timeout', elapsed: node.heartbeatElapsed });
+      node.heartbeatElapsed = 0;
+      step(node, { type: 'MsgBeat' });
+    }
+    return;
+  }
+  node.electionElapsed += 1;
+  if (node.electionElapsed >= node.electionTimeout) {
+    emit(node, { type: 'election-timeout', elapsed: node.electionElapsed, timeout: node.electionTimeout });
+    step(node, { type: 'MsgHup' });
+  }
+}
+
+export function step(node: RaftNode, message: Message): void {
+  switch (message.type) {
+    case 'MsgHup':
+      if (node.role !== 'leader') campaign(node);
+      return;
+    case 'MsgBeat':
+      if (node.role === 'leader') heartbeat(node);
+      return;
+    case 'MsgProp':
+      propose(node, message.commands);
+      return;
+    default:
+      stepRemote(node, message);
+  }
+}
+
+/**
+ * Layer one, shared by every role: the term rules of Figure 2 and §5.1. A message from a higher
+ * term turns the node into a follower of that term before anything else; a message from a lower
+ * term is answered (so its sender learns the newer term) or, if it is a response, ignored.
+ */
+function stepRemote(node: RaftNode, message: RemoteMessage): void {
+  if (message.term > node.term) {
+    const fromLeader = message.type === 'MsgApp' || message.type === 'MsgSnap';
+    setTerm(node, message.term, { cause: 'message', sender: message.from });
+    becomeFollower(node, { lead: fromLeader ? message.from : null, reason: 'higher-term' });
+  } else if (message.term < node.term) {
+    answerStale(node, message);
+    return;
+  }
+  stepCurrentTerm(node, message);
+}
+
+function answerStale(node: RaftNode, message: RemoteMessage): void {
+  switch (message.type) {
+    case 'MsgVote':
+      refuseVote(node, message, 'stale-term');
+      send(node, { type: 'MsgVoteResp', from: node.id, to: message.from, term: node.term, granted: false });
+      return;
+    case 'MsgApp':
+      rejectStaleAppend(node, message);
+      return;
+    case 'MsgSnap':
+      send(node, { type: 'MsgSnapResp', from: node.id, to: message.from, term: node.term, matchIndex: 0 });
+      return;
+    case 'MsgVoteResp':
+    case 'MsgAppResp':
+    case 'MsgSnapResp':
+      return; // an answer to a request from an older term: nothing to learn from it
+    default:
+      assertNever(message, 'message');
+  }
+}
+
+/** Layer two: a message of the node's own term, dispatched by kind and role. */
+function stepCurrentTerm(node: RaftNode, message: RemoteMessage): void {
+  switch (message.type) {
+    case 'MsgVote':
+      if (node.role === 'follower') handleVote(node, message);
+      else {
+        // Leaders and candidates of this term voted for themselves.
+        refuseVote(node, message, 'already-voted');
+        send(node, { type: 'MsgVoteResp', from: node.id, to: message.from, term: node.term, granted: false });
+      }
+      return;
+    case 'MsgVoteResp':
+      if (node.role === 'candidate') handleVoteResponse(node, message);
+      return;
+    case 'MsgApp':
+      // Two leaders in one term cannot happen (Election Safety); a leader ignores such a message
+      // and the safety checker reports it.
+      if (node.role === 'leader') return;
+      followLeader(node, message.from);
+      handleAppend(node, message);
+      return;
+    case 'MsgSnap':
+      if (node.role === 'leader') return;
+      followLeader(node, message.from);
+      handleSnapshot(node, message);
+      return;
+    case 'MsgAppResp':
+      if (node.role === 'leader') handleAppendResponse(node, message);
+      return;
+    case 'MsgSnapResp':
+      if (node.role === 'leader') handleSnapshotResponse(node, message);
+      return;
+    default:
+      assertNever(message, 'message');
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Plain data shared by every part of the Raft core.
+ *
+ * Indexes, terms, node ids and ticks are plain numbers rather than branded types: log arithmetic
+ * (index + 1, lastIndex - firstIndex) is everywhere, and a brand would need a cast at every step.
+ * Mixing them up is guarded instead by options objects wherever two of them sit side by side.
+ */
+
+/** A node's id: 1..N, as in etcd and TinyKV (0 is never a node). */
+export type NodeId = number;
+/** A Raft term (§5.1): starts at 0, only grows. */
+export type Term = number;
+/** A log position: the first entry has index 1; index 0 is the empty prefix. */
+export type LogIndex = number;
+/** Simulated time. One tick stands for one millisecond (see docs/time.md). */
+export type Tick = number;
+
+export type Role = 'follower' | 'candidate' | 'leader';
+
+/** What a client asks the replicated key-value store to do. */
+export type Command =
+  | { readonly type: 'put'; readonly key: string; readonly value: string }
+  | { readonly type: 'delete'; readonly key: string }
+  /** The entry a new leader appends so it can commit entries of earlier terms (§5.4.2, §8). */
+  | { readonly type: 'noop' };
+
+export interface Entry {
+  readonly index: LogIndex;
+  readonly term: Term;
+  readonly command: Command;
+}
+
+/** A compacted prefix of the log: every entry up to `index` folded into the key-value state. */
+export interface Snapshot {
+  readonly index: LogIndex;
+  readonly term: Term;
+  /** Key-value pairs sorted by key: the state machine after applying entries 1..index. */
+  readonly data: ReadonlyArray<readonly [string, string]>;
+}
+
+export const emptySnapshot: Snapshot = { index: 0, term: 0, data: [] };
+
+/** What Figure 2 says must be on stable storage before answering any RPC. */
+export interface HardState {
+  readonly term: Term;
+  readonly vote: NodeId | null;
+}
+
+/** Per-node protocol settings. Every timing is in ticks. */
+export interface RaftConfig {
+  /** Election timeouts are drawn uniformly from [min, max] ticks, fresh at every reset (§5.2). */
+  readonly electionTimeoutTicksMin: number;
+  readonly electionTimeoutTicksMax: number;
+  /** A leader sends AppendEntries to every follower at least this often. */
+  readonly heartbeatIntervalTicks: number;
+  /** Most entries carried by one AppendEntries. */
+  readonly entriesPerAppendMax: number;
+  /** Most AppendEntries in flight to one follower in replicate state. */
+  readonly inflightMax: number;
+  /** Rejections carry a conflict hint so the leader skips a whole term per round trip. */
+  readonly fastBackup: boolean;
+  /** Compact the log into a snapshot once this many applied entries sit in it (0 turns it off). */
+  readonly snapshotThresholdEntries: number;
+}
+
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
+/** Invariant check: throws with a message naming what broke. */
+export function invariant(condition: boolean, message: string | (() => string)): asserts condition {
+  if (!condition) throw new Error(`invariant broken: ${typeof message === 'function' ? message() : message}`);
+}
