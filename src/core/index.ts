@@ -1,0 +1,20 @@
+/**
+ * Raftlab's headless entry: a deterministic Raft cluster simulation with no DOM and no Worker.
+ * See docs/headless-api.md.
+ */
+export { createSimulation, replay, Simulation } from './simulation.ts';
+export type { CommittedAt, NodeState, PersistedState, TimedAction } from './simulation.ts';
+export type { Action, ActionResult, ActionType } from './sim/actions.ts';
+export type { Violation, SafetyProperty } from './sim/checker.ts';
+export { SimulationInputError } from './sim/errors.ts';
+export { defaultNetworkConfig, defaultRaftConfig, nodeCountMax } from './sim/options.ts';
+export type { NetworkConfig, ResolvedOptions, SimulationOptions } from './sim/options.ts';
+export type { Stats, CountByType } from './sim/stats.ts';
+export type { ClusterView, LogView, MessageView, NodeView, ProgressView, ViewOptions } from './view.ts';
+export type { SimEvent, SimEventType, Topic, NodeEvent, WorldEvent, DropReason } from './events.ts';
+export { topics, topicOf } from './events.ts';
+export type { Command, Entry, HardState, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term, Tick } from './raft/types.ts';
+export type { Message, RemoteMessage, RemoteMessageType } from './raft/message.ts';
+export { paperName, remoteMessageTypes } from './raft/message.ts';
+export type { ProposeResult } from './raft/step-leader.ts';
+export { describeCommand, describeEntry, describeMessage } from './describe.ts';

@@ -1,0 +1,213 @@
+import type { SimEvent } from '../events.ts';
+import { entryAt, termAt } from '../raft/log.ts';
+import type { RaftNode } from '../raft/node.ts';
+import type { Command, LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
+import { describeCommand, sameCommand } from './kv.ts';
+
+/**
+ * The cluster-wide safety checker (§5.2-§5.4, Figure 3). It watches the event stream as the
+ * simulation produces it and keeps only small indexes, never rescanning whole logs:
+ *
+ *   Election Safety       at most one leader per term: a map term -> leader.
+ *   Leader Append-Only    a leader never deletes or overwrites its entries: any truncation or
+ *                         snapshot install on a leader is a violation.
+ *   Log Matching          by induction, it suffices that every (index, term) pair ever appended
+ *                         anywhere carries the same command and the same previous term; then two
+ *                         logs sharing (index, term) share the whole prefix.
+ *   Leader Completeness   a new leader holds the highest committed entry (with Log Matching, it
+ *                         then holds every committed entry).
+ *   State Machine Safety  no two nodes commit or apply different commands at one index, and every
+ *                         node applies in index order without gaps.
+ */
+export type SafetyProperty = 'Election Safety' | 'Leader Append-Only' | 'Log Matching' | 'Leader Completeness' | 'State Machine Safety';
+
+export interface Violation {
+  readonly tick: Tick;
+  readonly property: SafetyProperty;
+  readonly nodes: readonly NodeId[];
+  readonly detail: string;
+}
+
+interface Recorded {
+  readonly term: Term;
+  readonly command: Command;
+  readonly node: NodeId;
+}
+
+export interface CheckerState {
+  leaderOfTerm: Map<Term, NodeId>;
+  /** index -> term -> the previous entry's term and the command, as first appended anywhere. */
+  appended: Map<LogIndex, Map<Term, { prevTerm: Term; command: Command; node: NodeId }>>;
+  committed: Map<LogIndex, Recorded>;
+  highestCommitted: { index: LogIndex; term: Term };
+  applied: Map<LogIndex, Recorded>;
+  /** Per node id: the last index it applied (or restored from a snapshot). */
+  lastApplied: number[];
+  /** Indexes at or below this are in every node's snapshot and no longer tracked. */
+  floor: LogIndex;
+  violations: Violation[];
+  /** Violations beyond this many are counted but not kept. */
+  violationLimit: number;
+  violationCount: number;
+}
+
+export function newChecker(nodes: number): CheckerState {
+  return {
+    leaderOfTerm: new Map(),
+    appended: new Map(),
+    committed: new Map(),
+    highestCommitted: { index: 0, term: 0 },
+    applied: new Map(),
+    lastApplied: new Array<number>(nodes + 1).fill(0),
+    floor: 0,
+    violations: [],
+    violationLimit: 1000,
+    violationCount: 0,
+  };
+}
+
+function report(checker: CheckerState, violation: Violation): void {
+  checker.violationCount += 1;
+  if (checker.violations.length < checker.violationLimit) checker.violations.push(violation);
+}
+
+/** Checks one event from `node` (the node's state is already updated by what the event describes). */
+export function observe(checker: CheckerState, event: SimEvent, node: RaftNode | null): void {
+  const id = event.node;
+  if (id === null) return;
+  const tick = event.tick;
+  switch (event.type) {
+    case 'became-leader': {
+      const other = checker.leaderOfTerm.get(event.term);
+      if (other !== undefined && other !== id) {
+        report(checker, { tick, property: 'Election Safety', nodes: [other, id], detail: `nodes ${other} and ${id} both became leader in term ${event.term}` });
+      } else checker.leaderOfTerm.set(event.term, id);
+      if (node !== null) checkCompleteness(checker, node, tick);
+      return;
+    }
+    case 'entries-appended':
+      checkAppended(checker, { id, tick, prevTerm: event.prevTerm, entries: event.entries });
+      return;
+    case 'entries-truncated':
+      if (node?.role === 'leader') {
+        report(checker, { tick, property: 'Leader Append-Only', nodes: [id], detail: `leader ${id} of term ${node.term} deleted entries ${event.first}..${event.last}` });
+      }
+      return;
+    case 'snapshot-installed':
+      if (node?.role === 'leader') {
+        report(checker, { tick, property: 'Leader Append-Only', nodes: [id], detail: `leader ${id} replaced its log with a snapshot at ${event.index}` });
+      }
+      checker.lastApplied[id] = event.index;
+      return;
+    case 'commit-advanced':
+      if (node !== null) checkCommitted(checker, { node, from: event.from, to: event.to, tick });
+      return;
+    case 'applied':
+      checkApplied(checker, { id, tick, index: event.index, term: event.term, command: event.command });
+      return;
+    case 'node-restarted':
+    case 'state-restored':
+      checker.lastApplied[id] = event.snapshotIndex;
+      return;
+    default:
+      return;
+  }
+}
+
+function checkCompleteness(checker: CheckerState, node: RaftNode, tick: Tick): void {
+  const { index, term } = checker.highestCommitted;
+  if (index === 0 || index <= node.log.snapshot.index) return;
+  const held = termAt(node.log, index);
+  if (held !== term) {
+    report(checker, {
+      tick,
+      property: 'Leader Completeness',
+      nodes: [node.id],
+      detail: `leader ${node.id} of term ${node.term} lacks committed entry ${index} (term ${term}); it holds ${held === undefined ? 'nothing' : `term ${held}`} there`,
+    });
+  }
+}
+
+function checkAppended(
+  checker: CheckerState,
+  options: { id: NodeId; tick: Tick; prevTerm: Term; entries: readonly { index: LogIndex; term: Term; command: Command }[] },
+): void {
+  let prevTerm = options.prevTerm;
+  for (const entry of options.entries) {
+    if (entry.index > checker.floor) {
+      let byTerm = checker.appended.get(entry.index);
+      if (byTerm === undefined) checker.appended.set(entry.index, (byTerm = new Map()));
+      const first = byTerm.get(entry.term);
+      if (first === undefined) byTerm.set(entry.term, { prevTerm, command: entry.command, node: options.id });
+      else if (first.prevTerm !== prevTerm || !sameCommand(first.command, entry.command)) {
+        report(checker, {
+          tick: options.tick,
+          property: 'Log Matching',
+          nodes: [first.node, options.id],
+          detail:
+            `entry ${entry.index} of term ${entry.term} differs: node ${first.node} has ${describeCommand(first.command)} after term ${first.prevTerm}, ` +
+            `node ${options.id} has ${describeCommand(entry.command)} after term ${prevTerm}`,
+        });
+      }
+    }
+    prevTerm = entry.term;
+  }
+}
+
+function checkCommitted(checker: CheckerState, options: { node: RaftNode; from: LogIndex; to: LogIndex; tick: Tick }): void {
+  const { node, tick } = options;
+  for (let index = Math.max(options.from + 1, node.log.snapshot.index + 1, checker.floor + 1); index <= options.to; index += 1) {
+    const entry = entryAt(node.log, index);
+    if (entry === undefined) continue;
+    const first = checker.committed.get(index);
+    if (first === undefined) checker.committed.set(index, { term: entry.term, command: entry.command, node: node.id });
+    else if (first.term !== entry.term || !sameCommand(first.command, entry.command)) {
+      report(checker, {
+        tick,
+        property: 'State Machine Safety',
+        nodes: [first.node, node.id],
+        detail: `index ${index} committed as ${describeCommand(first.command)} (term ${first.term}) on node ${first.node} but as ${describeCommand(entry.command)} (term ${entry.term}) on node ${node.id}`,
+      });
+    }
+  }
+  if (options.to > checker.highestCommitted.index) {
+    const term = termAt(node.log, options.to);
+    if (term !== undefined) checker.highestCommitted = { index: options.to, term };
+  }
+}
+
+function checkApplied(checker: CheckerState, options: { id: NodeId; tick: Tick; index: LogIndex; term: Term; command: Command }): void {
+  const { id, tick, index } = options;
+  const expected = (checker.lastApplied[id] ?? 0) + 1;
+  if (index !== expected) {
+    report(checker, { tick, property: 'State Machine Safety', nodes: [id], detail: `node ${id} applied index ${index} but its next index to apply was ${expected}` });
+  }
+  checker.lastApplied[id] = index;
+  if (index <= checker.floor) return;
+  const first = checker.applied.get(index);
+  if (first === undefined) checker.applied.set(index, { term: options.term, command: options.command, node: id });
+  else if (first.term !== options.term || !sameCommand(first.command, options.command)) {
+    report(checker, {
+      tick,
+      property: 'State Machine Safety',
+      nodes: [first.node, id],
+      detail: `node ${first.node} applied ${describeCommand(first.command)} at index ${index} but node ${id} applied ${describeCommand(options.command)}`,
+    });
+  }
+}
+
+/** The command first applied at `index` anywhere, if still tracked. */
+export function appliedCommandAt(checker: CheckerState, index: LogIndex): Command | undefined {
+  return checker.applied.get(index)?.command;
+}
+
+/** Forgets indexes at or below `floor`: every node's snapshot covers them, so none can change. */
+export function raiseFloor(checker: CheckerState, floor: LogIndex): void {
+  if (floor <= checker.floor) return;
+  for (let index = checker.floor + 1; index <= floor; index += 1) {
+    checker.appended.delete(index);
+    checker.committed.delete(index);
+    checker.applied.delete(index);
+  }
+  checker.floor = floor;
+}

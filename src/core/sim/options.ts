@@ -1,0 +1,132 @@
+import type { RaftConfig } from '../raft/types.ts';
+import { describeValue, requireBoolean, requireInteger, requireProbability, SimulationInputError } from './errors.ts';
+
+/**
+ * Timing defaults. One tick stands for one millisecond of simulated time. The paper suggests
+ * election timeouts of 150-300 ms for broadcast times of 0.5-20 ms (§9); messages here take 10-30
+ * ticks so that they are visible in flight, and heartbeats go every 50 ticks, well inside the
+ * shortest election timeout. A 5-node cluster then elects its first leader within about 200-350
+ * ticks, which at the app's default speed is a couple of seconds: prompt, yet easy to follow.
+ */
+export const defaultRaftConfig: RaftConfig = {
+  electionTimeoutTicksMin: 150,
+  electionTimeoutTicksMax: 300,
+  heartbeatIntervalTicks: 50,
+  entriesPerAppendMax: 64,
+  inflightMax: 16,
+  fastBackup: true,
+  snapshotThresholdEntries: 100,
+};
+
+export interface NetworkConfig {
+  /** Each message takes a latency drawn uniformly from [min, max] ticks. */
+  readonly delayTicksMin: number;
+  readonly delayTicksMax: number;
+  /** Probability that a message is lost. */
+  readonly dropRatio: number;
+  /** Probability that a message is delivered twice (the copy with its own latency). */
+  readonly duplicateRatio: number;
+  /**
+   * Probability that a message may overtake earlier ones on its link. Otherwise each link is
+   * FIFO, as over one TCP connection.
+   */
+  readonly reorderRatio: number;
+}
+
+export const defaultNetworkConfig: NetworkConfig = {
+  delayTicksMin: 10,
+  delayTicksMax: 30,
+  dropRatio: 0,
+  duplicateRatio: 0,
+  reorderRatio: 0,
+};
+
+export const nodeCountMax = 64;
+
+export interface SimulationOptions {
+  /** Number of nodes, 1 to 64 (ids 1..nodes). Default 5. */
+  readonly nodes?: number;
+  /** Seed of every random choice in the run. Default 1. */
+  readonly seed?: number;
+  readonly raft?: Partial<RaftConfig>;
+  readonly network?: Partial<NetworkConfig>;
+  /** Run each node's invariant checks after every step (on by default; the bench measures both). */
+  readonly checkNodeInvariants?: boolean;
+  /** How many recent events to keep (older ones are dropped). Default 100,000. */
+  readonly eventLimit?: number;
+}
+
+export interface ResolvedOptions {
+  readonly nodes: number;
+  readonly seed: number;
+  readonly raft: RaftConfig;
+  readonly network: NetworkConfig;
+  readonly checkNodeInvariants: boolean;
+  readonly eventLimit: number;
+}
+
+const raftKeys = Object.keys(defaultRaftConfig) as (keyof RaftConfig)[];
+const networkKeys = Object.keys(defaultNetworkConfig) as (keyof NetworkConfig)[];
+const topKeys = ['nodes', 'seed', 'raft', 'network', 'checkNodeInvariants', 'eventLimit'];
+
+function rejectUnknownKeys(field: string, value: object, known: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) throw new SimulationInputError(`${field}${key}`, `one of the known options (${known.join(', ')})`, 'an unknown option');
+  }
+}
+
+function requireObject(field: string, value: unknown): object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SimulationInputError(field, 'an object', describeValue(value));
+  return value;
+}
+
+export function resolveRaftConfig(partial: unknown, field = 'raft'): RaftConfig {
+  const given = { ...defaultRaftConfig, ...(requireObject(field, partial ?? {}) as Partial<RaftConfig>) };
+  rejectUnknownKeys(`${field}.`, requireObject(field, partial ?? {}), raftKeys);
+  const config: RaftConfig = {
+    electionTimeoutTicksMin: requireInteger(`${field}.electionTimeoutTicksMin`, given.electionTimeoutTicksMin, { min: 1, max: 1_000_000 }),
+    electionTimeoutTicksMax: requireInteger(`${field}.electionTimeoutTicksMax`, given.electionTimeoutTicksMax, { min: 1, max: 1_000_000 }),
+    heartbeatIntervalTicks: requireInteger(`${field}.heartbeatIntervalTicks`, given.heartbeatIntervalTicks, { min: 1, max: 1_000_000 }),
+    entriesPerAppendMax: requireInteger(`${field}.entriesPerAppendMax`, given.entriesPerAppendMax, { min: 1, max: 100_000 }),
+    inflightMax: requireInteger(`${field}.inflightMax`, given.inflightMax, { min: 1, max: 10_000 }),
+    fastBackup: requireBoolean(`${field}.fastBackup`, given.fastBackup),
+    snapshotThresholdEntries: requireInteger(`${field}.snapshotThresholdEntries`, given.snapshotThresholdEntries, { min: 0 }),
+  };
+  if (config.electionTimeoutTicksMin > config.electionTimeoutTicksMax) {
+    throw new SimulationInputError(
+      `${field}.electionTimeoutTicksMin`,
+      `at most ${field}.electionTimeoutTicksMax (${config.electionTimeoutTicksMax})`,
+      String(config.electionTimeoutTicksMin),
+    );
+  }
+  return config;
+}
+
+export function resolveNetworkConfig(partial: unknown, base: NetworkConfig = defaultNetworkConfig, field = 'network'): NetworkConfig {
+  rejectUnknownKeys(`${field}.`, requireObject(field, partial ?? {}), networkKeys);
+  const given = { ...base, ...(partial as Partial<NetworkConfig> | undefined) };
+  const config: NetworkConfig = {
+    delayTicksMin: requireInteger(`${field}.delayTicksMin`, given.delayTicksMin, { min: 1, max: 1_000_000 }),
+    delayTicksMax: requireInteger(`${field}.delayTicksMax`, given.delayTicksMax, { min: 1, max: 1_000_000 }),
+    dropRatio: requireProbability(`${field}.dropRatio`, given.dropRatio),
+    duplicateRatio: requireProbability(`${field}.duplicateRatio`, given.duplicateRatio),
+    reorderRatio: requireProbability(`${field}.reorderRatio`, given.reorderRatio),
+  };
+  if (config.delayTicksMin > config.delayTicksMax) {
+    throw new SimulationInputError(`${field}.delayTicksMin`, `at most ${field}.delayTicksMax (${config.delayTicksMax})`, String(config.delayTicksMin));
+  }
+  return config;
+}
+
+export function resolveOptions(options: unknown = {}): ResolvedOptions {
+  const given = requireObject('options', options) as SimulationOptions;
+  rejectUnknownKeys('', given, topKeys);
+  return {
+    nodes: requireInteger('nodes', given.nodes ?? 5, { min: 1, max: nodeCountMax }),
+    seed: requireInteger('seed', given.seed ?? 1, { min: 0, max: 0xffff_ffff }),
+    raft: resolveRaftConfig(given.raft),
+    network: resolveNetworkConfig(given.network),
+    checkNodeInvariants: requireBoolean('checkNodeInvariants', given.checkNodeInvariants ?? true),
+    eventLimit: requireInteger('eventLimit', given.eventLimit ?? 100_000, { min: 0, max: 10_000_000 }),
+  };
+}

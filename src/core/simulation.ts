@@ -1,0 +1,324 @@
+import type { SimEvent, Topic } from './events.ts';
+import { entryAt, lastIndex } from './raft/log.ts';
+import type { ProposeResult } from './raft/step-leader.ts';
+import type { Command, Entry, LogIndex, NodeId, Role, Snapshot, Term, Tick } from './raft/types.ts';
+import type { Action, ActionResult } from './sim/actions.ts';
+import { currentLeader, performAction, requireNodeId, validateAction, validateCommand } from './sim/actions.ts';
+import type { Violation } from './sim/checker.ts';
+import { appliedCommandAt } from './sim/checker.ts';
+import type { SimState } from './sim/cluster.ts';
+import { newSimState, tickCluster } from './sim/cluster.ts';
+import { requireInteger, SimulationInputError } from './sim/errors.ts';
+import { eventsAfter, retained } from './sim/event-log.ts';
+import { kvPairs, scan } from './sim/kv.ts';
+import type { NetworkConfig, ResolvedOptions, SimulationOptions } from './sim/options.ts';
+import { resolveOptions } from './sim/options.ts';
+import type { Stats } from './sim/stats.ts';
+import type { ClusterView, NodeView, ViewOptions } from './view.ts';
+import { clusterView, nodeView } from './view.ts';
+
+/** An action as recorded in a run: what was done, and the tick it was done at. */
+export interface TimedAction {
+  readonly tick: Tick;
+  readonly action: Action;
+}
+
+export interface NodeState {
+  readonly id: NodeId;
+  readonly alive: boolean;
+  readonly role: Role | null;
+  readonly term: Term;
+  readonly isLeader: boolean;
+  readonly vote: NodeId | null;
+  readonly lead: NodeId | null;
+  readonly commitIndex: LogIndex;
+  readonly lastApplied: LogIndex;
+  readonly lastIndex: LogIndex;
+}
+
+export interface PersistedState {
+  readonly term: Term;
+  readonly vote: NodeId | null;
+  readonly snapshot: Snapshot;
+  readonly entries: readonly Entry[];
+}
+
+/** What the whole cluster agrees is at one index, as the 6.824 tester's nCommitted reports it. */
+export interface CommittedAt {
+  /** How many live nodes have applied the index. */
+  readonly count: number;
+  /** The command applied there, if any node applied it. */
+  readonly command: Command | null;
+}
+
+/**
+ * A deterministic Raft cluster, driven from code: the headless entry to the same simulation the
+ * app shows. Every method validates its input first and throws SimulationInputError (naming the
+ * field and what it allows) without changing anything when the input is bad.
+ *
+ * Same options and same actions at the same ticks give the same run, tick for tick.
+ */
+export class Simulation {
+  private state: SimState;
+  private readonly recorded: TimedAction[] = [];
+
+  constructor(options: SimulationOptions = {}) {
+    this.state = newSimState(resolveOptions(options));
+  }
+
+  /** Rebuilds a simulation from a saved state (a checkpoint); the action record starts empty. */
+  static fromState(state: SimState, actions: readonly TimedAction[] = []): Simulation {
+    const simulation = new Simulation({ nodes: 1 });
+    simulation.state = state;
+    simulation.recorded.push(...actions);
+    return simulation;
+  }
+
+  get tick(): Tick {
+    return this.state.tick;
+  }
+
+  get options(): ResolvedOptions {
+    return this.state.options;
+  }
+
+  get nodeIds(): readonly NodeId[] {
+    return this.state.servers.map((server) => server.id);
+  }
+
+  /** Advances simulated time by `ticks` (a non-negative integer). */
+  advance(ticks = 1): this {
+    const count = requireInteger('ticks', ticks, { min: 0 });
+    for (let i = 0; i < count; i += 1) tickCluster(this.state);
+    return this;
+  }
+
+  /**
+   * Advances until `condition` holds (checked before each tick) or `maxTicks` pass. Returns
+   * whether the condition held.
+   */
+  advanceUntil(condition: (simulation: Simulation) => boolean, options: { maxTicks: number }): boolean {
+    const limit = requireInteger('maxTicks', options.maxTicks, { min: 0 });
+    for (let i = 0; i < limit; i += 1) {
+      if (condition(this)) return true;
+      tickCluster(this.state);
+    }
+    return condition(this);
+  }
+
+  /** Applies an action now (validated first) and records it for replay. */
+  act(action: Action): ActionResult {
+    const valid = validateAction(this.state, action);
+    const result = performAction(this.state, valid);
+    this.recorded.push({ tick: this.state.tick, action: valid });
+    return result;
+  }
+
+  /**
+   * Offers a client command to a node (or to the current leader), like the 6.824 lab's Start():
+   * returns the index and term it will have if committed, and whether that node is leader. A
+   * follower refuses and names the leader it knows (leaderHint).
+   */
+  propose(node: NodeId | 'leader', command: Command): ProposeResult & { readonly node: NodeId | null } {
+    const result = this.act({ type: 'propose', node, command });
+    if (result.type !== 'proposed') throw new Error('propose produced no result');
+    return { ...result.result, node: result.node };
+  }
+
+  put(key: string, value: string, node: NodeId | 'leader' = 'leader'): ProposeResult & { readonly node: NodeId | null } {
+    return this.propose(node, validateCommand({ type: 'put', key, value }));
+  }
+
+  delete(key: string, node: NodeId | 'leader' = 'leader'): ProposeResult & { readonly node: NodeId | null } {
+    return this.propose(node, validateCommand({ type: 'delete', key }));
+  }
+
+  crash(node: NodeId): this {
+    this.act({ type: 'crash', node });
+    return this;
+  }
+
+  restart(node: NodeId): this {
+    this.act({ type: 'restart', node });
+    return this;
+  }
+
+  campaign(node: NodeId): this {
+    this.act({ type: 'campaign', node });
+    return this;
+  }
+
+  partition(groups: readonly (readonly NodeId[])[]): this {
+    this.act({ type: 'partition', groups });
+    return this;
+  }
+
+  isolate(node: NodeId): this {
+    this.act({ type: 'isolate', node });
+    return this;
+  }
+
+  rejoin(node: NodeId): this {
+    this.act({ type: 'rejoin', node });
+    return this;
+  }
+
+  cutLink(from: NodeId, to: NodeId, options: { bothWays?: boolean } = {}): this {
+    this.act({ type: 'cut-link', from, to, bothWays: options.bothWays ?? true });
+    return this;
+  }
+
+  restoreLink(from: NodeId, to: NodeId, options: { bothWays?: boolean } = {}): this {
+    this.act({ type: 'restore-link', from, to, bothWays: options.bothWays ?? true });
+    return this;
+  }
+
+  heal(): this {
+    this.act({ type: 'heal' });
+    return this;
+  }
+
+  configureNetwork(network: Partial<NetworkConfig>): this {
+    this.act({ type: 'configure-network', network });
+    return this;
+  }
+
+  /** A node's term and role, as the lab's GetState() reports them. */
+  nodeState(node: NodeId): NodeState {
+    const id = requireNodeId(this.state, 'node', node);
+    const server = this.state.servers[id - 1]!;
+    const raft = server.node;
+    if (raft === null) {
+      return { id, alive: false, role: null, term: server.disk.term, isLeader: false, vote: server.disk.vote, lead: null, commitIndex: 0, lastApplied: 0, lastIndex: server.disk.snapshot.index + server.disk.entries.length };
+    }
+    return {
+      id,
+      alive: true,
+      role: raft.role,
+      term: raft.term,
+      isLeader: raft.role === 'leader',
+      vote: raft.vote,
+      lead: raft.lead,
+      commitIndex: raft.log.committed,
+      lastApplied: raft.log.applied,
+      lastIndex: lastIndex(raft.log),
+    };
+  }
+
+  /** The live node leading in the highest term, or null. */
+  leader(): { readonly id: NodeId; readonly term: Term } | null {
+    const id = currentLeader(this.state);
+    return id === null ? null : { id, term: this.state.servers[id - 1]!.node!.term };
+  }
+
+  /**
+   * The commands a node has applied since its state machine was last rebuilt, in index order:
+   * entries after its snapshot up to lastApplied (a crashed node has applied nothing).
+   */
+  applied(node: NodeId): readonly Entry[] {
+    const id = requireNodeId(this.state, 'node', node);
+    const raft = this.state.servers[id - 1]!.node;
+    if (raft === null) return [];
+    const result: Entry[] = [];
+    for (let index = raft.log.snapshot.index + 1; index <= raft.log.applied; index += 1) result.push(entryAt(raft.log, index)!);
+    return result;
+  }
+
+  /** How many live nodes have applied `index`, and the command there (6.824's nCommitted). */
+  committedAt(index: LogIndex): CommittedAt {
+    const at = requireInteger('index', index, { min: 1 });
+    let count = 0;
+    let command: Command | null = null;
+    for (const server of this.state.servers) {
+      const raft = server.node;
+      if (raft === null || raft.log.applied < at) continue;
+      count += 1;
+      command ??= entryAt(raft.log, at)?.command ?? appliedCommandAt(this.state.checker, at) ?? null;
+    }
+    return { count, command };
+  }
+
+  /** A node's applied key-value state, sorted by key. */
+  kv(node: NodeId): readonly (readonly [string, string])[] {
+    const id = requireNodeId(this.state, 'node', node);
+    return kvPairs(this.state.servers[id - 1]!.kv);
+  }
+
+  /** Reads a key from a node's applied state (served locally: it may be stale on a follower). */
+  get(node: NodeId, key: string): string | undefined {
+    const id = requireNodeId(this.state, 'node', node);
+    return this.state.servers[id - 1]!.kv.get(key);
+  }
+
+  scan(node: NodeId, options: { from?: string; to?: string; limit?: number } = {}): readonly (readonly [string, string])[] {
+    const id = requireNodeId(this.state, 'node', node);
+    return scan(this.state.servers[id - 1]!.kv, options);
+  }
+
+  /** What a node's virtual disk holds: the only state that survives a crash. */
+  persisted(node: NodeId): PersistedState {
+    const id = requireNodeId(this.state, 'node', node);
+    const disk = this.state.servers[id - 1]!.disk;
+    return { term: disk.term, vote: disk.vote, snapshot: disk.snapshot, entries: disk.entries.slice() };
+  }
+
+  view(options?: ViewOptions): ClusterView {
+    return clusterView(this.state, options);
+  }
+
+  node(node: NodeId, options?: ViewOptions): NodeView {
+    return nodeView(this.state, requireNodeId(this.state, 'node', node), options);
+  }
+
+  /** Retained events (the most recent `eventLimit`), optionally filtered by topic or node. */
+  events(filter: { topics?: readonly Topic[]; node?: NodeId; afterSeq?: number } = {}): readonly SimEvent[] {
+    const base = filter.afterSeq === undefined ? retained(this.state.eventLog) : eventsAfter(this.state.eventLog, filter.afterSeq);
+    if (filter.topics === undefined && filter.node === undefined) return base;
+    return base.filter((event) => (filter.topics === undefined || filter.topics.includes(event.topic)) && (filter.node === undefined || event.node === filter.node));
+  }
+
+  /** Sequence number of the latest event (0 before any). */
+  get lastEventSeq(): number {
+    return this.state.eventLog.nextSeq - 1;
+  }
+
+  stats(): Stats {
+    return structuredClone(this.state.stats);
+  }
+
+  violations(): readonly Violation[] {
+    return this.state.checker.violations.slice();
+  }
+
+  /** Every action taken so far with its tick: with the options, this replays the run exactly. */
+  actions(): readonly TimedAction[] {
+    return this.recorded.slice();
+  }
+
+  /** A deep copy of the whole simulation state (a checkpoint for time travel). */
+  checkpoint(): SimState {
+    return structuredClone(this.state);
+  }
+
+  /** An independent copy of this simulation at this tick. */
+  fork(): Simulation {
+    return Simulation.fromState(this.checkpoint(), this.recorded);
+  }
+}
+
+export function createSimulation(options: SimulationOptions = {}): Simulation {
+  return new Simulation(options);
+}
+
+/** Replays a run (options plus timed actions) up to `untilTick`, or to the last action's tick. */
+export function replay(run: { options: SimulationOptions; actions: readonly TimedAction[] }, untilTick?: Tick): Simulation {
+  const simulation = new Simulation(run.options);
+  for (const { tick, action } of run.actions) {
+    if (untilTick !== undefined && tick > untilTick) break;
+    if (tick < simulation.tick) throw new SimulationInputError('actions', 'actions in tick order', `an action at tick ${tick} after tick ${simulation.tick}`);
+    simulation.advance(tick - simulation.tick);
+    simulation.act(action);
+  }
+  if (untilTick !== undefined && untilTick > simulation.tick) simulation.advance(untilTick - simulation.tick);
+  return simulation;
+}

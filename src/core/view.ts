@@ -1,0 +1,193 @@
+import { describeMessage } from './describe.ts';
+import { lastIndex, slice } from './raft/log.ts';
+import type { RemoteMessage } from './raft/message.ts';
+import { isPaused } from './raft/progress.ts';
+import type { ProgressState } from './raft/progress.ts';
+import type { Entry, LogIndex, NodeId, RaftConfig, Role, Term, Tick } from './raft/types.ts';
+import type { Violation } from './sim/checker.ts';
+import type { SimState } from './sim/cluster.ts';
+import type { DropReason } from './events.ts';
+import { kvPairs } from './sim/kv.ts';
+import { cutLinks, partitionGroups } from './sim/network.ts';
+import type { NetworkConfig } from './sim/options.ts';
+import type { Stats } from './sim/stats.ts';
+
+/**
+ * What a screen (or a test) needs to show the cluster at one tick: plain, readonly,
+ * structured-clone-safe data. Views are derived from the simulation state; nothing in the app
+ * computes Raft from them.
+ */
+export interface ClusterView {
+  readonly tick: Tick;
+  readonly seed: number;
+  readonly nodes: readonly NodeView[];
+  readonly inFlight: readonly MessageView[];
+  /** Groups of nodes that can talk; one group when the network is whole. */
+  readonly partition: readonly (readonly NodeId[])[];
+  readonly cutLinks: readonly { readonly from: NodeId; readonly to: NodeId }[];
+  /** The live leader of the highest term, if any. */
+  readonly leader: { readonly id: NodeId; readonly term: Term } | null;
+  readonly network: NetworkConfig;
+  readonly raft: RaftConfig;
+  readonly stats: Stats;
+  readonly violations: readonly Violation[];
+  readonly violationCount: number;
+}
+
+export interface NodeView {
+  readonly id: NodeId;
+  readonly alive: boolean;
+  /** null while the node is crashed. */
+  readonly role: Role | null;
+  /** For a crashed node, what its disk holds. */
+  readonly term: Term;
+  readonly vote: NodeId | null;
+  readonly lead: NodeId | null;
+  readonly electionElapsed: number;
+  readonly electionTimeout: number;
+  readonly heartbeatElapsed: number;
+  readonly log: LogView;
+  /** Candidate only: answers received so far. */
+  readonly votes: readonly { readonly voter: NodeId; readonly granted: boolean }[];
+  /** Leader only: what it knows of each follower. */
+  readonly progress: readonly ProgressView[];
+  readonly kv: readonly (readonly [string, string])[];
+  readonly disk: { readonly term: Term; readonly vote: NodeId | null; readonly snapshotIndex: LogIndex; readonly lastIndex: LogIndex; readonly writes: number };
+  readonly crashedAt: Tick | null;
+}
+
+export interface LogView {
+  readonly snapshotIndex: LogIndex;
+  readonly snapshotTerm: Term;
+  readonly firstIndex: LogIndex;
+  readonly lastIndex: LogIndex;
+  readonly committed: LogIndex;
+  readonly applied: LogIndex;
+  readonly stabled: LogIndex;
+  /** The entries in the requested window (all of them unless a window was asked for). */
+  readonly entries: readonly Entry[];
+}
+
+export interface ProgressView {
+  readonly follower: NodeId;
+  readonly matchIndex: LogIndex;
+  readonly nextIndex: LogIndex;
+  readonly state: ProgressState;
+  readonly paused: boolean;
+  readonly inflight: number;
+}
+
+export interface MessageView {
+  readonly id: number;
+  readonly type: RemoteMessage['type'];
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: Term;
+  readonly sentTick: Tick;
+  readonly deliverTick: Tick;
+  /** Lost at send time: it vanishes at deliverTick instead of arriving. */
+  readonly doomed: DropReason | null;
+  readonly copyOf: number | null;
+  readonly summary: string;
+  readonly message: RemoteMessage;
+}
+
+export interface ViewOptions {
+  /** Only entries with index in [from, from + count) are included (others are summarised by indexes). */
+  readonly logWindow?: { readonly from: LogIndex; readonly count: number };
+}
+
+export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterView {
+  let leader: { id: NodeId; term: Term } | null = null;
+  for (const server of sim.servers) {
+    const node = server.node;
+    if (node?.role === 'leader' && (leader === null || node.term > leader.term)) leader = { id: node.id, term: node.term };
+  }
+  return {
+    tick: sim.tick,
+    seed: sim.options.seed,
+    nodes: sim.servers.map((server) => nodeView(sim, server.id, options)),
+    inFlight: sim.network.inFlight.map((item) => ({
+      id: item.id,
+      type: item.message.type,
+      from: item.message.from,
+      to: item.message.to,
+      term: item.message.term,
+      sentTick: item.sentTick,
+      deliverTick: item.deliverTick,
+      doomed: item.doomed,
+      copyOf: item.copyOf,
+      summary: describeMessage(item.message),
+      message: item.message,
+    })),
+    partition: partitionGroups(sim.network, sim.options.nodes),
+    cutLinks: cutLinks(sim.network),
+    leader,
+    network: sim.network.config,
+    raft: sim.options.raft,
+    stats: structuredClone(sim.stats),
+    violations: sim.checker.violations.slice(),
+    violationCount: sim.checker.violationCount,
+  };
+}
+
+export function nodeView(sim: SimState, id: NodeId, options: ViewOptions = {}): NodeView {
+  const server = sim.servers[id - 1]!;
+  const { disk } = server;
+  const diskView = { term: disk.term, vote: disk.vote, snapshotIndex: disk.snapshot.index, lastIndex: disk.snapshot.index + disk.entries.length, writes: disk.writes };
+  const node = server.node;
+  if (node === null) {
+    const last = diskView.lastIndex;
+    const window = options.logWindow ?? { from: disk.snapshot.index + 1, count: last - disk.snapshot.index };
+    const offset = disk.snapshot.index + 1;
+    return {
+      id, alive: false, role: null, term: disk.term, vote: disk.vote, lead: null,
+      electionElapsed: 0, electionTimeout: 0, heartbeatElapsed: 0,
+      log: {
+        snapshotIndex: disk.snapshot.index, snapshotTerm: disk.snapshot.term, firstIndex: offset, lastIndex: last,
+        committed: 0, applied: 0, stabled: last,
+        entries: disk.entries.slice(Math.max(window.from, offset) - offset, Math.max(0, window.from + window.count - offset)),
+      },
+      votes: [], progress: [], kv: [], disk: diskView, crashedAt: server.crashedAt,
+    };
+  }
+  const log = node.log;
+  const last = lastIndex(log);
+  const window = options.logWindow ?? { from: log.snapshot.index + 1, count: last - log.snapshot.index };
+  return {
+    id,
+    alive: true,
+    role: node.role,
+    term: node.term,
+    vote: node.vote,
+    lead: node.lead,
+    electionElapsed: node.electionElapsed,
+    electionTimeout: node.electionTimeout,
+    heartbeatElapsed: node.heartbeatElapsed,
+    log: {
+      snapshotIndex: log.snapshot.index,
+      snapshotTerm: log.snapshot.term,
+      firstIndex: log.snapshot.index + 1,
+      lastIndex: last,
+      committed: log.committed,
+      applied: log.applied,
+      stabled: log.stabled,
+      entries: slice(log, window.from, window.from + window.count - 1),
+    },
+    votes: Object.entries(node.votes).map(([voter, granted]) => ({ voter: Number(voter), granted })),
+    progress: node.role !== 'leader' ? [] : node.peers.map((peer) => {
+      const progress = node.progress[peer]!;
+      return {
+        follower: peer,
+        matchIndex: progress.matchIndex,
+        nextIndex: progress.nextIndex,
+        state: progress.state,
+        paused: isPaused(progress, node.config.inflightMax),
+        inflight: progress.inflight.length,
+      };
+    }),
+    kv: kvPairs(server.kv),
+    disk: diskView,
+    crashedAt: null,
+  };
+}
