@@ -6,7 +6,7 @@ import { checkLog, lastIndex, newLog } from './log.ts';
 import type { Message, RemoteMessage } from './message.ts';
 import type { Progress } from './progress.ts';
 import { checkProgress } from './progress.ts';
-import type { Entry, HardState, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term } from './types.ts';
+import type { Entry, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term } from './types.ts';
 import { emptySnapshot, invariant } from './types.ts';
 
 /**
@@ -47,7 +47,7 @@ export interface RaftNode {
   outbox: RemoteMessage[];
   events: NodeEvent[];
   /** The hard state as last written to disk. */
-  persisted: HardState;
+  persisted: { term: Term; vote: NodeId | null };
   /** A snapshot received from the leader, to be written to disk and loaded by the state machine. */
   snapshotToInstall: Snapshot | null;
 }

@@ -10,7 +10,17 @@ export function quorumSize(voters: number): number {
  * quorum-th. With matches [9, 7, 7, 4, 2] and 5 voters, 3 hold index 7, so 7 is the answer.
  */
 export function committedIndex(matchIndexes: readonly LogIndex[]): LogIndex {
-  const sorted = [...matchIndexes].sort((a, b) => b - a);
+  // Insertion sort, descending: clusters are small and this runs on every acknowledgement.
+  const sorted = matchIndexes.slice();
+  for (let i = 1; i < sorted.length; i += 1) {
+    const value = sorted[i]!;
+    let j = i - 1;
+    while (j >= 0 && sorted[j]! < value) {
+      sorted[j + 1] = sorted[j]!;
+      j -= 1;
+    }
+    sorted[j + 1] = value;
+  }
   return sorted[quorumSize(sorted.length) - 1] ?? 0;
 }
 

@@ -1,4 +1,4 @@
-import type { SimEvent } from '../events.ts';
+import type { SimEventBody } from '../events.ts';
 import { entryAt, termAt } from '../raft/log.ts';
 import type { RaftNode } from '../raft/node.ts';
 import type { Command, LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
@@ -72,10 +72,8 @@ function report(checker: CheckerState, violation: Violation): void {
 }
 
 /** Checks one event from `node` (the node's state is already updated by what the event describes). */
-export function observe(checker: CheckerState, event: SimEvent, node: RaftNode | null): void {
-  const id = event.node;
-  if (id === null) return;
-  const tick = event.tick;
+export function observe(checker: CheckerState, event: SimEventBody, source: { tick: Tick; id: NodeId; node: RaftNode | null }): void {
+  const { tick, id, node } = source;
   switch (event.type) {
     case 'became-leader': {
       const other = checker.leaderOfTerm.get(event.term);

@@ -52,7 +52,7 @@ export interface SimulationOptions {
   readonly network?: Partial<NetworkConfig>;
   /** Run each node's invariant checks after every step (on by default; the bench measures both). */
   readonly checkNodeInvariants?: boolean;
-  /** How many recent events to keep (older ones are dropped). Default 100,000. */
+  /** How many recent events to keep (older ones are dropped). Default 10,000. */
   readonly eventLimit?: number;
 }
 
@@ -127,6 +127,6 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     raft: resolveRaftConfig(given.raft),
     network: resolveNetworkConfig(given.network),
     checkNodeInvariants: requireBoolean('checkNodeInvariants', given.checkNodeInvariants ?? true),
-    eventLimit: requireInteger('eventLimit', given.eventLimit ?? 100_000, { min: 0, max: 10_000_000 }),
+    eventLimit: requireInteger('eventLimit', given.eventLimit ?? 10_000, { min: 0, max: 10_000_000 }),
   };
 }

@@ -17,17 +17,14 @@ import { sendMessage } from './network.ts';
  * Crashes happen only between ticks, so a write here is never torn.
  */
 export function drainReady(sim: SimState, server: Server, node: RaftNode): void {
-  if (node.events.length > 0) {
-    const events = node.events;
-    node.events = [];
-    for (const event of events) record(sim, node.id, event);
-  }
+  const events = node.events;
+  // Recording never steps the node, so the buffer can be drained in place and reused.
+  for (let i = 0; i < events.length; i += 1) record(sim, node.id, events[i]!);
+  events.length = 0;
   persist(sim, server, node);
-  if (node.outbox.length > 0) {
-    const outbox = node.outbox;
-    node.outbox = [];
-    for (const message of outbox) send(sim, message);
-  }
+  const outbox = node.outbox;
+  for (let i = 0; i < outbox.length; i += 1) send(sim, outbox[i]!);
+  outbox.length = 0;
   apply(sim, server, node);
   maybeCompact(sim, server, node);
 }
@@ -49,7 +46,8 @@ function persist(sim: SimState, server: Server, node: RaftNode): void {
   disk.term = node.term;
   disk.vote = node.vote;
   disk.writes += 1;
-  node.persisted = { term: node.term, vote: node.vote };
+  node.persisted.term = node.term;
+  node.persisted.vote = node.vote;
   node.log.stabled = last;
   // Pair the write with a read-back check: the disk now agrees with the node.
   invariant(diskLastIndex(disk) === last, () => `node ${node.id}: disk ends at ${diskLastIndex(disk)}, log at ${last}`);
