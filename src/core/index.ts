@@ -3,6 +3,7 @@
  * See docs/headless-api.md.
  */
 export { createSimulation, replay, Simulation } from './simulation.ts';
+export { Timeline } from './timeline.ts';
 export type { CommittedAt, NodeState, PersistedState, TimedAction } from './simulation.ts';
 export type { Action, ActionResult, ActionType } from './sim/actions.ts';
 export type { Violation, SafetyProperty } from './sim/checker.ts';

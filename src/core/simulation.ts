@@ -294,9 +294,15 @@ export class Simulation {
     return this.recorded.slice();
   }
 
-  /** A deep copy of the whole simulation state (a checkpoint for time travel). */
-  checkpoint(): SimState {
-    return structuredClone(this.state);
+  /**
+   * A deep copy of the whole simulation state (a checkpoint for time travel). With
+   * `events: false` the retained events are left out, which keeps checkpoints small; a restored
+   * copy then starts with an empty event log (sequence numbers carry on unchanged).
+   */
+  checkpoint(options: { events: boolean } = { events: true }): SimState {
+    if (options.events) return structuredClone(this.state);
+    const log = this.state.eventLog;
+    return structuredClone({ ...this.state, eventLog: { ...log, bodies: [], ticks: [], nodes: [], firstSeq: log.nextSeq } });
   }
 
   /** An independent copy of this simulation at this tick. */

@@ -1,0 +1,87 @@
+/**
+ * The one typed protocol between the app and the simulation worker: commands in (ToWorker),
+ * frames and replies out (FromWorker). These and the core's plain data types they carry are the
+ * only types the two sides share.
+ *
+ * Pacing: the app drives time. While playing it sends one `frame` per animation frame (and only
+ * after the previous frame's reply arrived), so the worker posts at most one view per frame and
+ * stops by itself when the tab is hidden and animation frames stop.
+ */
+import type { Action, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+
+/** A run as data: options plus the user's actions with their ticks. Replays exactly. */
+export interface Run {
+  readonly format: 'raftlab-run';
+  readonly version: 1;
+  readonly options: SimulationOptions;
+  readonly actions: readonly TimedAction[];
+  /** The tick the run was at when saved. */
+  readonly tick: Tick;
+}
+
+/** What the screen currently needs beyond the basics, so views stay small. */
+export interface ViewRequest {
+  /** Log entries with index in [from, from + count) are sent; the log view scrolls this window. */
+  readonly logWindow: { readonly from: number; readonly count: number } | null;
+  /** The node whose key-value state is sent in full (the inspector's node). */
+  readonly inspectedNode: NodeId | null;
+}
+
+export type ToWorker =
+  /** Starts a new run (discarding the current one). */
+  | { readonly type: 'init'; readonly options: SimulationOptions }
+  /** Advances playback: `elapsedMs` of wall time passed since the previous frame. */
+  | { readonly type: 'frame'; readonly elapsedMs: number }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'set-speed'; readonly ticksPerSecond: number }
+  | { readonly type: 'step'; readonly ticks: number }
+  | { readonly type: 'step-back'; readonly ticks: number }
+  /** Runs until the next event of the kinds a user steps through (a delivery, a timer, a state change). */
+  | { readonly type: 'next-event' }
+  | { readonly type: 'seek'; readonly tick: Tick }
+  /** Acts on the cluster at the current tick; acting in the past drops the future from there. */
+  | { readonly type: 'act'; readonly action: Action; readonly requestId: number }
+  | { readonly type: 'set-view'; readonly request: ViewRequest }
+  | { readonly type: 'export-run' }
+  | { readonly type: 'import-run'; readonly run: unknown };
+
+export interface TimelineState {
+  readonly tick: Tick;
+  /** The furthest tick this run has reached (the end of the timeline). */
+  readonly maxTick: Tick;
+  readonly playing: boolean;
+  readonly ticksPerSecond: number;
+}
+
+export type FromWorker =
+  /**
+   * The state after a command or frame. `events` are the events since the previous frame when
+   * moving forward; after a seek, `resetEvents` is true and `events` are the recent ones up to the
+   * new tick.
+   */
+  | {
+      readonly type: 'frame';
+      readonly view: ClusterView;
+      readonly timeline: TimelineState;
+      readonly events: readonly SimEvent[];
+      readonly resetEvents: boolean;
+    }
+  | { readonly type: 'action-result'; readonly requestId: number; readonly result: ActionOutcome }
+  | { readonly type: 'run'; readonly run: Run }
+  /** A rejected command: nothing changed. `field` names the bad input when there was one. */
+  | { readonly type: 'error'; readonly message: string; readonly field: string | null };
+
+/** What the user learns from an action, e.g. where a proposal went or why it was refused. */
+export type ActionOutcome =
+  | { readonly ok: true; readonly summary: string; readonly proposal: { readonly node: NodeId | null; readonly index: number; readonly term: number; readonly isLeader: boolean; readonly leaderHint: NodeId | null } | null }
+  | { readonly ok: false; readonly summary: string; readonly field: string | null };
+
+/** Speed limits for the speed slider (ticks of simulated time per second of wall time). */
+export const speedTicksPerSecondMin = 1;
+export const speedTicksPerSecondMax = 1_000_000;
+export const speedTicksPerSecondDefault = 60;
+/** Most ticks one frame may run, so a frame never blocks the worker for long. */
+export const ticksPerFrameMax = 50_000;
+/** Most events kept for the event log on either side. */
+export const eventBufferMax = 2_000;
