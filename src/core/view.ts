@@ -95,6 +95,11 @@ export interface MessageView {
 export interface ViewOptions {
   /** Only entries with index in [from, from + count) are included (others are summarised by indexes). */
   readonly logWindow?: { readonly from: LogIndex; readonly count: number };
+  /**
+   * Whose key-value pairs to include: every node's when omitted, only this node's when a node id,
+   * nobody's when null. The store can hold many keys and a screen shows one node's at a time.
+   */
+  readonly kvNode?: NodeId | null;
 }
 
 export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterView {
@@ -186,7 +191,7 @@ export function nodeView(sim: SimState, id: NodeId, options: ViewOptions = {}): 
         inflight: progress.inflight.length,
       };
     }),
-    kv: kvPairs(server.kv),
+    kv: options.kvNode === undefined || options.kvNode === id ? kvPairs(server.kv) : [],
     disk: diskView,
     crashedAt: null,
   };

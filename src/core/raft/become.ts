@@ -3,11 +3,11 @@ import type { RaftNode } from './node.ts';
 import { emit, resetElectionTimer } from './node.ts';
 import { newProgress } from './progress.ts';
 import type { NodeId, Term } from './types.ts';
-import { invariant } from './types.ts';
+import { broken } from './types.ts';
 
 /** Moves to a new term, forgetting the vote of the old one (Figure 2, "All Servers"). */
 export function setTerm(node: RaftNode, term: Term, cause: { cause: 'election' | 'message'; sender: NodeId | null }): void {
-  invariant(term > node.term, () => `node ${node.id}: term ${term} is not above ${node.term}`);
+  if (!(term > node.term)) throw broken(`node ${node.id}: term ${term} is not above ${node.term}`);
   emit(node, { type: 'term-changed', from: node.term, to: term, cause: cause.cause, sender: cause.sender });
   node.term = term;
   node.vote = null;
@@ -31,7 +31,7 @@ export function becomeFollower(
 
 /** Starts an election (§5.2): a new term, a vote for itself, a fresh randomized timeout. */
 export function becomeCandidate(node: RaftNode): void {
-  invariant(node.role !== 'leader', () => `node ${node.id}: a leader cannot become a candidate`);
+  if (!(node.role !== 'leader')) throw broken(`node ${node.id}: a leader cannot become a candidate`);
   setTerm(node, node.term + 1, { cause: 'election', sender: null });
   node.role = 'candidate';
   node.lead = null;
@@ -48,7 +48,7 @@ export function becomeCandidate(node: RaftNode): void {
  * terms can be committed through it (§5.4.2, §8).
  */
 export function becomeLeader(node: RaftNode): void {
-  invariant(node.role === 'candidate', () => `node ${node.id}: only a candidate becomes leader (was ${node.role})`);
+  if (!(node.role === 'candidate')) throw broken(`node ${node.id}: only a candidate becomes leader (was ${node.role})`);
   const votes = Object.entries(node.votes)
     .filter(([, granted]) => granted)
     .map(([id]) => Number(id))

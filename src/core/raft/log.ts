@@ -1,5 +1,5 @@
 import type { Entry, LogIndex, Snapshot, Term } from './types.ts';
-import { emptySnapshot, invariant } from './types.ts';
+import { emptySnapshot, broken } from './types.ts';
 
 /**
  * A node's log: a compacted prefix (the snapshot) followed by live entries.
@@ -92,16 +92,16 @@ export function lastIndexOfTerm(log: RaftLog, term: Term): LogIndex | undefined 
 /** Appends entries that continue the log exactly (used by the leader for its own proposals). */
 export function append(log: RaftLog, entries: readonly Entry[]): void {
   for (const entry of entries) {
-    invariant(entry.index === lastIndex(log) + 1, () => `append at ${entry.index} after last ${lastIndex(log)}`);
-    invariant(entry.term >= lastTerm(log), () => `append term ${entry.term} below last term ${lastTerm(log)}`);
+    if (!(entry.index === lastIndex(log) + 1)) throw broken(`append at ${entry.index} after last ${lastIndex(log)}`);
+    if (!(entry.term >= lastTerm(log))) throw broken(`append term ${entry.term} below last term ${lastTerm(log)}`);
     log.entries.push(entry);
   }
 }
 
 /** Drops every entry from `index` on. Committed entries are never dropped (§5.3, Figure 2). */
 export function truncateFrom(log: RaftLog, index: LogIndex): Entry[] {
-  invariant(index > log.committed, () => `truncating at ${index} would drop committed entries (commit ${log.committed})`);
-  invariant(index > log.snapshot.index, () => `truncating at ${index} inside the snapshot (${log.snapshot.index})`);
+  if (!(index > log.committed)) throw broken(`truncating at ${index} would drop committed entries (commit ${log.committed})`);
+  if (!(index > log.snapshot.index)) throw broken(`truncating at ${index} inside the snapshot (${log.snapshot.index})`);
   const removed = log.entries.splice(index - log.snapshot.index - 1);
   if (log.stabled >= index) log.stabled = index - 1;
   return removed;
@@ -123,20 +123,20 @@ export function restoreSnapshot(log: RaftLog, snapshot: Snapshot): void {
 
 /** Folds applied entries up to `snapshot.index` into a snapshot the node took of its own state. */
 export function compact(log: RaftLog, snapshot: Snapshot): number {
-  invariant(snapshot.index <= log.applied, () => `compacting to ${snapshot.index} beyond applied ${log.applied}`);
-  invariant(snapshot.index > log.snapshot.index, () => `compacting to ${snapshot.index} at or below ${log.snapshot.index}`);
-  invariant(termAt(log, snapshot.index) === snapshot.term, 'snapshot term disagrees with the log');
+  if (!(snapshot.index <= log.applied)) throw broken(`compacting to ${snapshot.index} beyond applied ${log.applied}`);
+  if (!(snapshot.index > log.snapshot.index)) throw broken(`compacting to ${snapshot.index} at or below ${log.snapshot.index}`);
+  if (!(termAt(log, snapshot.index) === snapshot.term)) throw broken('snapshot term disagrees with the log');
   const dropped = snapshot.index - log.snapshot.index;
   log.entries = log.entries.slice(dropped);
   log.snapshot = snapshot;
   return dropped;
 }
 
-export function checkLog(log: RaftLog, who: string): void {
+export function checkLog(log: RaftLog, who: number): void {
   const last = lastIndex(log);
-  invariant(log.snapshot.index <= log.applied, () => `${who}: applied ${log.applied} below snapshot ${log.snapshot.index}`);
-  invariant(log.applied <= log.committed, () => `${who}: applied ${log.applied} above committed ${log.committed}`);
-  invariant(log.committed <= last, () => `${who}: committed ${log.committed} above last index ${last}`);
-  invariant(log.stabled <= last, () => `${who}: stabled ${log.stabled} above last index ${last}`);
-  invariant(log.stabled >= log.snapshot.index, () => `${who}: stabled ${log.stabled} below snapshot ${log.snapshot.index}`);
+  if (!(log.snapshot.index <= log.applied)) throw broken(`node ${who}: applied ${log.applied} below snapshot ${log.snapshot.index}`);
+  if (!(log.applied <= log.committed)) throw broken(`node ${who}: applied ${log.applied} above committed ${log.committed}`);
+  if (!(log.committed <= last)) throw broken(`node ${who}: committed ${log.committed} above last index ${last}`);
+  if (!(log.stabled <= last)) throw broken(`node ${who}: stabled ${log.stabled} above last index ${last}`);
+  if (!(log.stabled >= log.snapshot.index)) throw broken(`node ${who}: stabled ${log.stabled} below snapshot ${log.snapshot.index}`);
 }

@@ -7,7 +7,7 @@ import type { Message, RemoteMessage } from './message.ts';
 import type { Progress } from './progress.ts';
 import { checkProgress } from './progress.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term } from './types.ts';
-import { emptySnapshot, invariant } from './types.ts';
+import { emptySnapshot, broken } from './types.ts';
 
 /**
  * One Raft node as plain data. It changes only through tick() and step() (in step.ts); it never
@@ -64,7 +64,7 @@ export interface NodeOptions {
 /** Creates a node, fresh or rebuilt from its disk after a restart (commit and apply restart at the snapshot). */
 export function newNode(options: NodeOptions): RaftNode {
   const disk = options.disk ?? { term: 0, vote: null, snapshot: emptySnapshot, entries: [] };
-  invariant(!options.peers.includes(options.id), `node ${options.id} lists itself as a peer`);
+  if (options.peers.includes(options.id)) throw broken(`node ${options.id} lists itself as a peer`);
   const node: RaftNode = {
     id: options.id,
     peers: [...options.peers].sort((a, b) => a - b),
@@ -100,8 +100,8 @@ export function emit(node: RaftNode, event: NodeEvent): void {
 }
 
 export function send(node: RaftNode, message: RemoteMessage): void {
-  invariant(message.to !== node.id, () => `node ${node.id} sending ${message.type} to itself`);
-  invariant(message.from === node.id, () => `node ${node.id} sending a message from ${message.from}`);
+  if (!(message.to !== node.id)) throw broken(`node ${node.id} sending ${message.type} to itself`);
+  if (!(message.from === node.id)) throw broken(`node ${node.id} sending a message from ${message.from}`);
   node.outbox.push(message);
 }
 
@@ -111,20 +111,19 @@ export function voters(node: RaftNode): number {
 
 /** Per-node invariants, run after every tick and step in tests and fuzzing. */
 export function checkNode(node: RaftNode): void {
-  const who = `node ${node.id} (term ${node.term}, ${node.role})`;
-  checkLog(node.log, who);
-  invariant(node.term >= node.persisted.term, () => `${who}: term went back`);
+  checkLog(node.log, node.id);
+  if (!(node.term >= node.persisted.term)) throw broken(`node ${node.id}: term went back`);
   if (node.role === 'leader') {
-    invariant(node.lead === node.id, () => `${who}: leader does not know itself as lead`);
-    invariant(node.vote === node.id, () => `${who}: leader did not vote for itself`);
+    if (!(node.lead === node.id)) throw broken(`node ${node.id}: leader does not know itself as lead`);
+    if (!(node.vote === node.id)) throw broken(`node ${node.id}: leader did not vote for itself`);
     for (const peer of node.peers) {
       const progress = node.progress[peer];
-      invariant(progress !== undefined, () => `${who}: no progress for ${peer}`);
-      checkProgress(progress, `${who} progress of ${peer}`);
-      invariant(progress.matchIndex <= lastIndex(node.log), () => `${who}: match of ${peer} beyond last index`);
+      if (!(progress !== undefined)) throw broken(`node ${node.id}: no progress for ${peer}`);
+      checkProgress(progress, peer);
+      if (!(progress.matchIndex <= lastIndex(node.log))) throw broken(`node ${node.id}: match of ${peer} beyond last index`);
     }
   }
-  if (node.role === 'candidate') invariant(node.vote === node.id, () => `${who}: candidate did not vote for itself`);
+  if ((node.role === 'candidate') && !(node.vote === node.id)) throw broken(`node ${node.id}: candidate did not vote for itself`);
 }
 
 export type { Message };

@@ -1,5 +1,5 @@
 import type { LogIndex } from './types.ts';
-import { invariant } from './types.ts';
+import { broken } from './types.ts';
 
 /**
  * What a leader knows of one follower's log (Figure 2's nextIndex and matchIndex) and how it is
@@ -36,10 +36,12 @@ export interface Progress {
   inflight: LogIndex[];
   /** In snapshot state: the index of the snapshot sent. */
   pendingSnapshot: LogIndex;
+  /** In snapshot state: heartbeats since the snapshot left, to retry one that was lost. */
+  heartbeatsSinceSnapshot: number;
 }
 
 export function newProgress(nextIndex: LogIndex): Progress {
-  return { matchIndex: 0, nextIndex, state: 'probe', probeSent: false, inflight: [], pendingSnapshot: 0 };
+  return { matchIndex: 0, nextIndex, state: 'probe', probeSent: false, inflight: [], pendingSnapshot: 0, heartbeatsSinceSnapshot: 0 };
 }
 
 export function becomeProbe(progress: Progress): void {
@@ -66,6 +68,7 @@ export function becomeReplicate(progress: Progress): void {
 export function becomeSnapshot(progress: Progress, snapshotIndex: LogIndex): void {
   progress.state = 'snapshot';
   progress.pendingSnapshot = snapshotIndex;
+  progress.heartbeatsSinceSnapshot = 0;
   progress.probeSent = false;
   progress.inflight = [];
 }
@@ -133,7 +136,7 @@ export function sentAppend(progress: Progress, lastSent: LogIndex, carriedEntrie
   }
 }
 
-export function checkProgress(progress: Progress, who: string): void {
-  invariant(progress.matchIndex >= 0, () => `${who}: negative matchIndex`);
-  invariant(progress.matchIndex < progress.nextIndex, () => `${who}: matchIndex ${progress.matchIndex} not below nextIndex ${progress.nextIndex}`);
+export function checkProgress(progress: Progress, follower: number): void {
+  if (!(progress.matchIndex >= 0)) throw broken(`progress of ${follower}: negative matchIndex`);
+  if (!(progress.matchIndex < progress.nextIndex)) throw broken(`progress of ${follower}: matchIndex ${progress.matchIndex} not below nextIndex ${progress.nextIndex}`);
 }

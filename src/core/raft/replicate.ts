@@ -4,7 +4,7 @@ import { emit, send } from './node.ts';
 import { becomeSnapshot, isPaused, sentAppend } from './progress.ts';
 import { committedIndex } from './quorum.ts';
 import type { NodeId } from './types.ts';
-import { invariant } from './types.ts';
+import { broken } from './types.ts';
 
 /**
  * The leader's sending side of log replication (§5.3, §7): what to send each follower, and when
@@ -18,10 +18,16 @@ import { invariant } from './types.ts';
  */
 export function sendAppend(node: RaftNode, to: NodeId, options: { heartbeat: boolean }): boolean {
   const progress = node.progress[to];
-  invariant(progress !== undefined, () => `leader ${node.id} has no progress for ${to}`);
+  if (!(progress !== undefined)) throw broken(`leader ${node.id} has no progress for ${to}`);
   const paused = isPaused(progress, node.config.inflightMax);
   if (paused && !options.heartbeat) return false;
-  if (progress.state === 'snapshot') return sendSnapshot(node, to);
+  if (progress.state === 'snapshot') {
+    // A snapshot is large: resend it only once an election timeout passed with no answer,
+    // which covers its round trip, rather than on every heartbeat.
+    progress.heartbeatsSinceSnapshot += 1;
+    if (progress.heartbeatsSinceSnapshot * node.config.heartbeatIntervalTicks < node.config.electionTimeoutTicksMin) return false;
+    return sendSnapshot(node, to);
+  }
   const prevLogIndex = progress.nextIndex - 1;
   const prevLogTerm = termAt(node.log, prevLogIndex);
   if (prevLogTerm === undefined) return sendSnapshot(node, to);
@@ -45,7 +51,7 @@ export function sendAppend(node: RaftNode, to: NodeId, options: { heartbeat: boo
 function sendSnapshot(node: RaftNode, to: NodeId): boolean {
   const progress = node.progress[to]!;
   const snapshot = node.log.snapshot;
-  invariant(snapshot.index > 0, () => `leader ${node.id} has no snapshot to send to ${to}`);
+  if (!(snapshot.index > 0)) throw broken(`leader ${node.id} has no snapshot to send to ${to}`);
   emit(node, {
     type: 'snapshot-sent',
     follower: to,
@@ -87,7 +93,7 @@ export function maybeCommit(node: RaftNode): boolean {
   const quorumIndex = committedIndex(matches);
   if (quorumIndex <= node.log.committed) return false;
   const entryTerm = termAt(node.log, quorumIndex);
-  invariant(entryTerm !== undefined, () => `leader ${node.id}: quorum index ${quorumIndex} outside its log`);
+  if (!(entryTerm !== undefined)) throw broken(`leader ${node.id}: quorum index ${quorumIndex} outside its log`);
   if (entryTerm !== node.term) {
     if (quorumIndex > node.heldBackIndex) {
       node.heldBackIndex = quorumIndex;

@@ -67,7 +67,11 @@ export function assertNever(value: never, what = 'value'): never {
   throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
 }
 
-/** Invariant check: throws with a message naming what broke. */
-export function invariant(condition: boolean, message: string | (() => string)): asserts condition {
-  if (!condition) throw new Error(`invariant broken: ${typeof message === 'function' ? message() : message}`);
+/**
+ * The error an invariant check throws. Checks are written `if (!(condition)) throw broken(...)`
+ * rather than through a helper taking the message, so that the hot paths build no message string
+ * or closure unless the check actually fails.
+ */
+export function broken(message: string): Error {
+  return new Error(`invariant broken: ${message}`);
 }

@@ -134,7 +134,7 @@ function checkAppended(
   for (const entry of options.entries) {
     if (entry.index > checker.floor) {
       let byTerm = checker.appended.get(entry.index);
-      if (byTerm === undefined) checker.appended.set(entry.index, (byTerm = new Map()));
+      if (byTerm === undefined) checker.appended.set(entry.index, (byTerm = new Map<Term, { prevTerm: Term; command: Command; node: NodeId }>()));
       const first = byTerm.get(entry.term);
       if (first === undefined) byTerm.set(entry.term, { prevTerm, command: entry.command, node: options.id });
       else if (first.prevTerm !== prevTerm || !sameCommand(first.command, entry.command)) {

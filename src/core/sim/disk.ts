@@ -1,5 +1,5 @@
 import type { Entry, LogIndex, NodeId, Snapshot, Term } from '../raft/types.ts';
-import { emptySnapshot, invariant } from '../raft/types.ts';
+import { emptySnapshot, broken } from '../raft/types.ts';
 
 /**
  * A node's virtual disk: exactly what Figure 2 calls persistent state, plus the snapshot (§7).
@@ -28,16 +28,16 @@ export function diskLastIndex(disk: Disk): LogIndex {
 /** Replaces everything after `durableThrough` with `entries` (which start right after it). */
 export function writeEntries(disk: Disk, options: { durableThrough: LogIndex; entries: readonly Entry[] }): void {
   const { durableThrough, entries } = options;
-  invariant(durableThrough >= disk.snapshot.index, `disk write at ${durableThrough} below snapshot ${disk.snapshot.index}`);
-  invariant(durableThrough <= diskLastIndex(disk), `disk write at ${durableThrough} beyond disk end ${diskLastIndex(disk)}`);
+  if (!(durableThrough >= disk.snapshot.index)) throw broken(`disk write at ${durableThrough} below snapshot ${disk.snapshot.index}`);
+  if (!(durableThrough <= diskLastIndex(disk))) throw broken(`disk write at ${durableThrough} beyond disk end ${diskLastIndex(disk)}`);
   disk.entries.length = durableThrough - disk.snapshot.index;
   for (const entry of entries) disk.entries.push(entry);
-  invariant(entries.length === 0 || entries[0]!.index === durableThrough + 1, 'disk write does not continue the log');
+  if (!(entries.length === 0 || entries[0]!.index === durableThrough + 1)) throw broken('disk write does not continue the log');
 }
 
 /** Stores a snapshot; keeps the entries after it that `keep` says still agree. */
 export function writeSnapshot(disk: Disk, snapshot: Snapshot, entriesAfter: readonly Entry[]): void {
   disk.snapshot = snapshot;
   disk.entries = [...entriesAfter];
-  invariant(entriesAfter.length === 0 || entriesAfter[0]!.index === snapshot.index + 1, 'entries after snapshot do not follow it');
+  if (!(entriesAfter.length === 0 || entriesAfter[0]!.index === snapshot.index + 1)) throw broken('entries after snapshot do not follow it');
 }

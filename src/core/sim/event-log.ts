@@ -48,7 +48,7 @@ function trim(log: EventLog, keep: number): void {
 
 function materialise(log: EventLog, index: number): SimEvent {
   const body = log.bodies[index]!;
-  return { ...body, seq: log.firstSeq + index, tick: log.ticks[index]!, node: log.nodes[index]!, topic: topicOf[body.type] } as SimEvent;
+  return { ...body, seq: log.firstSeq + index, tick: log.ticks[index]!, node: log.nodes[index]!, topic: topicOf[body.type] };
 }
 
 /** Events with seq greater than `seq` (at most the last `limit`), oldest first. */

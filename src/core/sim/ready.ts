@@ -1,6 +1,6 @@
 import { compact, entryAt, lastIndex, slice, termAt } from '../raft/log.ts';
 import type { RaftNode } from '../raft/node.ts';
-import { invariant } from '../raft/types.ts';
+import { broken } from '../raft/types.ts';
 import type { Server, SimState } from './cluster.ts';
 import { pruneChecker, record } from './cluster.ts';
 import { diskLastIndex, writeEntries, writeSnapshot } from './disk.ts';
@@ -50,7 +50,7 @@ function persist(sim: SimState, server: Server, node: RaftNode): void {
   node.persisted.vote = node.vote;
   node.log.stabled = last;
   // Pair the write with a read-back check: the disk now agrees with the node.
-  invariant(diskLastIndex(disk) === last, () => `node ${node.id}: disk ends at ${diskLastIndex(disk)}, log at ${last}`);
+  if (!(diskLastIndex(disk) === last)) throw broken(`node ${node.id}: disk ends at ${diskLastIndex(disk)}, log at ${last}`);
   record(sim, node.id, {
     type: 'persisted',
     term: node.term,
@@ -81,7 +81,7 @@ function apply(sim: SimState, server: Server, node: RaftNode): void {
   const log = node.log;
   while (log.applied < log.committed) {
     const entry = entryAt(log, log.applied + 1);
-    invariant(entry !== undefined, () => `node ${node.id}: committed entry ${log.applied + 1} missing`);
+    if (!(entry !== undefined)) throw broken(`node ${node.id}: committed entry ${log.applied + 1} missing`);
     applyCommand(server.kv, entry.command);
     log.applied = entry.index;
     record(sim, node.id, { type: 'applied', index: entry.index, term: entry.term, command: entry.command });

@@ -1,0 +1,216 @@
+/**
+ * Every node's log side by side: one row per node, one column per log index, each entry coloured
+ * by its term. Committed entries are solid, uncommitted ones hatched, so a projector shows at a
+ * glance how far each log agrees. Markers (C, A, D, N, M) show commitIndex, lastApplied, the
+ * durable end, and the leader's nextIndex and matchIndex on each follower's row.
+ *
+ * Long logs are shown through a window of columns ([from, from + count)); the parent owns the
+ * window (it asks the worker for those entries) and moves it through onScroll.
+ */
+import type { KeyboardEvent, WheelEvent } from 'react';
+import type { ClusterView, NodeView } from '../../core/index.ts';
+import { assertNever, longCommand, shortCommand, truncate } from '../format.ts';
+import type { LogCell, LogMark, LogWindow } from '../log-rows.ts';
+import { leaderProgress, logMarkOrder, logMarkText, logWindow, rowCells, rowMarks } from '../log-rows.ts';
+import { termColor, termTextColor } from '../viz/palette.ts';
+import './panels.css';
+
+export interface LogTableProps {
+  readonly view: ClusterView;
+  /** The first log index shown. */
+  readonly from: number;
+  /** How many index columns to show. */
+  readonly count: number;
+  /** Asks the parent to move the window so that it starts at `from`. */
+  readonly onScroll: (from: number) => void;
+}
+
+export function LogTable({ view, from, count, onScroll }: LogTableProps) {
+  const shown = logWindow(view, { from, count });
+  const progress = leaderProgress(view);
+  const columns: number[] = [];
+  for (let index = shown.first; index <= shown.last; index += 1) columns.push(index);
+  const moveTo = (next: number) => {
+    const clamped = Math.min(Math.max(1, next), shown.fromMax);
+    if (clamped !== shown.first) onScroll(clamped);
+  };
+  return (
+    <section className="panel log-panel" aria-label="Log entries">
+      <LogWindowControls shown={shown} count={count} moveTo={moveTo} />
+      <div className="log-scroll" tabIndex={0} role="group" aria-label="Log window (arrow keys move it)" onKeyDown={(event) => onLogKey(event, shown, moveTo)} onWheel={(event) => onLogWheel(event, shown, moveTo)}>
+        <table className="log-table">
+          <caption>Logs</caption>
+          <thead>
+            <tr>
+              <th scope="col">Node</th>
+              <th scope="col">State</th>
+              {columns.map((index) => (
+                <th scope="col" key={index} className="log-index">{index}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.nodes.map((node) => (
+              <LogRow key={node.id} node={node} isLeader={view.leader?.id === node.id} shown={shown} marks={rowMarks(node, progress.get(node.id))} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <LogLegend />
+    </section>
+  );
+}
+
+function onLogKey(event: KeyboardEvent, shown: LogWindow, moveTo: (from: number) => void): void {
+  const page = Math.max(1, shown.last - shown.first);
+  const target = { ArrowLeft: shown.first - 1, ArrowRight: shown.first + 1, PageUp: shown.first - page, PageDown: shown.first + page, Home: 1, End: shown.fromMax }[event.key];
+  if (target === undefined) return;
+  event.preventDefault();
+  moveTo(target);
+}
+
+/** Horizontal wheel (or shift + wheel) moves the window; about one column per notch. */
+function onLogWheel(event: WheelEvent, shown: LogWindow, moveTo: (from: number) => void): void {
+  const delta = event.deltaX !== 0 ? event.deltaX : event.shiftKey ? event.deltaY : 0;
+  if (delta === 0) return;
+  moveTo(shown.first + Math.sign(delta) * Math.max(1, Math.round(Math.abs(delta) / 40)));
+}
+
+function LogWindowControls({ shown, count, moveTo }: { shown: LogWindow; count: number; moveTo: (from: number) => void }) {
+  const step = Math.max(1, Math.floor(count / 2));
+  const atStart = shown.first <= 1;
+  const atEnd = shown.first >= shown.fromMax;
+  return (
+    <div className="panel-toolbar log-controls">
+      <button type="button" aria-label="Jump to start" disabled={atStart} onClick={() => moveTo(1)}>⏮ Start</button>
+      <button type="button" aria-label="Earlier entries" disabled={atStart} onClick={() => moveTo(shown.first - step)}>◀ Earlier</button>
+      <input
+        type="range"
+        aria-label="Log window start"
+        min={1}
+        max={shown.fromMax}
+        value={shown.first}
+        disabled={shown.fromMax <= 1}
+        onChange={(event) => moveTo(Number(event.target.value))}
+      />
+      <button type="button" aria-label="Later entries" disabled={atEnd} onClick={() => moveTo(shown.first + step)}>Later ▶</button>
+      <button type="button" aria-label="Jump to end" disabled={atEnd} onClick={() => moveTo(shown.fromMax)}>End ⏭</button>
+      <span className="muted">
+        indexes {shown.first}–{shown.last} of {shown.lastIndexMax}
+      </span>
+    </div>
+  );
+}
+
+function LogRow({ node, isLeader, shown, marks }: { node: NodeView; isLeader: boolean; shown: LogWindow; marks: ReturnType<typeof rowMarks> }) {
+  const cells = rowCells(node, marks, shown);
+  return (
+    <tr className={node.alive ? 'log-row' : 'log-row is-crashed'} data-node={node.id}>
+      <th scope="row">Node {node.id}</th>
+      <td className="log-state">
+        <RowState node={node} isLeader={isLeader} marks={marks} />
+      </td>
+      {cells.map((cell) => (
+        <LogCellView key={cell.kind === 'snapshot' ? `s${cell.first}` : cell.index} cell={cell} node={node} />
+      ))}
+    </tr>
+  );
+}
+
+function RowState({ node, isLeader, marks }: { node: NodeView; isLeader: boolean; marks: ReturnType<typeof rowMarks> }) {
+  const log = node.log;
+  const role = node.alive ? (node.role ?? 'follower') : 'crashed (disk log)';
+  const numbers = node.alive ? `commit ${log.committed} · applied ${log.applied} · disk ${log.stabled}` : `disk ${log.stabled}`;
+  return (
+    <>
+      <span className="log-role">
+        {role}
+        {isLeader ? ' ★' : ''} · term {node.term}
+      </span>
+      <span className="log-numbers">{numbers}</span>
+      {marks.nextIndex !== null ? <span className="log-numbers">next {marks.nextIndex} · match {marks.matchIndex ?? 0}</span> : null}
+      {log.snapshotIndex > 0 ? <span className="log-numbers">snapshot ≤ {log.snapshotIndex}</span> : null}
+    </>
+  );
+}
+
+function entryStatus(node: NodeView, index: number): string {
+  if (!node.alive) return 'on disk';
+  const parts = [index <= node.log.committed ? 'committed' : 'not committed'];
+  if (index <= node.log.applied) parts.push('applied');
+  if (index > node.log.stabled) parts.push('not yet on disk');
+  return parts.join(', ');
+}
+
+function markWords(marks: readonly LogMark[]): string {
+  return marks.map((mark) => `, ${logMarkText[mark].words}`).join('');
+}
+
+function LogCellView({ cell, node }: { cell: LogCell; node: NodeView }) {
+  const tags = <MarkTags marks={cell.marks} />;
+  switch (cell.kind) {
+    case 'snapshot': {
+      const label = `indexes ${cell.first} to ${node.log.snapshotIndex} compacted into a snapshot (last term ${node.log.snapshotTerm})${markWords(cell.marks)}`;
+      return (
+        <td colSpan={cell.last - cell.first + 1} className="log-cell log-snapshot" aria-label={label} title={label}>
+          snapshot ≤ {node.log.snapshotIndex}
+          {tags}
+        </td>
+      );
+    }
+    case 'entry': {
+      const { entry } = cell;
+      const committed = node.alive && entry.index <= node.log.committed;
+      const unstable = node.alive && entry.index > node.log.stabled;
+      const label = `index ${entry.index}, term ${entry.term}, ${shortCommand(entry.command)}, ${entryStatus(node, entry.index)}${markWords(cell.marks)}`;
+      const className = ['log-cell', 'log-entry', committed || !node.alive ? 'is-committed' : 'is-uncommitted', unstable ? 'is-unstable' : ''].join(' ').trim();
+      return (
+        <td className={className} style={{ background: termColor(entry.term), color: termTextColor(entry.term) }} aria-label={label} title={`${label} (${longCommand(entry.command)})`}>
+          <span className="log-term">{entry.term}</span>
+          <span className="log-command">{truncate(shortCommand(entry.command), 8)}</span>
+          {tags}
+        </td>
+      );
+    }
+    case 'unloaded':
+      return (
+        <td className="log-cell log-unloaded" aria-label={`index ${cell.index}, not loaded yet${markWords(cell.marks)}`}>
+          …{tags}
+        </td>
+      );
+    case 'empty':
+      return (
+        <td className="log-cell log-empty" aria-label={cell.marks.length > 0 ? `index ${cell.index}, no entry${markWords(cell.marks)}` : undefined}>
+          {tags}
+        </td>
+      );
+    default:
+      return assertNever(cell, 'log cell');
+  }
+}
+
+function MarkTags({ marks }: { marks: readonly LogMark[] }) {
+  if (marks.length === 0) return null;
+  return (
+    <span className="log-marks" aria-hidden="true">
+      {marks.map((mark) => (
+        <span key={mark} className={`log-mark log-mark-${mark}`} title={logMarkText[mark].legend}>
+          {logMarkText[mark].tag}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function LogLegend() {
+  return (
+    <p className="log-legend muted">
+      Solid: committed · hatched: not committed · dashed outline: not yet on disk ·{' '}
+      {logMarkOrder.map((mark) => (
+        <span key={mark} className="log-legend-item">
+          <span className={`log-mark log-mark-${mark}`}>{logMarkText[mark].tag}</span> {logMarkText[mark].legend}
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * How a message in flight is drawn and named: its shape family, request or reply, the outcome a
+ * reply carries, and its accessible name. Pure, so MessageLayer stays a thin renderer.
+ */
+import type { MessageView, RemoteMessageType } from '../../core/index.ts';
+
+/** Vote messages are diamonds, appends circles, snapshots squares (shape, not only colour). */
+export type MessageShape = 'diamond' | 'circle' | 'square';
+
+export interface MessageKind {
+  readonly shape: MessageShape;
+  /** Replies are drawn outlined, requests filled. */
+  readonly isReply: boolean;
+  /** What a reply says: granted/success (true), refused/rejected (false), or nothing to say (null). */
+  readonly isPositive: boolean | null;
+  /** Entries carried by an AppendEntries (0 for a heartbeat); null for other kinds. */
+  readonly entryCount: number | null;
+}
+
+const shapes: Record<RemoteMessageType, MessageShape> = {
+  MsgVote: 'diamond',
+  MsgVoteResp: 'diamond',
+  MsgApp: 'circle',
+  MsgAppResp: 'circle',
+  MsgSnap: 'square',
+  MsgSnapResp: 'square',
+};
+
+export function messageKind(view: Pick<MessageView, 'message'>): MessageKind {
+  const message = view.message;
+  const shape = shapes[message.type];
+  switch (message.type) {
+    case 'MsgVoteResp':
+      return { shape, isReply: true, isPositive: message.granted, entryCount: null };
+    case 'MsgAppResp':
+      return { shape, isReply: true, isPositive: message.success, entryCount: null };
+    case 'MsgSnapResp':
+      return { shape, isReply: true, isPositive: null, entryCount: null };
+    case 'MsgApp':
+      return { shape, isReply: false, isPositive: null, entryCount: message.entries.length };
+    default:
+      return { shape, isReply: false, isPositive: null, entryCount: null };
+  }
+}
+
+/** The words for a reply's outcome, in the paper's vocabulary. */
+function outcomeWord(view: Pick<MessageView, 'message'>): string | null {
+  const message = view.message;
+  if (message.type === 'MsgVoteResp') return message.granted ? 'granted' : 'refused';
+  if (message.type === 'MsgAppResp') return message.success ? 'success' : 'rejected';
+  return null;
+}
+
+/**
+ * The accessible name: "MsgApp from 1 to 3, term 2", then what matters at a glance: the outcome
+ * of a reply, the entries of an append, a duplicate, a message that will be lost.
+ */
+export function messageLabel(view: Pick<MessageView, 'type' | 'from' | 'to' | 'term' | 'message' | 'copyOf' | 'doomed'>): string {
+  const parts = [`${view.type} from ${view.from} to ${view.to}, term ${view.term}`];
+  const outcome = outcomeWord(view);
+  if (outcome !== null) parts.push(outcome);
+  const { entryCount } = messageKind(view);
+  if (entryCount !== null) parts.push(entryCount === 0 ? 'heartbeat' : entryCount === 1 ? '1 entry' : `${entryCount} entries`);
+  if (view.copyOf !== null) parts.push('duplicate');
+  if (view.doomed !== null) parts.push('lost');
+  return parts.join(', ');
+}
+
+/** Hover text: the canonical one-line summary, plus the fate of the message when it has one. */
+export function messageTitle(view: Pick<MessageView, 'id' | 'summary' | 'copyOf' | 'doomed'>): string {
+  const lines = [`#${view.id} ${view.summary}`];
+  if (view.copyOf !== null) lines.push(`duplicate of message #${view.copyOf}`);
+  if (view.doomed !== null) lines.push(`will be lost (${view.doomed})`);
+  return lines.join('\n');
+}

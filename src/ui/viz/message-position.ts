@@ -1,0 +1,49 @@
+/**
+ * Where a message in flight is drawn along its link at a (possibly fractional) tick, and how
+ * visible it is. Pure: the same message and tick always give the same answer, so scrubbing the
+ * timeline back and forth redraws exactly.
+ */
+import type { MessageView, Tick } from '../../core/index.ts';
+
+/**
+ * How far along its link a lost message gets before it vanishes. The network gives a doomed
+ * message half its drawn latency as its deliverTick (src/core/sim/network.ts, sendMessage), so at
+ * the normal speed of travel it vanishes halfway.
+ */
+export const doomedVanishFraction = 0.5;
+
+/** A doomed message starts fading once it has used this share of its time. */
+const fadeStart = 0.5;
+/** Opacity of a doomed message at the moment it vanishes (still visible, so it can be clicked). */
+const fadeEndOpacity = 0.15;
+
+type Timing = Pick<MessageView, 'sentTick' | 'deliverTick'>;
+
+/** Share of its time in flight that has passed: (tick - sentTick) / (deliverTick - sentTick), in [0, 1]. */
+export function travelProgress(message: Timing, tick: Tick): number {
+  const duration = message.deliverTick - message.sentTick;
+  if (!(duration > 0)) return tick >= message.sentTick ? 1 : 0;
+  return clamp01((tick - message.sentTick) / duration);
+}
+
+/**
+ * Fraction of the link covered at `tick`: 0 at the sender, 1 at the receiver. A doomed message
+ * moves at the same speed but stops at its vanish point.
+ */
+export function messageFraction(message: Timing & Pick<MessageView, 'doomed'>, tick: Tick): number {
+  const progress = travelProgress(message, tick);
+  return message.doomed === null ? progress : progress * doomedVanishFraction;
+}
+
+/** 1 for a message that will arrive; a doomed one fades out over the second half of its time. */
+export function messageOpacity(message: Timing & Pick<MessageView, 'doomed'>, tick: Tick): number {
+  if (message.doomed === null) return 1;
+  const progress = travelProgress(message, tick);
+  if (progress <= fadeStart) return 1;
+  return 1 - ((progress - fadeStart) / (1 - fadeStart)) * (1 - fadeEndOpacity);
+}
+
+function clamp01(value: number): number {
+  if (Number.isNaN(value)) return 0;
+  return Math.min(1, Math.max(0, value));
+}
