@@ -5,7 +5,7 @@ import { describeValue, requireBoolean, requireInteger, requireProbability, Simu
  * Timing defaults. One tick stands for one millisecond of simulated time. The paper suggests
  * election timeouts of 150-300 ms for broadcast times of 0.5-20 ms (§9); messages here take 10-30
  * ticks so that they are visible in flight, and heartbeats go every 50 ticks, well inside the
- * shortest election timeout. A 5-node cluster then elects its first leader within about 200-350
+ * shortest election timeout. A 5-node cluster then elects its first leader within about 180-260
  * ticks, which at the app's default speed is a couple of seconds: prompt, yet easy to follow.
  */
 export const defaultRaftConfig: RaftConfig = {
