@@ -5,7 +5,7 @@ import { createSimulation } from '../../src/core/index.ts';
 export function firstElection(): { leader: number; term: number; values: string[] } {
   const sim = createSimulation({ nodes: 5, seed: 7 });
 
-  // Election timeouts are 150-300 ticks (1 tick = 1 simulated ms): wait for a leader.
+  // Election timeouts are 300-600 ticks (1 tick = 1 simulated ms): wait for a leader.
   sim.advanceUntil((s) => s.leader() !== null, { maxTicks: 2_000 });
   const leader = sim.leader()!;
 

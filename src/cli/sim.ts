@@ -17,9 +17,9 @@ const usage = `Usage: npm run sim -- [options]
   --reorder P            probability a message may overtake others (0-1, default 0)
   --delay-min N          minimum latency in ticks (default 10)
   --delay-max N          maximum latency in ticks (default 30)
-  --election-min N       election timeout minimum in ticks (default 150)
-  --election-max N       election timeout maximum in ticks (default 300)
-  --heartbeat N          heartbeat interval in ticks (default 50)
+  --election-min N       election timeout minimum in ticks (default 300)
+  --election-max N       election timeout maximum in ticks (default 600)
+  --heartbeat N          heartbeat interval in ticks (default 100)
   --snapshot-threshold N compact after N applied entries (0 = never; default 100)
   --no-fast-backup       back nextIndex off one entry per rejection
   --load N               propose a put to the leader every N ticks (0 = none; default 10)

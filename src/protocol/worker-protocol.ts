@@ -80,7 +80,7 @@ export type ActionOutcome =
 /** Speed limits for the speed slider (ticks of simulated time per second of wall time). */
 export const speedTicksPerSecondMin = 1;
 export const speedTicksPerSecondMax = 1_000_000;
-export const speedTicksPerSecondDefault = 60;
+export const speedTicksPerSecondDefault = 100;
 /** Most ticks one frame may run, so a frame never blocks the worker for long. */
 export const ticksPerFrameMax = 50_000;
 /** Most events kept for the event log on either side. */
