@@ -25,8 +25,13 @@ export function sendAppend(node: RaftNode, to: NodeId, options: { heartbeat: boo
     // A snapshot is large: resend it only once an election timeout passed with no answer,
     // which covers its round trip, rather than on every heartbeat.
     progress.heartbeatsSinceSnapshot += 1;
-    if (progress.heartbeatsSinceSnapshot * node.config.heartbeatIntervalTicks < node.config.electionTimeoutTicksMin) return false;
-    return sendSnapshot(node, to);
+    if (progress.heartbeatsSinceSnapshot * node.config.heartbeatIntervalTicks >= node.config.electionTimeoutTicksMin) return sendSnapshot(node, to);
+    // Meanwhile the heartbeat still goes out, empty and checked against the snapshot's last entry,
+    // so a follower whose snapshot was lost keeps hearing from its leader and does not time out
+    // (§5.2). A rejection of it changes nothing while the snapshot is pending (maybeDecrease ignores it).
+    const snapshot = node.log.snapshot;
+    send(node, { type: 'MsgApp', from: node.id, to, term: node.term, prevLogIndex: snapshot.index, prevLogTerm: snapshot.term, entries: [], leaderCommit: node.log.committed });
+    return true;
   }
   const prevLogIndex = progress.nextIndex - 1;
   const prevLogTerm = termAt(node.log, prevLogIndex);
