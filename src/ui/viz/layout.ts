@@ -60,7 +60,7 @@ export interface RingLayout {
 
 /** Font sizes in view units for a node of radius `nodeRadius` (the id must read from the back row). */
 export function nodeFontSizes(nodeRadius: number): { readonly id: number; readonly label: number; readonly badge: number } {
-  return { id: nodeRadius * 0.62, label: Math.max(11, nodeRadius * 0.3), badge: nodeRadius * 0.3 };
+  return { id: nodeRadius * 0.62, label: Math.max(12, nodeRadius * 0.3), badge: nodeRadius * 0.3 };
 }
 
 /** Node radius and ring radius that fit `count` nodes, their timers and labels into `size`. */
@@ -121,10 +121,13 @@ function isCyclicRun(order: readonly NodeId[], group: readonly NodeId[]): boolea
 export function ringLayout(ids: readonly NodeId[], groups: readonly (readonly NodeId[])[], size: Size = defaultSize): RingLayout {
   const order = ringOrder(ids, groups);
   const { ringRadius, nodeRadius } = ringDimensions(order.length, size);
-  const center = { x: size.width / 2, y: size.height / 2 };
   // Slot 0 at 12 o'clock; two nodes sit side by side rather than one above the other.
   const start = order.length === 2 ? Math.PI : -Math.PI / 2;
   const angleOf = scaleLinear().domain([0, Math.max(1, order.length)]).range([start, start + 2 * Math.PI]);
+  // An odd ring is taller above its centre than below: centre the nodes, not the circle.
+  const heights = order.map((_, slot) => Math.sin(angleOf(slot)) * ringRadius);
+  const shift = order.length > 1 ? -(Math.min(...heights) + Math.max(...heights)) / 2 : 0;
+  const center = { x: size.width / 2, y: size.height / 2 + shift };
   const positions = new Map<NodeId, Point>();
   const angles = new Map<NodeId, number>();
   order.forEach((id, slot) => {
@@ -168,7 +171,8 @@ export function labelPlacement(angle: number, nodeRadius: number, lineCount: num
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
   const anchor: TextAnchor = cos > 0.35 ? 'start' : cos < -0.35 ? 'end' : 'middle';
-  const x = anchor === 'middle' ? 0 : cos * gap;
+  // Beside the node the block starts a full gap away, clear of the timer ring at any height.
+  const x = anchor === 'start' ? gap : anchor === 'end' ? -gap : 0;
   // Baseline of the first line: the block sits above (top), below (bottom) or centred (sides).
   let top: number;
   if (anchor !== 'middle') top = sin * gap * 0.6 - blockHeight / 2;
@@ -264,7 +268,8 @@ export function partitionRegions(groups: readonly (readonly NodeId[])[], layout:
     const start = arcAngle(layout.angles.get(layout.order[run.first]!)!) - slotAngle / 2 + gap;
     const end = start + run.length * slotAngle - 2 * gap;
     const middle = (start + end) / 2 - Math.PI / 2;
-    const labelRadius = Math.max(innerRadius + nodeRadius * 0.5, ringRadius * 0.35);
+    // Just inside the band's inner edge, clear of the vote marks that face the centre.
+    const labelRadius = Math.max(innerRadius - nodeRadius * 0.45, ringRadius * 0.25);
     return [{
       label: partitionLabel(index),
       members: group,

@@ -2,6 +2,7 @@
  * How a message in flight is drawn and named: its shape family, request or reply, the outcome a
  * reply carries, and its accessible name. Pure, so MessageLayer stays a thin renderer.
  */
+import { symbol, symbolCircle, symbolDiamond, symbolSquare } from 'd3';
 import type { MessageView, RemoteMessageType } from '../../core/index.ts';
 
 /** Vote messages are diamonds, appends circles, snapshots squares (shape, not only colour). */
@@ -72,4 +73,14 @@ export function messageTitle(view: Pick<MessageView, 'id' | 'summary' | 'copyOf'
   if (view.copyOf !== null) lines.push(`duplicate of message #${view.copyOf}`);
   if (view.doomed !== null) lines.push(`will be lost (${view.doomed})`);
   return lines.join('\n');
+}
+
+const symbolTypes = { circle: symbolCircle, diamond: symbolDiamond, square: symbolSquare } as const;
+
+/**
+ * The outline of a message glyph centred on (0, 0) with half-width about `size`. Every shape gets
+ * the area of a circle of that radius, so no kind looks more important than another.
+ */
+export function messageShapePath(shape: MessageShape, size: number): string {
+  return symbol(symbolTypes[shape], Math.PI * size * size)() ?? '';
 }

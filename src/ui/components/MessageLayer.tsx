@@ -1,0 +1,129 @@
+import { memo, useMemo } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { MessageView } from '../../core/index.ts';
+import type { RingLayout } from '../viz/layout.ts';
+import { pointAlong } from '../viz/layout.ts';
+import { lane, laneOffset, messageSize } from '../viz/links.ts';
+import { messageKind, messageLabel, messageShapePath, messageTitle } from '../viz/message-kind.ts';
+import { messageFraction, messageOpacity } from '../viz/message-position.ts';
+import { messageColor } from '../viz/palette.ts';
+
+/** Most messages drawn at once; the rest (latest to arrive) are counted, not drawn. */
+export const messagesDrawnMax = 300;
+
+export interface MessageLayerProps {
+  /** Messages in flight, soonest to arrive first (as in ClusterView.inFlight). */
+  readonly messages: readonly MessageView[];
+  /** The tick to draw at; fractional between frames for smooth motion. */
+  readonly tick: number;
+  readonly layout: RingLayout;
+  readonly selectedMessage: number | null;
+  readonly onSelectMessage: (id: number) => void;
+  readonly limit?: number;
+}
+
+/** Messages in flight, each moving along its lane from sentTick to deliverTick. */
+export function MessageLayer({ messages, tick, layout, selectedMessage, onSelectMessage, limit = messagesDrawnMax }: MessageLayerProps) {
+  const drawn = messages.length > limit ? messages.slice(0, limit) : messages;
+  const size = messageSize(layout.nodeRadius);
+  const offset = laneOffset(layout.nodeRadius);
+  return (
+    <g className="raft-messages">
+      {drawn.map((message) => {
+        const ends = lane(layout, message.from, message.to);
+        if (ends === null) return null;
+        const at = pointAlong(ends.from, ends.to, messageFraction(message, tick), offset);
+        return (
+          <MessageGlyph
+            key={message.id}
+            message={message}
+            x={at.x}
+            y={at.y}
+            opacity={messageOpacity(message, tick)}
+            size={size}
+            isSelected={message.id === selectedMessage}
+            onSelect={onSelectMessage}
+          />
+        );
+      })}
+      {drawn.length < messages.length && (
+        <text className="raft-messages__overflow" x={12} y={layout.size.height - 12} fontSize={Math.max(14, size * 1.2)}>
+          {`${messages.length - drawn.length} more messages in flight not drawn`}
+        </text>
+      )}
+    </g>
+  );
+}
+
+interface MessageGlyphProps {
+  readonly message: MessageView;
+  readonly x: number;
+  readonly y: number;
+  readonly opacity: number;
+  readonly size: number;
+  readonly isSelected: boolean;
+  readonly onSelect: (id: number) => void;
+}
+
+/**
+ * One message: its kind by shape and colour, a request filled and a reply outlined, a reply's
+ * outcome as ✓ or ✗, an append's entry count, a dashed halo on a duplicate.
+ */
+const MessageGlyph = memo(function MessageGlyph({ message, x, y, opacity, size, isSelected, onSelect }: MessageGlyphProps) {
+  const kind = messageKind(message);
+  const color = messageColor[message.type];
+  // A heartbeat carries nothing: draw it smaller than an append with entries.
+  const shapeSize = kind.entryCount === 0 ? size * 0.72 : size;
+  const shape = useMemo(() => messageShapePath(kind.shape, shapeSize), [kind.shape, shapeSize]);
+  const className = [
+    'raft-message',
+    `raft-message--${message.type}`,
+    kind.isReply ? 'raft-message--reply' : 'raft-message--request',
+    kind.isPositive === false ? 'raft-message--negative' : null,
+    message.copyOf !== null ? 'raft-message--duplicate' : null,
+    message.doomed !== null ? 'raft-message--doomed' : null,
+    isSelected ? 'raft-message--selected' : null,
+  ].filter(Boolean).join(' ');
+
+  function handleKeyDown(event: KeyboardEvent<SVGGElement>) {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    onSelect(message.id);
+  }
+
+  return (
+    <g
+      className={className}
+      transform={`translate(${x},${y})`}
+      opacity={opacity < 1 ? opacity : undefined}
+      role="button"
+      tabIndex={0}
+      aria-label={messageLabel(message)}
+      aria-pressed={isSelected}
+      data-message-id={message.id}
+      onClick={() => onSelect(message.id)}
+      onKeyDown={handleKeyDown}
+    >
+      <title>{messageTitle(message)}</title>
+      {isSelected && <circle className="raft-message__selection" r={size * 1.75} />}
+      {message.copyOf !== null && <circle className="raft-message__duplicate" r={size * 1.4} stroke={color} />}
+      <path
+        className="raft-message__shape"
+        d={shape}
+        fill={kind.isReply ? undefined : color}
+        stroke={kind.isReply ? color : undefined}
+        strokeWidth={kind.isReply ? Math.max(2, size * 0.28) : undefined}
+      />
+      {kind.isPositive !== null && (
+        <text className="raft-message__mark" fontSize={size * 1.3} fill={color}>
+          {kind.isPositive ? '✓' : '✗'}
+        </text>
+      )}
+      {kind.entryCount !== null && kind.entryCount > 0 && (
+        <text className="raft-message__count" fontSize={size * (kind.entryCount > 9 ? 0.9 : 1.2)}>
+          {kind.entryCount > 99 ? '99+' : kind.entryCount}
+        </text>
+      )}
+    </g>
+  );
+});

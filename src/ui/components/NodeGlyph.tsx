@@ -1,0 +1,130 @@
+import { memo } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { NodeId, NodeView } from '../../core/index.ts';
+import type { Point } from '../viz/layout.ts';
+import { glyphRadii, labelPlacement, nodeFontSizes, timerArcPath } from '../viz/layout.ts';
+import { nodeAriaLabel, nodeTimer, nodeTitle, roleBadge, roleLine, voteAnswers, voteLine } from '../viz/node-status.ts';
+import type { NodeTimer } from '../viz/node-status.ts';
+import { crashedFill, roleStroke, termColor, termTextColor } from '../viz/palette.ts';
+import { VoteMarks } from './VoteMarks.tsx';
+
+export interface NodeGlyphProps {
+  readonly node: NodeView;
+  /** Centre of the node in view coordinates. */
+  readonly position: Point;
+  readonly radius: number;
+  /** Screen angle of the node seen from the ring's centre: its labels go outward. */
+  readonly angle: number;
+  /** A leader's ring shows its heartbeat interval instead of an election timer. */
+  readonly heartbeatIntervalTicks: number;
+  /** Where a candidate draws each voter's answer, relative to its centre (facing the voter). */
+  readonly voteMarks: ReadonlyMap<NodeId, Point>;
+  readonly isSelected: boolean;
+  /** Picked for a partition group being built. */
+  readonly isPicked: boolean;
+  readonly onSelect: (id: NodeId) => void;
+}
+
+const labelLineCount = 3;
+
+/**
+ * One Raft node: a circle filled with its term's colour and outlined by role (leaders bold,
+ * candidates dashed), its id, a role badge, labels (role, term, vote), a draining timer ring and,
+ * for a candidate, the answers it has received. A crashed node is grey and crossed out.
+ */
+export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
+  const { node, position, radius, angle, isSelected, isPicked, onSelect } = props;
+  const isCrashed = !node.alive || node.role === null;
+  const timer = nodeTimer(node, props.heartbeatIntervalTicks);
+  const fonts = nodeFontSizes(radius);
+  const stroke = roleStroke[node.role ?? 'follower'];
+  const className = [
+    'raft-node',
+    `raft-node--${node.role ?? 'crashed'}`,
+    isCrashed ? 'raft-node--crashed' : null,
+    isSelected ? 'raft-node--selected' : null,
+    isPicked ? 'raft-node--picked' : null,
+  ].filter(Boolean).join(' ');
+
+  function handleKeyDown(event: KeyboardEvent<SVGGElement>) {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    onSelect(node.id);
+  }
+
+  return (
+    <g
+      className={className}
+      transform={`translate(${position.x},${position.y})`}
+      role="button"
+      tabIndex={0}
+      aria-label={nodeAriaLabel(node)}
+      aria-pressed={isSelected}
+      data-node-id={node.id}
+      onClick={() => onSelect(node.id)}
+      onKeyDown={handleKeyDown}
+    >
+      <title>{nodeTitle(node, timer)}</title>
+      {isPicked && <circle className="raft-node__pick" r={radius * (glyphRadii.voteMark + 0.22)} />}
+      <circle className="raft-node__focus" r={radius * 1.36} />
+      {isSelected && <circle className="raft-node__selection" r={radius * 1.31} strokeWidth={radius * 0.08} />}
+      {timer !== null && <TimerRing timer={timer} radius={radius} />}
+      <circle
+        className="raft-node__body"
+        r={radius}
+        fill={isCrashed ? crashedFill : termColor(node.term)}
+        strokeWidth={stroke.width * Math.max(1, radius / 50)}
+        strokeDasharray={stroke.dash}
+      />
+      {isCrashed && <CrashCross radius={radius} />}
+      <text className="raft-node__id" y={radius * 0.12} fontSize={fonts.id} fill={isCrashed ? '#000000' : termTextColor(node.term)}>
+        {node.id}
+      </text>
+      {node.role !== null && <RoleBadge letter={roleBadge[node.role]} radius={radius} fontSize={fonts.badge} />}
+      <NodeLabels node={node} angle={angle} radius={radius} fontSize={fonts.label} />
+      {node.role === 'candidate' && <VoteMarks answers={voteAnswers(node)} offsets={props.voteMarks} radius={radius} />}
+    </g>
+  );
+});
+
+function TimerRing({ timer, radius }: { timer: NodeTimer; radius: number }) {
+  const inner = radius * glyphRadii.timerInner;
+  const outer = radius * glyphRadii.timerOuter;
+  return (
+    <g className={`raft-node__timer raft-node__timer--${timer.kind}`} data-drained={timer.drained.toFixed(3)}>
+      <circle className="raft-node__timer-track" r={(inner + outer) / 2} strokeWidth={outer - inner} />
+      <path className="raft-node__timer-arc" d={timerArcPath(timer.drained, inner, outer)} />
+    </g>
+  );
+}
+
+function RoleBadge({ letter, radius, fontSize }: { letter: string; radius: number; fontSize: number }) {
+  const width = fontSize * 1.5;
+  const height = fontSize * 1.25;
+  const y = -radius * 0.56;
+  return (
+    <g className="raft-node__badge" aria-hidden="true">
+      <rect x={-width / 2} y={y - height / 2} width={width} height={height} rx={height / 2} />
+      <text y={y} fontSize={fontSize}>{letter}</text>
+    </g>
+  );
+}
+
+function CrashCross({ radius }: { radius: number }) {
+  const arm = radius * 0.78;
+  return <path className="raft-node__cross" d={`M${-arm},${-arm}L${arm},${arm}M${arm},${-arm}L${-arm},${arm}`} strokeWidth={radius * 0.12} />;
+}
+
+function NodeLabels({ node, angle, radius, fontSize }: { node: NodeView; angle: number; radius: number; fontSize: number }) {
+  const place = labelPlacement(angle, radius, labelLineCount);
+  const lines = [roleLine(node), `term ${node.term}`, voteLine(node)];
+  return (
+    <text className="raft-node__label" x={place.x} y={place.y} textAnchor={place.anchor} fontSize={fontSize} aria-hidden="true">
+      {lines.map((line, index) => (
+        <tspan key={index} x={place.x} dy={index === 0 ? 0 : place.lineHeight} className={index === 0 ? 'raft-node__role' : undefined}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}

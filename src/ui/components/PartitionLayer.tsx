@@ -1,0 +1,31 @@
+import type { PartitionRegion } from '../viz/layout.ts';
+
+export interface PartitionLayerProps {
+  readonly regions: readonly PartitionRegion[];
+  /** Translation of the regions' origin (the ring's centre). */
+  readonly center: { readonly x: number; readonly y: number };
+  readonly fontSize: number;
+  /** Cluster size, to say whether a group holds a majority. */
+  readonly nodeCount: number;
+}
+
+/** A rounded band behind each partition group, labelled "Partition A", "Partition B"... */
+export function PartitionLayer({ regions, center, fontSize, nodeCount }: PartitionLayerProps) {
+  return (
+    <g className="raft-partitions">
+      {regions.map((region, index) => {
+        const hasMajority = region.members.length * 2 > nodeCount;
+        const description = `${region.label}: nodes ${region.members.join(', ')} (${hasMajority ? 'a majority' : 'no majority'} of ${nodeCount})`;
+        return (
+          <g key={region.label} className={`raft-partition raft-partition--${index % 4}`} data-members={region.members.join(',')} role="img" aria-label={description}>
+            <title>{description}</title>
+            <path className="raft-partition__region" d={region.path} transform={`translate(${center.x},${center.y})`} />
+            <text className="raft-partition__label" x={region.labelAt.x} y={region.labelAt.y} fontSize={fontSize}>
+              {region.label}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultSize,
+  glyphRadii,
+  labelPlacement,
+  linkEnds,
+  nodeFontSizes,
+  partitionRegions,
+  pointAlong,
+  ringLayout,
+  ringOrder,
+  timerArcPath,
+  voteMarkOffsets,
+} from '../../src/ui/viz/layout.ts';
+import type { Point } from '../../src/ui/viz/layout.ts';
+import { clusterLinks, cutLinkMarks } from '../../src/ui/viz/links.ts';
+
+const range = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+
+describe('ringLayout', () => {
+  const sizes = [defaultSize, { width: 900, height: 900 }, { width: 1600, height: 900 }, { width: 600, height: 800 }];
+
+  for (const size of sizes) {
+    it(`fits 1..15 nodes without overlap inside ${size.width}x${size.height}`, () => {
+      for (let count = 1; count <= 15; count += 1) {
+        const layout = ringLayout(range(count), [range(count)], size);
+        const points = [...layout.positions.values()];
+        expect(points).toHaveLength(count);
+        const reach = layout.nodeRadius * glyphRadii.timerOuter;
+        for (const point of points) {
+          expect(point.x - reach, `${count} nodes`).toBeGreaterThanOrEqual(0);
+          expect(point.x + reach, `${count} nodes`).toBeLessThanOrEqual(size.width);
+          expect(point.y - reach, `${count} nodes`).toBeGreaterThanOrEqual(0);
+          expect(point.y + reach, `${count} nodes`).toBeLessThanOrEqual(size.height);
+        }
+        points.forEach((a, i) => points.slice(i + 1).forEach((b) => expect(distance(a, b), `${count} nodes`).toBeGreaterThan(2 * reach)));
+      }
+    });
+  }
+
+  it('keeps node ids at least 24px tall for up to 15 nodes in a 900px-tall layout', () => {
+    for (const count of [3, 5, 7, 9, 15]) {
+      const layout = ringLayout(range(count), [range(count)], defaultSize);
+      expect(nodeFontSizes(layout.nodeRadius).id, `${count} nodes`).toBeGreaterThanOrEqual(24);
+    }
+  });
+
+  it('puts node 1 at 12 o\'clock and goes clockwise', () => {
+    const layout = ringLayout(range(4), [range(4)], { width: 800, height: 800 });
+    const [one, two, three, four] = [1, 2, 3, 4].map((id) => layout.positions.get(id)!) as [Point, Point, Point, Point];
+    expect(one.x).toBeCloseTo(400);
+    expect(one.y).toBeLessThan(400);
+    expect(two.x).toBeGreaterThan(400);
+    expect(three.y).toBeGreaterThan(400);
+    expect(four.x).toBeLessThan(400);
+  });
+
+  it('centres a lone node and puts a pair side by side', () => {
+    expect(ringLayout([1], [[1]], { width: 800, height: 600 }).positions.get(1)).toEqual({ x: 400, y: 300 });
+    const pair = ringLayout([1, 2], [[1, 2]], { width: 800, height: 600 });
+    expect(pair.positions.get(1)!.y).toBeCloseTo(pair.positions.get(2)!.y);
+    expect(pair.positions.get(1)!.x).toBeLessThan(pair.positions.get(2)!.x);
+  });
+});
+
+describe('ringOrder', () => {
+  it('keeps numeric order when every group is one stretch of the ring (wrapping included)', () => {
+    expect(ringOrder([3, 1, 2, 5, 4], [[1, 2], [3, 4, 5]])).toEqual([1, 2, 3, 4, 5]);
+    expect(ringOrder([1, 2, 3, 4, 5], [[1, 2, 4, 5], [3]])).toEqual([1, 2, 3, 4, 5]);
+    expect(ringOrder([1, 2, 3, 4, 5], [[1, 5], [2, 3, 4]])).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('lays groups out one after another when a group would be split', () => {
+    expect(ringOrder([1, 2, 3, 4, 5], [[1, 3], [2, 4, 5]])).toEqual([1, 3, 2, 4, 5]);
+  });
+});
+
+describe('partitionRegions', () => {
+  it('draws no region for a whole network and one per group when split', () => {
+    const whole = ringLayout(range(5), [range(5)]);
+    expect(partitionRegions([range(5)], whole)).toEqual([]);
+    const groups = [[1, 3], [2, 4, 5]];
+    const split = ringLayout(range(5), groups);
+    const regions = partitionRegions(groups, split);
+    expect(regions.map((region) => region.label)).toEqual(['Partition A', 'Partition B']);
+    for (const region of regions) expect(region.path).toMatch(/^M[-\d.]/);
+  });
+});
+
+describe('links', () => {
+  it('draws each pair once and marks the pairs a partition separates', () => {
+    const groups = [[1, 2], [3, 4, 5]];
+    const links = clusterLinks(ringLayout(range(5), groups), groups);
+    expect(links).toHaveLength(10);
+    expect(links.filter((link) => link.isSevered)).toHaveLength(6);
+    expect(links.find((link) => link.a === 1 && link.b === 2)!.isSevered).toBe(false);
+  });
+
+  it('puts the two cut directions of a link on opposite sides', () => {
+    const layout = ringLayout(range(3), [range(3)]);
+    const marks = cutLinkMarks(layout, [{ from: 1, to: 2 }, { from: 2, to: 1 }]);
+    expect(marks).toHaveLength(2);
+    const [forward, backward] = [marks[0]!, marks[1]!];
+    const middle = { x: (layout.positions.get(1)!.x + layout.positions.get(2)!.x) / 2, y: (layout.positions.get(1)!.y + layout.positions.get(2)!.y) / 2 };
+    expect(distance(forward.cross, backward.cross)).toBeGreaterThan(0);
+    expect(distance(forward.cross, middle)).toBeCloseTo(distance(backward.cross, middle));
+  });
+});
+
+describe('pointAlong', () => {
+  const a = { x: 0, y: 0 };
+  const b = { x: 100, y: 0 };
+
+  it('goes from a (0) to b (1)', () => {
+    expect(pointAlong(a, b, 0)).toEqual({ x: 0, y: 0 });
+    expect(pointAlong(a, b, 0.25)).toEqual({ x: 25, y: 0 });
+    expect(pointAlong(a, b, 1)).toEqual({ x: 100, y: 0 });
+  });
+
+  it('keeps to the right of travel, so the two directions do not overlap', () => {
+    // Travelling right on screen (y down), the right-hand side is below.
+    expect(pointAlong(a, b, 0.5, 10)).toEqual({ x: 50, y: 10 });
+    expect(pointAlong(b, a, 0.5, 10)).toEqual({ x: 50, y: -10 });
+  });
+
+  it('stays put on a zero-length link', () => {
+    expect(pointAlong(a, a, 0.5, 10)).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe('linkEnds', () => {
+  it('pulls both ends in by the inset', () => {
+    expect(linkEnds({ x: 0, y: 0 }, { x: 100, y: 0 }, 10)).toEqual({ from: { x: 10, y: 0 }, to: { x: 90, y: 0 } });
+  });
+
+  it('collapses to the middle when the nodes are closer than two insets', () => {
+    expect(linkEnds({ x: 0, y: 0 }, { x: 10, y: 0 }, 10)).toEqual({ from: { x: 5, y: 0 }, to: { x: 5, y: 0 } });
+  });
+});
+
+describe('timerArcPath', () => {
+  it('is a full ring when nothing is drained and empty when all is', () => {
+    expect(timerArcPath(0, 10, 12)).toMatch(/^M/);
+    expect(timerArcPath(1, 10, 12)).toBe('');
+    expect(timerArcPath(1.5, 10, 12)).toBe('');
+  });
+
+  it('shrinks as the timer drains', () => {
+    expect(timerArcPath(0.25, 10, 12)).not.toBe(timerArcPath(0.75, 10, 12));
+    expect(timerArcPath(-1, 10, 12)).toBe(timerArcPath(0, 10, 12));
+  });
+});
+
+describe('labelPlacement', () => {
+  it('puts labels outward: above a top node, below a bottom node, beside side nodes', () => {
+    const radius = 50;
+    const top = labelPlacement(-Math.PI / 2, radius, 3);
+    expect(top.anchor).toBe('middle');
+    expect(top.y + 2 * top.lineHeight).toBeLessThan(-radius);
+    const bottom = labelPlacement(Math.PI / 2, radius, 3);
+    expect(bottom.y).toBeGreaterThan(radius);
+    expect(labelPlacement(0, radius, 3).anchor).toBe('start');
+    expect(labelPlacement(Math.PI, radius, 3).anchor).toBe('end');
+  });
+});
+
+describe('voteMarkOffsets', () => {
+  it('places one mark per other node, on the rim, facing that node', () => {
+    const layout = ringLayout(range(5), [range(5)]);
+    const marks = voteMarkOffsets(1, layout);
+    expect([...marks.keys()].sort()).toEqual([2, 3, 4, 5]);
+    const one = layout.positions.get(1)!;
+    for (const [voter, offset] of marks) {
+      expect(Math.hypot(offset.x, offset.y)).toBeCloseTo(layout.nodeRadius * glyphRadii.voteMark);
+      const towardVoter = { x: layout.positions.get(voter)!.x - one.x, y: layout.positions.get(voter)!.y - one.y };
+      const cosine = (offset.x * towardVoter.x + offset.y * towardVoter.y) / (Math.hypot(offset.x, offset.y) * Math.hypot(towardVoter.x, towardVoter.y));
+      expect(cosine).toBeCloseTo(1);
+    }
+  });
+});
