@@ -37,7 +37,9 @@ function becameFollower(event: EventOf<'became-follower'>): string {
   const leader = event.lead === null ? 'leader not known yet' : `leader is node ${event.lead}`;
   switch (event.reason) {
     case 'higher-term':
-      return `stepped down from ${event.previousRole} to follower in term ${event.term}: saw a higher term (${leader})`;
+      return event.previousRole === 'follower'
+        ? `follows term ${event.term} now: saw a higher term (${leader})`
+        : `stepped down from ${event.previousRole} to follower in term ${event.term}: saw a higher term (${leader})`;
     case 'leader-found':
       return `gave up its candidacy in term ${event.term}: node ${event.lead ?? '?'} won the election`;
     case 'restart':

@@ -82,7 +82,7 @@ function LogWindowControls({ shown, count, moveTo }: { shown: LogWindow; count: 
   const atEnd = shown.first >= shown.fromMax;
   return (
     <div className="panel-toolbar log-controls">
-      <button type="button" aria-label="Jump to start" disabled={atStart} onClick={() => moveTo(1)}>⏮ Start</button>
+      <button type="button" aria-label="Jump to start" disabled={atStart} onClick={() => moveTo(1)}>« Start</button>
       <button type="button" aria-label="Earlier entries" disabled={atStart} onClick={() => moveTo(shown.first - step)}>◀ Earlier</button>
       <input
         type="range"
@@ -94,9 +94,9 @@ function LogWindowControls({ shown, count, moveTo }: { shown: LogWindow; count: 
         onChange={(event) => moveTo(Number(event.target.value))}
       />
       <button type="button" aria-label="Later entries" disabled={atEnd} onClick={() => moveTo(shown.first + step)}>Later ▶</button>
-      <button type="button" aria-label="Jump to end" disabled={atEnd} onClick={() => moveTo(shown.fromMax)}>End ⏭</button>
+      <button type="button" aria-label="Jump to end" disabled={atEnd} onClick={() => moveTo(shown.fromMax)}>End »</button>
       <span className="muted">
-        indexes {shown.first}–{shown.last} of {shown.lastIndexMax}
+        indexes {shown.first}–{shown.last}; the longest log ends at {shown.lastIndexMax}
       </span>
     </div>
   );

@@ -1,0 +1,99 @@
+/**
+ * A client of the replicated key-value store: put or delete a key, sent to the leader or to a
+ * chosen node (a follower refuses and names the leader it knows, as in the 6.824 lab's Start()).
+ */
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Action, Command, NodeId } from '../../core/index.ts';
+import './panels.css';
+
+/** Longest key or value accepted from the form (the cells and tables stay readable). */
+export const clientTextMax = 64;
+
+export interface ClientOutcome {
+  readonly ok: boolean;
+  readonly summary: string;
+}
+
+export interface ClientPanelProps {
+  readonly nodeIds: readonly NodeId[];
+  readonly onSubmit: (action: Action) => void;
+  /** The outcome of the last request, announced politely to screen readers. */
+  readonly outcome: ClientOutcome | null;
+}
+
+type Operation = 'put' | 'delete';
+
+export function ClientPanel({ nodeIds, onSubmit, outcome }: ClientPanelProps) {
+  const id = useId();
+  const [operation, setOperation] = useState<Operation>('put');
+  const [key, setKey] = useState('x');
+  const [value, setValue] = useState('1');
+  const [target, setTarget] = useState('leader');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = validate(key, operation === 'put' ? value : '');
+    setError(problem);
+    if (problem !== null) return;
+    const command: Command = operation === 'put' ? { type: 'put', key: key.trim(), value } : { type: 'delete', key: key.trim() };
+    onSubmit({ type: 'propose', node: target === 'leader' ? 'leader' : Number(target), command });
+  };
+
+  return (
+    <section className="panel client-panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Client request</h2>
+      <form onSubmit={submit} noValidate>
+        <div className="form-row">
+          <label htmlFor={`${id}-op`}>Operation</label>
+          <select id={`${id}-op`} value={operation} onChange={(event) => setOperation(event.target.value === 'delete' ? 'delete' : 'put')}>
+            <option value="put">put</option>
+            <option value="delete">delete</option>
+          </select>
+        </div>
+        <div className="form-row">
+          <label htmlFor={`${id}-key`}>Key</label>
+          <input
+            id={`${id}-key`}
+            value={key}
+            maxLength={clientTextMax}
+            aria-invalid={error !== null}
+            aria-describedby={error === null ? undefined : `${id}-error`}
+            onChange={(event) => setKey(event.target.value)}
+          />
+        </div>
+        <div className="form-row">
+          <label htmlFor={`${id}-value`}>Value</label>
+          <input id={`${id}-value`} value={value} maxLength={clientTextMax} disabled={operation === 'delete'} onChange={(event) => setValue(event.target.value)} />
+        </div>
+        <div className="form-row">
+          <label htmlFor={`${id}-target`}>Send to</label>
+          <select id={`${id}-target`} value={target} onChange={(event) => setTarget(event.target.value)}>
+            <option value="leader">Leader</option>
+            {nodeIds.map((node) => (
+              <option key={node} value={String(node)}>
+                Node {node}
+              </option>
+            ))}
+          </select>
+        </div>
+        {error !== null ? (
+          <p id={`${id}-error`} className="field-error">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit">Send request</button>
+      </form>
+      <p role="status" className={outcome === null ? 'outcome' : outcome.ok ? 'outcome is-ok' : 'outcome is-error'}>
+        {outcome === null ? '' : `${outcome.ok ? '✓' : '✗'} ${outcome.summary}`}
+      </p>
+    </section>
+  );
+}
+
+function validate(key: string, value: string): string | null {
+  if (key.trim() === '') return 'Enter a key.';
+  if (key.length > clientTextMax || value.length > clientTextMax) return `Keys and values are at most ${clientTextMax} characters.`;
+  return null;
+}

@@ -1,0 +1,134 @@
+/**
+ * The run's events, newest last, each with a sentence saying what happened and why (explain.ts).
+ * The list sticks to the bottom while events arrive, unless the reader has scrolled up to read.
+ * Clicking an event seeks the timeline to its tick.
+ *
+ * The filter can be owned by the parent (filter + onFilterChange, e.g. kept in the store) or left
+ * to the component.
+ */
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { NodeId, SimEvent, Tick, Topic } from '../../core/index.ts';
+import { explain } from '../explain.ts';
+import { topicNames, topicOrder } from '../format.ts';
+import './panels.css';
+
+/** Most rows rendered: older matching events are counted, not drawn (a bound on the DOM). */
+export const eventRowsMax = 500;
+
+export interface EventLogFilter {
+  /** Topics shown; all when empty. */
+  readonly topics: readonly Topic[];
+  /** Only events of this node, or all nodes. */
+  readonly node: NodeId | null;
+}
+
+export interface EventLogProps {
+  /** Events oldest first. */
+  readonly events: readonly SimEvent[];
+  readonly nodeIds: readonly NodeId[];
+  readonly onSeek: (tick: Tick) => void;
+  readonly filter?: EventLogFilter;
+  readonly onFilterChange?: (filter: EventLogFilter) => void;
+}
+
+const noFilter: EventLogFilter = { topics: [], node: null };
+
+/** How close to the bottom (in pixels) still counts as "at the bottom". */
+const stickSlackPx = 24;
+
+export function EventLog({ events, nodeIds, onSeek, filter: ownedFilter, onFilterChange }: EventLogProps) {
+  const [localFilter, setLocalFilter] = useState(noFilter);
+  const filter = ownedFilter ?? localFilter;
+  const setFilter = (next: EventLogFilter) => {
+    if (ownedFilter === undefined) setLocalFilter(next);
+    onFilterChange?.(next);
+  };
+  const matching = useMemo(() => events.filter((event) => matches(event, filter)), [events, filter]);
+  const shown = matching.length > eventRowsMax ? matching.slice(matching.length - eventRowsMax) : matching;
+
+  const listRef = useRef<HTMLOListElement>(null);
+  const [isStuck, setStuck] = useState(true);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list !== null && isStuck) list.scrollTop = list.scrollHeight;
+  }, [shown, isStuck]);
+  const onListScroll = () => {
+    const list = listRef.current;
+    if (list === null) return;
+    setStuck(list.scrollHeight - list.scrollTop - list.clientHeight <= stickSlackPx);
+  };
+
+  return (
+    <section className="panel event-log" aria-label="Event log">
+      <h2>Events</h2>
+      <EventFilters filter={filter} nodeIds={nodeIds} setFilter={setFilter} />
+      <p className="muted event-count" aria-live="off">
+        {matching.length > shown.length ? `Showing the last ${shown.length} of ${matching.length} matching events` : `${matching.length} events`}
+      </p>
+      <ol className="event-list" aria-label="Events" ref={listRef} onScroll={onListScroll}>
+        {shown.map((event) => (
+          <EventRow key={event.seq} event={event} onSeek={onSeek} />
+        ))}
+      </ol>
+      {isStuck ? null : (
+        <button type="button" className="event-newest" onClick={() => setStuck(true)}>
+          Jump to newest
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** One row; memoised, so a frame that appends events renders only the new rows (given a stable onSeek). */
+const EventRow = memo(function EventRow({ event, onSeek }: { event: SimEvent; onSeek: (tick: Tick) => void }) {
+  return (
+    <li>
+      <button type="button" className={`event-row topic-${event.topic}`} title={`Seek to tick ${event.tick}`} onClick={() => onSeek(event.tick)}>
+        <span className="event-tick">{event.tick}</span>
+        <span className="event-node">{event.node === null ? 'net' : `N${event.node}`}</span>
+        <span className="event-topic">{event.topic}</span>
+        <span className="event-text">{explain(event)}</span>
+      </button>
+    </li>
+  );
+});
+
+function matches(event: SimEvent, filter: EventLogFilter): boolean {
+  if (filter.node !== null && event.node !== filter.node) return false;
+  return filter.topics.length === 0 || filter.topics.includes(event.topic);
+}
+
+function EventFilters({ filter, nodeIds, setFilter }: { filter: EventLogFilter; nodeIds: readonly NodeId[]; setFilter: (filter: EventLogFilter) => void }) {
+  const toggle = (topic: Topic) => {
+    const topics = filter.topics.includes(topic) ? filter.topics.filter((shown) => shown !== topic) : [...filter.topics, topic];
+    setFilter({ ...filter, topics });
+  };
+  return (
+    <div className="event-filters">
+      <div role="group" aria-label="Topics" className="chips">
+        <button type="button" className="chip" aria-pressed={filter.topics.length === 0} onClick={() => setFilter({ ...filter, topics: [] })}>
+          All
+        </button>
+        {topicOrder.map((topic) => (
+          <button key={topic} type="button" className={`chip topic-${topic}`} title={topicNames[topic]} aria-pressed={filter.topics.includes(topic)} onClick={() => toggle(topic)}>
+            {topic}
+          </button>
+        ))}
+      </div>
+      <label className="field-inline">
+        Node
+        <select
+          value={filter.node === null ? '' : String(filter.node)}
+          onChange={(event) => setFilter({ ...filter, node: event.target.value === '' ? null : Number(event.target.value) })}
+        >
+          <option value="">All nodes</option>
+          {nodeIds.map((id) => (
+            <option key={id} value={id}>
+              Node {id}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Network faults: split the cluster into two groups, cut or restore single links (one way or
+ * both), and heal everything. Shows the network as it is now, so the effect of each action is
+ * visible next to the control that caused it.
+ */
+import { useId, useState } from 'react';
+import type { Action, NodeId } from '../../core/index.ts';
+import { describeGroups } from '../format.ts';
+import './panels.css';
+
+export interface FaultPanelProps {
+  readonly nodeIds: readonly NodeId[];
+  /** The current partition (one group when the network is whole). */
+  readonly partition?: readonly (readonly NodeId[])[];
+  readonly cutLinks?: readonly { readonly from: NodeId; readonly to: NodeId }[];
+  readonly onAct: (action: Action) => void;
+}
+
+export function FaultPanel({ nodeIds, partition = [], cutLinks = [], onAct }: FaultPanelProps) {
+  const id = useId();
+  return (
+    <section className="panel fault-panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Network faults</h2>
+      <p className="muted">
+        Now: {partition.length > 1 ? `partitioned ${describeGroups(partition)}` : 'one network'}
+        {cutLinks.length > 0 ? `; cut links ${cutLinks.map((link) => `${link.from}→${link.to}`).join(', ')}` : ''}
+      </p>
+      <PartitionBuilder nodeIds={nodeIds} onAct={onAct} />
+      <LinkControls nodeIds={nodeIds} onAct={onAct} />
+      <div className="panel-toolbar">
+        <button type="button" onClick={() => onAct({ type: 'heal' })}>Heal network</button>
+      </div>
+    </section>
+  );
+}
+
+function PartitionBuilder({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAct: (action: Action) => void }) {
+  const [picked, setPicked] = useState<readonly NodeId[]>([]);
+  const toggle = (node: NodeId) => setPicked(picked.includes(node) ? picked.filter((other) => other !== node) : [...picked, node]);
+  const chosen = nodeIds.filter((node) => picked.includes(node));
+  const rest = nodeIds.filter((node) => !picked.includes(node));
+  const canSplit = chosen.length > 0 && rest.length > 0;
+  const split = () => {
+    onAct({ type: 'partition', groups: [chosen, rest] });
+    setPicked([]);
+  };
+  return (
+    <fieldset>
+      <legend>Partition</legend>
+      <div className="checkbox-row">
+        {nodeIds.map((node) => (
+          <label key={node} className="checkbox">
+            <input type="checkbox" checked={picked.includes(node)} onChange={() => toggle(node)} />
+            Node {node}
+          </label>
+        ))}
+      </div>
+      <p className="muted">{canSplit ? `Groups: ${describeGroups([chosen, rest])}` : 'Pick the nodes of one side; the rest form the other.'}</p>
+      <button type="button" disabled={!canSplit} onClick={split}>
+        Partition selected
+      </button>
+    </fieldset>
+  );
+}
+
+function LinkControls({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAct: (action: Action) => void }) {
+  const id = useId();
+  const [from, setFrom] = useState<NodeId>(nodeIds[0] ?? 1);
+  const [to, setTo] = useState<NodeId>(nodeIds[1] ?? nodeIds[0] ?? 1);
+  const [bothWays, setBothWays] = useState(true);
+  const isSame = from === to;
+  return (
+    <fieldset>
+      <legend>Single link</legend>
+      <div className="form-row">
+        <label htmlFor={`${id}-from`}>From</label>
+        <select id={`${id}-from`} value={from} onChange={(event) => setFrom(Number(event.target.value))}>
+          {nodeIds.map((node) => (
+            <option key={node} value={node}>
+              Node {node}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-to`}>To</label>
+        <select id={`${id}-to`} value={to} onChange={(event) => setTo(Number(event.target.value))}>
+          {nodeIds.map((node) => (
+            <option key={node} value={node}>
+              Node {node}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={bothWays} onChange={(event) => setBothWays(event.target.checked)} />
+        Both directions
+      </label>
+      {isSame ? <p className="field-error">Pick two different nodes.</p> : null}
+      <div className="panel-toolbar">
+        <button type="button" disabled={isSame} onClick={() => onAct({ type: 'cut-link', from, to, bothWays })}>
+          Cut link
+        </button>
+        <button type="button" disabled={isSame} onClick={() => onAct({ type: 'restore-link', from, to, bothWays })}>
+          Restore link
+        </button>
+      </div>
+    </fieldset>
+  );
+}

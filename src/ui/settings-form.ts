@@ -1,0 +1,129 @@
+/**
+ * Parsing and validation of the settings forms, kept pure so the rules are tested without a DOM.
+ * Inputs arrive as the strings the user typed; each field gets its own error, in words.
+ *
+ * The bounds mirror the core's own checks (core/sim/options.ts), so a form that passes here is
+ * never refused by the worker; the node count is capped lower (9) because more nodes do not fit
+ * on a projected screen.
+ */
+import type { NetworkConfig, RaftConfig, SimulationOptions } from '../core/index.ts';
+
+export const nodeCountUiMax = 9;
+const ticksMax = 1_000_000;
+const seedMax = 0xffff_ffff;
+
+export type NetworkField = 'lossPercent' | 'duplicatePercent' | 'reorderPercent' | 'latencyMin' | 'latencyMax';
+export type RunField = 'electionMin' | 'electionMax' | 'heartbeat' | 'snapshotThreshold' | 'nodes' | 'seed';
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+export type Parsed<T, F extends string> = { readonly ok: true; readonly value: T; readonly warnings: FieldErrors<F> } | { readonly ok: false; readonly errors: FieldErrors<F> };
+
+function integerIn(text: string, min: number, max: number): number | string {
+  const trimmed = text.trim();
+  if (!/^-?\d+$/.test(trimmed)) return 'Enter a whole number.';
+  const value = Number(trimmed);
+  if (value < min || value > max) return `Must be between ${min} and ${max}.`;
+  return value;
+}
+
+function percent(text: string): number | string {
+  const trimmed = text.trim();
+  if (trimmed === '' || !Number.isFinite(Number(trimmed))) return 'Enter a number.';
+  const value = Number(trimmed);
+  if (value < 0 || value > 100) return 'Must be between 0 and 100.';
+  return value;
+}
+
+/** Collects numbers and errors field by field; `ok` once every field parsed. */
+function parseFields<F extends string>(read: Record<F, () => number | string>): { numbers: Partial<Record<F, number>>; errors: FieldErrors<F> } {
+  const numbers: Partial<Record<F, number>> = {};
+  const errors: FieldErrors<F> = {};
+  for (const field of Object.keys(read) as F[]) {
+    const result = read[field]();
+    if (typeof result === 'string') errors[field] = result;
+    else numbers[field] = result;
+  }
+  return { numbers, errors };
+}
+
+function hasErrors(errors: object): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+export function networkFormValues(network: NetworkConfig): Record<NetworkField, string> {
+  const asPercent = (ratio: number) => String(Math.round(ratio * 10_000) / 100);
+  return {
+    lossPercent: asPercent(network.dropRatio),
+    duplicatePercent: asPercent(network.duplicateRatio),
+    reorderPercent: asPercent(network.reorderRatio),
+    latencyMin: String(network.delayTicksMin),
+    latencyMax: String(network.delayTicksMax),
+  };
+}
+
+export function parseNetworkForm(form: Record<NetworkField, string>): Parsed<NetworkConfig, NetworkField> {
+  const { numbers, errors } = parseFields<NetworkField>({
+    lossPercent: () => percent(form.lossPercent),
+    duplicatePercent: () => percent(form.duplicatePercent),
+    reorderPercent: () => percent(form.reorderPercent),
+    latencyMin: () => integerIn(form.latencyMin, 1, ticksMax),
+    latencyMax: () => integerIn(form.latencyMax, 1, ticksMax),
+  });
+  if (numbers.latencyMin !== undefined && numbers.latencyMax !== undefined && numbers.latencyMin > numbers.latencyMax) {
+    errors.latencyMin = `Minimum must be at most the maximum (${numbers.latencyMax}).`;
+  }
+  if (hasErrors(errors)) return { ok: false, errors };
+  const value: NetworkConfig = {
+    dropRatio: numbers.lossPercent! / 100,
+    duplicateRatio: numbers.duplicatePercent! / 100,
+    reorderRatio: numbers.reorderPercent! / 100,
+    delayTicksMin: numbers.latencyMin!,
+    delayTicksMax: numbers.latencyMax!,
+  };
+  return { ok: true, value, warnings: {} };
+}
+
+export function runFormValues(options: { raft: RaftConfig; nodeCount: number; seed: number }): Record<RunField, string> {
+  return {
+    electionMin: String(options.raft.electionTimeoutTicksMin),
+    electionMax: String(options.raft.electionTimeoutTicksMax),
+    heartbeat: String(options.raft.heartbeatIntervalTicks),
+    snapshotThreshold: String(options.raft.snapshotThresholdEntries),
+    nodes: String(options.nodeCount),
+    seed: String(options.seed),
+  };
+}
+
+/** The new run's options: the form's fields over the current Raft settings and network. */
+export function parseRunForm(
+  form: Record<RunField, string>,
+  base: { raft: RaftConfig; network: NetworkConfig; fastBackup: boolean },
+): Parsed<SimulationOptions, RunField> {
+  const { numbers, errors } = parseFields<RunField>({
+    electionMin: () => integerIn(form.electionMin, 1, ticksMax),
+    electionMax: () => integerIn(form.electionMax, 1, ticksMax),
+    heartbeat: () => integerIn(form.heartbeat, 1, ticksMax),
+    snapshotThreshold: () => integerIn(form.snapshotThreshold, 0, ticksMax),
+    nodes: () => integerIn(form.nodes, 1, nodeCountUiMax),
+    seed: () => integerIn(form.seed, 0, seedMax),
+  });
+  if (numbers.electionMin !== undefined && numbers.electionMax !== undefined && numbers.electionMin > numbers.electionMax) {
+    errors.electionMin = `Minimum must be at most the maximum (${numbers.electionMax}).`;
+  }
+  if (hasErrors(errors)) return { ok: false, errors };
+  const warnings: FieldErrors<RunField> = {};
+  if (numbers.heartbeat! >= numbers.electionMin!) {
+    // Allowed (it is instructive to watch), but followers will time out under a healthy leader.
+    warnings.heartbeat = `At or above the shortest election timeout (${numbers.electionMin!}): followers will start elections even with a live leader.`;
+  }
+  const raft: RaftConfig = {
+    ...base.raft,
+    electionTimeoutTicksMin: numbers.electionMin!,
+    electionTimeoutTicksMax: numbers.electionMax!,
+    heartbeatIntervalTicks: numbers.heartbeat!,
+    snapshotThresholdEntries: numbers.snapshotThreshold!,
+    fastBackup: base.fastBackup,
+  };
+  return { ok: true, value: { nodes: numbers.nodes!, seed: numbers.seed!, raft, network: base.network }, warnings };
+}
