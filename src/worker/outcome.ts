@@ -61,5 +61,9 @@ function actionSummary(action: Action, simulation: Simulation): string {
     }
     case 'propose':
       return 'Proposal sent';
+    default: {
+      const unknown: never = action;
+      throw new Error(`no summary for action ${JSON.stringify(unknown)}`);
+    }
   }
 }

@@ -1,8 +1,239 @@
-/** Placeholder shell; the real application replaces it. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { NodeId, Tick } from '../../core/index.ts';
+import { useFrameLoop } from '../hooks/use-frame-loop.ts';
+import { useAppShortcuts } from '../hooks/use-app-shortcuts.ts';
+import { useSmoothTick } from '../hooks/use-smooth-tick.ts';
+import { logWindowCount } from '../store/store.ts';
+import { useAppStore, useShallow } from '../store/store-context.tsx';
+import { ClientPanel } from './ClientPanel.tsx';
+import { ClusterGraph } from './ClusterGraph.tsx';
+import { ControlBar } from './ControlBar.tsx';
+import { EventLog } from './EventLog.tsx';
+import { FaultPanel } from './FaultPanel.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { LogTable } from './LogTable.tsx';
+import { MessageDetails } from './MessageDetails.tsx';
+import { NodeInspector } from './NodeInspector.tsx';
+import { RunFileButtons } from './RunFileButtons.tsx';
+import { SettingsPanel } from './SettingsPanel.tsx';
+import { StatusBar } from './StatusBar.tsx';
+
+/** The whole screen: status and playback on top, the cluster and its logs left, details right. */
 export function App() {
+  useFrameLoop();
+  useAppShortcuts();
+  const view = useAppStore((state) => state.view);
+  const timeline = useAppStore((state) => state.timeline);
+  const error = useAppStore((state) => state.error);
+  const helpOpen = useAppStore((state) => state.helpOpen);
+  const theme = useAppStore((state) => state.theme);
+  const actions = useAppStore(
+    useShallow((state) => ({
+      togglePlay: state.togglePlay,
+      step: state.step,
+      stepBack: state.stepBack,
+      nextEvent: state.nextEvent,
+      seek: state.seek,
+      setSpeed: state.setSpeed,
+      setHelpOpen: state.setHelpOpen,
+      setTheme: state.setTheme,
+      dismissError: state.dismissError,
+    })),
+  );
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
   return (
-    <main>
-      <h1>Raftlab</h1>
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <h1>Raftlab</h1>
+        <p className="app-tagline">A real Raft cluster, simulated tick by tick. Break it and watch it recover.</p>
+        <RunFileButtons />
+        <button type="button" onClick={() => actions.setTheme(theme === 'dark' ? 'light' : 'dark')} aria-keyshortcuts="T">
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </button>
+        <button type="button" onClick={() => actions.setHelpOpen(true)} aria-keyshortcuts="?">
+          Keyboard shortcuts
+        </button>
+      </header>
+      <div>
+        <StatusBar view={view} timeline={timeline} onSeek={actions.seek} />
+        <ControlBar
+          timeline={timeline}
+          onTogglePlay={actions.togglePlay}
+          onStep={() => actions.step(1)}
+          onStepBack={() => actions.stepBack(1)}
+          onNextEvent={actions.nextEvent}
+          onSeek={actions.seek}
+          onSpeed={actions.setSpeed}
+        />
+        {error !== null && (
+          <div className="error-banner" role="alert">
+            <span>{error}</span>
+            <button type="button" onClick={actions.dismissError}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </div>
+      <main className="app-main">
+        <div className="app-column">
+          <ClusterPanel />
+          <LogPanel />
+        </div>
+        <div className="app-column">
+          <DetailsPanel />
+          <ActionsPanel />
+          <EventsPanel />
+          <SettingsSection />
+        </div>
+      </main>
+      {helpOpen && <HelpOverlay onClose={() => actions.setHelpOpen(false)} />}
+    </div>
+  );
+}
+
+function ClusterPanel() {
+  const view = useAppStore((state) => state.view);
+  const timeline = useAppStore((state) => state.timeline);
+  const selectedNode = useAppStore((state) => state.selectedNode);
+  const selectedMessage = useAppStore((state) => state.selectedMessage);
+  const selectNode = useAppStore((state) => state.selectNode);
+  const selectMessage = useAppStore((state) => state.selectMessage);
+  const tick = useSmoothTick(timeline);
+  const onSelectNode = useCallback((id: NodeId) => selectNode(selectedNode === id ? null : id), [selectNode, selectedNode]);
+  const onSelectMessage = useCallback((id: number) => selectMessage(id), [selectMessage]);
+  return (
+    <section className="panel cluster-panel" aria-label="Cluster view">
+      {view === null ? (
+        <p>Starting the simulation…</p>
+      ) : (
+        <ClusterGraph
+          view={view}
+          tick={tick}
+          selectedNode={selectedNode}
+          selectedMessage={selectedMessage}
+          onSelectNode={onSelectNode}
+          onSelectMessage={onSelectMessage}
+        />
+      )}
+    </section>
+  );
+}
+
+function LogPanel() {
+  const view = useAppStore((state) => state.view);
+  const logFrom = useAppStore((state) => state.logFrom);
+  const setLogFrom = useAppStore((state) => state.setLogFrom);
+  if (view === null) return null;
+  const longest = Math.max(...view.nodes.map((node) => node.log.lastIndex));
+  // logFrom 0 follows the end of the log, as the worker does.
+  const from = logFrom >= 1 ? logFrom : Math.max(1, longest - logWindowCount + 2);
+  return (
+    <section className="panel" aria-label="Log view">
+      <LogTable view={view} from={from} count={logWindowCount} onScroll={(next) => setLogFrom(next >= longest - logWindowCount + 2 ? 0 : next)} />
+    </section>
+  );
+}
+
+function DetailsPanel() {
+  const view = useAppStore((state) => state.view);
+  const selectedNode = useAppStore((state) => state.selectedNode);
+  const selectedMessage = useAppStore((state) => state.selectedMessage);
+  const act = useAppStore((state) => state.act);
+  if (view === null) return null;
+  const node = selectedNode === null ? undefined : view.nodes.find((candidate) => candidate.id === selectedNode);
+  const message = selectedMessage === null ? undefined : view.inFlight.find((candidate) => candidate.id === selectedMessage);
+  return (
+    <section className="panel" aria-label="Inspector">
+      {node !== undefined ? (
+        <NodeInspector
+          node={node}
+          view={view}
+          onCrash={(id) => act({ type: 'crash', node: id })}
+          onRestart={(id) => act({ type: 'restart', node: id })}
+          onIsolate={(id) => act({ type: 'isolate', node: id })}
+        />
+      ) : message !== undefined ? (
+        <MessageDetails message={message} tick={view.tick} />
+      ) : (
+        <>
+          <h2>Inspector</h2>
+          <p className="hint">
+            Click a node (or press 1–{Math.min(view.nodes.length, 9)}) to see its state and crash or restart it; click a
+            message in flight to see its fields.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ActionsPanel() {
+  const view = useAppStore((state) => state.view);
+  const lastOutcome = useAppStore((state) => state.lastOutcome);
+  const act = useAppStore((state) => state.act);
+  if (view === null) return null;
+  const nodeIds = view.nodes.map((node) => node.id);
+  return (
+    <section className="panel actions-panel" aria-label="Client and faults">
+      <ClientPanel nodeIds={nodeIds} onSubmit={act} outcome={lastOutcome} />
+      <FaultPanel nodeIds={nodeIds} partition={view.partition} cutLinks={view.cutLinks} onAct={act} />
+    </section>
+  );
+}
+
+function EventsPanel() {
+  const view = useAppStore((state) => state.view);
+  const events = useAppStore((state) => state.events);
+  const seek = useAppStore((state) => state.seek);
+  const filter = useAppStore((state) => state.eventFilter);
+  const setFilter = useAppStore((state) => state.setEventFilter);
+  const tick = useAppStore((state) => state.timeline.tick);
+  // After stepping back, hide the events of the future the user left.
+  const shown = useVisibleEvents(events, tick);
+  if (view === null) return null;
+  return (
+    <section className="panel events-panel" aria-label="Events">
+      <h2>Events</h2>
+      <EventLog events={shown} nodeIds={view.nodes.map((node) => node.id)} onSeek={seek} filter={filter} onFilterChange={setFilter} />
+    </section>
+  );
+}
+
+function useVisibleEvents<T extends { tick: Tick }>(events: readonly T[], tick: Tick): readonly T[] {
+  return useMemo(() => {
+    const last = events.at(-1);
+    return last === undefined || last.tick <= tick ? events : events.filter((event) => event.tick <= tick);
+  }, [events, tick]);
+}
+
+function SettingsSection() {
+  const view = useAppStore((state) => state.view);
+  const runOptions = useAppStore((state) => state.runOptions);
+  const act = useAppStore((state) => state.act);
+  const reset = useAppStore((state) => state.reset);
+  const [generation, setGeneration] = useState(0);
+  if (view === null) return null;
+  return (
+    <details className="panel settings-panel">
+      <summary>
+        <h2>Settings</h2>
+      </summary>
+      <SettingsPanel
+        key={generation}
+        network={view.network}
+        raft={view.raft}
+        nodeCount={view.nodes.length}
+        seed={runOptions.seed ?? view.seed}
+        onAct={act}
+        onReset={(options) => {
+          reset(options);
+          setGeneration((value) => value + 1);
+        }}
+      />
+    </details>
   );
 }

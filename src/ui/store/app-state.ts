@@ -4,7 +4,7 @@
  * protocol) or change UI-only state; components never compute Raft.
  */
 import type { Action, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
-import type { ActionOutcome, TimelineState } from '../../protocol/worker-protocol.ts';
+import type { ActionOutcome, Run, TimelineState } from '../../protocol/worker-protocol.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -51,6 +51,13 @@ export interface AppState {
   readonly act: (action: Action) => void;
   /** Starts a new run with these options (the caller confirms discarding the current one). */
   readonly reset: (options: SimulationOptions) => void;
+  /** The current run as data, for saving to a file. */
+  readonly exportRun: () => Promise<Run>;
+  /**
+   * Replaces the current run with one loaded from a file (parsed JSON, checked by the worker). If
+   * the file is not a valid run, `error` says what is wrong and the current run stays.
+   */
+  readonly importRun: (run: unknown) => void;
   // UI state
   readonly selectNode: (id: NodeId | null) => void;
   readonly selectMessage: (id: number | null) => void;

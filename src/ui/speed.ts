@@ -1,0 +1,19 @@
+/**
+ * The speed slider is logarithmic: position p in [0, speedSliderMax] maps to 10^(p / 100) ticks
+ * per second, so 0 is 1 tick/s (slow motion: 1 simulated ms per second) and 600 is 1,000,000.
+ */
+export const speedSliderMax = 600;
+
+export function speedFromSlider(position: number): number {
+  return Math.round(10 ** (Math.min(Math.max(position, 0), speedSliderMax) / 100));
+}
+
+export function speedToSlider(ticksPerSecond: number): number {
+  return Math.round(Math.log10(Math.max(1, ticksPerSecond)) * 100);
+}
+
+export function formatSpeed(ticksPerSecond: number): string {
+  if (ticksPerSecond >= 1_000_000) return `${ticksPerSecond / 1_000_000}M ticks/s`;
+  if (ticksPerSecond >= 10_000) return `${Math.round(ticksPerSecond / 1000)}k ticks/s`;
+  return `${ticksPerSecond} ticks/s`;
+}

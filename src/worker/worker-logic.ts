@@ -1,0 +1,191 @@
+import { SimulationInputError, Timeline } from '../core/index.ts';
+import type { FromWorker, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
+import { speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
+import { frameEvents, frameView } from './frame-view.ts';
+import { describeOutcome } from './outcome.ts';
+import { clampSpeed, ticksForFrame } from './pacing.ts';
+import { exportRun, importRun } from './run-file.ts';
+
+/**
+ * The simulation worker's behaviour, as plain code: commands in, replies out through `post`. The
+ * worker file only connects this to its global scope, so all of it runs (and is tested) in Node.
+ *
+ * Reply rules:
+ * - A command that changes what is shown posts exactly one 'frame'; a rejected command posts one
+ *   'error' (or, for 'act', an ok:false 'action-result') and changes nothing.
+ * - A 'frame' command posts a frame only while playing: the UI sends the next one only after a
+ *   reply, so at most one frame is ever in flight and a paused worker stays quiet.
+ * - Frames carry the events since the previous frame, or, with resetEvents, the recent events up
+ *   to the new tick after the timeline jumped (seek, step back, new or imported run).
+ */
+export interface WorkerLogic {
+  handle(message: ToWorker): void;
+}
+
+/** Most ticks one step command may run (the UI steps by 1, 10, 100...). */
+export const stepTicksMax = 1_000_000;
+/** Most ticks 'next-event' looks ahead before giving up on a quiet cluster. */
+export const nextEventTicksMax = 10_000;
+/** Most log entries a view request may ask for. */
+export const logWindowCountMax = 500;
+
+/** A command that cannot be carried out; nothing has changed. */
+class Rejected extends Error {
+  constructor(
+    message: string,
+    readonly field: string | null,
+  ) {
+    super(message);
+  }
+}
+
+interface Session {
+  timeline: Timeline | null;
+  playing: boolean;
+  ticksPerSecond: number;
+  carriedTicks: number;
+  request: ViewRequest;
+  /** The last event sequence number a frame carried. */
+  postedSeq: number;
+}
+
+type Handlers = { readonly [K in ToWorker['type']]: (command: Extract<ToWorker, { type: K }>) => void };
+
+export function createWorkerLogic(post: (message: FromWorker) => void): WorkerLogic {
+  const session: Session = {
+    timeline: null,
+    playing: false,
+    ticksPerSecond: speedTicksPerSecondDefault,
+    carriedTicks: 0,
+    request: { logWindow: null, inspectedNode: null },
+    postedSeq: 0,
+  };
+
+  function run(): Timeline {
+    if (session.timeline === null) throw new Rejected('No run yet: start one first (init).', null);
+    return session.timeline;
+  }
+
+  function postFrame(options: { resetEvents: boolean }): void {
+    const timeline = session.timeline;
+    if (timeline === null) return;
+    const simulation = timeline.current;
+    const events = frameEvents(simulation, options.resetEvents ? 0 : session.postedSeq);
+    session.postedSeq = simulation.lastEventSeq;
+    const state: TimelineState = { tick: timeline.tick, maxTick: timeline.maxTick, playing: session.playing, ticksPerSecond: session.ticksPerSecond };
+    post({ type: 'frame', view: frameView(simulation, session.request), timeline: state, events, resetEvents: options.resetEvents });
+  }
+
+  /** Replaces the run: used by init and import once the new timeline is built and valid. */
+  function startRun(timeline: Timeline): void {
+    session.timeline = timeline;
+    session.playing = false;
+    session.carriedTicks = 0;
+    postFrame({ resetEvents: true });
+  }
+
+  function jumpTo(tick: number): void {
+    const timeline = run();
+    timeline.seek(Math.min(timeline.maxTick, Math.max(0, tick)));
+    postFrame({ resetEvents: true });
+  }
+
+  const handlers: Handlers = {
+    init: (command) => startRun(new Timeline(command.options)),
+    'import-run': (command) => startRun(importRun(command.run)),
+    'export-run': () => post({ type: 'run', run: exportRun(run()) }),
+    play: () => {
+      run();
+      session.playing = true;
+      postFrame({ resetEvents: false });
+    },
+    pause: () => {
+      session.playing = false;
+      postFrame({ resetEvents: false });
+    },
+    'set-speed': (command) => {
+      session.ticksPerSecond = clampSpeed(requireNumber('ticksPerSecond', command.ticksPerSecond));
+      postFrame({ resetEvents: false });
+    },
+    frame: (command) => {
+      if (!session.playing || session.timeline === null) return;
+      const { ticks, carriedTicks } = ticksForFrame({ elapsedMs: command.elapsedMs, ticksPerSecond: session.ticksPerSecond, carriedTicks: session.carriedTicks });
+      session.carriedTicks = carriedTicks;
+      session.timeline.advance(ticks);
+      postFrame({ resetEvents: false });
+    },
+    step: (command) => {
+      const timeline = run();
+      timeline.advance(requireTicks(command.ticks));
+      postFrame({ resetEvents: false });
+    },
+    'step-back': (command) => jumpTo(run().tick - requireTicks(command.ticks)),
+    'next-event': () => {
+      run().advanceToNextEvent(nextEventTicksMax);
+      postFrame({ resetEvents: false });
+    },
+    seek: (command) => jumpTo(Math.round(requireNumber('tick', command.tick))),
+    act: (command) => {
+      const timeline = run();
+      try {
+        const result = timeline.act(command.action);
+        // Describe the action as validated and recorded (defaults filled in, e.g. bothWays).
+        const recorded = timeline.recordedActions.at(-1)!.action;
+        post({ type: 'action-result', requestId: command.requestId, result: describeOutcome(recorded, result, timeline.current) });
+      } catch (error) {
+        if (!(error instanceof SimulationInputError)) throw error;
+        post({ type: 'action-result', requestId: command.requestId, result: { ok: false, summary: error.message, field: error.field } });
+        return;
+      }
+      postFrame({ resetEvents: false });
+    },
+    'set-view': (command) => {
+      session.request = requireViewRequest(command.request);
+      postFrame({ resetEvents: false });
+    },
+  };
+
+  return {
+    handle(message) {
+      try {
+        const handler = handlers[message.type] as ((command: ToWorker) => void) | undefined;
+        if (handler === undefined) throw new Rejected(`Unknown command ${JSON.stringify(message.type)}`, 'type');
+        handler(message);
+      } catch (error) {
+        if (error instanceof SimulationInputError || error instanceof Rejected) {
+          post({ type: 'error', message: error.message, field: error.field });
+          return;
+        }
+        // A broken invariant or a bug: stop playing so it does not repeat every frame, and say so.
+        session.playing = false;
+        post({ type: 'error', message: `Internal error in the simulation: ${error instanceof Error ? error.message : String(error)}`, field: null });
+      }
+    },
+  };
+}
+
+function requireNumber(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Rejected(`${field} must be a finite number (got ${String(value)})`, field);
+  return value;
+}
+
+function requireTicks(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > stepTicksMax) {
+    throw new Rejected(`ticks must be an integer from 0 to ${stepTicksMax} (got ${String(value)})`, 'ticks');
+  }
+  return value;
+}
+
+function requireViewRequest(value: ViewRequest): ViewRequest {
+  if (typeof value !== 'object' || value === null) throw new Rejected('request must be a view request object', 'request');
+  const window = value.logWindow;
+  if (window !== null) {
+    if (!Number.isInteger(window.from) || window.from < 0) throw new Rejected(`logWindow.from must be a log index of at least 0 (got ${window.from})`, 'logWindow.from');
+    if (!Number.isInteger(window.count) || window.count < 0 || window.count > logWindowCountMax) {
+      throw new Rejected(`logWindow.count must be an integer from 0 to ${logWindowCountMax} (got ${window.count})`, 'logWindow.count');
+    }
+  }
+  const node = value.inspectedNode;
+  if (node !== null && (!Number.isInteger(node) || node < 1)) throw new Rejected(`inspectedNode must be a node id or null (got ${node})`, 'inspectedNode');
+  return { logWindow: window === null ? null : { from: window.from, count: window.count }, inspectedNode: node };
+}
