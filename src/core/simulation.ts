@@ -66,7 +66,10 @@ export class Simulation {
     this.state = newSimState(resolveOptions(options));
   }
 
-  /** Rebuilds a simulation from a saved state (a checkpoint); the action record starts empty. */
+  /**
+   * Rebuilds a simulation from a saved state (a checkpoint). The simulation takes the state over
+   * and changes it as it runs: pass structuredClone(state) to keep the checkpoint reusable.
+   */
   static fromState(state: SimState, actions: readonly TimedAction[] = []): Simulation {
     const simulation = new Simulation({ nodes: 1 });
     simulation.state = state;
@@ -97,7 +100,7 @@ export class Simulation {
    * whether the condition held.
    */
   advanceUntil(condition: (simulation: Simulation) => boolean, options: { maxTicks: number }): boolean {
-    const limit = requireInteger('maxTicks', options.maxTicks, { min: 0 });
+    const limit = requireInteger('maxTicks', (options as { maxTicks?: unknown } | undefined)?.maxTicks, { min: 0 });
     for (let i = 0; i < limit; i += 1) {
       if (condition(this)) return true;
       tickCluster(this.state);
@@ -251,6 +254,7 @@ export class Simulation {
 
   scan(node: NodeId, options: { from?: string; to?: string; limit?: number } = {}): readonly (readonly [string, string])[] {
     const id = requireNodeId(this.state, 'node', node);
+    if (options.limit !== undefined) requireInteger('limit', options.limit, { min: 0 });
     return scan(this.state.servers[id - 1]!.kv, options);
   }
 
@@ -271,6 +275,8 @@ export class Simulation {
 
   /** Retained events (the most recent `eventLimit`), optionally filtered by topic or node. */
   events(filter: { topics?: readonly Topic[]; node?: NodeId; afterSeq?: number } = {}): readonly SimEvent[] {
+    if (filter.node !== undefined) requireNodeId(this.state, 'node', filter.node);
+    if (filter.afterSeq !== undefined) requireInteger('afterSeq', filter.afterSeq, { min: 0 });
     const base = filter.afterSeq === undefined ? retained(this.state.eventLog) : eventsAfter(this.state.eventLog, filter.afterSeq);
     if (filter.topics === undefined && filter.node === undefined) return base;
     return base.filter((event) => (filter.topics === undefined || filter.topics.includes(event.topic)) && (filter.node === undefined || event.node === filter.node));

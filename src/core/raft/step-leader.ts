@@ -56,7 +56,11 @@ export function handleAppendResponse(node: RaftNode, message: MsgAppResp): void 
   const progress = node.progress[message.from];
   if (progress === undefined) return;
   if (message.success) {
-    if (maybeUpdate(progress, message.matchIndex)) {
+    const updated = maybeUpdate(progress, message.matchIndex);
+    // A heartbeat acknowledged past the pending snapshot proves it was installed, even if the
+    // snapshot's own answer was lost: resume replication rather than wait for a resend.
+    if (progress.state === 'snapshot' && progress.matchIndex >= progress.pendingSnapshot) becomeProbe(progress);
+    if (updated) {
       if (progress.state === 'probe') becomeReplicate(progress);
       emit(node, { type: 'progress-updated', follower: message.from, matchIndex: progress.matchIndex, nextIndex: progress.nextIndex, state: progress.state });
       maybeCommit(node);

@@ -106,9 +106,11 @@ export function validateAction(sim: SimState, value: unknown): Action {
     }
     case 'heal':
       return { type };
-    case 'configure-network':
+    case 'configure-network': {
       resolveNetworkConfig(action.network, sim.network.config);
-      return { type, network: action.network as Partial<NetworkConfig> };
+      // Record a copy: the caller may reuse its object, and the run must keep what was applied.
+      return { type, network: { ...(action.network as Partial<NetworkConfig>) } };
+    }
     case 'propose':
       return {
         type,
