@@ -8,8 +8,8 @@ export type { CommittedAt, NodeState, PersistedState, TimedAction } from './simu
 export type { Action, ActionResult, ActionType } from './sim/actions.ts';
 export type { Violation, SafetyProperty } from './sim/checker.ts';
 export { SimulationInputError } from './sim/errors.ts';
-export { defaultNetworkConfig, defaultRaftConfig, nodeCountMax } from './sim/options.ts';
-export type { NetworkConfig, ResolvedOptions, SimulationOptions } from './sim/options.ts';
+export { defaultNetworkConfig, defaultRaftConfig, defaultWorkload, nodeCountMax } from './sim/options.ts';
+export type { NetworkConfig, ResolvedOptions, SimulationOptions, Workload } from './sim/options.ts';
 export type { Stats, CountByType } from './sim/stats.ts';
 export type { ClusterView, LogView, MessageView, NodeView, ProgressView, ViewOptions } from './view.ts';
 export type { SimEvent, SimEventType, Topic, NodeEvent, WorldEvent, DropReason } from './events.ts';

@@ -11,7 +11,7 @@ import { advanceCluster, newSimState, tickCluster } from './sim/cluster.ts';
 import { requireInteger, SimulationInputError } from './sim/errors.ts';
 import { eventsAfter, retained } from './sim/event-log.ts';
 import { kvPairs, scan } from './sim/kv.ts';
-import type { NetworkConfig, ResolvedOptions, SimulationOptions } from './sim/options.ts';
+import type { NetworkConfig, ResolvedOptions, SimulationOptions, Workload } from './sim/options.ts';
 import { resolveOptions } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
 import type { ClusterView, NodeView, ViewOptions } from './view.ts';
@@ -83,6 +83,11 @@ export class Simulation {
 
   get options(): ResolvedOptions {
     return this.state.options;
+  }
+
+  /** The steady client's current settings. */
+  get workload(): Workload {
+    return this.state.workload;
   }
 
   get nodeIds(): readonly NodeId[] {
@@ -182,6 +187,12 @@ export class Simulation {
 
   configureNetwork(network: Partial<NetworkConfig>): this {
     this.act({ type: 'configure-network', network });
+    return this;
+  }
+
+  /** Starts, changes or stops the steady client: a put to the leader every n ticks (0 = off). */
+  configureWorkload(workload: Partial<Workload>): this {
+    this.act({ type: 'configure-workload', workload });
     return this;
   }
 

@@ -59,6 +59,10 @@ function actionSummary(action: Action, simulation: Simulation): string {
       const c = simulation.view({ logWindow: { from: 1, count: 0 }, kvNode: null }).network;
       return `Network set to latency ${c.delayTicksMin}-${c.delayTicksMax} ticks, loss ${c.dropRatio}, duplicates ${c.duplicateRatio}, reorder ${c.reorderRatio}`;
     }
+    case 'configure-workload': {
+      const every = simulation.workload.proposeEveryTicks;
+      return every === 0 ? 'Client load stopped' : `Client load: a put to the leader every ${every} ticks`;
+    }
     case 'propose':
       return 'Proposal sent';
     default: {

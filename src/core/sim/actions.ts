@@ -1,11 +1,13 @@
 import type { Command, NodeId } from '../raft/types.ts';
 import type { ProposeResult } from '../raft/step-leader.ts';
 import type { SimState } from './cluster.ts';
-import { campaign, crash, propose, record, restart } from './cluster.ts';
+import { campaign, crash, currentLeader, propose, record, restart } from './cluster.ts';
+
+export { currentLeader };
 import { describeValue, requireInteger, requireString, SimulationInputError } from './errors.ts';
 import { heal, partitionGroups, setLink, setPartition } from './network.ts';
-import type { NetworkConfig } from './options.ts';
-import { resolveNetworkConfig } from './options.ts';
+import type { NetworkConfig, Workload } from './options.ts';
+import { resolveNetworkConfig, resolveWorkload } from './options.ts';
 
 /**
  * Everything a user (or a test, or a scenario) can do to a running simulation. Actions are plain
@@ -25,6 +27,8 @@ export type Action =
   | { readonly type: 'restore-link'; readonly from: NodeId; readonly to: NodeId; readonly bothWays: boolean }
   | { readonly type: 'heal' }
   | { readonly type: 'configure-network'; readonly network: Partial<NetworkConfig> }
+  /** Starts, changes or stops the steady client (see Workload). */
+  | { readonly type: 'configure-workload'; readonly workload: Partial<Workload> }
   /** A client command sent to a given node, or to whichever node is leader now. */
   | { readonly type: 'propose'; readonly node: NodeId | 'leader'; readonly command: Command }
   /** Forces an election on a node, as if its election timer fired. */
@@ -111,6 +115,9 @@ export function validateAction(sim: SimState, value: unknown): Action {
       // Record a copy: the caller may reuse its object, and the run must keep what was applied.
       return { type, network: { ...(action.network as Partial<NetworkConfig>) } };
     }
+    case 'configure-workload':
+      resolveWorkload(action.workload, sim.workload);
+      return { type, workload: { ...(action.workload as Partial<Workload>) } };
     case 'propose':
       return {
         type,
@@ -120,16 +127,6 @@ export function validateAction(sim: SimState, value: unknown): Action {
     default:
       throw new SimulationInputError('action.type', 'a known action type', describeValue(type));
   }
-}
-
-/** The live node that believes it leads in the highest term, if any. */
-export function currentLeader(sim: SimState): NodeId | null {
-  let best: { id: NodeId; term: number } | null = null;
-  for (const server of sim.servers) {
-    const node = server.node;
-    if (node !== null && node.role === 'leader' && (best === null || node.term > best.term)) best = { id: node.id, term: node.term };
-  }
-  return best?.id ?? null;
 }
 
 /** Applies an action already checked by validateAction. */
@@ -181,6 +178,12 @@ export function performAction(sim: SimState, action: Action): ActionResult {
         type: 'network-configured',
         summary: `latency ${c.delayTicksMin}-${c.delayTicksMax} ticks, loss ${c.dropRatio}, duplicates ${c.duplicateRatio}, reorder ${c.reorderRatio}`,
       });
+      break;
+    }
+    case 'configure-workload': {
+      sim.workload = resolveWorkload(action.workload, sim.workload);
+      const every = sim.workload.proposeEveryTicks;
+      record(sim, null, { type: 'network-configured', summary: every === 0 ? 'client load off' : `client load: a put every ${every} ticks` });
       break;
     }
     case 'propose': {

@@ -15,7 +15,7 @@ import type { KvStore } from './kv.ts';
 import { kvFromSnapshot } from './kv.ts';
 import type { NetworkState } from './network.ts';
 import { arrivalBlocked, newNetwork, takeDue } from './network.ts';
-import type { ResolvedOptions } from './options.ts';
+import type { ResolvedOptions, Workload } from './options.ts';
 import type { PrngState } from './prng.ts';
 import { streamPrng } from './prng.ts';
 import { drainReady } from './ready.ts';
@@ -47,6 +47,9 @@ export interface SimState {
   readonly checker: CheckerState;
   readonly stats: Stats;
   readonly eventLog: EventLog;
+  /** The steady client's settings (changed by the configure-workload action) and its counter. */
+  workload: Workload;
+  workloadSent: number;
 }
 
 export function newSimState(options: ResolvedOptions): SimState {
@@ -64,6 +67,8 @@ export function newSimState(options: ResolvedOptions): SimState {
     checker: newChecker(options.nodes),
     stats: newStats(),
     eventLog: newEventLog(options.eventLimit),
+    workload: options.workload,
+    workloadSent: 0,
   };
 }
 
@@ -132,6 +137,25 @@ export function tickCluster(sim: SimState): void {
     // Most ticks only move a timer: skip the Ready cycle when the node has nothing to hand over.
     if (node.events.length > 0 || node.outbox.length > 0) afterStep(sim, server);
   }
+  const every = sim.workload.proposeEveryTicks;
+  if (every > 0 && sim.tick % every === 0) runWorkload(sim);
+}
+
+function runWorkload(sim: SimState): void {
+  const leader = currentLeader(sim);
+  if (leader === null) return;
+  const count = sim.workloadSent++;
+  propose(sim, leader, [{ type: 'put', key: `key${count % sim.workload.keys}`, value: `v${count}` }]);
+}
+
+/** The live node that believes it leads in the highest term, if any. */
+export function currentLeader(sim: SimState): NodeId | null {
+  let best: RaftNode | null = null;
+  for (const server of sim.servers) {
+    const node = server.node;
+    if (node !== null && node.role === 'leader' && (best === null || node.term > best.term)) best = node;
+  }
+  return best?.id ?? null;
 }
 
 /**
@@ -162,6 +186,8 @@ export function advanceCluster(sim: SimState, ticks: number): void {
 function quietTicks(sim: SimState): number {
   const head = sim.network.inFlight[0];
   let quiet = head === undefined ? Number.MAX_SAFE_INTEGER : head.deliverTick - sim.tick - 1;
+  const every = sim.workload.proposeEveryTicks;
+  if (every > 0) quiet = Math.min(quiet, every - (sim.tick % every) - 1);
   for (const server of sim.servers) {
     const node = server.node;
     if (node === null) continue;

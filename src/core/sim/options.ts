@@ -45,6 +45,18 @@ export const defaultNetworkConfig: NetworkConfig = {
 
 export const nodeCountMax = 64;
 
+/**
+ * A steady client: every `proposeEveryTicks` ticks it sends a put to whichever node leads then
+ * (nothing while there is no leader), cycling through `keys` keys. Part of the run's options, so
+ * it replays exactly. 0 turns it off.
+ */
+export interface Workload {
+  readonly proposeEveryTicks: number;
+  readonly keys: number;
+}
+
+export const defaultWorkload: Workload = { proposeEveryTicks: 0, keys: 16 };
+
 export interface SimulationOptions {
   /** Number of nodes, 1 to 64 (ids 1..nodes). Default 5. */
   readonly nodes?: number;
@@ -56,6 +68,8 @@ export interface SimulationOptions {
   readonly checkNodeInvariants?: boolean;
   /** How many recent events to keep (older ones are dropped). Default 10,000. */
   readonly eventLimit?: number;
+  /** Steady client traffic; off by default. */
+  readonly workload?: Partial<Workload>;
 }
 
 export interface ResolvedOptions {
@@ -65,11 +79,12 @@ export interface ResolvedOptions {
   readonly network: NetworkConfig;
   readonly checkNodeInvariants: boolean;
   readonly eventLimit: number;
+  readonly workload: Workload;
 }
 
 const raftKeys = Object.keys(defaultRaftConfig) as (keyof RaftConfig)[];
 const networkKeys = Object.keys(defaultNetworkConfig) as (keyof NetworkConfig)[];
-const topKeys = ['nodes', 'seed', 'raft', 'network', 'checkNodeInvariants', 'eventLimit'];
+const topKeys = ['nodes', 'seed', 'raft', 'network', 'checkNodeInvariants', 'eventLimit', 'workload'];
 
 function rejectUnknownKeys(field: string, value: object, known: readonly string[]): void {
   for (const key of Object.keys(value)) {
@@ -120,6 +135,15 @@ export function resolveNetworkConfig(partial: unknown, base: NetworkConfig = def
   return config;
 }
 
+export function resolveWorkload(partial: unknown, base: Workload = defaultWorkload, field = 'workload'): Workload {
+  rejectUnknownKeys(`${field}.`, requireObject(field, partial ?? {}), ['proposeEveryTicks', 'keys']);
+  const given = { ...base, ...(partial as Partial<Workload> | undefined) };
+  return {
+    proposeEveryTicks: requireInteger(`${field}.proposeEveryTicks`, given.proposeEveryTicks, { min: 0, max: 1_000_000 }),
+    keys: requireInteger(`${field}.keys`, given.keys, { min: 1, max: 10_000 }),
+  };
+}
+
 export function resolveOptions(options: unknown = {}): ResolvedOptions {
   const given = requireObject('options', options) as SimulationOptions;
   rejectUnknownKeys('', given, topKeys);
@@ -130,5 +154,6 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     network: resolveNetworkConfig(given.network),
     checkNodeInvariants: requireBoolean('checkNodeInvariants', given.checkNodeInvariants ?? true),
     eventLimit: requireInteger('eventLimit', given.eventLimit ?? 10_000, { min: 0, max: 10_000_000 }),
+    workload: resolveWorkload(given.workload),
   };
 }
