@@ -1,13 +1,14 @@
 /**
  * The one typed protocol between the app and the simulation worker: commands in (ToWorker),
- * frames and replies out (FromWorker). These and the core's plain data types they carry are the
- * only types the two sides share.
+ * frames and replies out (FromWorker). These, the wire view (wire-view.ts) and the core's plain
+ * data types they carry are the only types the two sides share.
  *
  * Pacing: the app drives time. While playing it sends one `frame` per animation frame (and only
  * after the previous frame's reply arrived), so the worker posts at most one view per frame and
  * stops by itself when the tab is hidden and animation frames stop.
  */
-import type { Action, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Action, NodeId, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { WireView } from './wire-view.ts';
 
 /** A run as data: options plus the user's actions with their ticks. Replays exactly. */
 export interface Run {
@@ -25,6 +26,8 @@ export interface ViewRequest {
   readonly logWindow: { readonly from: number; readonly count: number } | null;
   /** The node whose key-value state is sent in full (the inspector's node). */
   readonly inspectedNode: NodeId | null;
+  /** The message in flight whose payload is sent in full (the one the details panel shows). */
+  readonly selectedMessage: number | null;
 }
 
 export type ToWorker =
@@ -58,11 +61,11 @@ export type FromWorker =
   /**
    * The state after a command or frame. `events` are the events since the previous frame when
    * moving forward; after a seek, `resetEvents` is true and `events` are the recent ones up to the
-   * new tick.
+   * new tick. The view travels small (wire-view.ts); the store decodes it into a ClusterView.
    */
   | {
       readonly type: 'frame';
-      readonly view: ClusterView;
+      readonly view: WireView;
       readonly timeline: TimelineState;
       readonly events: readonly SimEvent[];
       readonly resetEvents: boolean;
@@ -83,5 +86,10 @@ export const speedTicksPerSecondMax = 1_000_000;
 export const speedTicksPerSecondDefault = 100;
 /** Most ticks one frame may run, so a frame never blocks the worker for long. */
 export const ticksPerFrameMax = 50_000;
+/**
+ * How many log indexes the log panel shows, and so how many the worker sends while the panel
+ * follows the end of the log: about 20 columns fit on a 1440-pixel screen.
+ */
+export const logWindowCountDefault = 24;
 /** Most events kept for the event log on either side. */
 export const eventBufferMax = 2_000;

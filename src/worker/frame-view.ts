@@ -1,6 +1,8 @@
 import type { ClusterView, MessageView, RemoteMessage, SimEvent, Simulation } from '../core/index.ts';
-import { eventBufferMax } from '../protocol/worker-protocol.ts';
+import { eventBufferMax, logWindowCountDefault } from '../protocol/worker-protocol.ts';
 import type { ViewRequest } from '../protocol/worker-protocol.ts';
+import { encodeView } from '../protocol/wire-view.ts';
+import type { WireView } from '../protocol/wire-view.ts';
 
 /**
  * What one frame carries, kept small: a frame is structured-cloned to the UI up to 60 times a
@@ -11,8 +13,10 @@ import type { ViewRequest } from '../protocol/worker-protocol.ts';
  * - Messages: a MsgApp shows at most messageEntriesShownMax of its entries and a MsgSnap at most
  *   that many of its pairs; the summary line, made from the whole message, still tells the range.
  * - Violations: the first few (the first one is the one that explains the rest), plus the count.
+ *
+ * Then it travels as a WireView (src/protocol/wire-view.ts): positional, each log entry once.
  */
-export const logTailCount = 40;
+export const logTailCount = logWindowCountDefault;
 export const messageEntriesShownMax = 8;
 export const violationsShownMax = 10;
 
@@ -30,6 +34,11 @@ export function frameView(simulation: Simulation, request: ViewRequest): Cluster
     inFlight: view.inFlight.map(compactMessageView),
     violations: view.violations.length > violationsShownMax ? view.violations.slice(0, violationsShownMax) : view.violations,
   };
+}
+
+/** The frame's view as posted: compacted, then encoded for the wire. */
+export function frameWireView(simulation: Simulation, request: ViewRequest): WireView {
+  return encodeView(frameView(simulation, request), { selectedMessage: request.selectedMessage });
 }
 
 function compactMessageView(item: MessageView): MessageView {

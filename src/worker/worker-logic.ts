@@ -1,7 +1,7 @@
 import { SimulationInputError, Timeline } from '../core/index.ts';
 import type { FromWorker, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
 import { speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
-import { frameEvents, frameView } from './frame-view.ts';
+import { frameEvents, frameWireView } from './frame-view.ts';
 import { describeOutcome } from './outcome.ts';
 import { clampSpeed, ticksForFrame } from './pacing.ts';
 import { exportRun, importRun } from './run-file.ts';
@@ -57,7 +57,7 @@ export function createWorkerLogic(post: (message: FromWorker) => void): WorkerLo
     playing: false,
     ticksPerSecond: speedTicksPerSecondDefault,
     carriedTicks: 0,
-    request: { logWindow: null, inspectedNode: null },
+    request: { logWindow: null, inspectedNode: null, selectedMessage: null },
     postedSeq: 0,
   };
 
@@ -73,7 +73,7 @@ export function createWorkerLogic(post: (message: FromWorker) => void): WorkerLo
     const events = frameEvents(simulation, options.resetEvents ? 0 : session.postedSeq);
     session.postedSeq = simulation.lastEventSeq;
     const state: TimelineState = { tick: timeline.tick, maxTick: timeline.maxTick, playing: session.playing, ticksPerSecond: session.ticksPerSecond };
-    post({ type: 'frame', view: frameView(simulation, session.request), timeline: state, events, resetEvents: options.resetEvents });
+    post({ type: 'frame', view: frameWireView(simulation, session.request), timeline: state, events, resetEvents: options.resetEvents });
   }
 
   /** Replaces the run: used by init and import once the new timeline is built and valid. */
@@ -187,5 +187,7 @@ function requireViewRequest(value: ViewRequest): ViewRequest {
   }
   const node = value.inspectedNode;
   if (node !== null && (!Number.isInteger(node) || node < 1)) throw new Rejected(`inspectedNode must be a node id or null (got ${node})`, 'inspectedNode');
-  return { logWindow: window === null ? null : { from: window.from, count: window.count }, inspectedNode: node };
+  const message = value.selectedMessage;
+  if (message !== null && (!Number.isInteger(message) || message < 1)) throw new Rejected(`selectedMessage must be a message id or null (got ${message})`, 'selectedMessage');
+  return { logWindow: window === null ? null : { from: window.from, count: window.count }, inspectedNode: node, selectedMessage: message };
 }

@@ -6,8 +6,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { NodeId, SimEvent, SimulationOptions } from '../../core/index.ts';
-import { eventBufferMax, speedTicksPerSecondDefault } from '../../protocol/worker-protocol.ts';
+import { eventBufferMax, logWindowCountDefault, speedTicksPerSecondDefault } from '../../protocol/worker-protocol.ts';
 import type { FromWorker, Run, ToWorker, ViewRequest } from '../../protocol/worker-protocol.ts';
+import { decodeView } from '../../protocol/wire-view.ts';
 import type { AppState } from './app-state.ts';
 
 /** The two-way channel to the simulation: a real Worker (worker-port.ts) or an in-process one. */
@@ -31,8 +32,8 @@ export interface AppStore extends StoreApi<AppState> {
 export const defaultRunOptions: SimulationOptions = { nodes: 5, seed: 1 };
 /** The node count the core uses when options leave it out (SimulationOptions.nodes). */
 const coreDefaultNodeCount = 5;
-/** How many log entries the UI asks for once the user scrolls the log (logFrom >= 1). */
-export const logWindowCount = 40;
+/** How many log indexes the log panel shows, and asks for once the user scrolls it (logFrom >= 1). */
+export const logWindowCount = logWindowCountDefault;
 
 /** Appends (or, after a jump in time, replaces) events, keeping the newest eventBufferMax. */
 export function mergeEvents(current: readonly SimEvent[], incoming: readonly SimEvent[], reset: boolean): readonly SimEvent[] {
@@ -42,8 +43,12 @@ export function mergeEvents(current: readonly SimEvent[], incoming: readonly Sim
 }
 
 /** The view request for the store's selection: logFrom 0 follows the end of the log. */
-function viewRequest(state: Pick<AppState, 'logFrom' | 'selectedNode'>): ViewRequest {
-  return { logWindow: state.logFrom >= 1 ? { from: state.logFrom, count: logWindowCount } : null, inspectedNode: state.selectedNode };
+function viewRequest(state: Pick<AppState, 'logFrom' | 'selectedNode' | 'selectedMessage'>): ViewRequest {
+  return {
+    logWindow: state.logFrom >= 1 ? { from: state.logFrom, count: logWindowCount } : null,
+    inspectedNode: state.selectedNode,
+    selectedMessage: state.selectedMessage,
+  };
 }
 
 type ReplyHandler = (message: FromWorker) => void;
@@ -66,7 +71,7 @@ export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOp
       const state = get();
       const keepNode = options === null || state.selectedNode === null || state.selectedNode <= (options.nodes ?? coreDefaultNodeCount);
       set({ runOptions: options ?? state.runOptions, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, partitionPick: [], lastOutcome: null, error: null, logFrom: 0 });
-      if (state.logFrom !== 0 || !keepNode) postViewRequest();
+      if (state.logFrom !== 0 || !keepNode || state.selectedMessage !== null) postViewRequest();
     };
     return {
       view: null,
@@ -115,7 +120,12 @@ export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOp
         set({ selectedNode: id });
         postViewRequest();
       },
-      selectMessage: (id) => set({ selectedMessage: id }),
+      selectMessage: (id) => {
+        if (id === get().selectedMessage) return;
+        set({ selectedMessage: id });
+        // The worker sends the selected message's payload in full (others travel without it).
+        postViewRequest();
+      },
       togglePartitionPick: (id: NodeId) => {
         const pick = get().partitionPick;
         set({ partitionPick: pick.includes(id) ? pick.filter((picked) => picked !== id) : [...pick, id] });
@@ -136,7 +146,8 @@ export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOp
     frame: (message) => {
       framePending = false;
       if (message.resetEvents) pendingRun = null;
-      store.setState((state) => ({ view: message.view, timeline: message.timeline, events: mergeEvents(state.events, message.events, message.resetEvents) }));
+      const view = decodeView(message.view);
+      store.setState((state) => ({ view, timeline: message.timeline, events: mergeEvents(state.events, message.events, message.resetEvents) }));
     },
     'action-result': (message) => store.setState({ lastOutcome: message.result }),
     run: (message) => exports.shift()?.resolve(message.run),

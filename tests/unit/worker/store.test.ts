@@ -4,9 +4,11 @@
  * worker logic through the in-process port, as the component tests do.
  */
 import { describe, expect, it } from 'vitest';
-import type { ClusterView, SimEvent } from '../../../src/core/index.ts';
+import { createSimulation } from '../../../src/core/index.ts';
+import type { SimEvent } from '../../../src/core/index.ts';
 import { eventBufferMax, speedTicksPerSecondDefault } from '../../../src/protocol/worker-protocol.ts';
 import type { FromWorker, Run, TimelineState, ToWorker } from '../../../src/protocol/worker-protocol.ts';
+import { encodeView } from '../../../src/protocol/wire-view.ts';
 import { frameElapsedMsMax, startFrameLoop } from '../../../src/ui/hooks/use-frame-loop.ts';
 import { createInProcessPort } from '../../../src/ui/store/in-process-port.ts';
 import { logWindowCount, makeAppStore } from '../../../src/ui/store/store.ts';
@@ -39,7 +41,9 @@ function started() {
 }
 
 const timeline = (overrides: Partial<TimelineState> = {}): TimelineState => ({ tick: 0, maxTick: 0, playing: false, ticksPerSecond: 60, ...overrides });
-const view = (tick: number) => ({ tick }) as unknown as ClusterView;
+const startView = createSimulation({ nodes: 5, seed: 1 }).view();
+/** A real view, as the worker posts it, at a made-up tick. */
+const view = (tick: number) => encodeView({ ...startView, tick }, { selectedMessage: null });
 const events = (from: number, count: number): SimEvent[] =>
   Array.from({ length: count }, (_, offset): SimEvent => ({ type: 'network-healed', seq: from + offset, tick: from + offset, node: null, topic: 'FAULT' }));
 const frame = (tick: number, more: Partial<Extract<FromWorker, { type: 'frame' }>> = {}): FromWorker => ({
@@ -141,11 +145,22 @@ describe('app store: actions post commands', () => {
     store.getState().setLogFrom(120);
     store.getState().setLogFrom(0);
     expect(take()).toEqual([
-      { type: 'set-view', request: { logWindow: null, inspectedNode: 3 } },
-      { type: 'set-view', request: { logWindow: { from: 120, count: logWindowCount }, inspectedNode: 3 } },
-      { type: 'set-view', request: { logWindow: null, inspectedNode: 3 } },
+      { type: 'set-view', request: { logWindow: null, inspectedNode: 3, selectedMessage: null } },
+      { type: 'set-view', request: { logWindow: { from: 120, count: logWindowCount }, inspectedNode: 3, selectedMessage: null } },
+      { type: 'set-view', request: { logWindow: null, inspectedNode: 3, selectedMessage: null } },
     ]);
     expect(store.getState()).toMatchObject({ selectedNode: 3, logFrom: 0 });
+  });
+
+  it('selecting a message asks for its payload; selecting it again posts nothing', () => {
+    const { store, take } = started();
+    store.getState().selectMessage(7);
+    store.getState().selectMessage(7);
+    store.getState().selectMessage(null);
+    expect(take()).toEqual([
+      { type: 'set-view', request: { logWindow: null, inspectedNode: null, selectedMessage: 7 } },
+      { type: 'set-view', request: { logWindow: null, inspectedNode: null, selectedMessage: null } },
+    ]);
   });
 
   it('UI-only actions post nothing', () => {
@@ -156,11 +171,10 @@ describe('app store: actions post commands', () => {
     s.togglePartitionPick(2);
     expect(store.getState().partitionPick).toEqual([4]);
     s.clearPartitionPick();
-    s.selectMessage(7);
     s.setEventFilter({ topics: ['VOTE'], node: 2 });
     s.setTheme('dark');
     s.setHelpOpen(true);
-    expect(store.getState()).toMatchObject({ partitionPick: [], selectedMessage: 7, eventFilter: { topics: ['VOTE'], node: 2 }, theme: 'dark', helpOpen: true });
+    expect(store.getState()).toMatchObject({ partitionPick: [], eventFilter: { topics: ['VOTE'], node: 2 }, theme: 'dark', helpOpen: true });
     expect(take()).toEqual([]);
   });
 
@@ -172,7 +186,7 @@ describe('app store: actions post commands', () => {
     take();
     store.getState().reset({ nodes: 3, seed: 9 });
     expect(take()).toEqual([
-      { type: 'set-view', request: { logWindow: null, inspectedNode: null } },
+      { type: 'set-view', request: { logWindow: null, inspectedNode: null, selectedMessage: null } },
       { type: 'init', options: { nodes: 3, seed: 9 } },
     ]);
     expect(store.getState()).toMatchObject({ runOptions: { nodes: 3, seed: 9 }, selectedNode: null, logFrom: 0, partitionPick: [] });

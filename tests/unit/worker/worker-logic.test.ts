@@ -3,17 +3,28 @@
  *
  * Method: a harness feeds one command at a time to createWorkerLogic and returns the replies that
  * command produced, so each test can say "this command posts exactly these replies". Views are
- * compared as JSON, the way time travel is checked in tests/unit/sim/timeline.test.ts.
+ * compared as JSON, the way time travel is checked in tests/unit/sim/timeline.test.ts. Frames are
+ * decoded as the store decodes them (the posted WireView stays at hand as `wire`).
  */
 import { describe, expect, it } from 'vitest';
 import type { Action, ClusterView, NodeId } from '../../../src/core/index.ts';
 import { eventBufferMax, speedTicksPerSecondDefault, speedTicksPerSecondMax, speedTicksPerSecondMin, ticksPerFrameMax } from '../../../src/protocol/worker-protocol.ts';
 import type { ActionOutcome, FromWorker, Run, ToWorker } from '../../../src/protocol/worker-protocol.ts';
-import { messageEntriesShownMax } from '../../../src/worker/frame-view.ts';
+import { decodeView } from '../../../src/protocol/wire-view.ts';
+import type { WireView } from '../../../src/protocol/wire-view.ts';
+import { logTailCount, messageEntriesShownMax } from '../../../src/worker/frame-view.ts';
 import { ticksForFrame } from '../../../src/worker/pacing.ts';
 import { createWorkerLogic } from '../../../src/worker/worker-logic.ts';
 
-type Frame = Extract<FromWorker, { type: 'frame' }>;
+type Posted = Extract<FromWorker, { type: 'frame' }>;
+type Frame = Omit<Posted, 'view'> & { readonly view: ClusterView; readonly wire: WireView };
+
+/** A posted frame with its view decoded, as the store sees it. */
+function decoded(reply: FromWorker | undefined): Frame {
+  expect(reply?.type).toBe('frame');
+  const posted = reply as Posted;
+  return { ...posted, view: decodeView(posted.view), wire: posted.view };
+}
 
 function harness() {
   const replies: FromWorker[] = [];
@@ -27,7 +38,7 @@ function harness() {
   const frame = (command: ToWorker): Frame => {
     const out = send(command);
     expect(out.map((reply) => reply.type), `replies to ${command.type}`).toEqual(['frame']);
-    return out[0] as Frame;
+    return decoded(out[0]);
   };
   const exported = (): Run => {
     const out = send({ type: 'export-run' });
@@ -73,7 +84,7 @@ describe('worker logic: replies', () => {
         { type: 'next-event' },
         { type: 'seek', tick: 10 },
         { type: 'step-back', ticks: 1 },
-        { type: 'set-view', request: { logWindow: null, inspectedNode: 2 } },
+        { type: 'set-view', request: { logWindow: null, inspectedNode: 2, selectedMessage: null } },
         { type: 'export-run' },
       ]),
     ).toEqual(['frame', 'frame', 'frame', 'frame', 'frame', 'action-result', 'frame', 'frame', 'frame', 'frame', 'frame', 'run']);
@@ -156,13 +167,13 @@ describe('worker logic: moving in time', () => {
 
   it('seeking back and forth shows views JSON-identical to the ones posted live', () => {
     const h = started({ type: 'init', options: { nodes: 5, seed: 3, network: { dropRatio: 0.05 } } });
-    h.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 2 } });
+    h.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 2, selectedMessage: null } });
     const live = new Map<number, string>();
     // The state at a tick is the one after that tick's actions, so the live view recorded for a
     // tick is the last frame posted there: the step's, or the frame that follows an action.
     const actAndRecord = (action: Action, round: number): void => {
       const replies = h.send({ type: 'act', action, requestId: round });
-      const frame = replies[1] as Frame;
+      const frame = decoded(replies[1]);
       live.set(frame.timeline.tick, JSON.stringify(frame.view));
     };
     for (let round = 0; round < 40; round += 1) {
@@ -187,8 +198,8 @@ describe('worker logic: moving in time', () => {
     h.frame({ type: 'seek', tick: 600 });
     const out = h.send({ type: 'act', action: { type: 'crash', node: 4 }, requestId: 9 });
     expect(out.map((reply) => reply.type)).toEqual(['action-result', 'frame']);
-    expect((out[1] as Frame).timeline).toMatchObject({ tick: 600, maxTick: 600 });
-    expect((out[1] as Frame).view.nodes[3]!.alive).toBe(false);
+    expect(decoded(out[1]).timeline).toMatchObject({ tick: 600, maxTick: 600 });
+    expect(decoded(out[1]).view.nodes[3]!.alive).toBe(false);
   });
 
   it('frames carry each event once, in order, while playing fast', () => {
@@ -270,7 +281,7 @@ describe('worker logic: runs and validation', () => {
 
   it('export then import reproduces the same view at the same tick', () => {
     const h = started({ type: 'init', options: { nodes: 5, seed: 21, network: { dropRatio: 0.1 } } });
-    h.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 1 } });
+    h.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 1, selectedMessage: null } });
     h.frame({ type: 'step', ticks: 700 });
     h.send({ type: 'act', action: put('a', '1'), requestId: 1 });
     h.frame({ type: 'step', ticks: 300 });
@@ -282,7 +293,7 @@ describe('worker logic: runs and validation', () => {
 
     const other = harness();
     other.frame({ type: 'init', options: { nodes: 3 } });
-    other.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 1 } });
+    other.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 1, selectedMessage: null } });
     // Through JSON, as a file would carry it.
     const imported = other.frame({ type: 'import-run', run: JSON.parse(JSON.stringify(run)) as unknown });
     expect(imported.resetEvents).toBe(true);
@@ -322,20 +333,21 @@ describe('worker logic: runs and validation', () => {
 describe('worker logic: frame size', () => {
   /**
    * A loaded 9-node cluster, inspecting node 1: a put every 50 ticks (20 a second of simulated
-   * time) over 20 keys. Returns the largest posted view from tick 1,000 on, in JSON characters.
+   * time) over 20 keys. Returns the largest posted view from tick 1,000 on, in JSON characters of
+   * the WireView as posted (tests/unit/worker/wire-view.test.ts measures a heavier load).
    */
   function loadedRun(ticks: number) {
     const h = started({ type: 'init', options: { nodes: 9, seed: 1 } });
-    h.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 1 } });
-    let largest = { bytes: 0, view: null as ClusterView | null };
+    h.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 1, selectedMessage: null } });
+    let largest = { bytes: 0, frame: null as Frame | null };
     const measure = (frame: Frame): void => {
-      const bytes = JSON.stringify(frame.view).length;
-      if (frame.timeline.tick >= 1000 && bytes > largest.bytes) largest = { bytes, view: frame.view };
+      const bytes = JSON.stringify(frame.wire).length;
+      if (frame.timeline.tick >= 1000 && bytes > largest.bytes) largest = { bytes, frame };
     };
     for (let requestId = 1; requestId <= ticks / 50; requestId += 1) {
       measure(h.frame({ type: 'step', ticks: 25 }));
       const replies = h.send({ type: 'act', action: put(`key-${requestId % 20}`, `value-${requestId}`), requestId });
-      measure(replies[1] as Frame);
+      measure(decoded(replies[1]));
       measure(h.frame({ type: 'step', ticks: 25 }));
     }
     return { h, largest };
@@ -343,19 +355,15 @@ describe('worker logic: frame size', () => {
 
   it('keeps the posted view of a loaded 9-node cluster bounded, whatever the run length', () => {
     const { h, largest } = loadedRun(5_000);
-    const view = largest.view!;
-    const parts = Object.fromEntries(Object.entries(view).map(([key, value]) => [key, JSON.stringify(value).length]));
-    console.log(`largest frame view, 9 nodes, 5,000 ticks, a put every 50 ticks: ${largest.bytes} characters of JSON`, parts);
+    const { view, wire } = largest.frame!;
+    const parts = Object.fromEntries(Object.entries(wire).map(([key, value]) => [key, JSON.stringify(value).length]));
+    console.log(`largest posted view, 9 nodes, 5,000 ticks, a put every 50 ticks: ${largest.bytes} characters of JSON (${JSON.stringify(view).length} decoded)`, parts);
     const lastIndex = Math.max(...view.nodes.map((node) => node.log.lastIndex));
-    const narrow = h.frame({ type: 'set-view', request: { logWindow: { from: lastIndex - 9, count: 10 }, inspectedNode: 1 } });
-    const narrowParts = Object.fromEntries(Object.entries(narrow.view).map(([key, value]) => [key, JSON.stringify(value).length]));
-    console.log(`the final view with a 10-entry log window: ${JSON.stringify(narrow.view).length} characters`, narrowParts);
-    // The brief asked for 10 KB, but with the default 40-entry window the 9 logs' entries alone
-    // take about 29 KB (40 × ~80 characters × 9): see the worker report. This budget guards the
-    // bound itself: no part of the view may grow with the run.
-    expect(largest.bytes).toBeLessThan(48 * 1024);
+    const narrow = h.frame({ type: 'set-view', request: { logWindow: { from: lastIndex - 9, count: 10 }, inspectedNode: 1, selectedMessage: null } });
+    console.log(`the final view with a 10-entry log window: ${JSON.stringify(narrow.wire).length} characters`);
+    expect(largest.bytes).toBeLessThan(10_000);
     expect(view.nodes.filter((node) => node.kv.length > 0).map((node) => node.id)).toEqual([1]);
-    expect(view.nodes.every((node) => node.log.entries.length <= 40)).toBe(true);
+    expect(view.nodes.every((node) => node.log.entries.length <= logTailCount)).toBe(true);
     const later = loadedRun(15_000).largest.bytes;
     console.log(`largest after 15,000 ticks: ${later} characters`);
     expect(later).toBeLessThan(largest.bytes * 1.25);
@@ -386,9 +394,32 @@ describe('worker logic: frame size', () => {
     h.frame({ type: 'step', ticks: 800 });
     for (let i = 0; i < 5; i += 1) h.send({ type: 'act', action: put(`k${i}`, `v${i}`), requestId: i });
     h.frame({ type: 'step', ticks: 300 });
-    const frame = h.frame({ type: 'set-view', request: { logWindow: { from: 2, count: 3 }, inspectedNode: 3 } });
+    const frame = h.frame({ type: 'set-view', request: { logWindow: { from: 2, count: 3 }, inspectedNode: 3, selectedMessage: null } });
     expect(frame.view.nodes.map((node) => node.kv.length)).toEqual([0, 0, 5, 0, 0]);
     expect(frame.view.nodes.every((node) => node.log.entries.map((entry) => entry.index).join() === '2,3,4')).toBe(true);
-    expect(h.send({ type: 'set-view', request: { logWindow: { from: 1, count: 1e6 }, inspectedNode: null } })).toMatchObject([{ type: 'error', field: 'logWindow.count' }]);
+    expect(h.send({ type: 'set-view', request: { logWindow: { from: 1, count: 1e6 }, inspectedNode: null, selectedMessage: null } })).toMatchObject([{ type: 'error', field: 'logWindow.count' }]);
+    expect(h.send({ type: 'set-view', request: { logWindow: null, inspectedNode: null, selectedMessage: 0.5 } })).toMatchObject([{ type: 'error', field: 'selectedMessage' }]);
+  });
+
+  it('sends the selected message whole: a MsgSnap carries its key-value pairs only while selected', () => {
+    const h = started({ type: 'init', options: { nodes: 5, seed: 7, raft: { snapshotThresholdEntries: 20 } } });
+    const leader = h.frame({ type: 'step', ticks: 1000 }).view.leader!.id;
+    const follower = leader === 1 ? 2 : 1;
+    h.send({ type: 'act', action: { type: 'crash', node: follower }, requestId: 1 });
+    for (let i = 0; i < 30; i += 1) h.send({ type: 'act', action: put(`k${i}`, `v${i}`), requestId: 2 + i });
+    h.frame({ type: 'step', ticks: 200 });
+    h.send({ type: 'act', action: { type: 'restart', node: follower }, requestId: 99 });
+    for (let tick = 0; tick < 2000; tick += 1) {
+      const snap = h.frame({ type: 'step', ticks: 1 }).view.inFlight.find((item) => item.message.type === 'MsgSnap');
+      if (snap === undefined) continue;
+      expect(snap.message).toMatchObject({ snapshot: { data: [] } });
+      const selected = h.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: null, selectedMessage: snap.id } });
+      expect(selected.wire.selected?.id).toBe(snap.id);
+      const whole = selected.view.inFlight.find((item) => item.id === snap.id)!;
+      expect(whole.message.type === 'MsgSnap' ? whole.message.snapshot.data.length : 0).toBe(messageEntriesShownMax);
+      expect(whole.summary).toBe(snap.summary);
+      return;
+    }
+    throw new Error('no MsgSnap was seen');
   });
 });

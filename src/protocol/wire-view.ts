@@ -1,0 +1,318 @@
+/**
+ * The cluster view as the worker posts it: the same information as a ClusterView, in about a
+ * seventh of the size. A frame is structured-cloned to the page up to 60 times a second, and a
+ * loaded 9-node cluster's ClusterView is about 36 KB of JSON (5 KB as a WireView), mostly field
+ * names, log entries repeated across nodes and messages, and message payloads. The UI keeps working on ClusterView: the worker encodes
+ * (encodeView), the store decodes (decodeView), and nothing else sees this format.
+ *
+ * How it is small:
+ * - Nodes, logs, progress rows and messages are positional tuples, not objects; roles, message
+ *   types and the like are small codes (wire-codes.ts); null in a number slot is -1.
+ * - Log entries are sent once per frame, in one table, and named by (index, term). By Log
+ *   Matching (§5.3), two logs holding an entry with the same index and term hold the same
+ *   command there, so a node's window is just the terms of its entries:
+ *
+ *       index      5    6    7    8        table: 5/2 x=1 · 6/2 y=2 · 7/2 z=3 · 7/3 noop · 8/3 w=4
+ *       node 1     2    2    3    3   ->   [2, 2, 3, 3]        (from index 5)
+ *       node 2     2    2    2        ->   [2, 2, 2]
+ *       node 3          2             ->   [0, 2]              (0: no entry at 5)
+ *
+ *   The entries a MsgApp carries go through the same table (they are mostly the leader's latest
+ *   ones), so every entry the screen shows arrives exactly.
+ * - A message's summary line is rebuilt on arrival (message-summary.ts); it travels only where
+ *   the rebuilt text would differ, as for a MsgApp whose entries the worker cut short.
+ *
+ * What is left out: a MsgSnap's key-value pairs, except for the selected message (the only one
+ * whose payload the screen shows). Every other field decodes to exactly what was encoded.
+ */
+import type { ClusterView, Command, Entry, LogIndex, MessageView, NodeId, NodeView, RemoteMessage, Term, Tick, Violation } from '../core/index.ts';
+import { messageSummary } from './message-summary.ts';
+import { dropReasonCodes, fromAbsent, messageTypeCodes, networkConfigCodec, orAbsent, progressStateCodes, raftConfigCodec, roleCodes, statsCodec } from './wire-codes.ts';
+
+/**
+ * A view on the wire. decodeView(encodeView(view, { selectedMessage })) equals `view` in every
+ * field, except that a MsgSnap in flight other than the selected message arrives with no
+ * key-value pairs (`message.snapshot.data` is empty; its index and term, which the summary
+ * shows, are kept). Only the details panel reads the pairs, and it shows the selected message.
+ */
+export interface WireView {
+  readonly tick: Tick;
+  readonly seed: number;
+  /** The index at position 0 of every node's log window. */
+  readonly logFrom: LogIndex;
+  /** Every entry the frame shows, once per (index, term). */
+  readonly entries: readonly WireEntry[];
+  readonly nodes: readonly WireNode[];
+  readonly inFlight: readonly WireMessage[];
+  /** The selected message in flight, whole. */
+  readonly selected: { readonly id: number; readonly message: RemoteMessage } | null;
+  readonly partition: readonly (readonly NodeId[])[];
+  readonly cutLinks: readonly (readonly [from: NodeId, to: NodeId])[];
+  readonly leader: readonly [id: NodeId, term: Term] | null;
+  readonly network: readonly number[];
+  readonly raft: readonly (number | boolean)[];
+  readonly stats: readonly number[];
+  readonly violations: readonly Violation[];
+  readonly violationCount: number;
+}
+
+/** A command: 0 for a no-op, [key, value] for a put, [key] for a delete. */
+export type WireCommand = 0 | readonly [key: string, value: string] | readonly [key: string];
+export type WireEntry = readonly [index: LogIndex, term: Term, command: WireCommand];
+/**
+ * An entry in a log window or a message: its term, with the index given by its position and the
+ * command by the table (in a window, 0 is an index the node has no entry at). The whole entry
+ * instead where the table holds another command for its (index, term): only a broken Log
+ * Matching allows that, and the checker reports it, but the frame still shows what is there.
+ */
+export type WireEntryRef = Term | WireEntry;
+
+type Flag = 0 | 1;
+export type WireLog = readonly [snapshotIndex: LogIndex, snapshotTerm: Term, firstIndex: LogIndex, lastIndex: LogIndex, committed: LogIndex, applied: LogIndex, stabled: LogIndex, window: readonly WireEntryRef[]];
+export type WireProgress = readonly [follower: NodeId, matchIndex: LogIndex, nextIndex: LogIndex, state: number, paused: Flag, inflight: number];
+export type WireDisk = readonly [term: Term, vote: NodeId, snapshotIndex: LogIndex, lastIndex: LogIndex, writes: number];
+export type WireNode = readonly [
+  id: NodeId, alive: Flag, role: number, term: Term, vote: NodeId, lead: NodeId,
+  electionElapsed: number, electionTimeout: number, heartbeatElapsed: number,
+  log: WireLog,
+  /** The voter's id, negated for a refusal. */
+  votes: readonly number[],
+  progress: readonly WireProgress[],
+  kv: readonly (readonly [string, string])[],
+  disk: WireDisk,
+  crashedAt: Tick,
+];
+
+/** What each kind of message carries beyond its envelope. */
+export interface WireBodies {
+  readonly MsgVote: readonly [lastLogIndex: LogIndex, lastLogTerm: Term];
+  readonly MsgVoteResp: Flag;
+  /** Entry i is at index prevLogIndex + 1 + i. */
+  readonly MsgApp: readonly [prevLogIndex: LogIndex, prevLogTerm: Term, leaderCommit: LogIndex, entries: readonly WireEntryRef[]];
+  readonly MsgAppResp: readonly [success: Flag, matchIndex: LogIndex, rejectedIndex: LogIndex, conflictTerm: Term, conflictIndex: LogIndex];
+  readonly MsgSnap: readonly [index: LogIndex, term: Term];
+  readonly MsgSnapResp: LogIndex;
+}
+export type WireBody = WireBodies[keyof WireBodies];
+export type WireMessage =
+  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, doomed: number, copyOf: number, body: WireBody]
+  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, doomed: number, copyOf: number, body: WireBody, summary: string];
+
+// ---------------------------------------------------------------------------------------------
+// Encoding (in the worker)
+
+/** The entries sent so far in this frame, by (index, term). */
+interface EntryTable {
+  readonly rows: WireEntry[];
+  readonly commands: Map<string, Command>;
+}
+
+const entryKey = (index: LogIndex, term: Term): string => `${index}/${term}`;
+
+export function encodeView(view: ClusterView, options: { selectedMessage: number | null }): WireView {
+  const table: EntryTable = { rows: [], commands: new Map() };
+  const logFrom = firstWindowIndex(view.nodes);
+  const nodes = view.nodes.map((node) => encodeNode(node, logFrom, table));
+  const inFlight = view.inFlight.map((item) => encodeMessage(item, table));
+  const selected = view.inFlight.find((item) => item.id === options.selectedMessage);
+  return {
+    tick: view.tick,
+    seed: view.seed,
+    logFrom,
+    entries: table.rows,
+    nodes,
+    inFlight,
+    selected: selected === undefined ? null : { id: selected.id, message: selected.message },
+    partition: view.partition,
+    cutLinks: view.cutLinks.map((link) => [link.from, link.to]),
+    leader: view.leader === null ? null : [view.leader.id, view.leader.term],
+    network: networkConfigCodec.encode(view.network),
+    raft: raftConfigCodec.encode(view.raft),
+    stats: statsCodec.encode(view.stats),
+    violations: view.violations,
+    violationCount: view.violationCount,
+  };
+}
+
+/** The lowest index in any node's window (1 when no window holds an entry). */
+function firstWindowIndex(nodes: readonly NodeView[]): LogIndex {
+  let first = Infinity;
+  for (const node of nodes) first = Math.min(first, node.log.entries[0]?.index ?? Infinity);
+  return first === Infinity ? 1 : first;
+}
+
+/** The reference to `entry`, expected at `index`: its term, once its command is in the table. */
+function entryRef(table: EntryTable, entry: Entry, index: LogIndex): WireEntryRef {
+  if (entry.index !== index || entry.term < 1) return wireEntry(entry);
+  const key = entryKey(entry.index, entry.term);
+  const known = table.commands.get(key);
+  if (known === undefined) {
+    table.commands.set(key, entry.command);
+    table.rows.push(wireEntry(entry));
+    return entry.term;
+  }
+  return sameCommand(known, entry.command) ? entry.term : wireEntry(entry);
+}
+
+function wireEntry(entry: Entry): WireEntry {
+  const command = entry.command;
+  return [entry.index, entry.term, command.type === 'noop' ? 0 : command.type === 'put' ? [command.key, command.value] : [command.key]];
+}
+
+function sameCommand(a: Command, b: Command): boolean {
+  if (a.type === 'put') return b.type === 'put' && a.key === b.key && a.value === b.value;
+  if (a.type === 'delete') return b.type === 'delete' && a.key === b.key;
+  return b.type === 'noop';
+}
+
+function encodeNode(node: NodeView, logFrom: LogIndex, table: EntryTable): WireNode {
+  const log = node.log;
+  const window: WireEntryRef[] = [];
+  for (const entry of log.entries) {
+    const position = entry.index - logFrom;
+    if (position < window.length) throw new Error(`wire view: node ${node.id}'s log window is out of order at index ${entry.index}`);
+    while (window.length < position) window.push(0);
+    window.push(entryRef(table, entry, entry.index));
+  }
+  const disk = node.disk;
+  return [
+    node.id, node.alive ? 1 : 0, roleCodes.encode(node.role), node.term, orAbsent(node.vote), orAbsent(node.lead),
+    node.electionElapsed, node.electionTimeout, node.heartbeatElapsed,
+    [log.snapshotIndex, log.snapshotTerm, log.firstIndex, log.lastIndex, log.committed, log.applied, log.stabled, window],
+    node.votes.map((vote) => (vote.granted ? vote.voter : -vote.voter)),
+    node.progress.map((row) => [row.follower, row.matchIndex, row.nextIndex, progressStateCodes.encode(row.state), row.paused ? 1 : 0, row.inflight]),
+    node.kv,
+    [disk.term, orAbsent(disk.vote), disk.snapshotIndex, disk.lastIndex, disk.writes],
+    orAbsent(node.crashedAt),
+  ];
+}
+
+function encodeMessage(item: MessageView, table: EntryTable): WireMessage {
+  const message = item.message;
+  // The envelope is sent once: the view copies it from the message.
+  if (message.type !== item.type) throw new Error(`wire view: message #${item.id} is a ${message.type} in a ${item.type} view`);
+  if (message.from !== item.from || message.to !== item.to) throw new Error(`wire view: message #${item.id}'s ends differ from its view's`);
+  if (message.term !== item.term) throw new Error(`wire view: message #${item.id}'s term differs from its view's`);
+  const head = [
+    item.id, messageTypeCodes.encode(item.type), item.from, item.to, item.term, item.sentTick, item.deliverTick,
+    dropReasonCodes.encode(item.doomed), orAbsent(item.copyOf), encodeBody(message, table),
+  ] as const;
+  return item.summary === messageSummary(message) ? head : [...head, item.summary];
+}
+
+function encodeBody(message: RemoteMessage, table: EntryTable): WireBody {
+  switch (message.type) {
+    case 'MsgVote':
+      return [message.lastLogIndex, message.lastLogTerm] satisfies WireBodies['MsgVote'];
+    case 'MsgVoteResp':
+      return message.granted ? 1 : 0;
+    case 'MsgApp': {
+      const entries = message.entries.map((entry, position) => entryRef(table, entry, message.prevLogIndex + 1 + position));
+      return [message.prevLogIndex, message.prevLogTerm, message.leaderCommit, entries] satisfies WireBodies['MsgApp'];
+    }
+    case 'MsgAppResp':
+      return [message.success ? 1 : 0, message.matchIndex, message.rejectedIndex, orAbsent(message.conflictTerm), orAbsent(message.conflictIndex)] satisfies WireBodies['MsgAppResp'];
+    case 'MsgSnap':
+      return [message.snapshot.index, message.snapshot.term] satisfies WireBodies['MsgSnap'];
+    case 'MsgSnapResp':
+      return message.matchIndex;
+    default:
+      throw new Error(`wire view: unexpected message ${JSON.stringify(message satisfies never)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding (in the store)
+
+type Entries = ReadonlyMap<string, Entry>;
+
+export function decodeView(wire: WireView): ClusterView {
+  const entries: Entries = new Map(wire.entries.map((row) => [entryKey(row[0], row[1]), decodeEntry(row)]));
+  return {
+    tick: wire.tick,
+    seed: wire.seed,
+    nodes: wire.nodes.map((node) => decodeNode(node, wire.logFrom, entries)),
+    inFlight: wire.inFlight.map((item) => decodeMessage(item, entries, wire.selected)),
+    partition: wire.partition,
+    cutLinks: wire.cutLinks.map(([from, to]) => ({ from, to })),
+    leader: wire.leader === null ? null : { id: wire.leader[0], term: wire.leader[1] },
+    network: networkConfigCodec.decode(wire.network),
+    raft: raftConfigCodec.decode(wire.raft),
+    stats: statsCodec.decode(wire.stats),
+    violations: wire.violations,
+    violationCount: wire.violationCount,
+  };
+}
+
+function decodeEntry([index, term, command]: WireEntry): Entry {
+  if (command === 0) return { index, term, command: { type: 'noop' } };
+  return { index, term, command: command.length === 2 ? { type: 'put', key: command[0], value: command[1] } : { type: 'delete', key: command[0] } };
+}
+
+function resolveEntry(ref: WireEntryRef, index: LogIndex, entries: Entries): Entry {
+  if (typeof ref !== 'number') return decodeEntry(ref);
+  const entry = entries.get(entryKey(index, ref));
+  if (entry === undefined) throw new Error(`wire view: entry ${index}/${ref} is not in the frame's table`);
+  return entry;
+}
+
+function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeView {
+  const [id, alive, role, term, vote, lead, electionElapsed, electionTimeout, heartbeatElapsed, log, votes, progress, kv, disk, crashedAt] = wire;
+  const [snapshotIndex, snapshotTerm, firstIndex, lastIndex, committed, applied, stabled, window] = log;
+  const logEntries: Entry[] = [];
+  window.forEach((ref, position) => {
+    if (ref !== 0) logEntries.push(resolveEntry(ref, logFrom + position, entries));
+  });
+  return {
+    id, alive: alive === 1, role: roleCodes.decode(role), term, vote: fromAbsent(vote), lead: fromAbsent(lead),
+    electionElapsed, electionTimeout, heartbeatElapsed,
+    log: { snapshotIndex, snapshotTerm, firstIndex, lastIndex, committed, applied, stabled, entries: logEntries },
+    votes: votes.map((voter) => ({ voter: Math.abs(voter), granted: voter > 0 })),
+    progress: progress.map(([follower, matchIndex, nextIndex, state, paused, inflight]) => ({ follower, matchIndex, nextIndex, state: progressStateCodes.decode(state), paused: paused === 1, inflight })),
+    kv,
+    disk: { term: disk[0], vote: fromAbsent(disk[1]), snapshotIndex: disk[2], lastIndex: disk[3], writes: disk[4] },
+    crashedAt: fromAbsent(crashedAt),
+  };
+}
+
+function decodeMessage(wire: WireMessage, entries: Entries, selected: WireView['selected']): MessageView {
+  const [id, typeCode, from, to, term, sentTick, deliverTick, doomed, copyOf, body, summary] = wire;
+  const type = messageTypeCodes.decode(typeCode);
+  const message = selected !== null && selected.id === id ? selected.message : decodeBody({ type, from, to, term }, body, entries);
+  return {
+    id, type, from, to, term, sentTick, deliverTick,
+    doomed: dropReasonCodes.decode(doomed), copyOf: fromAbsent(copyOf),
+    summary: summary ?? messageSummary(message),
+    message,
+  };
+}
+
+/** The message from its envelope and body; the bodies' shapes are the encoder's (WireBodies). */
+function decodeBody(envelope: Pick<RemoteMessage, 'type' | 'from' | 'to' | 'term'>, body: WireBody, entries: Entries): RemoteMessage {
+  const { from, to, term } = envelope;
+  switch (envelope.type) {
+    case 'MsgVote': {
+      const [lastLogIndex, lastLogTerm] = body as WireBodies['MsgVote'];
+      return { type: 'MsgVote', from, to, term, lastLogIndex, lastLogTerm };
+    }
+    case 'MsgVoteResp':
+      return { type: 'MsgVoteResp', from, to, term, granted: (body as WireBodies['MsgVoteResp']) === 1 };
+    case 'MsgApp': {
+      const [prevLogIndex, prevLogTerm, leaderCommit, refs] = body as WireBodies['MsgApp'];
+      const carried = refs.map((ref, position) => resolveEntry(ref, prevLogIndex + 1 + position, entries));
+      return { type: 'MsgApp', from, to, term, prevLogIndex, prevLogTerm, entries: carried, leaderCommit };
+    }
+    case 'MsgAppResp': {
+      const [success, matchIndex, rejectedIndex, conflictTerm, conflictIndex] = body as WireBodies['MsgAppResp'];
+      return { type: 'MsgAppResp', from, to, term, success: success === 1, matchIndex, rejectedIndex, conflictTerm: fromAbsent(conflictTerm), conflictIndex: fromAbsent(conflictIndex) };
+    }
+    case 'MsgSnap': {
+      const [index, snapshotTerm] = body as WireBodies['MsgSnap'];
+      return { type: 'MsgSnap', from, to, term, snapshot: { index, term: snapshotTerm, data: [] } };
+    }
+    case 'MsgSnapResp':
+      return { type: 'MsgSnapResp', from, to, term, matchIndex: body as WireBodies['MsgSnapResp'] };
+    default:
+      throw new Error(`wire view: unexpected message type ${JSON.stringify(envelope.type satisfies never)}`);
+  }
+}
