@@ -1,21 +1,35 @@
 /**
- * `npm run bench`: prints benchmark figures as JSON. Nothing here passes or fails; compare runs on
- * the same machine. `npm run bench -- --quick` uses shorter runs.
+ * `npm run bench`: prints benchmark figures as JSON. Nothing here passes or fails; compare runs
+ * on the same machine. `npm run bench -- --quick` uses shorter runs; `--core` skips the browser.
  */
 import { runIdle, runLoaded } from './core.ts';
+import { measureHistory } from './history.ts';
+import { measureUi } from './ui.ts';
+import { measureViewSize } from './view-size.ts';
 
 const quick = process.argv.includes('--quick');
+const coreOnly = process.argv.includes('--core');
 const ticks = quick ? 50_000 : 300_000;
 
 // Warm the JIT so the first measured configuration is not penalised.
 runLoaded({ nodes: 5, ticks: 20_000 });
 
-const figures = {
-  machine: { node: process.version, platform: `${process.platform}/${process.arch}` },
+const core = {
   loaded: [3, 5, 9].map((nodes) => runLoaded({ nodes, ticks })),
   loadedWithoutNodeInvariants: runLoaded({ nodes: 5, ticks, checkNodeInvariants: false }),
   oneMillionTicksFiveNodes: quick ? null : runLoaded({ nodes: 5, ticks: 1_000_000 }),
   idle: runIdle({ nodes: 5, ticks: quick ? 1_000_000 : 10_000_000 }),
+};
+const history = measureHistory({ nodes: 5, ticks: quick ? 100_000 : 1_000_000 });
+const viewSize = measureViewSize({ nodes: 9, ticks: quick ? 5_000 : 20_000 });
+const ui = coreOnly ? { skipped: '--core' } : await measureUi({ seconds: quick ? 10 : 60 });
+
+const figures = {
+  machine: { node: process.version, platform: `${process.platform}/${process.arch}`, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function' },
+  core,
+  history,
+  viewSize,
+  ui,
 };
 
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

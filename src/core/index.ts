@@ -3,7 +3,8 @@
  * See docs/headless-api.md.
  */
 export { createSimulation, replay, Simulation } from './simulation.ts';
-export { Timeline } from './timeline.ts';
+export { defaultTimelineLimits, Timeline } from './timeline.ts';
+export type { TimelineLimits } from './timeline.ts';
 export type { CommittedAt, NodeState, PersistedState, TimedAction } from './simulation.ts';
 export type { Action, ActionResult, ActionType } from './sim/actions.ts';
 export type { Violation, SafetyProperty } from './sim/checker.ts';

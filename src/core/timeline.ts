@@ -1,6 +1,6 @@
 import type { Action, ActionResult } from './sim/actions.ts';
-import type { SimState } from './sim/cluster.ts';
 import { SimulationInputError } from './sim/errors.ts';
+import { decodeState, encodeState } from './sim/state-codec.ts';
 import type { SimulationOptions } from './sim/options.ts';
 import type { Tick } from './raft/types.ts';
 import type { TimedAction } from './simulation.ts';
@@ -15,19 +15,35 @@ import { Simulation } from './simulation.ts';
  * Moving forward below maxTick replays the recorded actions; acting at a tick below maxTick forks
  * the timeline there: later actions and checkpoints are dropped and the run continues from now.
  */
+export interface TimelineLimits {
+  /** Ticks between checkpoints to start with; doubles each time the history is thinned. */
+  readonly checkpointInterval: number;
+  /** Most checkpoints kept. */
+  readonly checkpointLimit: number;
+  /** Most characters of checkpoint text kept (about that many bytes of memory). */
+  readonly historyCharsMax: number;
+}
+
+/**
+ * A checkpoint every 1,000 ticks to start with, at most 1,024 of them and 40 MB of text: a
+ * 1,000,000-tick run keeps one every 1,000-2,000 ticks, so any seek replays at most that many.
+ */
+export const defaultTimelineLimits: TimelineLimits = { checkpointInterval: 1_000, checkpointLimit: 1_024, historyCharsMax: 40_000_000 };
+
 export class Timeline {
   private simulation: Simulation;
   private actions: TimedAction[] = [];
   /** actions[0, applied) are applied to the current simulation: all with tick <= its tick. */
   private applied = 0;
-  /** Ascending by tick; always holds tick 0. Each is the state after its tick's actions. */
-  private checkpoints: { tick: Tick; actionCount: number; state: SimState }[] = [];
+  /** Ascending by tick; always holds tick 0. Each is the state after its tick's actions, as text. */
+  private checkpoints: { tick: Tick; actionCount: number; state: string }[] = [];
+  private checkpointChars = 0;
   private checkpointInterval: number;
   private end: Tick = 0;
 
   constructor(
     readonly options: SimulationOptions,
-    private readonly limits: { checkpointInterval: number; checkpointLimit: number } = { checkpointInterval: 1_000, checkpointLimit: 256 },
+    private readonly limits: TimelineLimits = defaultTimelineLimits,
   ) {
     this.simulation = new Simulation(options);
     this.checkpointInterval = limits.checkpointInterval;
@@ -54,6 +70,11 @@ export class Timeline {
 
   get checkpointCount(): number {
     return this.checkpoints.length;
+  }
+
+  /** Characters held by checkpoints (one byte each for this ASCII text in V8). */
+  get historyChars(): number {
+    return this.checkpointChars;
   }
 
   /** Moves forward `ticks`, replaying recorded actions on the way and taking checkpoints. */
@@ -95,7 +116,7 @@ export class Timeline {
     for (const checkpoint of this.checkpoints) if (checkpoint.tick <= tick) base = checkpoint;
     // Restore when going back, or when a checkpoint saves replaying a long way forward.
     if (tick < now || base.tick > now) {
-      this.simulation = Simulation.fromState(structuredClone(base.state), this.actions.slice(0, base.actionCount));
+      this.simulation = Simulation.fromState(decodeState(base.state), this.actions.slice(0, base.actionCount));
       this.applied = base.actionCount;
     }
     this.advance(tick - this.simulation.tick);
@@ -111,22 +132,30 @@ export class Timeline {
     this.end = now;
     // Checkpoints from now on predate this action: retake the one at now if it was on the grid.
     const stale = this.checkpoints.some((checkpoint) => checkpoint.tick >= now);
-    this.checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.tick < now);
+    this.keepCheckpoints((checkpoint) => checkpoint.tick < now);
     if (stale || now === 0) this.takeCheckpoint();
     return result;
   }
 
   private takeCheckpoint(): void {
     const tick = this.simulation.tick;
-    this.checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.tick !== tick);
-    this.checkpoints.push({ tick, actionCount: this.applied, state: this.simulation.checkpoint({ events: false }) });
-    if (this.checkpoints.length > this.limits.checkpointLimit) this.thin();
+    this.keepCheckpoints((checkpoint) => checkpoint.tick !== tick);
+    const state = encodeState(this.simulation.checkpoint({ events: false }));
+    this.checkpoints.push({ tick, actionCount: this.applied, state });
+    this.checkpointChars += state.length;
+    // Bounded: each thinning halves the checkpoints, and tick 0 alone always fits.
+    while (this.checkpoints.length > 1 && (this.checkpoints.length > this.limits.checkpointLimit || this.checkpointChars > this.limits.historyCharsMax)) this.thin();
   }
 
   /** Doubles the spacing: keeps tick 0 and the checkpoints on the new grid. */
   private thin(): void {
     this.checkpointInterval *= 2;
-    this.checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.tick % this.checkpointInterval === 0);
+    this.keepCheckpoints((checkpoint) => checkpoint.tick % this.checkpointInterval === 0);
+  }
+
+  private keepCheckpoints(keep: (checkpoint: { tick: Tick }) => boolean): void {
+    this.checkpoints = this.checkpoints.filter(keep);
+    this.checkpointChars = this.checkpoints.reduce((sum, checkpoint) => sum + checkpoint.state.length, 0);
   }
 
   /** The run as data: replaying it gives this timeline's states. */

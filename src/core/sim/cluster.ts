@@ -250,5 +250,12 @@ export function campaign(sim: SimState, id: NodeId): void {
 export function pruneChecker(sim: SimState): void {
   let floor = Infinity;
   for (const server of sim.servers) floor = Math.min(floor, server.disk.snapshot.index);
+  // A node down for long would pin the floor and let the indexes grow without bound (and every
+  // checkpoint with them): keep at most checkerRetainedIndexes below the highest commit. Entries
+  // older than that are still checked for apply order, no longer against the registry.
+  floor = Math.max(floor, sim.checker.highestCommitted.index - checkerRetainedIndexes);
   if (floor !== Infinity) raiseFloor(sim.checker, floor);
 }
+
+/** How many committed indexes the safety checker remembers below the highest commit, at least. */
+export const checkerRetainedIndexes = 1_024;

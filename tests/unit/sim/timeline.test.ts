@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../src/core/index.ts';
 
 function liveRun(): { timeline: Timeline; snapshots: Map<number, string> } {
-  const timeline = new Timeline({ nodes: 5, seed: 11, network: { dropRatio: 0.05 } }, { checkpointInterval: 200, checkpointLimit: 8 });
+  const timeline = new Timeline({ nodes: 5, seed: 11, network: { dropRatio: 0.05 } }, { checkpointInterval: 200, checkpointLimit: 8, historyCharsMax: 10_000_000 });
   const snapshots = new Map<number, string>();
   for (let step = 0; step < 60; step += 1) {
     timeline.advance(37);
@@ -83,5 +83,23 @@ describe('timeline: seeking lands on the live state', () => {
     timeline.seek(100);
     expect(() => timeline.act({ type: 'restart', node: 3 })).toThrow(/crashed node/);
     expect(timeline.maxTick).toBe(end);
+  });
+});
+
+describe('timeline: history stays within its byte budget', () => {
+  it('thins checkpoints once their text passes historyCharsMax, and seeking stays exact', () => {
+    const options = { nodes: 3, seed: 5, workload: { proposeEveryTicks: 10 } };
+    const timeline = new Timeline(options, { checkpointInterval: 100, checkpointLimit: 10_000, historyCharsMax: 200_000 });
+    const views = new Map<number, string>();
+    for (let i = 0; i < 40; i += 1) {
+      timeline.advance(250);
+      views.set(timeline.tick, JSON.stringify(timeline.current.view()));
+    }
+    expect(timeline.historyChars).toBeLessThanOrEqual(200_000);
+    expect(timeline.checkpointCount).toBeGreaterThan(1);
+    for (const [tick, view] of [...views].reverse()) {
+      timeline.seek(tick);
+      expect(JSON.stringify(timeline.current.view())).toBe(view);
+    }
   });
 });

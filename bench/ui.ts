@@ -1,0 +1,61 @@
+/**
+ * The app in real Chromium: frames per second and frame times while it plays at full speed with
+ * 9 nodes, 10% loss and a client request every 10 ticks. Needs Debian's Chromium; skipped (with
+ * a note) when it is missing.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { chromiumArgs, chromiumPath } from '../tests/chromium.ts';
+
+export interface UiFigure {
+  seconds: number;
+  framesPerSecond: number;
+  frameTimeP50Ms: number;
+  frameTimeP95Ms: number;
+  frameTimeMaxMs: number;
+  simulatedTicksPerSecond: number;
+  finalTick: number;
+}
+
+export async function measureUi(options: { seconds: number }): Promise<UiFigure | { skipped: string }> {
+  if (!existsSync(chromiumPath)) return { skipped: `no Chromium at ${chromiumPath}` };
+  await build({ logLevel: 'warn' });
+  const server = await preview({ preview: { port: 4176, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto('http://127.0.0.1:4176/?nodes=9&drop=0.1&load=10');
+    await page.getByRole('slider', { name: 'Speed' }).fill('600');
+    await page.getByRole('button', { name: 'Play' }).click();
+    const startTick = Number(await page.getByLabel('Current tick').textContent());
+    const deltas = await page.evaluate(async (seconds) => {
+      const times: number[] = [];
+      await new Promise<void>((resolve) => {
+        const end = performance.now() + seconds * 1000;
+        const frame = (now: number) => {
+          times.push(now);
+          if (now < end) requestAnimationFrame(frame);
+          else resolve();
+        };
+        requestAnimationFrame(frame);
+      });
+      return times.slice(1).map((time, index) => time - times[index]!);
+    }, options.seconds);
+    const finalTick = Number(await page.getByLabel('Current tick').textContent());
+    const sorted = [...deltas].sort((a, b) => a - b);
+    const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));
+    return {
+      seconds: options.seconds,
+      framesPerSecond: Number((deltas.length / options.seconds).toFixed(1)),
+      frameTimeP50Ms: at(0.5),
+      frameTimeP95Ms: at(0.95),
+      frameTimeMaxMs: Number(sorted.at(-1)!.toFixed(2)),
+      simulatedTicksPerSecond: Math.round((finalTick - startTick) / options.seconds),
+      finalTick,
+    };
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve, reject) => server.httpServer.close((error) => (error ? reject(error) : resolve())));
+  }
+}
