@@ -9,7 +9,7 @@ import { appliedCommandAt } from './sim/checker.ts';
 import type { SimState } from './sim/cluster.ts';
 import { advanceCluster, newSimState, tickCluster } from './sim/cluster.ts';
 import { requireInteger, SimulationInputError } from './sim/errors.ts';
-import { eventsAfter, retained } from './sim/event-log.ts';
+import { emptiedEventLog, eventsAfter, retained } from './sim/event-log.ts';
 import { kvPairs, scan } from './sim/kv.ts';
 import type { NetworkConfig, ResolvedOptions, SimulationOptions, Workload } from './sim/options.ts';
 import { resolveOptions } from './sim/options.ts';
@@ -318,8 +318,7 @@ export class Simulation {
    */
   checkpoint(options: { events: boolean } = { events: true }): SimState {
     if (options.events) return structuredClone(this.state);
-    const log = this.state.eventLog;
-    return structuredClone({ ...this.state, eventLog: { ...log, bodies: [], ticks: [], nodes: [], firstSeq: log.nextSeq } });
+    return structuredClone({ ...this.state, eventLog: emptiedEventLog(this.state.eventLog) });
   }
 
   /** An independent copy of this simulation at this tick. */

@@ -19,12 +19,16 @@ import { sendMessage } from './network.ts';
 export function drainReady(sim: SimState, server: Server, node: RaftNode): void {
   const events = node.events;
   // Recording never steps the node, so the buffer can be drained in place and reused.
-  for (let i = 0; i < events.length; i += 1) record(sim, node.id, events[i]!);
-  events.length = 0;
+  if (events.length > 0) {
+    for (let i = 0; i < events.length; i += 1) record(sim, node.id, events[i]!);
+    events.length = 0;
+  }
   persist(sim, server, node);
   const outbox = node.outbox;
-  for (let i = 0; i < outbox.length; i += 1) send(sim, outbox[i]!);
-  outbox.length = 0;
+  if (outbox.length > 0) {
+    for (let i = 0; i < outbox.length; i += 1) send(sim, outbox[i]!);
+    outbox.length = 0;
+  }
   apply(sim, server, node);
   maybeCompact(sim, server, node);
 }
