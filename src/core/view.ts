@@ -9,7 +9,7 @@ import type { SimState } from './sim/cluster.ts';
 import type { DropReason } from './events.ts';
 import { kvPairs } from './sim/kv.ts';
 import { cutLinks, partitionGroups } from './sim/network.ts';
-import type { NetworkConfig } from './sim/options.ts';
+import type { NetworkConfig, Workload } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
 
 /**
@@ -29,6 +29,8 @@ export interface ClusterView {
   readonly leader: { readonly id: NodeId; readonly term: Term } | null;
   readonly network: NetworkConfig;
   readonly raft: RaftConfig;
+  /** The steady client's settings (proposeEveryTicks 0 when off). */
+  readonly workload: Workload;
   readonly stats: Stats;
   readonly violations: readonly Violation[];
   readonly violationCount: number;
@@ -130,6 +132,7 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
     leader,
     network: sim.network.config,
     raft: sim.options.raft,
+    workload: sim.workload,
     stats: structuredClone(sim.stats),
     violations: sim.checker.violations.slice(),
     violationCount: sim.checker.violationCount,

@@ -51,6 +51,8 @@ export interface WireView {
   readonly leader: readonly [id: NodeId, term: Term] | null;
   readonly network: readonly number[];
   readonly raft: readonly (number | boolean)[];
+  /** The steady client: [proposeEveryTicks, keys]. */
+  readonly workload: readonly [proposeEveryTicks: number, keys: number];
   readonly stats: readonly number[];
   readonly violations: readonly Violation[];
   readonly violationCount: number;
@@ -128,6 +130,7 @@ export function encodeView(view: ClusterView, options: { selectedMessage: number
     leader: view.leader === null ? null : [view.leader.id, view.leader.term],
     network: networkConfigCodec.encode(view.network),
     raft: raftConfigCodec.encode(view.raft),
+    workload: [view.workload.proposeEveryTicks, view.workload.keys],
     stats: statsCodec.encode(view.stats),
     violations: view.violations,
     violationCount: view.violationCount,
@@ -238,6 +241,7 @@ export function decodeView(wire: WireView): ClusterView {
     leader: wire.leader === null ? null : { id: wire.leader[0], term: wire.leader[1] },
     network: networkConfigCodec.decode(wire.network),
     raft: raftConfigCodec.decode(wire.raft),
+    workload: { proposeEveryTicks: wire.workload[0], keys: wire.workload[1] },
     stats: statsCodec.decode(wire.stats),
     violations: wire.violations,
     violationCount: wire.violationCount,

@@ -11,6 +11,7 @@ import { ControlBar } from './ControlBar.tsx';
 import { EventLog } from './EventLog.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
+import { LoadControl } from './LoadControl.tsx';
 import { LogTable } from './LogTable.tsx';
 import { MessageDetails } from './MessageDetails.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
@@ -180,6 +181,7 @@ function ActionsPanel() {
   return (
     <section className="panel actions-panel" aria-label="Client and faults">
       <ClientPanel nodeIds={nodeIds} onSubmit={act} outcome={lastOutcome} />
+      <LoadControl workload={view.workload} onAct={act} />
       <FaultPanel nodeIds={nodeIds} partition={view.partition} cutLinks={view.cutLinks} onAct={act} />
     </section>
   );

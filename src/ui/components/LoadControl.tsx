@@ -1,0 +1,29 @@
+import type { Action, Workload } from '../../core/index.ts';
+
+export interface LoadControlProps {
+  readonly workload: Workload;
+  readonly onAct: (action: Action) => void;
+}
+
+const rates = [0, 10, 25, 50, 100, 250, 500, 1000] as const;
+
+/** A steady client: a put to the leader every n ticks, to watch replication under load. */
+export function LoadControl({ workload, onAct }: LoadControlProps) {
+  const current = workload.proposeEveryTicks;
+  const choices = rates.includes(current as (typeof rates)[number]) ? rates : [...rates, current].sort((a, b) => a - b);
+  return (
+    <label className="load-control">
+      <span>Steady client load</span>
+      <select
+        value={current}
+        onChange={(event) => onAct({ type: 'configure-workload', workload: { proposeEveryTicks: Number(event.currentTarget.value) } })}
+      >
+        {choices.map((rate) => (
+          <option key={rate} value={rate}>
+            {rate === 0 ? 'Off' : `A put every ${rate} ticks`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
