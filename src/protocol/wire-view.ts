@@ -19,14 +19,14 @@
  *
  *   The entries a MsgApp carries go through the same table (they are mostly the leader's latest
  *   ones), so every entry the screen shows arrives exactly.
- * - A message's summary line is rebuilt on arrival (message-summary.ts); it travels only where
+ * - A message's summary line is rebuilt on arrival (describeMessage); it travels only where
  *   the rebuilt text would differ, as for a MsgApp whose entries the worker cut short.
  *
  * What is left out: a MsgSnap's key-value pairs, except for the selected message (the only one
  * whose payload the screen shows). Every other field decodes to exactly what was encoded.
  */
 import type { ClusterView, Command, Entry, LogIndex, MessageView, NodeId, NodeView, RemoteMessage, Term, Tick, Violation } from '../core/index.ts';
-import { messageSummary } from './message-summary.ts';
+import { describeMessage } from './vocabulary.ts';
 import { dropReasonCodes, fromAbsent, messageTypeCodes, networkConfigCodec, orAbsent, progressStateCodes, raftConfigCodec, roleCodes, statsCodec } from './wire-codes.ts';
 
 /**
@@ -200,7 +200,7 @@ function encodeMessage(item: MessageView, table: EntryTable): WireMessage {
     item.id, messageTypeCodes.encode(item.type), item.from, item.to, item.term, item.sentTick, item.deliverTick,
     dropReasonCodes.encode(item.doomed), orAbsent(item.copyOf), encodeBody(message, table),
   ] as const;
-  return item.summary === messageSummary(message) ? head : [...head, item.summary];
+  return item.summary === describeMessage(message) ? head : [...head, item.summary];
 }
 
 function encodeBody(message: RemoteMessage, table: EntryTable): WireBody {
@@ -286,7 +286,7 @@ function decodeMessage(wire: WireMessage, entries: Entries, selected: WireView['
   return {
     id, type, from, to, term, sentTick, deliverTick,
     doomed: dropReasonCodes.decode(doomed), copyOf: fromAbsent(copyOf),
-    summary: summary ?? messageSummary(message),
+    summary: summary ?? describeMessage(message),
     message,
   };
 }

@@ -6,7 +6,8 @@
  * Lookup tables are typed `satisfies Record<Union, …>` so that a new message kind, topic or drop
  * reason breaks the build until every table names it.
  */
-import type { Command, DropReason, NodeId, RemoteMessage, RemoteMessageType, Topic } from '../core/index.ts';
+import type { Command, DropReason, NodeId, RemoteMessage, Topic } from '../core/index.ts';
+import { describeCommand, paperName } from '../protocol/vocabulary.ts';
 
 export function assertNever(value: never, what = 'value'): never {
   throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
@@ -26,34 +27,15 @@ export function shortCommand(command: Command): string {
   }
 }
 
-/** A command in words: "put x=1", "delete x", "no-op". */
-export function longCommand(command: Command): string {
-  switch (command.type) {
-    case 'put':
-      return `put ${command.key}=${command.value}`;
-    case 'delete':
-      return `delete ${command.key}`;
-    case 'noop':
-      return 'no-op';
-    default:
-      return assertNever(command, 'command');
-  }
-}
+/** A command in words: "put x=1", "delete x", "no-op" (the core's canonical text). */
+export const longCommand = describeCommand;
 
 /** Cuts text to `max` characters with an ellipsis (cells stay narrow; labels keep the full text). */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
-/** The paper's name for each message kind (Figure 2, §7). */
-export const paperName = {
-  MsgVote: 'RequestVote',
-  MsgVoteResp: 'RequestVote reply',
-  MsgApp: 'AppendEntries',
-  MsgAppResp: 'AppendEntries reply',
-  MsgSnap: 'InstallSnapshot',
-  MsgSnapResp: 'InstallSnapshot reply',
-} as const satisfies Record<RemoteMessageType, string>;
+export { paperName };
 
 /** Why a message was lost, as a clause that completes "…was lost: ". */
 export const dropReasonText = {

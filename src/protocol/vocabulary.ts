@@ -1,0 +1,6 @@
+/**
+ * The core's words for messages and commands, for both sides of the worker boundary. The UI
+ * imports core data types only, so the few pure functions that name things (one canonical text
+ * per message and command, the paper's RPC names) reach it through here, never as copies.
+ */
+export { describeCommand, describeMessage, paperName } from '../core/index.ts';
