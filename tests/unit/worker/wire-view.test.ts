@@ -7,8 +7,7 @@
  * as postMessage would, and decoded; the result must equal the view in every field, as data and
  * as JSON, except the one documented loss: a MsgSnap that is not the selected message arrives
  * without its key-value pairs. Marks record that each situation really occurred. Then the
- * and the posted size of a
- * loaded 9-node cluster is measured and bounded.
+ * posted size of a loaded 9-node cluster is measured and bounded.
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core/index.ts';
