@@ -11,7 +11,7 @@ import type { ClusterView, NodeId, SimEvent, SimulationOptions } from '../../src
 import { createSimulation } from '../../src/core/index.ts';
 import type { Simulation } from '../../src/core/index.ts';
 import { ClientPanel } from '../../src/ui/components/ClientPanel.tsx';
-import { EventLog } from '../../src/ui/components/EventLog.tsx';
+import { EventLog, eventRowsMax } from '../../src/ui/components/EventLog.tsx';
 import { FaultPanel } from '../../src/ui/components/FaultPanel.tsx';
 import { LogTable } from '../../src/ui/components/LogTable.tsx';
 import { MessageDetails } from '../../src/ui/components/MessageDetails.tsx';
@@ -261,21 +261,21 @@ describe('EventLog', () => {
     const user = userEvent.setup();
     render(<EventLog events={events} nodeIds={simulation.nodeIds} onSeek={onSeek} />);
     const list = screen.getByRole('list', { name: 'Events' });
-    expect(events.length).toBeGreaterThan(500);
-    expect(list.querySelectorAll('li')).toHaveLength(500);
+    expect(events.length).toBeGreaterThan(eventRowsMax);
+    expect(list.querySelectorAll('li')).toHaveLength(eventRowsMax);
 
-    // Queries are scoped (topic chips, the list) because role queries over 500 rows are slow in jsdom.
+    // Queries are scoped (topic chips, the list) because role queries over eventRowsMax rows are slow in jsdom.
     const chips = screen.getByRole('group', { name: 'Topics' });
     await user.click(within(chips).getByRole('button', { name: 'VOTE' }));
     expect(within(chips).getByRole('button', { name: 'VOTE' })).toHaveAttribute('aria-pressed', 'true');
     expect(within(chips).getByRole('button', { name: 'All' })).toHaveAttribute('aria-pressed', 'false');
     const votes = events.filter((event) => event.topic === 'VOTE');
-    expect(list.querySelectorAll('li')).toHaveLength(Math.min(500, votes.length));
+    expect(list.querySelectorAll('li')).toHaveLength(Math.min(eventRowsMax, votes.length));
     for (const row of list.querySelectorAll('.event-topic')) expect(row).toHaveTextContent('VOTE');
 
     const node = votes[0]!.node!;
     await user.selectOptions(screen.getByRole('combobox', { name: 'Node' }), `Node ${node}`);
-    const expected = votes.filter((event) => event.node === node).slice(-500);
+    const expected = votes.filter((event) => event.node === node).slice(-eventRowsMax);
     const rows = [...list.querySelectorAll('button')];
     expect(rows).toHaveLength(expected.length);
     for (const row of rows) expect(row.querySelector('.event-node')).toHaveTextContent(`N${node}`);

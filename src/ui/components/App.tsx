@@ -133,7 +133,7 @@ function LogPanel() {
   // logFrom 0 follows the end of the log, as the worker does.
   const from = logFrom >= 1 ? logFrom : Math.max(1, longest - logWindowCount + 2);
   return (
-    <section className="panel" aria-label="Log view">
+    <section className="app-slot" aria-label="Log view">
       <LogTable view={view} from={from} count={logWindowCount} onScroll={(next) => setLogFrom(next >= longest - logWindowCount + 2 ? 0 : next)} />
     </section>
   );
@@ -148,7 +148,7 @@ function DetailsPanel() {
   const node = selectedNode === null ? undefined : view.nodes.find((candidate) => candidate.id === selectedNode);
   const message = selectedMessage === null ? undefined : view.inFlight.find((candidate) => candidate.id === selectedMessage);
   return (
-    <section className="panel" aria-label="Inspector">
+    <section className="app-slot" aria-label="Inspector">
       {node !== undefined ? (
         <NodeInspector
           node={node}
@@ -160,13 +160,13 @@ function DetailsPanel() {
       ) : message !== undefined ? (
         <MessageDetails message={message} tick={view.tick} />
       ) : (
-        <>
+        <div className="panel">
           <h2>Inspector</h2>
           <p className="hint">
             Click a node (or press 1–{Math.min(view.nodes.length, 9)}) to see its state and crash or restart it; click a
             message in flight to see its fields.
           </p>
-        </>
+        </div>
       )}
     </section>
   );
@@ -179,7 +179,7 @@ function ActionsPanel() {
   if (view === null) return null;
   const nodeIds = view.nodes.map((node) => node.id);
   return (
-    <section className="panel actions-panel" aria-label="Client and faults">
+    <section className="app-slot actions-panel" aria-label="Client and faults">
       <ClientPanel nodeIds={nodeIds} onSubmit={act} outcome={lastOutcome} />
       <LoadControl workload={view.workload} onAct={act} />
       <FaultPanel nodeIds={nodeIds} partition={view.partition} cutLinks={view.cutLinks} onAct={act} />
@@ -198,8 +198,7 @@ function EventsPanel() {
   const shown = useVisibleEvents(events, tick);
   if (view === null) return null;
   return (
-    <section className="panel events-panel" aria-label="Events">
-      <h2>Events</h2>
+    <section className="app-slot events-panel" aria-label="Events">
       <EventLog events={shown} nodeIds={view.nodes.map((node) => node.id)} onSeek={seek} filter={filter} onFilterChange={setFilter} />
     </section>
   );

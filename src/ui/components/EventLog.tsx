@@ -13,7 +13,7 @@ import { topicNames, topicOrder } from '../format.ts';
 import './panels.css';
 
 /** Most rows rendered: older matching events are counted, not drawn (a bound on the DOM). */
-export const eventRowsMax = 500;
+export const eventRowsMax = 200;
 
 export interface EventLogFilter {
   /** Topics shown; all when empty. */

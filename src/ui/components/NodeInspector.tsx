@@ -66,7 +66,7 @@ function PersistentState({ node }: { node: NodeView }) {
         <Field name="currentTerm" help="Latest term this node has seen (§5.1)">{node.term}</Field>
         <Field name="votedFor" help="Candidate this node voted for in currentTerm (§5.2)">{node.vote === null ? 'none' : `node ${node.vote}`}</Field>
         <Field name="log" help="Last log index, and how many entries sit after the snapshot">
-          last index {log.lastIndex} ({plural(kept, 'entry', 'entries')} after the snapshot)
+          last index {log.lastIndex} ({plural(kept, 'entry', 'entries')}{log.snapshotIndex > 0 ? ' after the snapshot' : ' in memory'})
         </Field>
         <Field name="snapshot" help="Compacted prefix of the log (§7)">
           {log.snapshotIndex === 0 ? 'none' : `through index ${log.snapshotIndex}, term ${log.snapshotTerm}`}

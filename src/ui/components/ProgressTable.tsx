@@ -21,34 +21,36 @@ const stateHelp = {
 
 export function ProgressTable({ leader, progress, lastIndex }: ProgressTableProps) {
   return (
-    <table className="panel-table progress-table">
-      <caption>Leader {leader}&apos;s progress per follower</caption>
-      <thead>
-        <tr>
-          <th scope="col">Follower</th>
-          <th scope="col">nextIndex</th>
-          <th scope="col">matchIndex</th>
-          <th scope="col">Behind</th>
-          <th scope="col">Mode</th>
-          <th scope="col">Paused</th>
-          <th scope="col">In flight</th>
-        </tr>
-      </thead>
-      <tbody>
-        {progress.map((row) => (
-          <tr key={row.follower}>
-            <th scope="row">Node {row.follower}</th>
-            <td>{row.nextIndex}</td>
-            <td>{row.matchIndex}</td>
-            <td>{Math.max(0, lastIndex - row.matchIndex)}</td>
-            <td title={stateHelp[row.state]}>
-              <span className={`progress-state progress-${row.state}`}>{row.state}</span>
-            </td>
-            <td>{row.paused ? 'paused' : 'no'}</td>
-            <td>{row.inflight}</td>
+    <div className="progress-table-scroll">
+      <table className="panel-table progress-table">
+        <caption>Leader {leader}&apos;s progress per follower</caption>
+        <thead>
+          <tr>
+            <th scope="col">Follower</th>
+            <th scope="col">nextIndex</th>
+            <th scope="col">matchIndex</th>
+            <th scope="col">Behind</th>
+            <th scope="col">Mode</th>
+            <th scope="col">Paused</th>
+            <th scope="col">In flight</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {progress.map((row) => (
+            <tr key={row.follower}>
+              <th scope="row">Node {row.follower}</th>
+              <td>{row.nextIndex}</td>
+              <td>{row.matchIndex}</td>
+              <td>{Math.max(0, lastIndex - row.matchIndex)}</td>
+              <td title={stateHelp[row.state]}>
+                <span className={`progress-state progress-${row.state}`}>{row.state}</span>
+              </td>
+              <td>{row.paused ? 'paused' : 'no'}</td>
+              <td>{row.inflight}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
