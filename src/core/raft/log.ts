@@ -91,7 +91,8 @@ export function lastIndexOfTerm(log: RaftLog, term: Term): LogIndex | undefined 
 
 /** Appends entries that continue the log exactly (used by the leader for its own proposals). */
 export function append(log: RaftLog, entries: readonly Entry[]): void {
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i]!;
     if (!(entry.index === lastIndex(log) + 1)) throw broken(`append at ${entry.index} after last ${lastIndex(log)}`);
     if (!(entry.term >= lastTerm(log))) throw broken(`append term ${entry.term} below last term ${lastTerm(log)}`);
     log.entries.push(entry);

@@ -93,8 +93,8 @@ export function sendPending(node: RaftNode, to: NodeId): void {
  * Figure 8 shows. Older entries commit indirectly, by Log Matching, when a current-term entry does.
  */
 export function maybeCommit(node: RaftNode): boolean {
-  const matches = [lastIndex(node.log)];
-  for (const peer of node.peers) matches.push(node.progress[peer]!.matchIndex);
+  const matches = node.peers.map((peer) => node.progress[peer]!.matchIndex);
+  matches.push(lastIndex(node.log));
   const quorumIndex = committedIndex(matches);
   if (quorumIndex <= node.log.committed) return false;
   const entryTerm = termAt(node.log, quorumIndex);

@@ -30,7 +30,9 @@ export function writeEntries(disk: Disk, options: { durableThrough: LogIndex; en
   const { durableThrough, entries } = options;
   if (!(durableThrough >= disk.snapshot.index)) throw broken(`disk write at ${durableThrough} below snapshot ${disk.snapshot.index}`);
   if (!(durableThrough <= diskLastIndex(disk))) throw broken(`disk write at ${durableThrough} beyond disk end ${diskLastIndex(disk)}`);
-  disk.entries.length = durableThrough - disk.snapshot.index;
+  const keep = durableThrough - disk.snapshot.index;
+  // Setting an array's length is slow even when it does not change; most writes only append.
+  if (disk.entries.length !== keep) disk.entries.length = keep;
   for (const entry of entries) disk.entries.push(entry);
   if (!(entries.length === 0 || entries[0]!.index === durableThrough + 1)) throw broken('disk write does not continue the log');
 }
