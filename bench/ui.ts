@@ -29,19 +29,17 @@ export async function measureUi(options: { seconds: number }): Promise<UiFigure 
     await page.getByRole('slider', { name: 'Speed' }).fill('600');
     await page.getByRole('button', { name: 'Play' }).click();
     const startTick = Number(await page.getByLabel('Current tick').textContent());
-    const deltas = await page.evaluate(async (seconds) => {
-      const times: number[] = [];
-      await new Promise<void>((resolve) => {
-        const end = performance.now() + seconds * 1000;
-        const frame = (now: number) => {
-          times.push(now);
-          if (now < end) requestAnimationFrame(frame);
-          else resolve();
-        };
-        requestAnimationFrame(frame);
-      });
-      return times.slice(1).map((time, index) => time - times[index]!);
-    }, options.seconds);
+    // A string, not a function: tsx compiles functions with helpers the page does not have.
+    const deltas = await page.evaluate<number[]>(`new Promise((resolve) => {
+      const times = [];
+      const end = performance.now() + ${options.seconds * 1000};
+      const frame = (now) => {
+        times.push(now);
+        if (now < end) requestAnimationFrame(frame);
+        else resolve(times.slice(1).map((time, index) => time - times[index]));
+      };
+      requestAnimationFrame(frame);
+    })`);
     const finalTick = Number(await page.getByLabel('Current tick').textContent());
     const sorted = [...deltas].sort((a, b) => a - b);
     const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));

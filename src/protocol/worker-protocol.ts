@@ -91,5 +91,11 @@ export const ticksPerFrameMax = 50_000;
  * follows the end of the log: about 20 columns fit on a 1440-pixel screen.
  */
 export const logWindowCountDefault = 24;
-/** Most events kept for the event log on either side. */
-export const eventBufferMax = 2_000;
+/** Most events kept for the event log on either side, and sent in one frame. */
+export const eventBufferMax = 500;
+/**
+ * Most wall time the worker spends simulating for one frame, in ms. At high speed the worker stops
+ * there and answers, so the screen keeps its frame rate; the speed then is as fast as the machine
+ * allows rather than the number on the slider.
+ */
+export const frameWorkMsMax = 12;

@@ -1,6 +1,6 @@
 import { SimulationInputError, Timeline } from '../core/index.ts';
 import type { FromWorker, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
-import { speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
+import { frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
 import { frameEvents, frameWireView } from './frame-view.ts';
 import { describeOutcome } from './outcome.ts';
 import { clampSpeed, ticksForFrame } from './pacing.ts';
@@ -51,7 +51,14 @@ interface Session {
 
 type Handlers = { readonly [K in ToWorker['type']]: (command: Extract<ToWorker, { type: K }>) => void };
 
-export function createWorkerLogic(post: (message: FromWorker) => void): WorkerLogic {
+/** Ticks run between two looks at the clock while a frame is being computed. */
+const frameChunkTicks = 256;
+
+/**
+ * `now` is the wall clock (performance.now in the worker): only pacing uses it, to stop a frame's
+ * work after frameWorkMsMax; the simulation itself never sees it.
+ */
+export function createWorkerLogic(post: (message: FromWorker) => void, now: () => number = () => performance.now()): WorkerLogic {
   const session: Session = {
     timeline: null,
     playing: false,
@@ -111,7 +118,18 @@ export function createWorkerLogic(post: (message: FromWorker) => void): WorkerLo
       if (!session.playing || session.timeline === null) return;
       const { ticks, carriedTicks } = ticksForFrame({ elapsedMs: command.elapsedMs, ticksPerSecond: session.ticksPerSecond, carriedTicks: session.carriedTicks });
       session.carriedTicks = carriedTicks;
-      session.timeline.advance(ticks);
+      const timeline = session.timeline;
+      const deadline = now() + frameWorkMsMax;
+      // Bounded by `ticks`; stops early when the frame's time is spent (the rest is dropped).
+      for (let done = 0; done < ticks; ) {
+        const chunk = Math.min(frameChunkTicks, ticks - done);
+        timeline.advance(chunk);
+        done += chunk;
+        if (done < ticks && now() >= deadline) {
+          session.carriedTicks = 0;
+          break;
+        }
+      }
       postFrame({ resetEvents: false });
     },
     step: (command) => {

@@ -423,3 +423,39 @@ describe('worker logic: frame size', () => {
     throw new Error('no MsgSnap was seen');
   });
 });
+
+describe('frame time budget', () => {
+  it('stops simulating when the frame has used its time and drops the rest, so the screen keeps up', () => {
+    let clock = 0;
+    const frames: Extract<FromWorker, { type: 'frame' }>[] = [];
+    // Every look at the clock costs 5 ms of "work": the budget allows three chunks.
+    const logic = createWorkerLogic(
+      (message) => {
+        if (message.type === 'frame') frames.push(message);
+      },
+      () => (clock += 5),
+    );
+    logic.handle({ type: 'init', options: { nodes: 3, seed: 1 } });
+    logic.handle({ type: 'set-speed', ticksPerSecond: speedTicksPerSecondMax });
+    logic.handle({ type: 'play' });
+    const before = frames.at(-1)!.timeline.tick;
+    logic.handle({ type: 'frame', elapsedMs: 16 });
+    const after = frames.at(-1)!.timeline.tick;
+    expect(after - before).toBe(3 * 256);
+    // The next frame starts afresh: nothing was carried over.
+    logic.handle({ type: 'frame', elapsedMs: 16 });
+    expect(frames.at(-1)!.timeline.tick - after).toBe(3 * 256);
+  });
+
+  it('at ordinary speeds runs exactly the ticks the elapsed time buys', () => {
+    const frames: Extract<FromWorker, { type: 'frame' }>[] = [];
+    const logic = createWorkerLogic((message) => {
+      if (message.type === 'frame') frames.push(message);
+    });
+    logic.handle({ type: 'init', options: { nodes: 3, seed: 1 } });
+    logic.handle({ type: 'set-speed', ticksPerSecond: 6_000 });
+    logic.handle({ type: 'play' });
+    logic.handle({ type: 'frame', elapsedMs: 100 });
+    expect(frames.at(-1)!.timeline.tick).toBe(600);
+  });
+});
