@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeId, Tick } from '../../core/index.ts';
 import { useFrameLoop } from '../hooks/use-frame-loop.ts';
 import { useAppShortcuts } from '../hooks/use-app-shortcuts.ts';
+import { useElementWidth } from '../hooks/use-element-width.ts';
 import { useSmoothTick } from '../hooks/use-smooth-tick.ts';
+import { useThrottledValue } from '../hooks/use-throttled-value.ts';
 import { logWindowCount } from '../store/store.ts';
 import { useAppStore, useShallow } from '../store/store-context.tsx';
 import { ClientPanel } from './ClientPanel.tsx';
@@ -124,17 +126,33 @@ function ClusterPanel() {
   );
 }
 
+/** Width of the node and state columns of the log table, and of one entry column, in CSS px. */
+const logLabelsWidth = 330;
+const logColumnWidth = 58;
+
+/** Above this speed the detail panels refresh a few times a second rather than every frame. */
+const fastPlaybackTicksPerSecond = 300;
+
 function LogPanel() {
-  const view = useAppStore((state) => state.view);
+  const fast = useAppStore((state) => state.timeline.playing && state.timeline.ticksPerSecond > fastPlaybackTicksPerSecond);
+  const view = useThrottledValue(
+    useAppStore((state) => state.view),
+    { intervalMs: 200, throttle: fast },
+  );
   const logFrom = useAppStore((state) => state.logFrom);
   const setLogFrom = useAppStore((state) => state.setLogFrom);
-  if (view === null) return null;
+  const slot = useRef<HTMLElement>(null);
+  // Show only the columns that fit: no sideways scrolling to find the newest entries.
+  const width = useElementWidth(slot, 800);
+  const count = Math.min(logWindowCount, Math.max(4, Math.floor((width - logLabelsWidth) / logColumnWidth)));
+  if (view === null) return <section ref={slot} className="app-slot" aria-label="Log view" />;
   const longest = Math.max(...view.nodes.map((node) => node.log.lastIndex));
-  // logFrom 0 follows the end of the log, as the worker does.
-  const from = logFrom >= 1 ? logFrom : Math.max(1, longest - logWindowCount + 2);
+  // logFrom 0 follows the end of the log (one empty column after it shows where the next goes).
+  const tailFrom = Math.max(1, longest - count + 2);
+  const from = logFrom >= 1 ? logFrom : tailFrom;
   return (
-    <section className="app-slot" aria-label="Log view">
-      <LogTable view={view} from={from} count={logWindowCount} onScroll={(next) => setLogFrom(next >= longest - logWindowCount + 2 ? 0 : next)} />
+    <section ref={slot} className="app-slot" aria-label="Log view">
+      <LogTable view={view} from={from} count={count} onScroll={(next) => setLogFrom(next >= tailFrom ? 0 : next)} />
     </section>
   );
 }
@@ -194,8 +212,9 @@ function EventsPanel() {
   const filter = useAppStore((state) => state.eventFilter);
   const setFilter = useAppStore((state) => state.setEventFilter);
   const tick = useAppStore((state) => state.timeline.tick);
+  const fast = useAppStore((state) => state.timeline.playing && state.timeline.ticksPerSecond > fastPlaybackTicksPerSecond);
   // After stepping back, hide the events of the future the user left.
-  const shown = useVisibleEvents(events, tick);
+  const shown = useThrottledValue(useVisibleEvents(events, tick), { intervalMs: 500, throttle: fast });
   if (view === null) return null;
   return (
     <section className="app-slot events-panel" aria-label="Events">

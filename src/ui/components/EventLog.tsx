@@ -6,7 +6,7 @@
  * The filter can be owned by the parent (filter + onFilterChange, e.g. kept in the store) or left
  * to the component.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { NodeId, SimEvent, Tick, Topic } from '../../core/index.ts';
 import { explain } from '../explain.ts';
 import { topicNames, topicOrder } from '../format.ts';
@@ -46,16 +46,17 @@ export function EventLog({ events, nodeIds, onSeek, filter: ownedFilter, onFilte
   const matching = useMemo(() => events.filter((event) => matches(event, filter)), [events, filter]);
   const shown = matching.length > eventRowsMax ? matching.slice(matching.length - eventRowsMax) : matching;
 
-  const listRef = useRef<HTMLOListElement>(null);
+  // The list scrolls inside a column-reverse box, so the browser keeps it pinned to the newest
+  // event by itself; reading scroll sizes on every frame would force a layout of the page.
+  const scrollRef = useRef<HTMLDivElement>(null);
   const [isStuck, setStuck] = useState(true);
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (list !== null && isStuck) list.scrollTop = list.scrollHeight;
-  }, [shown, isStuck]);
   const onListScroll = () => {
-    const list = listRef.current;
-    if (list === null) return;
-    setStuck(list.scrollHeight - list.scrollTop - list.clientHeight <= stickSlackPx);
+    const box = scrollRef.current;
+    if (box !== null) setStuck(Math.abs(box.scrollTop) <= stickSlackPx);
+  };
+  const jumpToNewest = () => {
+    if (scrollRef.current !== null) scrollRef.current.scrollTop = 0;
+    setStuck(true);
   };
 
   return (
@@ -65,13 +66,15 @@ export function EventLog({ events, nodeIds, onSeek, filter: ownedFilter, onFilte
       <p className="muted event-count" aria-live="off">
         {matching.length > shown.length ? `Showing the last ${shown.length} of ${matching.length} matching events` : `${matching.length} events`}
       </p>
-      <ol className="event-list" aria-label="Events" ref={listRef} onScroll={onListScroll}>
-        {shown.map((event) => (
-          <EventRow key={event.seq} event={event} onSeek={onSeek} />
-        ))}
-      </ol>
+      <div className="event-scroll" ref={scrollRef} onScroll={onListScroll}>
+        <ol className="event-list" aria-label="Events">
+          {shown.map((event) => (
+            <EventRow key={event.seq} event={event} onSeek={onSeek} />
+          ))}
+        </ol>
+      </div>
       {isStuck ? null : (
-        <button type="button" className="event-newest" onClick={() => setStuck(true)}>
+        <button type="button" className="event-newest" onClick={jumpToNewest}>
           Jump to newest
         </button>
       )}

@@ -8,7 +8,6 @@
  * window (it asks the worker for those entries) and moves it through onScroll.
  */
 import type { KeyboardEvent, WheelEvent } from 'react';
-import { useLayoutEffect, useRef } from 'react';
 import type { ClusterView, NodeView } from '../../core/index.ts';
 import { assertNever, longCommand, shortCommand, truncate } from '../format.ts';
 import type { LogCell, LogMark, LogWindow } from '../log-rows.ts';
@@ -35,18 +34,11 @@ export function LogTable({ view, from, count, onScroll }: LogTableProps) {
     const clamped = Math.min(Math.max(1, next), shown.fromMax);
     if (clamped !== shown.first) onScroll(clamped);
   };
-  // The window may hold more columns than fit: at the end of the log keep the newest entries (and
-  // their marks) in sight, elsewhere show the window from its first column.
-  const scroller = useRef<HTMLDivElement>(null);
-  const atEnd = shown.first >= shown.fromMax;
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (element !== null) element.scrollLeft = atEnd ? element.scrollWidth : 0;
-  }, [atEnd, shown.first, shown.last]);
+
   return (
     <section className="panel log-panel" aria-label="Log entries">
       <LogWindowControls shown={shown} count={count} moveTo={moveTo} />
-      <div ref={scroller} className="log-scroll" tabIndex={0} role="group" aria-label="Log window (arrow keys move it)" onKeyDown={(event) => onLogKey(event, shown, moveTo)} onWheel={(event) => onLogWheel(event, shown, moveTo)}>
+      <div className="log-scroll" tabIndex={0} role="group" aria-label="Log window (arrow keys move it)" onKeyDown={(event) => onLogKey(event, shown, moveTo)} onWheel={(event) => onLogWheel(event, shown, moveTo)}>
         <table className="log-table">
           <caption>Logs</caption>
           <thead>
