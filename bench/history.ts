@@ -12,7 +12,9 @@ export interface HistoryFigure {
   checkpoints: number;
   seekToStartMs: number;
   seekToEndMs: number;
-  /** Worst of 20 seeks to random ticks. */
+  /** Median, 95th percentile and worst of 50 seeks to spread-out ticks. */
+  seekRandomMedianMs: number;
+  seekRandomP95Ms: number;
   seekRandomWorstMs: number;
   historyMegabytes: number | null;
 }
@@ -47,8 +49,9 @@ export function measureHistory(options: { nodes: number; ticks: number }): Histo
   const end = timeline.maxTick;
   const seekToStartMs = time(() => timeline.seek(0));
   const seekToEndMs = time(() => timeline.seek(end));
-  let seekRandomWorstMs = 0;
-  for (let i = 1; i <= 20; i += 1) seekRandomWorstMs = Math.max(seekRandomWorstMs, time(() => timeline.seek((i * 7919 * 13) % end)));
+  const seeks: number[] = [];
+  for (let i = 1; i <= 50; i += 1) seeks.push(time(() => timeline.seek((i * 7919 * 13) % end)));
+  seeks.sort((a, b) => a - b);
   timeline.seek(end);
   const after = heapUsed();
   return {
@@ -58,7 +61,9 @@ export function measureHistory(options: { nodes: number; ticks: number }): Histo
     checkpoints: timeline.checkpointCount,
     seekToStartMs,
     seekToEndMs,
-    seekRandomWorstMs,
+    seekRandomMedianMs: seeks[25]!,
+    seekRandomP95Ms: seeks[47]!,
+    seekRandomWorstMs: seeks[49]!,
     // The live simulation is part of this too; it is small next to the checkpoints.
     historyMegabytes: before === null || after === null ? null : Number(((after - before) / 1_048_576).toFixed(1)),
   };
