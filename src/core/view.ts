@@ -6,6 +6,7 @@ import type { ProgressState } from './raft/progress.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Role, Term, Tick } from './raft/types.ts';
 import type { Violation } from './sim/checker.ts';
 import type { SimState } from './sim/cluster.ts';
+import { currentLeader } from './sim/cluster.ts';
 import type { DropReason } from './events.ts';
 import { kvPairs } from './sim/kv.ts';
 import { cutLinks, partitionGroups } from './sim/network.ts';
@@ -105,11 +106,8 @@ export interface ViewOptions {
 }
 
 export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterView {
-  let leader: { id: NodeId; term: Term } | null = null;
-  for (const server of sim.servers) {
-    const node = server.node;
-    if (node?.role === 'leader' && (leader === null || node.term > leader.term)) leader = { id: node.id, term: node.term };
-  }
+  const leaderId = currentLeader(sim);
+  const leader = leaderId === null ? null : { id: leaderId, term: sim.servers[leaderId - 1]!.node!.term };
   return {
     tick: sim.tick,
     seed: sim.options.seed,

@@ -1,6 +1,6 @@
 import type { NodeEvent } from '../events.ts';
-import type { PrngState } from '../sim/prng.ts';
-import { intInclusive } from '../sim/prng.ts';
+import type { PrngState } from '../prng.ts';
+import { intInclusive } from '../prng.ts';
 import type { RaftLog } from './log.ts';
 import { checkLog, lastIndex, newLog } from './log.ts';
 import type { Message, RemoteMessage } from './message.ts';

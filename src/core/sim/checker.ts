@@ -38,9 +38,12 @@ export interface CheckerState {
   leaderOfTerm: Map<Term, NodeId>;
   /** index -> term -> the previous entry's term and the command, as first appended anywhere. */
   appended: Map<LogIndex, Map<Term, { prevTerm: Term; command: Command; node: NodeId }>>;
+  /**
+   * index -> the entry first committed or applied there, on any node. One registry serves both
+   * checks: a node applies only what it has committed, so both must agree with it.
+   */
   committed: Map<LogIndex, Recorded>;
   highestCommitted: { index: LogIndex; term: Term };
-  applied: Map<LogIndex, Recorded>;
   /** Per node id: the last index it applied (or restored from a snapshot). */
   lastApplied: number[];
   /** Indexes at or below this are in every node's snapshot and no longer tracked. */
@@ -57,7 +60,6 @@ export function newChecker(nodes: number): CheckerState {
     appended: new Map(),
     committed: new Map(),
     highestCommitted: { index: 0, term: 0 },
-    applied: new Map(),
     lastApplied: new Array<number>(nodes + 1).fill(0),
     floor: 0,
     violations: [],
@@ -182,21 +184,21 @@ function checkApplied(checker: CheckerState, options: { id: NodeId; tick: Tick; 
   }
   checker.lastApplied[id] = index;
   if (index <= checker.floor) return;
-  const first = checker.applied.get(index);
-  if (first === undefined) checker.applied.set(index, { term: options.term, command: options.command, node: id });
+  const first = checker.committed.get(index);
+  if (first === undefined) checker.committed.set(index, { term: options.term, command: options.command, node: id });
   else if (first.term !== options.term || !sameCommand(first.command, options.command)) {
     report(checker, {
       tick,
       property: 'State Machine Safety',
       nodes: [first.node, id],
-      detail: `node ${first.node} applied ${describeCommand(first.command)} at index ${index} but node ${id} applied ${describeCommand(options.command)}`,
+      detail: `node ${first.node} committed ${describeCommand(first.command)} at index ${index} but node ${id} applied ${describeCommand(options.command)}`,
     });
   }
 }
 
-/** The command first applied at `index` anywhere, if still tracked. */
+/** The command committed (and so applied) at `index`, if still tracked. */
 export function appliedCommandAt(checker: CheckerState, index: LogIndex): Command | undefined {
-  return checker.applied.get(index)?.command;
+  return checker.committed.get(index)?.command;
 }
 
 /** Forgets indexes at or below `floor`: every node's snapshot covers them, so none can change. */
@@ -205,7 +207,6 @@ export function raiseFloor(checker: CheckerState, floor: LogIndex): void {
   for (let index = checker.floor + 1; index <= floor; index += 1) {
     checker.appended.delete(index);
     checker.committed.delete(index);
-    checker.applied.delete(index);
   }
   checker.floor = floor;
 }

@@ -2,8 +2,8 @@ import type { DropReason } from '../events.ts';
 import type { RemoteMessage } from '../raft/message.ts';
 import type { NodeId, Tick } from '../raft/types.ts';
 import type { NetworkConfig } from './options.ts';
-import type { PrngState } from './prng.ts';
-import { chance, intInclusive } from './prng.ts';
+import type { PrngState } from '../prng.ts';
+import { chance, intInclusive } from '../prng.ts';
 
 /**
  * The virtual network: every message in flight with the tick it was sent and the tick it arrives

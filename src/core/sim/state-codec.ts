@@ -11,11 +11,10 @@ import type { Server, SimState } from './cluster.ts';
  */
 type Entries<K, V> = [K, V][];
 
-interface EncodedChecker extends Omit<CheckerState, 'leaderOfTerm' | 'appended' | 'committed' | 'applied'> {
+interface EncodedChecker extends Omit<CheckerState, 'leaderOfTerm' | 'appended' | 'committed'> {
   leaderOfTerm: Entries<number, unknown>;
   appended: Entries<number, Entries<number, unknown>>;
   committed: Entries<number, unknown>;
-  applied: Entries<number, unknown>;
 }
 
 function encodeChecker(checker: CheckerState): EncodedChecker {
@@ -24,7 +23,6 @@ function encodeChecker(checker: CheckerState): EncodedChecker {
     leaderOfTerm: [...checker.leaderOfTerm],
     appended: [...checker.appended].map(([index, byTerm]) => [index, [...byTerm]]),
     committed: [...checker.committed],
-    applied: [...checker.applied],
   };
 }
 
@@ -34,7 +32,6 @@ function decodeChecker(encoded: EncodedChecker): CheckerState {
     leaderOfTerm: new Map(encoded.leaderOfTerm as Entries<number, number>),
     appended: new Map(encoded.appended.map(([index, byTerm]) => [index, new Map(byTerm)])) as CheckerState['appended'],
     committed: new Map(encoded.committed) as CheckerState['committed'],
-    applied: new Map(encoded.applied) as CheckerState['applied'],
   };
 }
 

@@ -13,8 +13,8 @@ import { checkNode, newNode } from '../../../src/core/raft/node.ts';
 import { step, tick } from '../../../src/core/raft/step.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Snapshot, Term } from '../../../src/core/raft/types.ts';
 import { emptySnapshot } from '../../../src/core/raft/types.ts';
-import type { PrngState } from '../../../src/core/sim/prng.ts';
-import { seedPrng } from '../../../src/core/sim/prng.ts';
+import type { PrngState } from '../../../src/core/prng.ts';
+import { seedPrng } from '../../../src/core/prng.ts';
 
 /** Small timings so that tests tick through an election in a handful of steps. */
 export const testConfig: RaftConfig = {

@@ -148,22 +148,32 @@ describe('crash with a snapshot on disk', () => {
  * leader->follower link is cut only until that message is dropped). On 54d4c83, seeds 2, 3 and 6
  * fail: the leader is silent toward the follower for 300+ ticks and the follower campaigns.
  */
+/**
+ * 3 nodes compacting every 20 entries: a follower crashes, the leader commits 60 puts (compacting
+ * past the follower's log), then the follower restarts, so the leader must send it a snapshot.
+ * `seq` is the last event before the restart.
+ */
+function followerRestartedBehindSnapshot(seed: number) {
+  const n = 3;
+  const h = makeHarness({ nodes: n, seed, raft: { snapshotThresholdEntries: threshold } });
+  const sim = h.sim;
+  const leader = h.checkOneLeader();
+  const follower: NodeId = (leader % n) + 1;
+  h.crash(follower);
+  for (let i = 0; i < 60; i += 1) {
+    sim.put(`key${i % 5}`, `v${i}`, leader);
+    sim.advance(20);
+  }
+  sim.advance(500);
+  const seq = sim.lastEventSeq;
+  h.restart(follower);
+  return { sim, leader, follower, seq };
+}
+
 describe('a lost snapshot does not silence the leader', () => {
   it.each([2, 3, 6])('seed %i: the follower keeps hearing from the leader and never campaigns', (seed) => {
-    const n = 3;
-    const h = makeHarness({ nodes: n, seed, raft: { snapshotThresholdEntries: threshold } });
-    const sim = h.sim;
-    const leader = h.checkOneLeader();
-    const follower: NodeId = (leader % n) + 1;
-    h.crash(follower);
-    for (let i = 0; i < 60; i += 1) {
-      sim.put(`key${i % 5}`, `v${i}`, leader);
-      sim.advance(20);
-    }
-    sim.advance(500);
+    const { sim, leader, follower, seq } = followerRestartedBehindSnapshot(seed);
     const term = sim.nodeState(leader).term;
-    const seq = sim.lastEventSeq;
-    h.restart(follower);
     const sent = sim.advanceUntil((s) => s.events({ topics: ['SNAP'], node: leader, afterSeq: seq }).some((event) => event.type === 'snapshot-sent'), { maxTicks: 2_000 });
     expect(sent).toBe(true);
 
@@ -194,19 +204,7 @@ describe('a lost snapshot does not silence the leader', () => {
  */
 describe('a lost snapshot answer does not stall replication', () => {
   it.each([1, 2, 3, 4, 5])('seed %i: the follower catches up within a few heartbeats', (seed) => {
-    const n = 3;
-    const h = makeHarness({ nodes: n, seed, raft: { snapshotThresholdEntries: threshold } });
-    const sim = h.sim;
-    const leader = h.checkOneLeader();
-    const follower: NodeId = (leader % n) + 1;
-    h.crash(follower);
-    for (let i = 0; i < 60; i += 1) {
-      sim.put(`key${i % 5}`, `v${i}`, leader);
-      sim.advance(20);
-    }
-    sim.advance(500);
-    const seq = sim.lastEventSeq;
-    h.restart(follower);
+    const { sim, leader, follower, seq } = followerRestartedBehindSnapshot(seed);
     // Cut the follower->leader direction until the snapshot's answer is dropped.
     sim.cutLink(follower, leader, { bothWays: false });
     const lost = sim.advanceUntil(

@@ -16,7 +16,7 @@ import { emptySnapshot } from '../../../src/core/raft/types.ts';
 import type { CheckerState, SafetyProperty } from '../../../src/core/sim/checker.ts';
 import { newChecker, observe, raiseFloor } from '../../../src/core/sim/checker.ts';
 import { defaultRaftConfig } from '../../../src/core/sim/options.ts';
-import { seedPrng } from '../../../src/core/sim/prng.ts';
+import { seedPrng } from '../../../src/core/prng.ts';
 
 const put = (value: string): Command => ({ type: 'put', key: 'k', value });
 
