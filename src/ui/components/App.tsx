@@ -130,6 +130,11 @@ function ClusterPanel() {
 const logLabelsWidth = 330;
 const logColumnWidth = 58;
 
+/** How many entry columns fit a log panel `width` px wide: at least 4, at most the window sent. */
+export function logColumnsThatFit(width: number): number {
+  return Math.min(logWindowCount, Math.max(4, Math.floor((width - logLabelsWidth) / logColumnWidth)));
+}
+
 /** Above this speed the detail panels refresh a few times a second rather than every frame. */
 const fastPlaybackTicksPerSecond = 300;
 
@@ -144,7 +149,7 @@ function LogPanel() {
   const slot = useRef<HTMLElement>(null);
   // Show only the columns that fit: no sideways scrolling to find the newest entries.
   const width = useElementWidth(slot, 800);
-  const count = Math.min(logWindowCount, Math.max(4, Math.floor((width - logLabelsWidth) / logColumnWidth)));
+  const count = logColumnsThatFit(width);
   if (view === null) return <section ref={slot} className="app-slot" aria-label="Log view" />;
   const longest = Math.max(...view.nodes.map((node) => node.log.lastIndex));
   // logFrom 0 follows the end of the log (one empty column after it shows where the next goes).

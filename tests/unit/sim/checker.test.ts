@@ -242,3 +242,23 @@ describe('reporting', () => {
     expect(checker.violationCount).toBe(5);
   });
 });
+
+describe('checker memory stays bounded', () => {
+  it('a node down for long does not pin the indexes the checker remembers', async () => {
+    const { createSimulation } = await import('../../../src/core/index.ts');
+    const { checkerRetainedIndexes } = await import('../../../src/core/sim/cluster.ts');
+    const sim = createSimulation({ nodes: 3, seed: 4, workload: { proposeEveryTicks: 5 }, raft: { snapshotThresholdEntries: 50 } });
+    sim.advance(1_000);
+    sim.crash(3);
+    sim.advance(40_000);
+    const state = sim.checkpoint({ events: false });
+    expect(state.checker.highestCommitted.index).toBeGreaterThan(4 * checkerRetainedIndexes);
+    // Node 3's disk still holds its old snapshot, yet the registries keep only recent indexes.
+    expect(state.servers[2]!.disk.snapshot.index).toBeLessThan(state.checker.highestCommitted.index - checkerRetainedIndexes);
+    expect(state.checker.committed.size).toBeLessThanOrEqual(checkerRetainedIndexes + 200);
+    expect(state.checker.appended.size).toBeLessThanOrEqual(checkerRetainedIndexes + 200);
+    sim.restart(3);
+    sim.advance(5_000);
+    expect(sim.violations()).toEqual([]);
+  });
+});

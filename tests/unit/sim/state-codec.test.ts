@@ -23,3 +23,22 @@ describe('state codec', () => {
     expect(JSON.stringify(restored.view())).toBe(JSON.stringify(original.view()));
   });
 });
+
+describe('state codec: size', () => {
+  it("writes a live node's disk once, as a mirror of its log, and restores the two as equal", () => {
+    const sim = createSimulation({ nodes: 5, seed: 3, workload: { proposeEveryTicks: 10 }, raft: { snapshotThresholdEntries: 50 } });
+    sim.advance(2_000);
+    const state = sim.checkpoint({ events: false });
+    const text = encodeState(state);
+    const plain = JSON.stringify({ ...state, servers: state.servers.map((server) => ({ ...server, kv: [...server.kv] })) });
+    expect(text.length).toBeLessThan(plain.length);
+    const written = JSON.parse(text) as { servers: { disk: { entries: unknown; snapshot: unknown } }[] };
+    for (const server of written.servers) expect(server.disk).toMatchObject({ entries: 'sameAsLog', snapshot: 'sameAsLog' });
+    const decoded = decodeState(text);
+    for (const server of decoded.servers) {
+      expect(server.disk.entries).toEqual(server.node!.log.entries);
+      expect(server.disk.snapshot).toBe(server.node!.log.snapshot);
+    }
+    expect(decoded).toEqual(state);
+  });
+});

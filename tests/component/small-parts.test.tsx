@@ -1,0 +1,127 @@
+/**
+ * The smaller pieces of the app: speed slider mapping, how many log columns fit, the throttled
+ * refresh of detail panels, the client load control and the safety violation banner.
+ */
+import { act, fireEvent, render, renderHook, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSimulation } from '../../src/core/index.ts';
+import type { ClusterView } from '../../src/core/index.ts';
+import { logColumnsThatFit } from '../../src/ui/components/App.tsx';
+import { LoadControl } from '../../src/ui/components/LoadControl.tsx';
+import { StatusBar } from '../../src/ui/components/StatusBar.tsx';
+import { useThrottledValue } from '../../src/ui/hooks/use-throttled-value.ts';
+import { formatSpeed, speedFromSlider, speedSliderMax, speedToSlider } from '../../src/ui/speed.ts';
+import { logWindowCount } from '../../src/ui/store/store.ts';
+
+describe('speed slider', () => {
+  it('maps positions logarithmically from 1 to 1,000,000 ticks/s and back', () => {
+    expect(speedFromSlider(0)).toBe(1);
+    expect(speedFromSlider(200)).toBe(100);
+    expect(speedFromSlider(speedSliderMax)).toBe(1_000_000);
+    expect(speedFromSlider(-50)).toBe(1);
+    expect(speedFromSlider(900)).toBe(1_000_000);
+    for (const speed of [1, 10, 100, 1_000, 100_000]) expect(speedFromSlider(speedToSlider(speed))).toBe(speed);
+    expect(formatSpeed(100)).toBe('100 ticks/s');
+    expect(formatSpeed(31_623)).toBe('32k ticks/s');
+    expect(formatSpeed(1_000_000)).toBe('1M ticks/s');
+  });
+});
+
+describe('log columns that fit', () => {
+  it('shows as many columns as the panel holds, never fewer than 4 nor more than the window sent', () => {
+    expect(logColumnsThatFit(330 + 58 * 10)).toBe(10);
+    expect(logColumnsThatFit(330 + 58 * 10 - 1)).toBe(9);
+    expect(logColumnsThatFit(200)).toBe(4);
+    expect(logColumnsThatFit(10_000)).toBe(logWindowCount);
+  });
+});
+
+describe('useThrottledValue', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('passes values straight through when not throttled', () => {
+    const { result, rerender } = renderHook(({ value }) => useThrottledValue(value, { intervalMs: 500, throttle: false }), { initialProps: { value: 1 } });
+    rerender({ value: 2 });
+    expect(result.current).toBe(2);
+  });
+
+  it('while throttled, holds a value until the interval has passed, then shows the latest', () => {
+    // The clock starts at 0, so the first refresh is due at 500 ms.
+    const { result, rerender } = renderHook(({ value }) => useThrottledValue(value, { intervalMs: 500, throttle: true }), { initialProps: { value: 1 } });
+    act(() => {
+      vi.advanceTimersByTime(600);
+    });
+    expect(result.current).toBe(1);
+    // Refreshed at 500: the next refresh may come at 1,000, not before.
+    rerender({ value: 2 });
+    act(() => {
+      vi.advanceTimersByTime(399);
+    });
+    expect(result.current).toBe(1);
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
+    expect(result.current).toBe(2);
+    // Values arriving in between are skipped; the latest one shows at the next refresh (1,500).
+    rerender({ value: 3 });
+    rerender({ value: 4 });
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
+    expect(result.current).toBe(2);
+    act(() => {
+      vi.advanceTimersByTime(400);
+    });
+    expect(result.current).toBe(4);
+  });
+});
+
+describe('LoadControl', () => {
+  it('shows the current rate and asks for a new one', () => {
+    const onAct = vi.fn();
+    render(<LoadControl workload={{ proposeEveryTicks: 37, keys: 16 }} onAct={onAct} />);
+    const select = screen.getByRole('combobox', { name: 'Steady client load' });
+    expect(select).toHaveValue('37');
+    fireEvent.change(select, { target: { value: '10' } });
+    expect(onAct).toHaveBeenCalledWith({ type: 'configure-workload', workload: { proposeEveryTicks: 10 } });
+    fireEvent.change(select, { target: { value: '0' } });
+    expect(onAct).toHaveBeenLastCalledWith({ type: 'configure-workload', workload: { proposeEveryTicks: 0 } });
+  });
+});
+
+describe('StatusBar', () => {
+  const timeline = { tick: 0, maxTick: 0, playing: false, ticksPerSecond: 100 };
+
+  it('shows the tick, the leader and its term', () => {
+    const simulation = createSimulation({ nodes: 3, seed: 2 });
+    simulation.advanceUntil((s) => s.leader() !== null, { maxTicks: 5_000 });
+    const leader = simulation.leader()!;
+    render(<StatusBar view={simulation.view()} timeline={{ ...timeline, tick: simulation.tick, maxTick: simulation.tick }} onSeek={vi.fn()} />);
+    expect(screen.getByLabelText('Current tick')).toHaveTextContent(String(simulation.tick));
+    expect(screen.getByLabelText('Leader')).toHaveTextContent(`Node ${leader.id}`);
+    expect(screen.getByText(`term ${leader.term}`)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('names a safety violation and seeks to the tick where it first broke', () => {
+    const view = createSimulation({ nodes: 3, seed: 2 }).view();
+    const broken: ClusterView = {
+      ...view,
+      violations: [{ tick: 812, property: 'Election Safety', nodes: [1, 2], detail: 'nodes 1 and 2 both became leader in term 3' }],
+      violationCount: 2,
+    };
+    const onSeek = vi.fn();
+    render(<StatusBar view={broken} timeline={timeline} onSeek={onSeek} />);
+    const banner = screen.getByRole('alert');
+    expect(banner).toHaveTextContent('Safety violated: Election Safety');
+    expect(banner).toHaveTextContent('nodes 1 and 2 both became leader in term 3');
+    expect(banner).toHaveTextContent('(and 1 more)');
+    fireEvent.click(screen.getByRole('button', { name: 'Go to tick 812' }));
+    expect(onSeek).toHaveBeenCalledWith(812);
+  });
+});
