@@ -15,11 +15,11 @@ const coreForbiddenGlobals = [
   { name: 'window', message: 'The core knows nothing of the DOM.' },
   { name: 'document', message: 'The core knows nothing of the DOM.' },
   { name: 'self', message: 'The core knows nothing of the worker.' },
-  { name: 'crypto', message: 'All randomness comes from the simulation seed (core/sim/prng.ts).' },
+  { name: 'crypto', message: 'All randomness comes from the simulation seed (core/base/prng.ts).' },
 ];
 
 const coreForbiddenProperties = [
-  { object: 'Math', property: 'random', message: 'All randomness comes from the simulation seed (core/sim/prng.ts).' },
+  { object: 'Math', property: 'random', message: 'All randomness comes from the simulation seed (core/base/prng.ts).' },
   { object: 'Date', property: 'now', message: 'The core runs on simulated ticks.' },
   { object: 'performance', property: 'now', message: 'The core runs on simulated ticks.' },
   { object: 'globalThis', property: 'setTimeout', message: 'No real timers in the core.' },
@@ -27,9 +27,16 @@ const coreForbiddenProperties = [
 
 /** Bare module imports (npm packages, node:*) are out of the core: it is pure TypeScript. */
 const bareImport = { regex: '^[^.]', message: 'The core imports nothing outside src/core.' };
+const outsideCore = { regex: '^\\.\\./\\.\\./', message: 'The core imports nothing outside src/core.' };
+
+/**
+ * The core's layers, bottom up: base (PRNG, assertions) <- raft (the node) <- sim (the world) <-
+ * the top (Simulation, Timeline, views). A layer imports only from itself and the layers below.
+ */
+const layerRule = (below, message) => ({ regex: `^\\.\\./(?!${below.join('/|')}/)`, message });
 
 export default defineConfig([
-  { ignores: ['dist', 'test-results', 'playwright-report', 'artifacts', 'node_modules'] },
+  { ignores: ['dist', 'test-results', 'playwright-report', 'artifacts', 'node_modules', '.prof'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -59,8 +66,16 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', { patterns: [bareImport, { regex: '^\\.\\./', message: 'The core imports nothing outside src/core.' }] }] },
   },
   {
-    files: ['src/core/*/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [bareImport, { regex: '^\\.\\./\\.\\./', message: 'The core imports nothing outside src/core.' }] }] },
+    files: ['src/core/base/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [bareImport, outsideCore, { regex: '^\\.\\./', message: 'core/base is the bottom layer: it imports nothing.' }] }] },
+  },
+  {
+    files: ['src/core/raft/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [bareImport, outsideCore, layerRule(['base'], 'core/raft imports only raft/ and base/: not sim/, nor the core top layer.')] }] },
+  },
+  {
+    files: ['src/core/sim/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [bareImport, outsideCore, layerRule(['base', 'raft'], 'core/sim imports only sim/, raft/ and base/: not the core top layer.')] }] },
   },
   {
     files: ['src/worker/**/*.ts', 'src/protocol/**/*.ts'],

@@ -49,7 +49,7 @@ export function runLoaded(options: { nodes: number; ticks: number; seed?: number
     ticks: simulation.tick,
     seconds: Number(seconds.toFixed(3)),
     ticksPerSecond: Math.round(simulation.tick / seconds),
-    committedIndex: stats.entriesCommitted,
+    committedIndex: stats.highestCommittedIndex,
     messagesSent: Object.values(stats.sent).reduce((sum, count) => sum + count, 0),
     violations: simulation.violations().length,
   };

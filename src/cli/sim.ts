@@ -139,7 +139,7 @@ function run(cli: CliOptions): Summary {
     ticks: simulation.tick,
     leaders,
     finalLeader: simulation.leader(),
-    committedIndex: stats.entriesCommitted,
+    committedIndex: stats.highestCommittedIndex,
     proposals: { accepted: stats.proposalsAccepted, refused: stats.proposalsRefused },
     messages,
     elections: stats.elections,

@@ -1,6 +1,6 @@
 import type { RemoteMessage } from './raft/message.ts';
 import type { Entry } from './raft/types.ts';
-import { assertNever } from './raft/types.ts';
+import { assertNever } from './base/assert.ts';
 import { describeCommand } from './sim/kv.ts';
 
 /** One canonical line for a message, shared by the event log, the CLI and message tooltips. */
@@ -31,10 +31,6 @@ export function describeEntries(entries: readonly Entry[]): string {
   const first = entries[0]!;
   const last = entries[entries.length - 1]!;
   return entries.length === 1 ? `entry ${first.index}` : `entries ${first.index}..${last.index}`;
-}
-
-export function describeEntry(entry: Entry): string {
-  return `${entry.index}/${entry.term} ${describeCommand(entry.command)}`;
 }
 
 export { describeCommand };

@@ -1,19 +1,20 @@
-import type { SimEvent, Topic } from './events.ts';
 import { entryAt, lastIndex } from './raft/log.ts';
 import type { ProposeResult } from './raft/step-leader.ts';
 import type { Command, Entry, LogIndex, NodeId, Role, Snapshot, Term, Tick } from './raft/types.ts';
 import type { Action, ActionResult } from './sim/actions.ts';
-import { currentLeader, performAction, requireNodeId, validateAction, validateCommand } from './sim/actions.ts';
+import { performAction, requireNodeId, validateAction, validateCommand } from './sim/actions.ts';
 import type { Violation } from './sim/checker.ts';
 import { appliedCommandAt } from './sim/checker.ts';
-import type { SimState } from './sim/cluster.ts';
-import { advanceCluster, newSimState, tickCluster } from './sim/cluster.ts';
 import { requireInteger, SimulationInputError } from './sim/errors.ts';
+import type { SimEvent, Topic } from './sim/events.ts';
 import { emptiedEventLog, eventsAfter, retained } from './sim/event-log.ts';
 import { kvPairs, scan } from './sim/kv.ts';
 import type { NetworkConfig, ResolvedOptions, SimulationOptions, Workload } from './sim/options.ts';
 import { resolveOptions } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
+import { advanceWorld, nextBusyTick, tickWorld } from './sim/time.ts';
+import type { SimState } from './sim/world.ts';
+import { currentLeader, newSimState } from './sim/world.ts';
 import type { ClusterView, NodeView, ViewOptions } from './view.ts';
 import { clusterView, nodeView } from './view.ts';
 
@@ -52,6 +53,21 @@ export interface CommittedAt {
 }
 
 /**
+ * Where a run's actions are kept. Each run has exactly one log: a standalone simulation keeps its
+ * own, and a simulation inside a Timeline hands its actions to the Timeline, which owns the run.
+ */
+export interface ActionRecorder {
+  record(entry: TimedAction): void;
+  /** Every action taken up to the simulation's current tick, in order. */
+  actions(): readonly TimedAction[];
+}
+
+function ownLog(initial: readonly TimedAction[]): ActionRecorder {
+  const entries = initial.slice();
+  return { record: (entry) => void entries.push(entry), actions: () => entries };
+}
+
+/**
  * A deterministic Raft cluster, driven from code: the headless entry to the same simulation the
  * app shows. Every method validates its input first and throws SimulationInputError (naming the
  * field and what it allows) without changing anything when the input is bad.
@@ -60,21 +76,33 @@ export interface CommittedAt {
  */
 export class Simulation {
   private state: SimState;
-  private readonly recorded: TimedAction[] = [];
+  private recorder: ActionRecorder;
 
   constructor(options: SimulationOptions = {}) {
     this.state = newSimState(resolveOptions(options));
+    this.recorder = ownLog([]);
+  }
+
+  private static over(state: SimState, recorder: ActionRecorder): Simulation {
+    // Skips the constructor, which would build a world only to throw it away.
+    const simulation = Object.create(Simulation.prototype) as Simulation;
+    simulation.state = state;
+    simulation.recorder = recorder;
+    return simulation;
   }
 
   /**
-   * Rebuilds a simulation from a saved state (a checkpoint). The simulation takes the state over
-   * and changes it as it runs: pass structuredClone(state) to keep the checkpoint reusable.
+   * Rebuilds a simulation from a saved state (a checkpoint) and the actions that led to it. The
+   * simulation takes the state over and changes it as it runs: pass structuredClone(state) to keep
+   * the checkpoint reusable.
    */
   static fromState(state: SimState, actions: readonly TimedAction[] = []): Simulation {
-    const simulation = new Simulation({ nodes: 1 });
-    simulation.state = state;
-    simulation.recorded.push(...actions);
-    return simulation;
+    return Simulation.over(state, ownLog(actions));
+  }
+
+  /** A simulation over `state` whose actions go to `recorder` (the Timeline's way in). */
+  static recordingTo(state: SimState, recorder: ActionRecorder): Simulation {
+    return Simulation.over(state, recorder);
   }
 
   get tick(): Tick {
@@ -96,8 +124,16 @@ export class Simulation {
 
   /** Advances simulated time by `ticks` (a non-negative integer). */
   advance(ticks = 1): this {
-    advanceCluster(this.state, requireInteger('ticks', ticks, { min: 0 }));
+    advanceWorld(this.state, requireInteger('ticks', ticks, { min: 0 }));
     return this;
+  }
+
+  /**
+   * The next tick at which something is due: a message arriving or vanishing, a timer firing, a
+   * steady-client put. Every tick before it only moves timers along.
+   */
+  nextEventTick(): Tick {
+    return nextBusyTick(this.state);
   }
 
   /**
@@ -108,16 +144,20 @@ export class Simulation {
     const limit = requireInteger('maxTicks', (options as { maxTicks?: unknown } | undefined)?.maxTicks, { min: 0 });
     for (let i = 0; i < limit; i += 1) {
       if (condition(this)) return true;
-      tickCluster(this.state);
+      tickWorld(this.state);
     }
     return condition(this);
   }
 
-  /** Applies an action now (validated first) and records it for replay. */
+  /**
+   * Applies an action now and records it for replay. It is validated first: bad input throws
+   * SimulationInputError and changes nothing. Returns the action as recorded (defaults filled in,
+   * inputs copied), a sentence saying what it did, and where a proposal went.
+   */
   act(action: Action): ActionResult {
     const valid = validateAction(this.state, action);
     const result = performAction(this.state, valid);
-    this.recorded.push({ tick: this.state.tick, action: valid });
+    this.recorder.record({ tick: this.state.tick, action: valid });
     return result;
   }
 
@@ -127,9 +167,9 @@ export class Simulation {
    * follower refuses and names the leader it knows (leaderHint).
    */
   propose(node: NodeId | 'leader', command: Command): ProposeResult & { readonly node: NodeId | null } {
-    const result = this.act({ type: 'propose', node, command });
-    if (result.type !== 'proposed') throw new Error('propose produced no result');
-    return { ...result.result, node: result.node };
+    const outcome = this.act({ type: 'propose', node, command });
+    if (outcome.type !== 'proposed') throw new Error('propose produced no result');
+    return { ...outcome.result, node: outcome.node };
   }
 
   put(key: string, value: string, node: NodeId | 'leader' = 'leader'): ProposeResult & { readonly node: NodeId | null } {
@@ -306,9 +346,12 @@ export class Simulation {
     return this.state.checker.violations.slice();
   }
 
-  /** Every action taken so far with its tick: with the options, this replays the run exactly. */
+  /**
+   * Every action taken so far with its tick: with the options, this replays the run exactly. It is
+   * the run's log itself, not a copy, and grows as the run goes on.
+   */
   actions(): readonly TimedAction[] {
-    return this.recorded.slice();
+    return this.recorder.actions();
   }
 
   /**
@@ -323,7 +366,7 @@ export class Simulation {
 
   /** An independent copy of this simulation at this tick. */
   fork(): Simulation {
-    return Simulation.fromState(this.checkpoint(), this.recorded);
+    return Simulation.fromState(this.checkpoint(), this.actions());
   }
 }
 

@@ -1,19 +1,26 @@
-import type { Action, ActionResult } from './sim/actions.ts';
-import { SimulationInputError } from './sim/errors.ts';
-import { decodeState, encodeState } from './sim/state-codec.ts';
-import type { SimulationOptions } from './sim/options.ts';
 import type { Tick } from './raft/types.ts';
-import type { TimedAction } from './simulation.ts';
+import type { Action, ActionResult } from './sim/actions.ts';
+import { performAction, validateAction } from './sim/actions.ts';
+import { SimulationInputError } from './sim/errors.ts';
+import type { SimulationOptions } from './sim/options.ts';
+import { resolveOptions } from './sim/options.ts';
+import { decodeState, encodeState } from './sim/state-codec.ts';
+import type { SimState } from './sim/world.ts';
+import { newSimState } from './sim/world.ts';
+import type { ActionRecorder, TimedAction } from './simulation.ts';
 import { Simulation } from './simulation.ts';
 
 /**
- * A run you can move through in time: the simulation plus its recorded actions and a bounded set
- * of checkpoints. Seeking restores the nearest earlier checkpoint and replays deterministically,
- * so the state at any tick is exactly the one the live run had, and no copy per tick is kept.
+ * A run you can move through in time: the run's one action log, the simulation at the current
+ * tick, and a bounded set of checkpoints. Seeking restores the nearest earlier checkpoint and
+ * replays deterministically, so the state at any tick is exactly the one the live run had, and no
+ * copy per tick is kept.
  *
- * "The state at tick t" is the state after tick t ran and after every action taken at tick t.
- * Moving forward below maxTick replays the recorded actions; acting at a tick below maxTick forks
- * the timeline there: later actions and checkpoints are dropped and the run continues from now.
+ * "The state at tick t" is the state after tick t ran and after every action taken at tick t. A
+ * checkpoint at tick t holds the state after tick t ran but before its actions, so acting at the
+ * current tick never makes the checkpoint there stale. Moving forward below maxTick replays the
+ * recorded actions; acting at a tick below maxTick forks the timeline there: later actions and
+ * checkpoints are dropped and the run continues from now.
  */
 export interface TimelineLimits {
   /** Ticks between checkpoints to start with; doubles each time the history is thinned. */
@@ -25,45 +32,60 @@ export interface TimelineLimits {
 }
 
 /**
- * A checkpoint every 1,000 ticks to start with, at most 1,024 of them and 40 MB of text: a
- * 1,000,000-tick run keeps one every 1,000-2,000 ticks, so any seek replays at most that many.
+ * A checkpoint every 500 ticks to start with, at most 2,048 of them and 48 MB of text: a
+ * 1,000,000-tick run keeps one every 500-1,000 ticks, so a seek replays at most that many ticks.
  */
-export const defaultTimelineLimits: TimelineLimits = { checkpointInterval: 1_000, checkpointLimit: 1_024, historyCharsMax: 40_000_000 };
+export const defaultTimelineLimits: TimelineLimits = { checkpointInterval: 500, checkpointLimit: 2_048, historyCharsMax: 48_000_000 };
+
+interface Checkpoint {
+  readonly tick: Tick;
+  /** How many recorded actions come before this tick (all with a smaller tick). */
+  readonly actionCount: number;
+  readonly state: string;
+}
 
 export class Timeline {
+  private state: SimState;
   private simulation: Simulation;
-  private actions: TimedAction[] = [];
-  /** actions[0, applied) are applied to the current simulation: all with tick <= its tick. */
+  /** The run's only action log, in tick order. */
+  private readonly actions: TimedAction[] = [];
+  /** actions[0, applied) are applied to the current state: all with tick <= its tick. */
   private applied = 0;
-  /** Ascending by tick; always holds tick 0. Each is the state after its tick's actions, as text. */
-  private checkpoints: { tick: Tick; actionCount: number; state: string }[] = [];
+  /** Ascending by tick; always holds tick 0. */
+  private checkpoints: Checkpoint[] = [];
   private checkpointChars = 0;
   private checkpointInterval: number;
   private end: Tick = 0;
+  private readonly recorder: ActionRecorder = {
+    record: (entry) => this.recordAction(entry),
+    actions: () => (this.applied === this.actions.length ? this.actions : this.actions.slice(0, this.applied)),
+  };
 
   constructor(
     readonly options: SimulationOptions,
     private readonly limits: TimelineLimits = defaultTimelineLimits,
   ) {
-    this.simulation = new Simulation(options);
+    this.state = newSimState(resolveOptions(options));
+    this.simulation = Simulation.recordingTo(this.state, this.recorder);
     this.checkpointInterval = limits.checkpointInterval;
     this.takeCheckpoint();
   }
 
-  /** The simulation at the current tick. Read from it; move it only through the timeline. */
+  /** The simulation at the current tick. Read from it; act on it through the timeline or it. */
   get current(): Simulation {
     return this.simulation;
   }
 
   get tick(): Tick {
-    return this.simulation.tick;
+    return this.state.tick;
   }
 
   /** The furthest tick the run has reached. */
   get maxTick(): Tick {
-    return Math.max(this.end, this.simulation.tick);
+    return Math.max(this.end, this.state.tick);
   }
 
+  /** The whole action log, including actions after the current tick (when it was moved back). */
   get recordedActions(): readonly TimedAction[] {
     return this.actions;
   }
@@ -79,30 +101,31 @@ export class Timeline {
 
   /** Moves forward `ticks`, replaying recorded actions on the way and taking checkpoints. */
   advance(ticks: number): void {
-    const target = this.simulation.tick + ticks;
-    while (this.simulation.tick < target) {
-      const nextCheckpoint = (Math.floor(this.simulation.tick / this.checkpointInterval) + 1) * this.checkpointInterval;
+    const target = this.state.tick + ticks;
+    while (this.state.tick < target) {
+      const now = this.state.tick;
+      const nextCheckpoint = (Math.floor(now / this.checkpointInterval) + 1) * this.checkpointInterval;
       const nextAction = this.actions[this.applied]?.tick ?? Infinity;
       const stop = Math.min(target, nextCheckpoint, nextAction);
-      this.simulation.advance(stop - this.simulation.tick);
-      while (this.actions[this.applied]?.tick === stop) this.simulation.act(this.actions[this.applied++]!.action);
+      if (stop > now) this.simulation.advance(stop - now);
       if (stop === nextCheckpoint) this.takeCheckpoint();
+      this.replayActionsAt(stop);
     }
-    this.end = Math.max(this.end, this.simulation.tick);
+    this.end = Math.max(this.end, this.state.tick);
   }
 
   /**
-   * Steps one tick at a time until some event happens (a delivery, a timer firing, a change of
-   * state), at most `maxTicks`. Returns how many ticks passed.
+   * Runs until some event happens (a delivery, a timer firing, a change of state), at most
+   * `maxTicks`, jumping straight over ticks in which nothing is due. Returns how many ticks passed.
    */
   advanceToNextEvent(maxTicks: number): number {
+    const start = this.state.tick;
     const before = this.simulation.lastEventSeq;
-    let passed = 0;
-    while (passed < maxTicks && this.simulation.lastEventSeq === before) {
-      this.advance(1);
-      passed += 1;
+    while (this.state.tick - start < maxTicks && this.simulation.lastEventSeq === before) {
+      const due = Math.min(this.simulation.nextEventTick(), this.actions[this.applied]?.tick ?? Infinity);
+      this.advance(Math.max(1, Math.min(due, start + maxTicks) - this.state.tick));
     }
-    return passed;
+    return this.state.tick - start;
   }
 
   /** Goes to any tick from 0 to maxTick. */
@@ -111,36 +134,72 @@ export class Timeline {
       throw new SimulationInputError('tick', `an integer from 0 to ${this.maxTick}`, String(tick));
     }
     this.end = this.maxTick;
-    const now = this.simulation.tick;
-    let base = this.checkpoints[0]!;
-    for (const checkpoint of this.checkpoints) if (checkpoint.tick <= tick) base = checkpoint;
+    const now = this.state.tick;
+    const base = this.checkpointAtOrBefore(tick);
     // Restore when going back, or when a checkpoint saves replaying a long way forward.
     if (tick < now || base.tick > now) {
-      this.simulation = Simulation.fromState(decodeState(base.state), this.actions.slice(0, base.actionCount));
-      this.applied = base.actionCount;
+      this.restore(base);
+      this.replayActionsAt(base.tick);
     }
-    this.advance(tick - this.simulation.tick);
+    this.advance(tick - this.state.tick);
   }
 
-  /** Acts now. In the past, the future after now is dropped first (the timeline forks). */
+  /**
+   * Acts now, through the current simulation (which validates first: a bad action changes
+   * nothing). In the past, the recorded future after now is dropped first (the timeline forks).
+   */
   act(action: Action): ActionResult {
-    const now = this.simulation.tick;
-    const result = this.simulation.act(action); // validates first: a bad action changes nothing
-    this.actions.length = this.applied; // drops the future, if any
-    this.actions.push({ tick: now, action: this.simulation.actions().at(-1)!.action });
+    return this.simulation.act(action);
+  }
+
+  /** The run as data: replaying it gives this timeline's states. */
+  toRun(): { options: SimulationOptions; actions: readonly TimedAction[]; tick: Tick } {
+    return { options: this.options, actions: this.actions.slice(), tick: this.maxTick };
+  }
+
+  /** Called by the simulation for every action taken on it, after it was carried out. */
+  private recordAction(entry: TimedAction): void {
+    const now = this.state.tick;
+    if (this.applied < this.actions.length) this.actions.length = this.applied; // drops the future
+    this.actions.push(entry);
     this.applied = this.actions.length;
     this.end = now;
-    // Checkpoints from now on predate this action: retake the one at now if it was on the grid.
-    const stale = this.checkpoints.some((checkpoint) => checkpoint.tick >= now);
-    this.keepCheckpoints((checkpoint) => checkpoint.tick < now);
-    if (stale || now === 0) this.takeCheckpoint();
-    return result;
+    // Checkpoints after now belong to the dropped future; the one at now predates the action, as all do.
+    while (this.checkpoints.length > 1 && this.checkpoints.at(-1)!.tick > now) this.checkpointChars -= this.checkpoints.pop()!.state.length;
+  }
+
+  /** Applies the recorded actions at `tick` that are not applied yet (the state is at `tick`). */
+  private replayActionsAt(tick: Tick): void {
+    while (this.actions[this.applied]?.tick === tick) {
+      const { action } = this.actions[this.applied]!;
+      // Validated again against the replayed state: it is the state the action was first taken in.
+      performAction(this.state, validateAction(this.state, action));
+      this.applied += 1;
+    }
+  }
+
+  private checkpointAtOrBefore(tick: Tick): Checkpoint {
+    const checkpoints = this.checkpoints;
+    let low = 0;
+    let high = checkpoints.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (checkpoints[middle]!.tick <= tick) low = middle;
+      else high = middle - 1;
+    }
+    return checkpoints[low]!;
+  }
+
+  private restore(checkpoint: Checkpoint): void {
+    this.state = decodeState(checkpoint.state);
+    this.simulation = Simulation.recordingTo(this.state, this.recorder);
+    this.applied = checkpoint.actionCount;
   }
 
   private takeCheckpoint(): void {
-    const tick = this.simulation.tick;
-    this.keepCheckpoints((checkpoint) => checkpoint.tick !== tick);
-    const state = encodeState(this.simulation.checkpoint({ events: false }));
+    const tick = this.state.tick;
+    if (this.checkpoints.at(-1)?.tick === tick) return;
+    const state = encodeState(this.state);
     this.checkpoints.push({ tick, actionCount: this.applied, state });
     this.checkpointChars += state.length;
     // Bounded: each thinning halves the checkpoints, and tick 0 alone always fits.
@@ -150,16 +209,7 @@ export class Timeline {
   /** Doubles the spacing: keeps tick 0 and the checkpoints on the new grid. */
   private thin(): void {
     this.checkpointInterval *= 2;
-    this.keepCheckpoints((checkpoint) => checkpoint.tick % this.checkpointInterval === 0);
-  }
-
-  private keepCheckpoints(keep: (checkpoint: { tick: Tick }) => boolean): void {
-    this.checkpoints = this.checkpoints.filter(keep);
+    this.checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.tick % this.checkpointInterval === 0);
     this.checkpointChars = this.checkpoints.reduce((sum, checkpoint) => sum + checkpoint.state.length, 0);
-  }
-
-  /** The run as data: replaying it gives this timeline's states. */
-  toRun(): { options: SimulationOptions; actions: readonly TimedAction[]; tick: Tick } {
-    return { options: this.options, actions: this.actions.slice(), tick: this.maxTick };
   }
 }

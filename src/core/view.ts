@@ -4,14 +4,15 @@ import type { RemoteMessage } from './raft/message.ts';
 import { isPaused } from './raft/progress.ts';
 import type { ProgressState } from './raft/progress.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Role, Term, Tick } from './raft/types.ts';
+import { quorumSize } from './raft/quorum.ts';
 import type { Violation } from './sim/checker.ts';
-import type { SimState } from './sim/cluster.ts';
-import { currentLeader } from './sim/cluster.ts';
-import type { DropReason } from './events.ts';
+import type { DropReason } from './sim/events.ts';
 import { kvPairs } from './sim/kv.ts';
 import { cutLinks, partitionGroups } from './sim/network.ts';
 import type { NetworkConfig, Workload } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
+import type { SimState } from './sim/world.ts';
+import { currentLeader } from './sim/world.ts';
 
 /**
  * What a screen (or a test) needs to show the cluster at one tick: plain, readonly,
@@ -26,6 +27,8 @@ export interface ClusterView {
   /** Groups of nodes that can talk; one group when the network is whole. */
   readonly partition: readonly (readonly NodeId[])[];
   readonly cutLinks: readonly { readonly from: NodeId; readonly to: NodeId }[];
+  /** Votes or acknowledgements a majority needs: more than half of all nodes, crashed ones included. */
+  readonly quorum: number;
   /** The live leader of the highest term, if any. */
   readonly leader: { readonly id: NodeId; readonly term: Term } | null;
   readonly network: NetworkConfig;
@@ -88,9 +91,11 @@ export interface MessageView {
   readonly term: Term;
   readonly sentTick: Tick;
   readonly deliverTick: Tick;
-  /** Lost at send time: it vanishes at deliverTick instead of arriving. */
-  readonly doomed: DropReason | null;
+  /** Set when the message was lost at send time: why it vanishes at deliverTick instead of arriving. */
+  readonly dropReason: DropReason | null;
   readonly copyOf: number | null;
+  /** It may overtake earlier messages on its link (the network's reorder draw). */
+  readonly reordered: boolean;
   readonly summary: string;
   readonly message: RemoteMessage;
 }
@@ -120,13 +125,15 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
       term: item.message.term,
       sentTick: item.sentTick,
       deliverTick: item.deliverTick,
-      doomed: item.doomed,
+      dropReason: item.dropReason,
       copyOf: item.copyOf,
+      reordered: item.reordered,
       summary: describeMessage(item.message),
       message: item.message,
     })),
     partition: partitionGroups(sim.network, sim.options.nodes),
     cutLinks: cutLinks(sim.network),
+    quorum: quorumSize(sim.options.nodes),
     leader,
     network: sim.network.config,
     raft: sim.options.raft,

@@ -53,7 +53,7 @@ const messageTypeList = everyMember<RemoteMessageType>()(['MsgVote', 'MsgVoteRes
 export const messageTypeCodes = codebook<RemoteMessageType>('message type', messageTypeList);
 /** A crashed node has no role (null, code 0). */
 export const roleCodes = codebook<Role | null>('role', everyMember<Role | null>()([null, 'follower', 'candidate', 'leader']));
-/** A message that will arrive is not doomed (null, code 0). */
+/** A message that will arrive is not lost (null, code 0). */
 export const dropReasonCodes = codebook<DropReason | null>('drop reason', everyMember<DropReason | null>()([null, 'loss', 'partition', 'link-cut', 'receiver-crashed']));
 export const progressStateCodes = codebook<ProgressView['state']>('progress state', everyMember<ProgressView['state']>()(['probe', 'replicate', 'snapshot']));
 
@@ -86,7 +86,7 @@ export const networkConfigCodec = recordCodec<NetworkConfig>(
 type CountKey = { [K in keyof Stats]: Stats[K] extends CountByType ? K : never }[keyof Stats];
 type TotalKey = { [K in keyof Stats]: Stats[K] extends number ? K : never }[keyof Stats];
 const countKeys = everyMember<CountKey>()(['sent', 'delivered', 'dropped', 'duplicated']);
-const totalKeys = everyMember<TotalKey>()(['elections', 'leadersElected', 'entriesCommitted', 'proposalsAccepted', 'proposalsRefused', 'crashes', 'restarts', 'snapshotsTaken', 'snapshotsInstalled']);
+const totalKeys = everyMember<TotalKey>()(['elections', 'leadersElected', 'highestCommittedIndex', 'proposalsAccepted', 'proposalsRefused', 'crashes', 'restarts', 'snapshotsTaken', 'snapshotsInstalled']);
 const countCodec = recordCodec<CountByType>('message counts', messageTypeList);
 const totalsCodec = recordCodec<Pick<Stats, TotalKey>>('stats', totalKeys);
 

@@ -48,6 +48,7 @@ export interface WireView {
   readonly selected: { readonly id: number; readonly message: RemoteMessage } | null;
   readonly partition: readonly (readonly NodeId[])[];
   readonly cutLinks: readonly (readonly [from: NodeId, to: NodeId])[];
+  readonly quorum: number;
   readonly leader: readonly [id: NodeId, term: Term] | null;
   readonly network: readonly number[];
   readonly raft: readonly (number | boolean)[];
@@ -97,8 +98,8 @@ export interface WireBodies {
 }
 export type WireBody = WireBodies[keyof WireBodies];
 export type WireMessage =
-  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, doomed: number, copyOf: number, body: WireBody]
-  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, doomed: number, copyOf: number, body: WireBody, summary: string];
+  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, dropReason: number, copyOf: number, reordered: Flag, body: WireBody]
+  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, dropReason: number, copyOf: number, reordered: Flag, body: WireBody, summary: string];
 
 // ---------------------------------------------------------------------------------------------
 // Encoding (in the worker)
@@ -127,6 +128,7 @@ export function encodeView(view: ClusterView, options: { selectedMessage: number
     selected: selected === undefined ? null : { id: selected.id, message: selected.message },
     partition: view.partition,
     cutLinks: view.cutLinks.map((link) => [link.from, link.to]),
+    quorum: view.quorum,
     leader: view.leader === null ? null : [view.leader.id, view.leader.term],
     network: networkConfigCodec.encode(view.network),
     raft: raftConfigCodec.encode(view.raft),
@@ -198,7 +200,7 @@ function encodeMessage(item: MessageView, table: EntryTable): WireMessage {
   if (message.term !== item.term) throw new Error(`wire view: message #${item.id}'s term differs from its view's`);
   const head = [
     item.id, messageTypeCodes.encode(item.type), item.from, item.to, item.term, item.sentTick, item.deliverTick,
-    dropReasonCodes.encode(item.doomed), orAbsent(item.copyOf), encodeBody(message, table),
+    dropReasonCodes.encode(item.dropReason), orAbsent(item.copyOf), item.reordered ? 1 : 0, encodeBody(message, table),
   ] as const;
   return item.summary === describeMessage(message) ? head : [...head, item.summary];
 }
@@ -238,6 +240,7 @@ export function decodeView(wire: WireView): ClusterView {
     inFlight: wire.inFlight.map((item) => decodeMessage(item, entries, wire.selected)),
     partition: wire.partition,
     cutLinks: wire.cutLinks.map(([from, to]) => ({ from, to })),
+    quorum: wire.quorum,
     leader: wire.leader === null ? null : { id: wire.leader[0], term: wire.leader[1] },
     network: networkConfigCodec.decode(wire.network),
     raft: raftConfigCodec.decode(wire.raft),
@@ -280,12 +283,12 @@ function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeVi
 }
 
 function decodeMessage(wire: WireMessage, entries: Entries, selected: WireView['selected']): MessageView {
-  const [id, typeCode, from, to, term, sentTick, deliverTick, doomed, copyOf, body, summary] = wire;
+  const [id, typeCode, from, to, term, sentTick, deliverTick, dropReason, copyOf, reordered, body, summary] = wire;
   const type = messageTypeCodes.decode(typeCode);
   const message = selected !== null && selected.id === id ? selected.message : decodeBody({ type, from, to, term }, body, entries);
   return {
     id, type, from, to, term, sentTick, deliverTick,
-    doomed: dropReasonCodes.decode(doomed), copyOf: fromAbsent(copyOf),
+    dropReason: dropReasonCodes.decode(dropReason), copyOf: fromAbsent(copyOf), reordered: reordered === 1,
     summary: summary ?? describeMessage(message),
     message,
   };

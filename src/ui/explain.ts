@@ -42,8 +42,6 @@ function becameFollower(event: EventOf<'became-follower'>): string {
         : `stepped down from ${event.previousRole} to follower in term ${event.term}: saw a higher term (${leader})`;
     case 'leader-found':
       return `gave up its candidacy in term ${event.term}: node ${event.lead ?? '?'} won the election`;
-    case 'restart':
-      return `started as follower in term ${event.term} (${leader})`;
     default:
       return assertNever(event.reason, 'reason');
   }
@@ -190,7 +188,7 @@ function stateRestored(event: EventOf<'state-restored'>): string {
 
 function messageSent(event: EventOf<'message-sent'>): string {
   const message = event.message;
-  const fate = event.doomed === null ? `due at tick ${event.deliverTick}` : `it will be lost: ${dropReasonText[event.doomed]}`;
+  const fate = event.dropReason === null ? `due at tick ${event.deliverTick}` : `it will be lost: ${dropReasonText[event.dropReason]}`;
   return `sent ${paperName[message.type]} to node ${message.to} in term ${message.term} (${describeRpc(message)}); ${fate}`;
 }
 
@@ -235,7 +233,13 @@ function networkHealed(): string {
 }
 
 function networkConfigured(event: EventOf<'network-configured'>): string {
-  return `network settings changed: ${event.summary}`;
+  const c = event.network;
+  return `network settings changed: latency ${c.delayTicksMin}-${c.delayTicksMax} ticks, loss ${c.dropRatio}, duplicates ${c.duplicateRatio}, reorder ${c.reorderRatio}`;
+}
+
+function workloadConfigured(event: EventOf<'workload-configured'>): string {
+  const every = event.workload.proposeEveryTicks;
+  return every === 0 ? 'client load stopped' : `client load: a put to the leader every ${every} ticks, over ${plural(event.workload.keys, 'key', 'keys')}`;
 }
 
 /** The sentence for one event. */
@@ -279,6 +283,7 @@ export function explain(event: SimEvent): string {
     case 'link-restored': return linkRestored(event);
     case 'network-healed': return networkHealed();
     case 'network-configured': return networkConfigured(event);
+    case 'workload-configured': return workloadConfigured(event);
     default: return assertNever(event, 'event');
   }
 }

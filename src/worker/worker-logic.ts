@@ -146,10 +146,7 @@ export function createWorkerLogic(post: (message: FromWorker) => void, now: () =
     act: (command) => {
       const timeline = run();
       try {
-        const result = timeline.act(command.action);
-        // Describe the action as validated and recorded (defaults filled in, e.g. bothWays).
-        const recorded = timeline.recordedActions.at(-1)!.action;
-        post({ type: 'action-result', requestId: command.requestId, result: describeOutcome(recorded, result, timeline.current) });
+        post({ type: 'action-result', requestId: command.requestId, result: describeOutcome(timeline.act(command.action)) });
       } catch (error) {
         if (!(error instanceof SimulationInputError)) throw error;
         post({ type: 'action-result', requestId: command.requestId, result: { ok: false, summary: error.message, field: error.field } });

@@ -191,7 +191,7 @@ describe('ClusterGraph', () => {
     expect(distance(start, from)).toBeLessThan(distance(start, to));
     expect(distance(middle, from)).toBeGreaterThan(distance(start, from));
     expect(distance(end, to)).toBeLessThan(distance(middle, to));
-    if (message.doomed === null) expect(distance(end, to)).toBeLessThan(distance(end, from));
+    if (message.dropReason === null) expect(distance(end, to)).toBeLessThan(distance(end, from));
   });
 
   it('fades out a lost message as it nears its vanish point', () => {
@@ -199,10 +199,10 @@ describe('ClusterGraph', () => {
     simulation.advanceUntil((s) => s.view().inFlight.length > 0, { maxTicks: 5_000 });
     const view = simulation.view();
     const message = view.inFlight[0]!;
-    expect(message.doomed).toBe('loss');
+    expect(message.dropReason).toBe('loss');
     const { container } = renderGraph(view, { tick: message.deliverTick - 0.1 });
     const glyph = container.querySelector(`[data-message-id="${message.id}"]`)!;
-    expect(glyph).toHaveClass('raft-message--doomed');
+    expect(glyph).toHaveClass('raft-message--lost');
     expect(glyph).toHaveAccessibleName(/, lost$/);
     expect(Number(glyph.getAttribute('opacity'))).toBeLessThan(0.5);
   });

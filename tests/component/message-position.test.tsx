@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageView } from '../../src/core/index.ts';
 import { messageKind, messageLabel, messageTitle } from '../../src/ui/viz/message-kind.ts';
-import { doomedVanishFraction, messageFraction, messageOpacity, travelProgress } from '../../src/ui/viz/message-position.ts';
+import { lostVanishFraction, messageFraction, messageOpacity, travelProgress } from '../../src/ui/viz/message-position.ts';
 
-const arriving = { sentTick: 100, deliverTick: 120, doomed: null } as const;
-const lost = { sentTick: 100, deliverTick: 110, doomed: 'loss' } as const;
+const arriving = { sentTick: 100, deliverTick: 120, dropReason: null } as const;
+const lost = { sentTick: 100, deliverTick: 110, dropReason: 'loss' } as const;
 
 describe('travelProgress', () => {
   it('is (tick - sentTick) / (deliverTick - sentTick)', () => {
@@ -31,12 +31,12 @@ describe('messageFraction', () => {
     expect(messageFraction(arriving, 120)).toBe(1);
   });
 
-  it('stops a doomed message at its vanish point, moving at the normal speed', () => {
+  it('stops a lost message at its vanish point, moving at the normal speed', () => {
     // Lost messages are given half their latency (src/core/sim/network.ts), so they cover half the link.
-    expect(doomedVanishFraction).toBe(0.5);
+    expect(lostVanishFraction).toBe(0.5);
     expect(messageFraction(lost, 105)).toBe(0.25);
-    expect(messageFraction(lost, 110)).toBe(doomedVanishFraction);
-    expect(messageFraction(lost, 200)).toBe(doomedVanishFraction);
+    expect(messageFraction(lost, 110)).toBe(lostVanishFraction);
+    expect(messageFraction(lost, 200)).toBe(lostVanishFraction);
   });
 });
 
@@ -45,7 +45,7 @@ describe('messageOpacity', () => {
     expect(messageOpacity(arriving, 119.9)).toBe(1);
   });
 
-  it('fades a doomed message as it nears its vanish point', () => {
+  it('fades a lost message as it nears its vanish point', () => {
     expect(messageOpacity(lost, 102)).toBe(1);
     const late = messageOpacity(lost, 108);
     const end = messageOpacity(lost, 110);
@@ -56,7 +56,7 @@ describe('messageOpacity', () => {
 });
 
 describe('message labels', () => {
-  const base = { id: 7, from: 2, to: 1, term: 3, sentTick: 0, deliverTick: 10, doomed: null, copyOf: null, summary: 'summary' };
+  const base = { id: 7, from: 2, to: 1, term: 3, sentTick: 0, deliverTick: 10, dropReason: null, copyOf: null, reordered: false, summary: 'summary' };
   const vote: MessageView = { ...base, type: 'MsgVoteResp', message: { type: 'MsgVoteResp', from: 2, to: 1, term: 3, granted: false } };
   const append: MessageView = {
     ...base,
@@ -69,7 +69,7 @@ describe('message labels', () => {
   it('names type, ends and term first, then what the reply says', () => {
     expect(messageLabel(vote)).toBe('MsgVoteResp from 2 to 1, term 3, refused');
     expect(messageLabel(append)).toBe('MsgApp from 1 to 3, term 3, heartbeat');
-    expect(messageLabel({ ...append, copyOf: 5, doomed: 'partition' })).toBe('MsgApp from 1 to 3, term 3, heartbeat, duplicate, lost');
+    expect(messageLabel({ ...append, copyOf: 5, dropReason: 'partition' })).toBe('MsgApp from 1 to 3, term 3, heartbeat, duplicate, lost');
   });
 
   it('draws requests filled and replies outlined, by shape per kind', () => {
@@ -78,6 +78,6 @@ describe('message labels', () => {
   });
 
   it('explains a duplicate and a lost message on hover', () => {
-    expect(messageTitle({ ...base, copyOf: 5, doomed: 'loss' })).toBe('#7 summary\nduplicate of message #5\nwill be lost (loss)');
+    expect(messageTitle({ ...base, copyOf: 5, dropReason: 'loss' })).toBe('#7 summary\nduplicate of message #5\nwill be lost (loss)');
   });
 });

@@ -3,7 +3,7 @@ import type { RaftNode } from './node.ts';
 import { emit, resetElectionTimer } from './node.ts';
 import { newProgress } from './progress.ts';
 import type { NodeId, Term } from './types.ts';
-import { broken } from './types.ts';
+import { broken } from '../base/assert.ts';
 
 /** Moves to a new term, forgetting the vote of the old one (Figure 2, "All Servers"). */
 export function setTerm(node: RaftNode, term: Term, cause: { cause: 'election' | 'message'; sender: NodeId | null }): void {
@@ -15,7 +15,7 @@ export function setTerm(node: RaftNode, term: Term, cause: { cause: 'election' |
 
 export function becomeFollower(
   node: RaftNode,
-  options: { lead: NodeId | null; reason: 'higher-term' | 'leader-found' | 'restart' },
+  options: { lead: NodeId | null; reason: 'higher-term' | 'leader-found' },
 ): void {
   const previousRole = node.role;
   node.role = 'follower';

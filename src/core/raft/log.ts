@@ -1,5 +1,6 @@
 import type { Entry, LogIndex, Snapshot, Term } from './types.ts';
-import { emptySnapshot, broken } from './types.ts';
+import { broken } from '../base/assert.ts';
+import { emptySnapshot } from './types.ts';
 
 /**
  * A node's log: a compacted prefix (the snapshot) followed by live entries.

@@ -84,14 +84,6 @@ export interface MsgSnapResp extends Envelope {
   readonly matchIndex: LogIndex;
 }
 
-export function isRemote(message: Message): message is RemoteMessage {
-  return message.type !== 'MsgHup' && message.type !== 'MsgBeat' && message.type !== 'MsgProp';
-}
-
-export function isResponse(message: RemoteMessage): boolean {
-  return message.type === 'MsgVoteResp' || message.type === 'MsgAppResp' || message.type === 'MsgSnapResp';
-}
-
 export const remoteMessageTypes: readonly RemoteMessageType[] = [
   'MsgVote',
   'MsgVoteResp',

@@ -1,20 +1,20 @@
-import type { NodeEvent } from '../events.ts';
-import type { PrngState } from '../prng.ts';
-import { intInclusive } from '../prng.ts';
+import { broken } from '../base/assert.ts';
+import type { PrngState } from '../base/prng.ts';
+import { intInclusive } from '../base/prng.ts';
+import type { NodeEvent } from './events.ts';
 import type { RaftLog } from './log.ts';
 import { checkLog, lastIndex, newLog } from './log.ts';
 import type { Message, RemoteMessage } from './message.ts';
 import type { Progress } from './progress.ts';
 import { checkProgress } from './progress.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term } from './types.ts';
-import { emptySnapshot, broken } from './types.ts';
+import { emptySnapshot } from './types.ts';
 
 /**
- * One Raft node as plain data. It changes only through tick() and step() (in step.ts); it never
- * sends or writes anything itself. What it wants done accumulates in `outbox` (messages),
- * in log entries after `log.stabled` and a hard state differing from `persisted` (writes), and in
- * entries between `log.applied` and `log.committed` (applications). The caller persists, then
- * sends, then applies, then calls advance() (ready.ts), as etcd's Ready/Advance cycle does.
+ * One Raft node as plain data. It changes only through tick() and skipTicks() (timers.ts), step()
+ * (step.ts), and advance() and compactLog() (ready.ts); it never sends or writes anything itself.
+ * What it wants done is handed over by ready(): the caller persists, then sends, then applies,
+ * then calls advance(), as etcd's Ready/Advance cycle does.
  */
 export interface RaftNode {
   readonly id: NodeId;
@@ -43,10 +43,10 @@ export interface RaftNode {
   heldBackIndex: LogIndex;
   rng: PrngState;
 
-  // Output for the caller (see ready.ts).
+  // Output for the caller, handed over by ready() and cleared by advance() (ready.ts).
   outbox: RemoteMessage[];
   events: NodeEvent[];
-  /** The hard state as last written to disk. */
+  /** The hard state as last written to disk (set by advance()). */
   persisted: { term: Term; vote: NodeId | null };
   /** A snapshot received from the leader, to be written to disk and loaded by the state machine. */
   snapshotToInstall: Snapshot | null;
@@ -105,14 +105,20 @@ export function send(node: RaftNode, message: RemoteMessage): void {
   node.outbox.push(message);
 }
 
-export function voters(node: RaftNode): number {
+/** How many nodes vote: every peer and the node itself. */
+export function voterCount(node: RaftNode): number {
   return node.peers.length + 1;
 }
 
-/** Per-node invariants, run after every tick and step in tests and fuzzing. */
+/** Per-node invariants, run at the end of every tick in which the node changed (sim/invariants.ts). */
 export function checkNode(node: RaftNode): void {
   checkLog(node.log, node.id);
   if (!(node.term >= node.persisted.term)) throw broken(`node ${node.id}: term went back`);
+  if (node.role === 'leader') {
+    if (!(node.heartbeatElapsed < node.config.heartbeatIntervalTicks)) throw broken(`node ${node.id}: heartbeat timer ${node.heartbeatElapsed} past its interval`);
+  } else if (!(node.electionElapsed < node.electionTimeout)) {
+    throw broken(`node ${node.id}: election timer ${node.electionElapsed} past its timeout ${node.electionTimeout}`);
+  }
   if (node.role === 'leader') {
     if (!(node.lead === node.id)) throw broken(`node ${node.id}: leader does not know itself as lead`);
     if (!(node.vote === node.id)) throw broken(`node ${node.id}: leader did not vote for itself`);

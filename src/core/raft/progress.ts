@@ -1,5 +1,5 @@
 import type { LogIndex } from './types.ts';
-import { broken } from './types.ts';
+import { broken } from '../base/assert.ts';
 
 /**
  * What a leader knows of one follower's log (Figure 2's nextIndex and matchIndex) and how it is
@@ -95,18 +95,15 @@ export function maybeUpdate(progress: Progress, matchIndex: LogIndex): boolean {
  */
 export function maybeDecrease(progress: Progress, options: { rejectedIndex: LogIndex; nextIndexHint: LogIndex }): boolean {
   const { rejectedIndex, nextIndexHint } = options;
+  if (progress.state === 'snapshot') return false;
   if (progress.state === 'replicate') {
     if (rejectedIndex <= progress.matchIndex) return false;
     // The stream broke (a lost or reordered append): fall back to probing from the hint.
-    progress.state = 'probe';
-    progress.inflight = [];
-    progress.probeSent = false;
-    progress.nextIndex = Math.max(progress.matchIndex + 1, Math.min(nextIndexHint, rejectedIndex));
-    return true;
+    becomeProbe(progress);
+  } else if (progress.nextIndex - 1 !== rejectedIndex) {
+    // In probe state only the answer to the append just sent counts.
+    return false;
   }
-  if (progress.state === 'snapshot') return false;
-  // In probe state only the answer to the append just sent counts.
-  if (progress.nextIndex - 1 !== rejectedIndex) return false;
   progress.nextIndex = Math.max(progress.matchIndex + 1, Math.min(nextIndexHint, rejectedIndex));
   progress.probeSent = false;
   return true;

@@ -6,12 +6,13 @@ export function quorumSize(voters: number): number {
 }
 
 /**
- * The highest index that a majority of voters hold: sort match indexes descending and take the
- * quorum-th. With matches [9, 7, 7, 4, 2] and 5 voters, 3 hold index 7, so 7 is the answer.
+ * The highest index that a majority of voters hold. With matches [9, 7, 7, 4, 2] and 5 voters,
+ * three hold index 7 or more, so 7 is the answer.
+ *
+ * It counts rather than sorts: clusters are small, this runs on every acknowledgement, and it
+ * allocates nothing. Each match index is a candidate answer, kept if a quorum holds at least it.
  */
 export function committedIndex(matchIndexes: readonly LogIndex[]): LogIndex {
-  // Counting instead of sorting: clusters are small, this runs on every acknowledgement, and it
-  // allocates nothing. The answer is the largest index held by at least a quorum of voters.
   const needed = quorumSize(matchIndexes.length);
   let best = 0;
   for (const candidate of matchIndexes) {
@@ -25,8 +26,17 @@ export function committedIndex(matchIndexes: readonly LogIndex[]): LogIndex {
 
 export type VoteResult = 'pending' | 'won' | 'lost';
 
-/** Tallies an election: won once a majority granted, lost once a majority refused. */
-export function voteResult(votes: ReadonlyMap<NodeId, boolean> | readonly (boolean | null)[], voters: number): VoteResult {
+export interface VoteTally {
+  readonly granted: number;
+  readonly refused: number;
+  /** Votes a majority needs. */
+  readonly needed: number;
+  /** Won once a majority granted, lost once a majority refused, pending until then. */
+  readonly result: VoteResult;
+}
+
+/** Counts an election's answers (true granted, false refused, null not yet answered). */
+export function tallyVotes(votes: ReadonlyMap<NodeId, boolean> | readonly (boolean | null)[], voters: number): VoteTally {
   let granted = 0;
   let refused = 0;
   for (const vote of votes.values()) {
@@ -34,7 +44,10 @@ export function voteResult(votes: ReadonlyMap<NodeId, boolean> | readonly (boole
     else if (vote === false) refused += 1;
   }
   const needed = quorumSize(voters);
-  if (granted >= needed) return 'won';
-  if (refused >= needed) return 'lost';
-  return 'pending';
+  const result = granted >= needed ? 'won' : refused >= needed ? 'lost' : 'pending';
+  return { granted, refused, needed, result };
+}
+
+export function voteResult(votes: ReadonlyMap<NodeId, boolean> | readonly (boolean | null)[], voters: number): VoteResult {
+  return tallyVotes(votes, voters).result;
 }

@@ -4,7 +4,7 @@ import { emit, send } from './node.ts';
 import { becomeSnapshot, isPaused, sentAppend } from './progress.ts';
 import { committedIndex } from './quorum.ts';
 import type { NodeId } from './types.ts';
-import { broken } from './types.ts';
+import { broken } from '../base/assert.ts';
 
 /**
  * The leader's sending side of log replication (§5.3, §7): what to send each follower, and when

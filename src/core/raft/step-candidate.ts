@@ -2,15 +2,15 @@ import { becomeCandidate, becomeLeader } from './become.ts';
 import { lastIndex, lastTerm } from './log.ts';
 import type { MsgVoteResp } from './message.ts';
 import type { RaftNode } from './node.ts';
-import { emit, send, voters } from './node.ts';
-import { quorumSize, voteResult } from './quorum.ts';
-import { heartbeat } from './step-leader.ts';
+import { emit, send, voterCount } from './node.ts';
+import { tallyVotes } from './quorum.ts';
 import { maybeCommit } from './replicate.ts';
+import { heartbeat } from './step-leader.ts';
 
 /** Starts an election (§5.2): vote for itself, then ask every peer for its vote. */
 export function campaign(node: RaftNode): void {
   becomeCandidate(node);
-  if (voteResult(Object.values(node.votes), voters(node)) === 'won') {
+  if (tallyVotes(Object.values(node.votes), voterCount(node)).result === 'won') {
     // A single-node cluster elects itself at once.
     winElection(node);
     return;
@@ -33,26 +33,24 @@ function winElection(node: RaftNode): void {
 export function handleVoteResponse(node: RaftNode, message: MsgVoteResp): void {
   if (node.votes[message.from] !== undefined) return; // a duplicate answer counts once
   node.votes[message.from] = message.granted;
-  const answers = Object.values(node.votes);
-  const grantedCount = answers.filter((granted) => granted).length;
-  const quorum = quorumSize(voters(node));
+  const tally = tallyVotes(Object.values(node.votes), voterCount(node));
   emit(node, {
     type: 'vote-received',
     voter: message.from,
     term: node.term,
     granted: message.granted,
-    grantedCount,
-    refusedCount: answers.length - grantedCount,
-    quorum,
+    grantedCount: tally.granted,
+    refusedCount: tally.refused,
+    quorum: tally.needed,
   });
-  const result = voteResult(answers, voters(node));
-  if (result === 'won') {
+  if (tally.result === 'won') {
     winElection(node);
-  } else if (result === 'lost' && !message.granted && answers.length - grantedCount === quorum) {
-    // The candidate waits for its timer to start the next election, as the paper describes.
+  } else if (tally.result === 'lost' && !message.granted && tally.refused === tally.needed) {
+    // Reported once, on the refusal that settled it. The candidate waits for its timer to start
+    // the next election, as the paper describes.
     const refused = Object.entries(node.votes)
       .filter(([, granted]) => !granted)
       .map(([id]) => Number(id));
-    emit(node, { type: 'election-lost', term: node.term, refused, quorum });
+    emit(node, { type: 'election-lost', term: node.term, refused, quorum: tally.needed });
   }
 }

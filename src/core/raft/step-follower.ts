@@ -1,4 +1,4 @@
-import type { AppendRejection, VoteRefusal } from '../events.ts';
+import type { AppendRejection, VoteRefusal } from './events.ts';
 import { becomeFollower } from './become.ts';
 import { append, firstIndexOfTerm, isUpToDate, lastIndex, lastTerm, restoreSnapshot, termAt, truncateFrom } from './log.ts';
 import type { MsgApp, MsgSnap, MsgVote } from './message.ts';

@@ -56,16 +56,7 @@ export function handleAppendResponse(node: RaftNode, message: MsgAppResp): void 
   const progress = node.progress[message.from];
   if (progress === undefined) return;
   if (message.success) {
-    const updated = maybeUpdate(progress, message.matchIndex);
-    // A heartbeat acknowledged past the pending snapshot proves it was installed, even if the
-    // snapshot's own answer was lost: resume replication rather than wait for a resend.
-    if (progress.state === 'snapshot' && progress.matchIndex >= progress.pendingSnapshot) becomeProbe(progress);
-    if (updated) {
-      if (progress.state === 'probe') becomeReplicate(progress);
-      emit(node, { type: 'progress-updated', follower: message.from, matchIndex: progress.matchIndex, nextIndex: progress.nextIndex, state: progress.state });
-      maybeCommit(node);
-    }
-    sendPending(node, message.from);
+    acknowledge(node, message.from, message.matchIndex);
     return;
   }
   const nextIndexHint = backoffHint(node, message);
@@ -84,21 +75,33 @@ export function handleAppendResponse(node: RaftNode, message: MsgAppResp): void 
   sendAppend(node, message.from, { heartbeat: false });
 }
 
+/** A follower's answer to an InstallSnapshot: it now agrees with the leader up to matchIndex. */
+export function handleSnapshotResponse(node: RaftNode, message: MsgSnapResp): void {
+  if (node.progress[message.from] === undefined) return;
+  acknowledge(node, message.from, message.matchIndex);
+}
+
+/**
+ * The one acknowledgement path, for appends and snapshots alike: record the follower's match,
+ * leave snapshot state once the snapshot is covered (a heartbeat acknowledged past it proves it
+ * was installed, even if the snapshot's own answer was lost), stream to a follower that just
+ * proved its log matches, try to commit, and send what it still lacks.
+ */
+function acknowledge(node: RaftNode, follower: NodeId, matchIndex: LogIndex): void {
+  const progress = node.progress[follower]!;
+  const updated = maybeUpdate(progress, matchIndex);
+  if (progress.state === 'snapshot' && progress.matchIndex >= progress.pendingSnapshot) becomeProbe(progress);
+  if (updated) {
+    if (progress.state === 'probe') becomeReplicate(progress);
+    emit(node, { type: 'progress-updated', follower, matchIndex: progress.matchIndex, nextIndex: progress.nextIndex, state: progress.state });
+    maybeCommit(node);
+  }
+  sendPending(node, follower);
+}
+
 function backoffHint(node: RaftNode, message: MsgAppResp): LogIndex {
   if (!node.config.fastBackup || message.conflictIndex === null) return message.rejectedIndex;
   if (message.conflictTerm === null) return message.conflictIndex;
   const last = lastIndexOfTerm(node.log, message.conflictTerm);
   return last === undefined ? message.conflictIndex : last + 1;
-}
-
-export function handleSnapshotResponse(node: RaftNode, message: MsgSnapResp): void {
-  const progress = node.progress[message.from];
-  if (progress === undefined) return;
-  const updated = maybeUpdate(progress, message.matchIndex);
-  if (progress.state === 'snapshot' && progress.matchIndex >= progress.pendingSnapshot) becomeProbe(progress);
-  if (updated) {
-    emit(node, { type: 'progress-updated', follower: message.from, matchIndex: progress.matchIndex, nextIndex: progress.nextIndex, state: progress.state });
-    maybeCommit(node);
-  }
-  sendPending(node, message.from);
 }

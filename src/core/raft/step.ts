@@ -1,34 +1,16 @@
+import { assertNever } from '../base/assert.ts';
 import { becomeFollower, setTerm } from './become.ts';
 import type { Message, RemoteMessage } from './message.ts';
 import type { RaftNode } from './node.ts';
-import { emit, send } from './node.ts';
+import { send } from './node.ts';
 import { campaign, handleVoteResponse } from './step-candidate.ts';
 import { followLeader, handleAppend, handleSnapshot, handleVote, refuseVote, rejectStaleAppend } from './step-follower.ts';
 import { handleAppendResponse, handleSnapshotResponse, heartbeat, propose } from './step-leader.ts';
-import { assertNever } from './types.ts';
 
 /**
- * Advances the node's clock by one tick. Timers turn into local messages, so every change of
- * state goes through step(): a follower or candidate whose election timer runs out steps MsgHup;
- * a leader whose heartbeat interval is up steps MsgBeat.
+ * Feeds the node one message: a local one (its timers' MsgHup and MsgBeat, a client's MsgProp) or
+ * one that arrived over the network. Every change of state goes through here or through tick().
  */
-export function tick(node: RaftNode): void {
-  if (node.role === 'leader') {
-    node.heartbeatElapsed += 1;
-    if (node.heartbeatElapsed >= node.config.heartbeatIntervalTicks) {
-      emit(node, { type: 'heartbeat-timeout', elapsed: node.heartbeatElapsed });
-      node.heartbeatElapsed = 0;
-      step(node, { type: 'MsgBeat' });
-    }
-    return;
-  }
-  node.electionElapsed += 1;
-  if (node.electionElapsed >= node.electionTimeout) {
-    emit(node, { type: 'election-timeout', elapsed: node.electionElapsed, timeout: node.electionTimeout });
-    step(node, { type: 'MsgHup' });
-  }
-}
-
 export function step(node: RaftNode, message: Message): void {
   switch (message.type) {
     case 'MsgHup':

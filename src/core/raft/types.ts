@@ -62,16 +62,3 @@ export interface RaftConfig {
   /** Compact the log into a snapshot once this many applied entries sit in it (0 turns it off). */
   readonly snapshotThresholdEntries: number;
 }
-
-export function assertNever(value: never, what = 'value'): never {
-  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
-}
-
-/**
- * The error an invariant check throws. Checks are written `if (!(condition)) throw broken(...)`
- * rather than through a helper taking the message, so that the hot paths build no message string
- * or closure unless the check actually fails.
- */
-export function broken(message: string): Error {
-  return new Error(`invariant broken: ${message}`);
-}

@@ -1,18 +1,19 @@
-import type { Command, NodeId } from '../raft/types.ts';
 import type { ProposeResult } from '../raft/step-leader.ts';
-import type { SimState } from './cluster.ts';
-import { campaign, crash, currentLeader, propose, record, restart } from './cluster.ts';
-
-export { currentLeader };
+import type { Command, NodeId } from '../raft/types.ts';
 import { describeValue, requireInteger, requireString, SimulationInputError } from './errors.ts';
-import { heal, partitionGroups, setLink, setPartition } from './network.ts';
+import { checkTouched } from './invariants.ts';
+import { describeCommand } from './kv.ts';
+import { heal, isolateNode, partitionGroups, rejoinNode, setLink, setPartition } from './network.ts';
 import type { NetworkConfig, Workload } from './options.ts';
 import { resolveNetworkConfig, resolveWorkload } from './options.ts';
+import { campaign, crash, propose, restart } from './servers.ts';
+import type { SimState } from './world.ts';
+import { currentLeader, record } from './world.ts';
 
 /**
- * Everything a user (or a test, or a scenario) can do to a running simulation. Actions are plain
- * data applied between ticks, so a run is fully described by its options and the list of actions
- * with the tick each was taken at, and replays exactly.
+ * Everything a user (or a test, a scenario or the fault schedule) can do to a running simulation.
+ * Actions are plain data applied between ticks, so a run is fully described by its options and
+ * the list of actions with the tick each was taken at, and replays exactly.
  */
 export type Action =
   | { readonly type: 'crash'; readonly node: NodeId }
@@ -35,9 +36,35 @@ export type Action =
   | { readonly type: 'campaign'; readonly node: NodeId };
 
 export type ActionType = Action['type'];
+type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
 
-/** What an action returned: a proposal's outcome, or nothing. */
-export type ActionResult = { readonly type: 'proposed'; readonly node: NodeId | null; readonly result: ProposeResult } | { readonly type: 'done' };
+/** Where a proposal went: the node it reached (null when there was no leader to send it to) and its answer. */
+export interface Proposal {
+  readonly node: NodeId | null;
+  readonly result: ProposeResult;
+}
+
+/**
+ * What acting returned: the action as validated and recorded (defaults filled in, inputs copied),
+ * one sentence saying what it did, and for a proposal where it went. `type` tells the two apart.
+ */
+export type ActionResult =
+  | ({ readonly type: 'proposed'; readonly action: Action; readonly summary: string } & Proposal)
+  | { readonly type: 'done'; readonly action: Action; readonly summary: string };
+
+/**
+ * One entry per action type, so everything about an action lives in one place:
+ * - validate: checks raw input against the state now and returns the action as it will be
+ *   recorded; throws SimulationInputError and changes nothing when the input is bad;
+ * - perform: carries it out (the action is valid for this state);
+ * - describe: the sentence users read afterwards (the app's outcome line, the CLI), from the
+ *   state after it was performed.
+ */
+interface ActionSpec<T extends ActionType> {
+  readonly validate: (sim: SimState, input: Readonly<Record<string, unknown>>) => ActionOf<T>;
+  readonly perform: (sim: SimState, action: ActionOf<T>) => Proposal | null;
+  readonly describe: (sim: SimState, action: ActionOf<T>, proposal: Proposal | null) => string;
+}
 
 export function requireNodeId(sim: SimState, field: string, value: unknown): NodeId {
   return requireInteger(field, value, { min: 1, max: sim.options.nodes });
@@ -84,115 +111,163 @@ function validateGroups(sim: SimState, value: unknown): NodeId[][] {
   });
 }
 
+function validateLink<T extends 'cut-link' | 'restore-link'>(type: T, sim: SimState, input: Readonly<Record<string, unknown>>): ActionOf<T> {
+  const from = requireNodeId(sim, 'from', input.from);
+  const to = requireNodeId(sim, 'to', input.to);
+  if (from === to) throw new SimulationInputError('to', 'a node other than from', `node ${to}`);
+  return { type, from, to, bothWays: input.bothWays === undefined ? true : input.bothWays === true } as ActionOf<T>;
+}
+
+function performLink(sim: SimState, action: ActionOf<'cut-link' | 'restore-link'>): null {
+  const cut = action.type === 'cut-link';
+  const eventType = cut ? 'link-cut' : 'link-restored';
+  setLink(sim.network, { from: action.from, to: action.to, cut });
+  record(sim, null, { type: eventType, from: action.from, to: action.to });
+  if (action.bothWays) {
+    setLink(sim.network, { from: action.to, to: action.from, cut });
+    record(sim, null, { type: eventType, from: action.to, to: action.from });
+  }
+  return null;
+}
+
+function describeLink(action: ActionOf<'cut-link' | 'restore-link'>): string {
+  const arrow = action.bothWays ? '↔' : '→';
+  return `Link ${action.from}${arrow}${action.to} ${action.type === 'cut-link' ? 'cut' : 'restored'}`;
+}
+
+function recordPartition(sim: SimState): null {
+  record(sim, null, { type: 'partition-changed', groups: partitionGroups(sim.network, sim.options.nodes) });
+  return null;
+}
+
+function describeGroups(sim: SimState): string {
+  return partitionGroups(sim.network, sim.options.nodes)
+    .map((group) => `{${group.join(', ')}}`)
+    .join(' | ');
+}
+
+function describeNetwork(network: NetworkConfig): string {
+  return `latency ${network.delayTicksMin}-${network.delayTicksMax} ticks, loss ${network.dropRatio}, duplicates ${network.duplicateRatio}, reorder ${network.reorderRatio}`;
+}
+
+function describeProposal(sim: SimState, proposal: Proposal | null): string {
+  if (proposal === null || proposal.node === null) return 'No leader right now: the proposal was not sent. Wait for an election to finish.';
+  const { node, result } = proposal;
+  if (result.isLeader) {
+    const raft = sim.servers[node - 1]!.node!;
+    const entry = raft.log.entries[result.index - raft.log.snapshot.index - 1];
+    const what = entry === undefined ? 'the command' : describeCommand(entry.command);
+    return `Node ${node} (leader, term ${result.term}) appended ${what} at index ${result.index}; it commits once a majority stores it`;
+  }
+  const role = sim.servers[node - 1]!.node?.role ?? 'crashed';
+  const hint = result.leaderHint === null ? 'no leader known' : `leader is node ${result.leaderHint}`;
+  return `Node ${node} is a ${role}: not leader, ${hint}`;
+}
+
+const noLeader: Proposal = { node: null, result: { index: -1, term: 0, isLeader: false, leaderHint: null } };
+
+export const actionTable: { readonly [T in ActionType]: ActionSpec<T> } = {
+  crash: {
+    validate: (sim, input) => ({ type: 'crash', node: requireLive(sim, 'node', input.node) }),
+    perform: (sim, action) => (crash(sim, action.node), null),
+    describe: (_sim, action) => `Node ${action.node} crashed: only what it wrote to disk survives`,
+  },
+  restart: {
+    validate: (sim, input) => ({ type: 'restart', node: requireCrashed(sim, 'node', input.node) }),
+    perform: (sim, action) => (restart(sim, action.node), null),
+    describe: (_sim, action) => `Node ${action.node} restarted from its disk as a follower`,
+  },
+  campaign: {
+    validate: (sim, input) => ({ type: 'campaign', node: requireLive(sim, 'node', input.node) }),
+    perform: (sim, action) => (campaign(sim, action.node), null),
+    describe: (_sim, action) => `Node ${action.node} starts an election`,
+  },
+  partition: {
+    validate: (sim, input) => ({ type: 'partition', groups: validateGroups(sim, input.groups) }),
+    perform: (sim, action) => (setPartition(sim.network, action.groups), recordPartition(sim)),
+    describe: (sim) => `Network split: ${describeGroups(sim)}`,
+  },
+  isolate: {
+    validate: (sim, input) => ({ type: 'isolate', node: requireNodeId(sim, 'node', input.node) }),
+    perform: (sim, action) => (isolateNode(sim.network, action.node), recordPartition(sim)),
+    describe: (sim, action) => `Node ${action.node} isolated: ${describeGroups(sim)}`,
+  },
+  rejoin: {
+    validate: (sim, input) => ({ type: 'rejoin', node: requireNodeId(sim, 'node', input.node) }),
+    perform: (sim, action) => (rejoinNode(sim.network, action.node, sim.options.nodes), recordPartition(sim)),
+    describe: (sim, action) => `Node ${action.node} rejoined: ${describeGroups(sim)}`,
+  },
+  'cut-link': {
+    validate: (sim, input) => validateLink('cut-link', sim, input),
+    perform: performLink,
+    describe: (_sim, action) => describeLink(action),
+  },
+  'restore-link': {
+    validate: (sim, input) => validateLink('restore-link', sim, input),
+    perform: performLink,
+    describe: (_sim, action) => describeLink(action),
+  },
+  heal: {
+    validate: () => ({ type: 'heal' }),
+    perform: (sim) => (heal(sim.network), record(sim, null, { type: 'network-healed' }), null),
+    describe: () => 'Network healed: every node can reach every other',
+  },
+  'configure-network': {
+    validate: (sim, input) => {
+      resolveNetworkConfig(input.network, sim.network.config);
+      // Record a copy: the caller may reuse its object, and the run must keep what was applied.
+      return { type: 'configure-network', network: { ...(input.network as Partial<NetworkConfig>) } };
+    },
+    perform: (sim, action) => {
+      sim.network.config = resolveNetworkConfig(action.network, sim.network.config);
+      record(sim, null, { type: 'network-configured', network: sim.network.config });
+      return null;
+    },
+    describe: (sim) => `Network set to ${describeNetwork(sim.network.config)}`,
+  },
+  'configure-workload': {
+    validate: (sim, input) => {
+      resolveWorkload(input.workload, sim.workload);
+      return { type: 'configure-workload', workload: { ...(input.workload as Partial<Workload>) } };
+    },
+    perform: (sim, action) => {
+      sim.workload = resolveWorkload(action.workload, sim.workload);
+      record(sim, null, { type: 'workload-configured', workload: sim.workload });
+      return null;
+    },
+    describe: (sim) => {
+      const every = sim.workload.proposeEveryTicks;
+      return every === 0 ? 'Client load stopped' : `Client load: a put to the leader every ${every} ticks`;
+    },
+  },
+  propose: {
+    validate: (sim, input) => ({
+      type: 'propose',
+      node: input.node === 'leader' ? 'leader' : requireLive(sim, 'node', input.node),
+      command: validateCommand(input.command),
+    }),
+    perform: (sim, action) => {
+      const target = action.node === 'leader' ? currentLeader(sim) : action.node;
+      return target === null ? noLeader : { node: target, result: propose(sim, target, [action.command]) };
+    },
+    describe: (sim, _action, proposal) => describeProposal(sim, proposal),
+  },
+};
+
 /** Checks an action against the current state; throws SimulationInputError and changes nothing. */
 export function validateAction(sim: SimState, value: unknown): Action {
   if (typeof value !== 'object' || value === null) throw new SimulationInputError('action', 'an action object', describeValue(value));
-  const action = value as Record<string, unknown>;
-  const type = action.type;
-  switch (type) {
-    case 'crash':
-      return { type, node: requireLive(sim, 'node', action.node) };
-    case 'restart':
-      return { type, node: requireCrashed(sim, 'node', action.node) };
-    case 'campaign':
-      return { type, node: requireLive(sim, 'node', action.node) };
-    case 'isolate':
-    case 'rejoin':
-      return { type, node: requireNodeId(sim, 'node', action.node) };
-    case 'partition':
-      return { type, groups: validateGroups(sim, action.groups) };
-    case 'cut-link':
-    case 'restore-link': {
-      const from = requireNodeId(sim, 'from', action.from);
-      const to = requireNodeId(sim, 'to', action.to);
-      if (from === to) throw new SimulationInputError('to', 'a node other than from', `node ${to}`);
-      return { type, from, to, bothWays: action.bothWays === undefined ? true : action.bothWays === true };
-    }
-    case 'heal':
-      return { type };
-    case 'configure-network': {
-      resolveNetworkConfig(action.network, sim.network.config);
-      // Record a copy: the caller may reuse its object, and the run must keep what was applied.
-      return { type, network: { ...(action.network as Partial<NetworkConfig>) } };
-    }
-    case 'configure-workload':
-      resolveWorkload(action.workload, sim.workload);
-      return { type, workload: { ...(action.workload as Partial<Workload>) } };
-    case 'propose':
-      return {
-        type,
-        node: action.node === 'leader' ? 'leader' : requireLive(sim, 'node', action.node),
-        command: validateCommand(action.command),
-      };
-    default:
-      throw new SimulationInputError('action.type', 'a known action type', describeValue(type));
-  }
+  const input = value as Readonly<Record<string, unknown>>;
+  const spec = Object.hasOwn(actionTable, input.type as string) ? (actionTable[input.type as ActionType] as ActionSpec<ActionType>) : undefined;
+  if (spec === undefined) throw new SimulationInputError('action.type', 'a known action type', describeValue(input.type));
+  return spec.validate(sim, input);
 }
 
-/** Applies an action already checked by validateAction. */
+/** Carries out an action already checked by validateAction, and says what it did. */
 export function performAction(sim: SimState, action: Action): ActionResult {
-  const network = sim.network;
-  switch (action.type) {
-    case 'crash':
-      crash(sim, action.node);
-      break;
-    case 'restart':
-      restart(sim, action.node);
-      break;
-    case 'campaign':
-      campaign(sim, action.node);
-      break;
-    case 'partition':
-      setPartition(network, action.groups);
-      record(sim, null, { type: 'partition-changed', groups: partitionGroups(network, sim.options.nodes) });
-      break;
-    case 'isolate':
-      network.group[action.node] = Math.max(...network.group) + 1;
-      record(sim, null, { type: 'partition-changed', groups: partitionGroups(network, sim.options.nodes) });
-      break;
-    case 'rejoin': {
-      const others = partitionGroups(network, sim.options.nodes).filter((group) => !group.includes(action.node));
-      const largest = others.sort((a, b) => b.length - a.length)[0];
-      network.group[action.node] = largest === undefined ? network.group[action.node]! : network.group[largest[0]!]!;
-      record(sim, null, { type: 'partition-changed', groups: partitionGroups(network, sim.options.nodes) });
-      break;
-    }
-    case 'cut-link':
-    case 'restore-link': {
-      const cut = action.type === 'cut-link';
-      setLink(network, { from: action.from, to: action.to, cut });
-      if (action.bothWays) setLink(network, { from: action.to, to: action.from, cut });
-      const eventType = cut ? 'link-cut' : 'link-restored';
-      record(sim, null, { type: eventType, from: action.from, to: action.to });
-      if (action.bothWays) record(sim, null, { type: eventType, from: action.to, to: action.from });
-      break;
-    }
-    case 'heal':
-      heal(network);
-      record(sim, null, { type: 'network-healed' });
-      break;
-    case 'configure-network': {
-      network.config = resolveNetworkConfig(action.network, network.config);
-      const c = network.config;
-      record(sim, null, {
-        type: 'network-configured',
-        summary: `latency ${c.delayTicksMin}-${c.delayTicksMax} ticks, loss ${c.dropRatio}, duplicates ${c.duplicateRatio}, reorder ${c.reorderRatio}`,
-      });
-      break;
-    }
-    case 'configure-workload': {
-      sim.workload = resolveWorkload(action.workload, sim.workload);
-      const every = sim.workload.proposeEveryTicks;
-      record(sim, null, { type: 'network-configured', summary: every === 0 ? 'client load off' : `client load: a put every ${every} ticks` });
-      break;
-    }
-    case 'propose': {
-      const target = action.node === 'leader' ? currentLeader(sim) : action.node;
-      if (target === null) {
-        return { type: 'proposed', node: null, result: { index: -1, term: 0, isLeader: false, leaderHint: null } };
-      }
-      return { type: 'proposed', node: target, result: propose(sim, target, [action.command]) };
-    }
-  }
-  return { type: 'done' };
+  const spec = actionTable[action.type] as ActionSpec<ActionType>;
+  const proposal = spec.perform(sim, action);
+  if (sim.options.checkNodeInvariants) checkTouched(sim.invariants, sim.servers);
+  const summary = spec.describe(sim, action, proposal);
+  return proposal === null ? { type: 'done', action, summary } : { type: 'proposed', action, summary, ...proposal };
 }

@@ -1,4 +1,4 @@
-import type { SimEventBody } from '../events.ts';
+import type { SimEventBody } from './events.ts';
 import { entryAt, termAt } from '../raft/log.ts';
 import type { RaftNode } from '../raft/node.ts';
 import type { Command, LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
@@ -8,6 +8,8 @@ import { describeCommand, sameCommand } from './kv.ts';
  * The cluster-wide safety checker (§5.2-§5.4, Figure 3). It watches the event stream as the
  * simulation produces it and keeps only small indexes, never rescanning whole logs:
  *
+ *   One Vote per Term     a node grants at most one vote in a term (§5.2), its own as a candidate
+ *                         included, across restarts too: the last (term, vote) of each node.
  *   Election Safety       at most one leader per term: a map term -> leader.
  *   Leader Append-Only    a leader never deletes or overwrites its entries: any truncation or
  *                         snapshot install on a leader is a violation.
@@ -19,7 +21,7 @@ import { describeCommand, sameCommand } from './kv.ts';
  *   State Machine Safety  no two nodes commit or apply different commands at one index, and every
  *                         node applies in index order without gaps.
  */
-export type SafetyProperty = 'Election Safety' | 'Leader Append-Only' | 'Log Matching' | 'Leader Completeness' | 'State Machine Safety';
+export type SafetyProperty = 'One Vote per Term' | 'Election Safety' | 'Leader Append-Only' | 'Log Matching' | 'Leader Completeness' | 'State Machine Safety';
 
 export interface Violation {
   readonly tick: Tick;
@@ -35,6 +37,9 @@ interface Recorded {
 }
 
 export interface CheckerState {
+  /** Per node id: the latest term it voted in (0 before any vote) and whom it voted for. */
+  votedTerm: Term[];
+  votedFor: NodeId[];
   leaderOfTerm: Map<Term, NodeId>;
   /** index -> term -> the previous entry's term and the command, as first appended anywhere. */
   appended: Map<LogIndex, Map<Term, { prevTerm: Term; command: Command; node: NodeId }>>;
@@ -56,6 +61,8 @@ export interface CheckerState {
 
 export function newChecker(nodes: number): CheckerState {
   return {
+    votedTerm: new Array<Term>(nodes + 1).fill(0),
+    votedFor: new Array<NodeId>(nodes + 1).fill(0),
     leaderOfTerm: new Map(),
     appended: new Map(),
     committed: new Map(),
@@ -77,6 +84,12 @@ function report(checker: CheckerState, violation: Violation): void {
 export function observe(checker: CheckerState, event: SimEventBody, source: { tick: Tick; id: NodeId; node: RaftNode | null }): void {
   const { tick, id, node } = source;
   switch (event.type) {
+    case 'became-candidate':
+      checkVote(checker, { id, tick, term: event.term, candidate: id });
+      return;
+    case 'vote-granted':
+      checkVote(checker, { id, tick, term: event.term, candidate: event.candidate });
+      return;
     case 'became-leader': {
       const other = checker.leaderOfTerm.get(event.term);
       if (other !== undefined && other !== id) {
@@ -112,6 +125,21 @@ export function observe(checker: CheckerState, event: SimEventBody, source: { ti
     default:
       return;
   }
+}
+
+function checkVote(checker: CheckerState, vote: { id: NodeId; tick: Tick; term: Term; candidate: NodeId }): void {
+  const { id, term, candidate } = vote;
+  const previous = checker.votedFor[id]!;
+  if (checker.votedTerm[id] === term && previous !== candidate) {
+    report(checker, {
+      tick: vote.tick,
+      property: 'One Vote per Term',
+      nodes: [...new Set([id, previous, candidate])],
+      detail: `node ${id} voted for node ${previous} and then for node ${candidate} in term ${term}`,
+    });
+  }
+  checker.votedTerm[id] = term;
+  checker.votedFor[id] = candidate;
 }
 
 function checkCompleteness(checker: CheckerState, node: RaftNode, tick: Tick): void {

@@ -1,5 +1,5 @@
-import type { SimEvent, SimEventBody } from '../events.ts';
-import { topicOf } from '../events.ts';
+import type { SimEvent, SimEventBody } from './events.ts';
+import { topicOf } from './events.ts';
 import type { NodeId, Tick } from '../raft/types.ts';
 
 /**

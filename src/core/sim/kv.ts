@@ -1,5 +1,5 @@
 import type { Command, Snapshot } from '../raft/types.ts';
-import { assertNever } from '../raft/types.ts';
+import { assertNever } from '../base/assert.ts';
 
 /**
  * The replicated state machine: a key-value store each node builds by applying committed

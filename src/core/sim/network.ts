@@ -1,9 +1,10 @@
-import type { DropReason } from '../events.ts';
+import { broken } from '../base/assert.ts';
+import type { PrngState } from '../base/prng.ts';
+import { chance, intInclusive } from '../base/prng.ts';
 import type { RemoteMessage } from '../raft/message.ts';
 import type { NodeId, Tick } from '../raft/types.ts';
+import type { DropReason } from './events.ts';
 import type { NetworkConfig } from './options.ts';
-import type { PrngState } from '../prng.ts';
-import { chance, intInclusive } from '../prng.ts';
 
 /**
  * The virtual network: every message in flight with the tick it was sent and the tick it arrives
@@ -11,17 +12,22 @@ import { chance, intInclusive } from '../prng.ts';
  * a lost message travels half its latency and then vanishes, so the app can show it disappear.
  * Partitions and cut links are checked again on arrival, since a network that splits loses what
  * was crossing it.
+ *
+ * Links are FIFO: a message arrives no earlier than the one sent before it on the same link,
+ * unless the reorder draw lets it overtake (`reordered`).
  */
 export interface InFlight {
   readonly id: number;
   readonly message: RemoteMessage;
   readonly sentTick: Tick;
-  /** When it arrives, or, for a doomed message, when it vanishes. */
+  /** When it arrives, or, for a message that will be lost, when it vanishes. Always after sentTick. */
   readonly deliverTick: Tick;
-  /** Set when the message was lost at send time: it will vanish at deliverTick. */
-  readonly doomed: DropReason | null;
+  /** Set when the message was lost at send time: why it will vanish at deliverTick. */
+  readonly dropReason: DropReason | null;
   /** The id of the original, if this is a duplicate. */
   readonly copyOf: number | null;
+  /** It may overtake earlier messages on its link (the reorder draw); otherwise it keeps FIFO order. */
+  readonly reordered: boolean;
 }
 
 export interface NetworkState {
@@ -51,10 +57,6 @@ export function newNetwork(options: { nodes: number; config: NetworkConfig; rng:
   };
 }
 
-export function canReach(network: NetworkState, from: NodeId, to: NodeId): boolean {
-  return network.group[from] === network.group[to] && !network.cut[from]![to]!;
-}
-
 function blockedReason(network: NetworkState, from: NodeId, to: NodeId): DropReason | null {
   if (network.group[from] !== network.group[to]) return 'partition';
   if (network.cut[from]![to]!) return 'link-cut';
@@ -62,41 +64,55 @@ function blockedReason(network: NetworkState, from: NodeId, to: NodeId): DropRea
 }
 
 function insert(network: NetworkState, item: InFlight): void {
+  if (!(item.deliverTick > item.sentTick)) throw broken(`message #${item.id} due at ${item.deliverTick}, not after it was sent at ${item.sentTick}`);
   const queue = network.inFlight;
-  let low = 0;
-  let high = queue.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const other = queue[middle]!;
-    if (other.deliverTick < item.deliverTick || (other.deliverTick === item.deliverTick && other.id < item.id)) low = middle + 1;
-    else high = middle;
+  // Most messages go at or near the end (later sends arrive later): search from the back.
+  let at = queue.length;
+  while (at > 0) {
+    const other = queue[at - 1]!;
+    if (other.deliverTick < item.deliverTick || (other.deliverTick === item.deliverTick && other.id < item.id)) break;
+    at -= 1;
   }
-  queue.splice(low, 0, item);
+  if (at === queue.length) queue.push(item);
+  else queue.splice(at, 0, item);
 }
 
-function latency(network: NetworkState, from: NodeId, to: NodeId, now: Tick): Tick {
+/** Draws a latency; returns the arrival tick and whether the message may overtake others. */
+function arrival(network: NetworkState, from: NodeId, to: NodeId, now: Tick): { tick: Tick; reordered: boolean } {
   const { delayTicksMin, delayTicksMax, reorderRatio } = network.config;
   const drawn = now + intInclusive(network.rng, delayTicksMin, delayTicksMax);
-  if (chance(network.rng, reorderRatio)) return drawn;
-  const arrival = Math.max(drawn, network.lastArrival[from]![to]!);
-  network.lastArrival[from]![to] = arrival;
-  return arrival;
+  if (chance(network.rng, reorderRatio)) return { tick: drawn, reordered: true };
+  const tick = Math.max(drawn, network.lastArrival[from]![to]!);
+  network.lastArrival[from]![to] = tick;
+  return { tick, reordered: false };
 }
 
-/** Puts a message on the wire; returns what was scheduled (the original, then any duplicate). */
-export function sendMessage(network: NetworkState, message: RemoteMessage, now: Tick): InFlight[] {
+/** Puts a message on the wire and returns it as scheduled. Call maybeDuplicate() right after. */
+export function sendMessage(network: NetworkState, message: RemoteMessage, now: Tick): InFlight {
   const { from, to } = message;
   const blocked = blockedReason(network, from, to);
   const lost = blocked === null && chance(network.rng, network.config.dropRatio);
-  const doomed: DropReason | null = blocked ?? (lost ? 'loss' : null);
-  const arrival = latency(network, from, to, now);
-  const deliverTick = doomed === null ? arrival : now + Math.max(1, Math.floor((arrival - now) / 2));
-  const original: InFlight = { id: network.nextId++, message, sentTick: now, deliverTick, doomed, copyOf: null };
-  insert(network, original);
-  if (doomed !== null || !chance(network.rng, network.config.duplicateRatio)) return [original];
-  const copy: InFlight = { id: network.nextId++, message, sentTick: now, deliverTick: latency(network, from, to, now), doomed: null, copyOf: original.id };
+  const dropReason: DropReason | null = blocked ?? (lost ? 'loss' : null);
+  const due = arrival(network, from, to, now);
+  const deliverTick = dropReason === null ? due.tick : now + Math.max(1, Math.floor((due.tick - now) / 2));
+  const item: InFlight = { id: network.nextId++, message, sentTick: now, deliverTick, dropReason, copyOf: null, reordered: due.reordered };
+  insert(network, item);
+  return item;
+}
+
+/** The network may deliver a message twice (duplicateRatio): returns the copy it scheduled, if any. */
+export function maybeDuplicate(network: NetworkState, original: InFlight, now: Tick): InFlight | null {
+  if (original.dropReason !== null || !chance(network.rng, network.config.duplicateRatio)) return null;
+  const { from, to } = original.message;
+  const due = arrival(network, from, to, now);
+  const copy: InFlight = { id: network.nextId++, message: original.message, sentTick: now, deliverTick: due.tick, dropReason: null, copyOf: original.id, reordered: due.reordered };
   insert(network, copy);
-  return [original, copy];
+  return copy;
+}
+
+/** The tick the next message arrives or vanishes, or Infinity when nothing is in flight. */
+export function nextDeliveryTick(network: NetworkState): Tick {
+  return network.inFlight[0]?.deliverTick ?? Infinity;
 }
 
 /** Removes and returns the next message due at or before `now`, or undefined. */
@@ -109,7 +125,7 @@ export function takeDue(network: NetworkState, now: Tick): InFlight | undefined 
 
 /** Why a message arriving now cannot be delivered, or null if it can. */
 export function arrivalBlocked(network: NetworkState, item: InFlight): DropReason | null {
-  return item.doomed ?? blockedReason(network, item.message.from, item.message.to);
+  return item.dropReason ?? blockedReason(network, item.message.from, item.message.to);
 }
 
 export function setPartition(network: NetworkState, groups: readonly (readonly NodeId[])[]): void {
@@ -118,6 +134,18 @@ export function setPartition(network: NetworkState, groups: readonly (readonly N
   groups.forEach((members, index) => {
     for (const id of members) network.group[id] = index;
   });
+}
+
+/** Moves one node into a partition group of its own. */
+export function isolateNode(network: NetworkState, id: NodeId): void {
+  network.group[id] = Math.max(...network.group) + 1;
+}
+
+/** Moves a node into the largest group of the others (it stays where it is if it is alone). */
+export function rejoinNode(network: NetworkState, id: NodeId, nodes: number): void {
+  const others = partitionGroups(network, nodes).filter((group) => !group.includes(id));
+  const largest = others.sort((a, b) => b.length - a.length)[0];
+  if (largest !== undefined) network.group[id] = network.group[largest[0]!]!;
 }
 
 export function setLink(network: NetworkState, link: { from: NodeId; to: NodeId; cut: boolean }): void {

@@ -1,5 +1,6 @@
 import type { CheckerState } from './checker.ts';
-import type { Server, SimState } from './cluster.ts';
+import { emptiedEventLog } from './event-log.ts';
+import type { Server, SimState } from './world.ts';
 
 /**
  * Checkpoints as text. A structured clone of the state keeps thousands of small objects alive
@@ -51,13 +52,17 @@ function diskMirrorsLog(server: Server): boolean {
   return true;
 }
 
+/**
+ * The state as text, without its retained events: a restored checkpoint starts with an empty
+ * event log whose sequence numbers carry on where the original's were.
+ */
 export function encodeState(state: SimState): string {
   const servers = state.servers.map((server) => ({
     ...server,
     kv: [...server.kv],
     disk: diskMirrorsLog(server) ? { ...server.disk, snapshot: sameAsLog, entries: sameAsLog } : server.disk,
   }));
-  return JSON.stringify({ ...state, servers, checker: encodeChecker(state.checker) });
+  return JSON.stringify({ ...state, servers, checker: encodeChecker(state.checker), eventLog: emptiedEventLog(state.eventLog) });
 }
 
 export function decodeState(text: string): SimState {

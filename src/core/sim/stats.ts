@@ -1,5 +1,6 @@
 import type { RemoteMessageType } from '../raft/message.ts';
 import { remoteMessageTypes } from '../raft/message.ts';
+import type { SimEventBody } from './events.ts';
 
 export type CountByType = Record<RemoteMessageType, number>;
 
@@ -13,8 +14,8 @@ export interface Stats {
   elections: number;
   /** Times a node became leader. */
   leadersElected: number;
-  /** Highest index committed anywhere in the cluster. */
-  entriesCommitted: number;
+  /** Highest index committed anywhere in the cluster (an index, not a count: compaction keeps it). */
+  highestCommittedIndex: number;
   proposalsAccepted: number;
   proposalsRefused: number;
   crashes: number;
@@ -37,7 +38,7 @@ export function newStats(): Stats {
     duplicated: zeroCounts(),
     elections: 0,
     leadersElected: 0,
-    entriesCommitted: 0,
+    highestCommittedIndex: 0,
     proposalsAccepted: 0,
     proposalsRefused: 0,
     crashes: 0,
@@ -51,4 +52,33 @@ export function total(counts: CountByType): number {
   let sum = 0;
   for (const type of remoteMessageTypes) sum += counts[type];
   return sum;
+}
+
+/** Counts what an event says about elections, commits, proposals and snapshots. */
+export function countEvent(stats: Stats, event: SimEventBody): void {
+  switch (event.type) {
+    case 'became-candidate':
+      stats.elections += 1;
+      return;
+    case 'became-leader':
+      stats.leadersElected += 1;
+      return;
+    case 'commit-advanced':
+      if (event.to > stats.highestCommittedIndex) stats.highestCommittedIndex = event.to;
+      return;
+    case 'proposal-accepted':
+      stats.proposalsAccepted += 1;
+      return;
+    case 'proposal-refused':
+      stats.proposalsRefused += 1;
+      return;
+    case 'snapshot-taken':
+      stats.snapshotsTaken += 1;
+      return;
+    case 'snapshot-installed':
+      stats.snapshotsInstalled += 1;
+      return;
+    default:
+      return;
+  }
 }

@@ -35,7 +35,7 @@ export function MessageDetails({ message, tick }: MessageDetailsProps) {
           {tick !== undefined && message.deliverTick > tick ? ` (in ${message.deliverTick - tick} ticks)` : ''}
         </Field>
         <Field name="fate">
-          {message.doomed === null ? 'in flight' : <strong>will be lost: {dropReasonText[message.doomed]}</strong>}
+          {message.dropReason === null ? 'in flight' : <strong>will be lost: {dropReasonText[message.dropReason]}</strong>}
         </Field>
         {message.copyOf !== null ? <Field name="duplicate of">message #{message.copyOf}</Field> : null}
       </dl>

@@ -81,7 +81,7 @@ const MessageGlyph = memo(function MessageGlyph({ message, x, y, opacity, size, 
     kind.isReply ? 'raft-message--reply' : 'raft-message--request',
     kind.isPositive === false ? 'raft-message--negative' : null,
     message.copyOf !== null ? 'raft-message--duplicate' : null,
-    message.doomed !== null ? 'raft-message--doomed' : null,
+    message.dropReason !== null ? 'raft-message--lost' : null,
     isSelected ? 'raft-message--selected' : null,
   ].filter(Boolean).join(' ');
 

@@ -47,7 +47,7 @@ export function StatusBar({ view, timeline, onSeek }: StatusBarProps) {
       {view !== null && (
         <div className="status-item">
           <span className="status-label">Committed</span>
-          <span className="status-value">{view.stats.entriesCommitted}</span>
+          <span className="status-value">{view.stats.highestCommittedIndex}</span>
           <span className="status-sub">{view.stats.elections} elections</span>
         </div>
       )}

@@ -56,22 +56,22 @@ function outcomeWord(view: Pick<MessageView, 'message'>): string | null {
  * The accessible name: "MsgApp from 1 to 3, term 2", then what matters at a glance: the outcome
  * of a reply, the entries of an append, a duplicate, a message that will be lost.
  */
-export function messageLabel(view: Pick<MessageView, 'type' | 'from' | 'to' | 'term' | 'message' | 'copyOf' | 'doomed'>): string {
+export function messageLabel(view: Pick<MessageView, 'type' | 'from' | 'to' | 'term' | 'message' | 'copyOf' | 'dropReason'>): string {
   const parts = [`${view.type} from ${view.from} to ${view.to}, term ${view.term}`];
   const outcome = outcomeWord(view);
   if (outcome !== null) parts.push(outcome);
   const { entryCount } = messageKind(view);
   if (entryCount !== null) parts.push(entryCount === 0 ? 'heartbeat' : entryCount === 1 ? '1 entry' : `${entryCount} entries`);
   if (view.copyOf !== null) parts.push('duplicate');
-  if (view.doomed !== null) parts.push('lost');
+  if (view.dropReason !== null) parts.push('lost');
   return parts.join(', ');
 }
 
 /** Hover text: the canonical one-line summary, plus the fate of the message when it has one. */
-export function messageTitle(view: Pick<MessageView, 'id' | 'summary' | 'copyOf' | 'doomed'>): string {
+export function messageTitle(view: Pick<MessageView, 'id' | 'summary' | 'copyOf' | 'dropReason'>): string {
   const lines = [`#${view.id} ${view.summary}`];
   if (view.copyOf !== null) lines.push(`duplicate of message #${view.copyOf}`);
-  if (view.doomed !== null) lines.push(`will be lost (${view.doomed})`);
+  if (view.dropReason !== null) lines.push(`will be lost (${view.dropReason})`);
   return lines.join('\n');
 }
 

@@ -6,15 +6,15 @@
 import type { MessageView, Tick } from '../../core/index.ts';
 
 /**
- * How far along its link a lost message gets before it vanishes. The network gives a doomed
+ * How far along its link a lost message gets before it vanishes. The network gives a lost
  * message half its drawn latency as its deliverTick (src/core/sim/network.ts, sendMessage), so at
  * the normal speed of travel it vanishes halfway.
  */
-export const doomedVanishFraction = 0.5;
+export const lostVanishFraction = 0.5;
 
-/** A doomed message starts fading once it has used this share of its time. */
+/** A lost message starts fading once it has used this share of its time. */
 const fadeStart = 0.5;
-/** Opacity of a doomed message at the moment it vanishes (still visible, so it can be clicked). */
+/** Opacity of a lost message at the moment it vanishes (still visible, so it can be clicked). */
 const fadeEndOpacity = 0.15;
 
 type Timing = Pick<MessageView, 'sentTick' | 'deliverTick'>;
@@ -27,17 +27,17 @@ export function travelProgress(message: Timing, tick: Tick): number {
 }
 
 /**
- * Fraction of the link covered at `tick`: 0 at the sender, 1 at the receiver. A doomed message
+ * Fraction of the link covered at `tick`: 0 at the sender, 1 at the receiver. A lost message
  * moves at the same speed but stops at its vanish point.
  */
-export function messageFraction(message: Timing & Pick<MessageView, 'doomed'>, tick: Tick): number {
+export function messageFraction(message: Timing & Pick<MessageView, 'dropReason'>, tick: Tick): number {
   const progress = travelProgress(message, tick);
-  return message.doomed === null ? progress : progress * doomedVanishFraction;
+  return message.dropReason === null ? progress : progress * lostVanishFraction;
 }
 
-/** 1 for a message that will arrive; a doomed one fades out over the second half of its time. */
-export function messageOpacity(message: Timing & Pick<MessageView, 'doomed'>, tick: Tick): number {
-  if (message.doomed === null) return 1;
+/** 1 for a message that will arrive; a lost one fades out over the second half of its time. */
+export function messageOpacity(message: Timing & Pick<MessageView, 'dropReason'>, tick: Tick): number {
+  if (message.dropReason === null) return 1;
   const progress = travelProgress(message, tick);
   if (progress <= fadeStart) return 1;
   return 1 - ((progress - fadeStart) / (1 - fadeStart)) * (1 - fadeEndOpacity);

@@ -6,15 +6,16 @@
  * Every step goes through `deliver`, which also runs the node invariants (checkNode), so a test
  * that only looks at one field still fails if the step broke anything else.
  */
-import type { NodeEvent, NodeEventType } from '../../../src/core/events.ts';
+import type { NodeEvent, NodeEventType } from '../../../src/core/raft/events.ts';
 import type { Message, MsgApp, MsgAppResp, MsgSnap, MsgVote, MsgVoteResp, RemoteMessage } from '../../../src/core/raft/message.ts';
 import type { RaftNode } from '../../../src/core/raft/node.ts';
 import { checkNode, newNode } from '../../../src/core/raft/node.ts';
-import { step, tick } from '../../../src/core/raft/step.ts';
+import { step } from '../../../src/core/raft/step.ts';
+import { tick } from '../../../src/core/raft/timers.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Snapshot, Term } from '../../../src/core/raft/types.ts';
 import { emptySnapshot } from '../../../src/core/raft/types.ts';
-import type { PrngState } from '../../../src/core/prng.ts';
-import { seedPrng } from '../../../src/core/prng.ts';
+import type { PrngState } from '../../../src/core/base/prng.ts';
+import { seedPrng } from '../../../src/core/base/prng.ts';
 
 /** Small timings so that tests tick through an election in a handful of steps. */
 export const testConfig: RaftConfig = {

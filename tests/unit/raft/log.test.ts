@@ -23,8 +23,8 @@ import {
 } from '../../../src/core/raft/log.ts';
 import type { MsgAppResp } from '../../../src/core/raft/message.ts';
 import type { Entry, Snapshot, Term } from '../../../src/core/raft/types.ts';
-import type { PrngState } from '../../../src/core/prng.ts';
-import { chance, intInclusive, seedPrng } from '../../../src/core/prng.ts';
+import type { PrngState } from '../../../src/core/base/prng.ts';
+import { chance, intInclusive, seedPrng } from '../../../src/core/base/prng.ts';
 import { app, deliver, entriesOfTerms, entry, logTerms, makeNode, takeOutbox } from './helpers.ts';
 
 /** A log of `terms` after `snapshot`, as a node rebuilt from disk would hold it. */

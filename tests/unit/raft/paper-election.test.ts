@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { RaftNode } from '../../../src/core/raft/node.ts';
 import { newNode } from '../../../src/core/raft/node.ts';
 import type { Role } from '../../../src/core/raft/types.ts';
-import { streamPrng } from '../../../src/core/prng.ts';
+import { streamPrng } from '../../../src/core/base/prng.ts';
 import {
   app,
   appResp,

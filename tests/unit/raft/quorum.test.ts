@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { committedIndex, quorumSize, voteResult } from '../../../src/core/raft/quorum.ts';
-import { intInclusive, seedPrng } from '../../../src/core/prng.ts';
+import { intInclusive, seedPrng } from '../../../src/core/base/prng.ts';
 
 describe('quorumSize', () => {
   it.each([

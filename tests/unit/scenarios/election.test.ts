@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core/index.ts';
-import { intInclusive, seedPrng } from '../../../src/core/prng.ts';
+import { intInclusive, seedPrng } from '../../../src/core/base/prng.ts';
 import { makeHarness, raftElectionTimeout, scenarioSeeds } from './helpers.ts';
 
 describe('initial election', () => {

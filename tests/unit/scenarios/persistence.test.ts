@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { NodeId } from '../../../src/core/index.ts';
-import { chance, intInclusive, pickIndex, seedPrng } from '../../../src/core/prng.ts';
+import { chance, intInclusive, pickIndex, seedPrng } from '../../../src/core/base/prng.ts';
 import type { Harness } from './helpers.ts';
 import { cmd, commitExactlyOnce, makeHarness, raftElectionTimeout, sameCommand, scenarioSeeds } from './helpers.ts';
 

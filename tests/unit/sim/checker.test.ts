@@ -8,7 +8,7 @@
  * the nodes) and a negative case (a legal sequence of the same kind of events reports nothing).
  */
 import { describe, expect, it } from 'vitest';
-import type { SimEventBody } from '../../../src/core/events.ts';
+import type { SimEventBody } from '../../../src/core/sim/events.ts';
 import type { RaftNode } from '../../../src/core/raft/node.ts';
 import { newNode } from '../../../src/core/raft/node.ts';
 import type { Command, Entry, NodeId, Role, Snapshot, Term } from '../../../src/core/raft/types.ts';
@@ -16,7 +16,7 @@ import { emptySnapshot } from '../../../src/core/raft/types.ts';
 import type { CheckerState, SafetyProperty } from '../../../src/core/sim/checker.ts';
 import { newChecker, observe, raiseFloor } from '../../../src/core/sim/checker.ts';
 import { defaultRaftConfig } from '../../../src/core/sim/options.ts';
-import { seedPrng } from '../../../src/core/prng.ts';
+import { seedPrng } from '../../../src/core/base/prng.ts';
 
 const put = (value: string): Command => ({ type: 'put', key: 'k', value });
 
@@ -246,7 +246,7 @@ describe('reporting', () => {
 describe('checker memory stays bounded', () => {
   it('a node down for long does not pin the indexes the checker remembers', async () => {
     const { createSimulation } = await import('../../../src/core/index.ts');
-    const { checkerRetainedIndexes } = await import('../../../src/core/sim/cluster.ts');
+    const { checkerRetainedIndexes } = await import('../../../src/core/sim/world.ts');
     const sim = createSimulation({ nodes: 3, seed: 4, workload: { proposeEveryTicks: 5 }, raft: { snapshotThresholdEntries: 50 } });
     sim.advance(1_000);
     sim.crash(3);

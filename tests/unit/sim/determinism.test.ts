@@ -14,7 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkConfig, Simulation } from '../../../src/core/index.ts';
 import { createSimulation, replay, Simulation as SimulationClass } from '../../../src/core/index.ts';
-import { nextUint32, seedPrng } from '../../../src/core/prng.ts';
+import { nextUint32, seedPrng } from '../../../src/core/base/prng.ts';
 
 const runTicks = 5_000;
 const faultyNetwork: Partial<NetworkConfig> = { dropRatio: 0.1, duplicateRatio: 0.1, reorderRatio: 0.3, delayTicksMin: 5, delayTicksMax: 40 };

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../../src/core/index.ts';
-import { chance, intInclusive, pickIndex, seedPrng } from '../../../src/core/prng.ts';
+import { chance, intInclusive, pickIndex, seedPrng } from '../../../src/core/base/prng.ts';
 
 interface Proposal {
   index: number;

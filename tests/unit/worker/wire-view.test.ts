@@ -53,7 +53,7 @@ function pickMessage(view: ClusterView): number | null {
   return view.inFlight.length === 0 ? null : view.inFlight[view.tick % view.inFlight.length]!.id;
 }
 
-type Mark = 'crashed' | 'partitioned' | 'cut-link' | 'snapshot' | 'candidate' | 'leader-progress' | 'doomed' | 'duplicate'
+type Mark = 'crashed' | 'partitioned' | 'cut-link' | 'snapshot' | 'candidate' | 'leader-progress' | 'dropReason' | 'duplicate'
   | 'MsgApp-entries' | 'MsgAppResp-reject' | 'MsgSnap-in-flight' | 'selected-MsgSnap' | 'delete-entry' | 'summary-sent';
 
 function marksOf(view: ClusterView, selectedMessage: number | null, marks: Set<Mark>): void {
@@ -67,7 +67,7 @@ function marksOf(view: ClusterView, selectedMessage: number | null, marks: Set<M
   mark('delete-entry', view.nodes.some((node) => node.log.entries.some((entry) => entry.command.type === 'delete')));
   for (const item of view.inFlight) {
     const message = item.message;
-    mark('doomed', item.doomed !== null);
+    mark('dropReason', item.dropReason !== null);
     mark('duplicate', item.copyOf !== null);
     mark('MsgApp-entries', message.type === 'MsgApp' && message.entries.length > 0);
     mark('MsgAppResp-reject', message.type === 'MsgAppResp' && !message.success);
@@ -140,7 +140,7 @@ function checkRun(nodes: number, ticks: number): Set<Mark> {
 }
 
 describe('wire view: round trip', () => {
-  const everyMark: Mark[] = ['crashed', 'partitioned', 'cut-link', 'snapshot', 'candidate', 'leader-progress', 'doomed', 'duplicate',
+  const everyMark: Mark[] = ['crashed', 'partitioned', 'cut-link', 'snapshot', 'candidate', 'leader-progress', 'dropReason', 'duplicate',
     'MsgApp-entries', 'MsgAppResp-reject', 'MsgSnap-in-flight', 'selected-MsgSnap', 'delete-entry', 'summary-sent'];
 
   it('a single node: crash, restart, snapshots, a delete; nothing in flight', () => {

@@ -1,0 +1,71 @@
+import type { Command, Entry, LogIndex, NodeId, Role, Term } from './types.ts';
+
+/**
+ * What a Raft node reports about its own decisions: one vocabulary shared by the simulation, its
+ * tests, the CLI and the app's event log. Decision events (votes, appends, truncations, commits,
+ * step-downs) carry their reason and the numbers that decided it, filled in on the code path that
+ * made the decision, so the app can explain "why" in words without re-deriving Raft.
+ *
+ * The node only lists them (node.events); the simulation adds the tick and the node id.
+ */
+export type VoteRefusal = 'stale-term' | 'already-voted' | 'log-not-up-to-date';
+export type AppendRejection = 'stale-term' | 'log-too-short' | 'prev-term-mismatch';
+
+/** Events a Raft node reports about itself; the simulation adds the tick and the node id. */
+export type NodeEvent =
+  | { type: 'term-changed'; from: Term; to: Term; cause: 'election' | 'message'; sender: NodeId | null }
+  | { type: 'election-timeout'; elapsed: number; timeout: number }
+  | { type: 'heartbeat-timeout'; elapsed: number }
+  | { type: 'became-candidate'; term: Term; electionTimeout: number }
+  | { type: 'became-leader'; term: Term; votes: readonly NodeId[]; lastIndex: LogIndex }
+  | { type: 'became-follower'; term: Term; lead: NodeId | null; previousRole: Role; reason: 'higher-term' | 'leader-found' }
+  | {
+      type: 'vote-granted';
+      candidate: NodeId;
+      term: Term;
+      candidateLastIndex: LogIndex;
+      candidateLastTerm: Term;
+      ownLastIndex: LogIndex;
+      ownLastTerm: Term;
+    }
+  | {
+      type: 'vote-refused';
+      candidate: NodeId;
+      term: Term;
+      reason: VoteRefusal;
+      votedFor: NodeId | null;
+      candidateLastIndex: LogIndex;
+      candidateLastTerm: Term;
+      ownLastIndex: LogIndex;
+      ownLastTerm: Term;
+      ownTerm: Term;
+    }
+  | { type: 'vote-received'; voter: NodeId; term: Term; granted: boolean; grantedCount: number; refusedCount: number; quorum: number }
+  | { type: 'election-lost'; term: Term; refused: readonly NodeId[]; quorum: number }
+  | { type: 'entries-appended'; first: LogIndex; last: LogIndex; prevTerm: Term; entries: readonly Entry[]; source: 'proposal' | 'leader' }
+  | { type: 'entries-truncated'; first: LogIndex; last: LogIndex; conflictIndex: LogIndex; ownTerm: Term; leaderTerm: Term; leader: NodeId }
+  | { type: 'append-accepted'; leader: NodeId; prevLogIndex: LogIndex; prevLogTerm: Term; entries: number; matchIndex: LogIndex }
+  | {
+      type: 'append-rejected';
+      leader: NodeId;
+      reason: AppendRejection;
+      term: Term;
+      ownTerm: Term;
+      prevLogIndex: LogIndex;
+      prevLogTerm: Term;
+      ownLastIndex: LogIndex;
+      ownTermAtPrev: Term | null;
+      conflictTerm: Term | null;
+      conflictIndex: LogIndex | null;
+    }
+  | { type: 'next-index-backed-off'; follower: NodeId; from: LogIndex; to: LogIndex; rejectedIndex: LogIndex; conflictTerm: Term | null; conflictIndex: LogIndex | null; fastBackup: boolean }
+  | { type: 'progress-updated'; follower: NodeId; matchIndex: LogIndex; nextIndex: LogIndex; state: 'probe' | 'replicate' | 'snapshot' }
+  | { type: 'commit-advanced'; from: LogIndex; to: LogIndex; term: Term; by: 'quorum' | 'leader-commit' | 'snapshot'; leaderCommit?: LogIndex; lastNewIndex?: LogIndex }
+  | { type: 'commit-held-back'; quorumIndex: LogIndex; entryTerm: Term; currentTerm: Term; committed: LogIndex }
+  | { type: 'snapshot-sent'; follower: NodeId; index: LogIndex; term: Term; nextIndex: LogIndex; firstIndex: LogIndex }
+  | { type: 'snapshot-installed'; index: LogIndex; term: Term; leader: NodeId; keptEntries: number; discardedEntries: number }
+  | { type: 'snapshot-ignored'; index: LogIndex; committed: LogIndex; leader: NodeId }
+  | { type: 'proposal-accepted'; index: LogIndex; term: Term; command: Command }
+  | { type: 'proposal-refused'; role: Role; lead: NodeId | null; command: Command };
+
+export type NodeEventType = NodeEvent['type'];

@@ -1,0 +1,47 @@
+import { broken } from '../base/assert.ts';
+import type { RaftNode } from './node.ts';
+import { emit } from './node.ts';
+import { step } from './step.ts';
+
+/**
+ * A node's sense of time. Time comes in only through tick(), one tick at a time, and timers turn
+ * into local messages, so every change of state goes through step(): a follower or candidate
+ * whose election timer runs out steps MsgHup; a leader whose heartbeat interval is up steps
+ * MsgBeat (etcd's tickElection and tickHeartbeat).
+ *
+ * A simulator that wants to jump over idle stretches asks ticksUntilTimer() and then skips fewer
+ * ticks than that with skipTicks(): the node is then exactly as if it had been ticked one by one,
+ * and the rules for when a timer fires stay in this file alone.
+ */
+export function tick(node: RaftNode): void {
+  if (node.role === 'leader') {
+    node.heartbeatElapsed += 1;
+    if (node.heartbeatElapsed >= node.config.heartbeatIntervalTicks) {
+      emit(node, { type: 'heartbeat-timeout', elapsed: node.heartbeatElapsed });
+      node.heartbeatElapsed = 0;
+      step(node, { type: 'MsgBeat' });
+    }
+    return;
+  }
+  node.electionElapsed += 1;
+  if (node.electionElapsed >= node.electionTimeout) {
+    emit(node, { type: 'election-timeout', elapsed: node.electionElapsed, timeout: node.electionTimeout });
+    step(node, { type: 'MsgHup' });
+  }
+}
+
+/**
+ * How many ticks until the node's next timer fires, counting the tick on which it fires: 1 means
+ * the very next tick() fires it. At least 1 between ticks (checkNode asserts the timers never
+ * stand at or past their limit).
+ */
+export function ticksUntilTimer(node: RaftNode): number {
+  return node.role === 'leader' ? node.config.heartbeatIntervalTicks - node.heartbeatElapsed : node.electionTimeout - node.electionElapsed;
+}
+
+/** Advances the node `ticks` ticks in which no timer fires: fewer than ticksUntilTimer(node). */
+export function skipTicks(node: RaftNode, ticks: number): void {
+  if (!(ticks >= 0 && ticks < ticksUntilTimer(node))) throw broken(`node ${node.id}: cannot skip ${ticks} ticks, a timer fires in ${ticksUntilTimer(node)}`);
+  if (node.role === 'leader') node.heartbeatElapsed += ticks;
+  else node.electionElapsed += ticks;
+}

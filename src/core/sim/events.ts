@@ -1,0 +1,101 @@
+import type { NodeEvent } from '../raft/events.ts';
+import type { RemoteMessage, RemoteMessageType } from '../raft/message.ts';
+import type { Command, LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
+import type { NetworkConfig, Workload } from './options.ts';
+
+/**
+ * One vocabulary of events for the simulation, its tests, the CLI and the app's event log: what
+ * the nodes report about their decisions (raft/events.ts) and what the simulated world reports
+ * about disks, state machines, the network, faults and the client.
+ */
+export type Topic =
+  | 'VOTE'
+  | 'LEAD'
+  | 'TERM'
+  | 'TIMR'
+  | 'LOG'
+  | 'CMIT'
+  | 'APPL'
+  | 'PERS'
+  | 'SEND'
+  | 'RECV'
+  | 'DROP'
+  | 'SNAP'
+  | 'CLNT'
+  | 'FAULT';
+
+export const topics: readonly Topic[] = [
+  'VOTE', 'LEAD', 'TERM', 'TIMR', 'LOG', 'CMIT', 'APPL', 'PERS', 'SEND', 'RECV', 'DROP', 'SNAP', 'CLNT', 'FAULT',
+];
+
+/** Why a message never arrives. */
+export type DropReason = 'loss' | 'partition' | 'link-cut' | 'receiver-crashed';
+
+/** Events the simulated world reports: persistence, application, network and faults. */
+export type WorldEvent =
+  | { type: 'persisted'; term: Term; vote: NodeId | null; entriesFrom: LogIndex | null; entriesTo: LogIndex | null; snapshotIndex: LogIndex | null }
+  | { type: 'applied'; index: LogIndex; term: Term; command: Command }
+  | { type: 'snapshot-taken'; index: LogIndex; term: Term; entriesDropped: number }
+  | { type: 'state-restored'; snapshotIndex: LogIndex }
+  | { type: 'message-sent'; id: number; message: RemoteMessage; deliverTick: Tick; dropReason: DropReason | null }
+  | { type: 'message-duplicated'; id: number; copyOf: number; message: RemoteMessage; deliverTick: Tick }
+  | { type: 'message-delivered'; id: number; message: RemoteMessage; sentTick: Tick }
+  | { type: 'message-dropped'; id: number; message: RemoteMessage; sentTick: Tick; reason: DropReason }
+  | { type: 'node-crashed' }
+  | { type: 'node-restarted'; term: Term; vote: NodeId | null; snapshotIndex: LogIndex; lastIndex: LogIndex }
+  | { type: 'partition-changed'; groups: readonly (readonly NodeId[])[] }
+  | { type: 'link-cut'; from: NodeId; to: NodeId }
+  | { type: 'link-restored'; from: NodeId; to: NodeId }
+  | { type: 'network-healed' }
+  | { type: 'network-configured'; network: NetworkConfig }
+  | { type: 'workload-configured'; workload: Workload };
+
+export type SimEventBody = NodeEvent | WorldEvent;
+export type SimEventType = SimEventBody['type'];
+
+/** An event as recorded: what happened, when, and on which node (null for cluster-wide events). */
+export type SimEvent = SimEventBody & { readonly seq: number; readonly tick: Tick; readonly node: NodeId | null; readonly topic: Topic };
+
+export const topicOf = {
+  'term-changed': 'TERM',
+  'election-timeout': 'TIMR',
+  'heartbeat-timeout': 'TIMR',
+  'became-candidate': 'LEAD',
+  'became-leader': 'LEAD',
+  'became-follower': 'LEAD',
+  'vote-granted': 'VOTE',
+  'vote-refused': 'VOTE',
+  'vote-received': 'VOTE',
+  'election-lost': 'VOTE',
+  'entries-appended': 'LOG',
+  'entries-truncated': 'LOG',
+  'append-accepted': 'LOG',
+  'append-rejected': 'LOG',
+  'next-index-backed-off': 'LOG',
+  'progress-updated': 'LOG',
+  'commit-advanced': 'CMIT',
+  'commit-held-back': 'CMIT',
+  'snapshot-sent': 'SNAP',
+  'snapshot-installed': 'SNAP',
+  'snapshot-ignored': 'SNAP',
+  'snapshot-taken': 'SNAP',
+  'state-restored': 'SNAP',
+  'proposal-accepted': 'CLNT',
+  'proposal-refused': 'CLNT',
+  persisted: 'PERS',
+  applied: 'APPL',
+  'message-sent': 'SEND',
+  'message-duplicated': 'SEND',
+  'message-delivered': 'RECV',
+  'message-dropped': 'DROP',
+  'node-crashed': 'FAULT',
+  'node-restarted': 'FAULT',
+  'partition-changed': 'FAULT',
+  'link-cut': 'FAULT',
+  'link-restored': 'FAULT',
+  'network-healed': 'FAULT',
+  'network-configured': 'FAULT',
+  'workload-configured': 'CLNT',
+} as const satisfies Record<SimEventType, Topic>;
+
+export type { NodeEvent, RemoteMessageType };

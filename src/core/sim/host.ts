@@ -1,0 +1,95 @@
+import { broken } from '../base/assert.ts';
+import { lastIndex, termAt } from '../raft/log.ts';
+import type { RaftNode } from '../raft/node.ts';
+import type { Ready } from '../raft/ready.ts';
+import { advance, compactionDue, compactLog, hasReady, ready } from '../raft/ready.ts';
+import type { RemoteMessage } from '../raft/message.ts';
+import { diskLastIndex, writeEntries, writeSnapshot } from './disk.ts';
+import { applyCommand, kvFromSnapshot, kvPairs } from './kv.ts';
+import { maybeDuplicate, sendMessage } from './network.ts';
+import type { Server, SimState } from './world.ts';
+import { pruneChecker, record } from './world.ts';
+
+/**
+ * The simulated machine around a Raft node: it carries out the node's Ready (raft/ready.ts) in
+ * the order Raft's safety needs, then acknowledges it:
+ *   1. record what the node decided (its events),
+ *   2. persist: hard state, an installed snapshot, new or replaced entries,
+ *   3. send its messages (only now, so nothing promised is lost to a crash),
+ *   4. load an installed snapshot into the key-value store, apply newly committed entries,
+ *   5. advance the node, then compact its log once enough applied entries piled up.
+ * Crashes happen only between ticks, so a write here is never torn.
+ */
+export function handleReady(sim: SimState, server: Server): void {
+  const node = server.node!;
+  if (!hasReady(node)) return;
+  const rd = ready(node);
+  const events = rd.events;
+  for (let i = 0; i < events.length; i += 1) record(sim, node.id, events[i]!);
+  persist(sim, server, rd);
+  const messages = rd.messages;
+  for (let i = 0; i < messages.length; i += 1) send(sim, messages[i]!);
+  apply(sim, server, rd);
+  advance(node, rd);
+  if (compactionDue(node)) compactServer(sim, server, node);
+}
+
+function persist(sim: SimState, server: Server, rd: Ready): void {
+  const { hardState, snapshot, entries } = rd;
+  if (hardState === null && snapshot === null && entries.length === 0) return;
+  const disk = server.disk;
+  if (hardState !== null) {
+    disk.term = hardState.term;
+    disk.vote = hardState.vote;
+  }
+  if (snapshot !== null) writeSnapshot(disk, snapshot);
+  if (entries.length > 0) writeEntries(disk, entries);
+  disk.writes += 1;
+  // Pair the write with a read-back check: the disk now ends where the node's log does.
+  const node = server.node!;
+  if (!(diskLastIndex(disk) === lastIndex(node.log))) throw broken(`node ${node.id}: disk ends at ${diskLastIndex(disk)}, log at ${lastIndex(node.log)}`);
+  record(sim, node.id, {
+    type: 'persisted',
+    term: disk.term,
+    vote: disk.vote,
+    entriesFrom: entries.length > 0 ? entries[0]!.index : null,
+    entriesTo: entries.length > 0 ? entries[entries.length - 1]!.index : null,
+    snapshotIndex: snapshot?.index ?? null,
+  });
+}
+
+function send(sim: SimState, message: RemoteMessage): void {
+  sim.stats.sent[message.type] += 1;
+  const original = sendMessage(sim.network, message, sim.tick);
+  record(sim, message.from, { type: 'message-sent', id: original.id, message, deliverTick: original.deliverTick, dropReason: original.dropReason });
+  const copy = maybeDuplicate(sim.network, original, sim.tick);
+  if (copy !== null) {
+    sim.stats.duplicated[message.type] += 1;
+    record(sim, message.from, { type: 'message-duplicated', id: copy.id, copyOf: original.id, message, deliverTick: copy.deliverTick });
+  }
+}
+
+function apply(sim: SimState, server: Server, rd: Ready): void {
+  const id = server.id;
+  if (rd.snapshot !== null) {
+    server.kv = kvFromSnapshot(rd.snapshot);
+    record(sim, id, { type: 'state-restored', snapshotIndex: rd.snapshot.index });
+  }
+  const entries = rd.committedEntries;
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i]!;
+    applyCommand(server.kv, entry.command);
+    record(sim, id, { type: 'applied', index: entry.index, term: entry.term, command: entry.command });
+  }
+}
+
+/** Snapshots the state machine at the applied index and compacts the node's log and disk to it. */
+function compactServer(sim: SimState, server: Server, node: RaftNode): void {
+  const index = node.log.applied;
+  const snapshot = { index, term: termAt(node.log, index)!, data: kvPairs(server.kv) };
+  const entriesDropped = compactLog(node, snapshot);
+  writeSnapshot(server.disk, snapshot);
+  server.disk.writes += 1;
+  record(sim, node.id, { type: 'snapshot-taken', index: snapshot.index, term: snapshot.term, entriesDropped });
+  pruneChecker(sim);
+}

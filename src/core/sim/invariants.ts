@@ -1,0 +1,53 @@
+import { broken } from '../base/assert.ts';
+import type { RaftNode } from '../raft/node.ts';
+import { checkNode } from '../raft/node.ts';
+import type { NodeId, Tick } from '../raft/types.ts';
+import type { InFlight } from './network.ts';
+
+/**
+ * The simulation's own assertions, in one place: each node's invariants (raft/node.ts checkNode:
+ * log marks, progress, timers, roles) and the network's. They throw: a broken one is a bug in
+ * Raftlab, not in the Raft being shown (protocol violations are the checker's, checker.ts).
+ *
+ * Node checks run once at the end of every tick in which the node changed (it was stepped, its
+ * timer fired, or an action touched it), however many steps that took. Network checks run on
+ * every delivery: a message is delivered exactly at its tick, after it was sent, and FIFO
+ * messages on one link arrive in the order they were sent.
+ */
+export interface InvariantState {
+  /** Nodes changed in the current tick and not yet checked, in the order they changed. */
+  touched: NodeId[];
+  /** lastFifo[from][to]: id of the last FIFO message delivered (or dropped on arrival) on the link. */
+  lastFifo: number[][];
+}
+
+export function newInvariantState(nodes: number): InvariantState {
+  return { touched: [], lastFifo: Array.from({ length: nodes + 1 }, () => new Array<number>(nodes + 1).fill(0)) };
+}
+
+export function touch(state: InvariantState, id: NodeId): void {
+  if (!state.touched.includes(id)) state.touched.push(id);
+}
+
+/** Checks every node changed since the last call. */
+export function checkTouched(state: InvariantState, servers: readonly { readonly node: RaftNode | null }[]): void {
+  const touched = state.touched;
+  if (touched.length === 0) return;
+  for (let i = 0; i < touched.length; i += 1) {
+    const node = servers[touched[i]! - 1]!.node;
+    if (node !== null) checkNode(node);
+  }
+  state.touched = [];
+}
+
+/** Checks a message taken off the network at `now`, before it is delivered or dropped. */
+export function checkArrival(state: InvariantState, item: InFlight, now: Tick): void {
+  if (!(item.deliverTick === now)) throw broken(`message #${item.id} due at tick ${item.deliverTick} taken at ${now}`);
+  if (!(item.deliverTick > item.sentTick)) throw broken(`message #${item.id} arrives at ${item.deliverTick}, not after it was sent at ${item.sentTick}`);
+  // Lost messages vanish half-way and reordered ones may overtake: only FIFO arrivals keep order.
+  if (item.reordered || item.dropReason !== null) return;
+  const { from, to } = item.message;
+  const row = state.lastFifo[from]!;
+  if (!(item.id > row[to]!)) throw broken(`message #${item.id} on link ${from}→${to} arrived after #${row[to]!}, which was sent later`);
+  row[to] = item.id;
+}

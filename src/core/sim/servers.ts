@@ -1,0 +1,68 @@
+import type { Command, NodeId } from '../raft/types.ts';
+import type { Message } from '../raft/message.ts';
+import { newNode } from '../raft/node.ts';
+import { step } from '../raft/step.ts';
+import type { ProposeResult } from '../raft/step-leader.ts';
+import { propose as proposeOnNode } from '../raft/step-leader.ts';
+import { handleReady } from './host.ts';
+import { touch } from './invariants.ts';
+import { kvFromSnapshot } from './kv.ts';
+import type { Server, SimState } from './world.ts';
+import { record, serverOf } from './world.ts';
+
+/**
+ * What happens to a simulated machine from outside its Raft node: a message or a local command
+ * stepped into it, a crash, a restart. Each runs the node's Ready at once and marks the node as
+ * changed for the end-of-tick invariant checks.
+ */
+export function stepServer(sim: SimState, server: Server, message: Message): void {
+  step(server.node!, message);
+  afterChange(sim, server);
+}
+
+/** Carries out what a changed node wants done and queues its invariant check. */
+export function afterChange(sim: SimState, server: Server): void {
+  handleReady(sim, server);
+  if (sim.options.checkNodeInvariants) touch(sim.invariants, server.id);
+}
+
+export function crash(sim: SimState, id: NodeId): void {
+  const server = serverOf(sim, id);
+  server.node = null;
+  server.kv = new Map();
+  server.crashedAt = sim.tick;
+  sim.stats.crashes += 1;
+  record(sim, id, { type: 'node-crashed' });
+}
+
+/** Rebuilds a crashed node from its disk alone: follower, commit and apply back at the snapshot. */
+export function restart(sim: SimState, id: NodeId): void {
+  const server = serverOf(sim, id);
+  const { disk } = server;
+  const peers = sim.servers.map((other) => other.id).filter((other) => other !== id);
+  server.node = newNode({ id, peers, config: sim.options.raft, rng: server.rng, disk });
+  server.kv = kvFromSnapshot(disk.snapshot);
+  server.crashedAt = null;
+  sim.stats.restarts += 1;
+  record(sim, id, {
+    type: 'node-restarted',
+    term: disk.term,
+    vote: disk.vote,
+    snapshotIndex: disk.snapshot.index,
+    lastIndex: disk.snapshot.index + disk.entries.length,
+  });
+  if (sim.options.checkNodeInvariants) touch(sim.invariants, id);
+}
+
+/** Offers client commands to a node (the lab's Start()); only a leader appends them. */
+export function propose(sim: SimState, id: NodeId, commands: readonly Command[]): ProposeResult {
+  const server = serverOf(sim, id);
+  const result = proposeOnNode(server.node!, commands);
+  afterChange(sim, server);
+  return result;
+}
+
+/** Makes a node start an election now, as if its election timer had fired. */
+export function campaign(sim: SimState, id: NodeId): void {
+  stepServer(sim, serverOf(sim, id), { type: 'MsgHup' });
+}
