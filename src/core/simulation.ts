@@ -12,7 +12,7 @@ import { kvPairs, scan } from './sim/kv.ts';
 import type { NetworkConfig, ResolvedOptions, SimulationOptions, Workload } from './sim/options.ts';
 import { resolveOptions } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
-import { advanceWorld, nextBusyTick, tickWorld } from './sim/time.ts';
+import { advanceWorld, nextBusyTick } from './sim/time.ts';
 import type { SimState } from './sim/world.ts';
 import { currentLeader, newSimState } from './sim/world.ts';
 import type { ClusterView, NodeView, ViewOptions } from './view.ts';
@@ -144,7 +144,7 @@ export class Simulation {
     const limit = requireInteger('maxTicks', (options as { maxTicks?: unknown } | undefined)?.maxTicks, { min: 0 });
     for (let i = 0; i < limit; i += 1) {
       if (condition(this)) return true;
-      tickWorld(this.state);
+      advanceWorld(this.state, 1);
     }
     return condition(this);
   }

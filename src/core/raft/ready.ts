@@ -15,8 +15,10 @@ import type { Entry, HardState, Snapshot } from './types.ts';
  *   3. loads `snapshot` into the state machine, then applies `committedEntries` in order;
  *   4. calls advance(node, ready).
  *
- * A Ready is valid until advance(); the node must not be stepped or ticked in between. The node
- * never writes, sends or applies anything itself, and nothing outside raft/ writes its fields.
+ * A Ready is valid until advance(); the node must not be stepped or ticked in between. Its
+ * `events` and `messages` are the node's own buffers, emptied by advance(): take what they hold,
+ * not the arrays. The node never writes, sends or applies anything itself, and nothing outside
+ * raft/ writes its fields.
  */
 export interface Ready {
   /** What the node decided and why, in order (raft/events.ts). */
@@ -80,9 +82,11 @@ export function advance(node: RaftNode, ready: Ready): void {
     log.applied = lastApplied.index;
   }
   node.snapshotToInstall = null;
-  // Fresh buffers rather than emptying the old ones: the caller may keep the Ready's arrays.
-  if (node.events.length > 0) node.events = [];
-  if (node.outbox.length > 0) node.outbox = [];
+  // Emptied in place: popping keeps each buffer's storage, where `length = 0` or a fresh array
+  // would cost a runtime call or an allocation on every step.
+  const { events, outbox } = node;
+  while (events.length > 0) events.pop();
+  while (outbox.length > 0) outbox.pop();
 }
 
 /**

@@ -2,14 +2,17 @@ import { lastIndex, slice, termAt } from './log.ts';
 import type { RaftNode } from './node.ts';
 import { emit, send } from './node.ts';
 import { becomeSnapshot, isPaused, sentAppend } from './progress.ts';
-import { committedIndex } from './quorum.ts';
-import type { NodeId } from './types.ts';
+import { quorumSize } from './quorum.ts';
+import type { Entry, LogIndex, NodeId } from './types.ts';
 import { broken } from '../base/assert.ts';
 
 /**
  * The leader's sending side of log replication (§5.3, §7): what to send each follower, and when
  * entries count as committed (§5.4.2).
  */
+
+/** What a heartbeat carries: one shared empty list (messages are never changed once sent). */
+const noEntries: readonly Entry[] = Object.freeze([]);
 
 /**
  * Sends one follower what it needs next: an AppendEntries from its nextIndex, or the snapshot if
@@ -30,15 +33,15 @@ export function sendAppend(node: RaftNode, to: NodeId, options: { heartbeat: boo
     // so a follower whose snapshot was lost keeps hearing from its leader and does not time out
     // (§5.2). A rejection of it changes nothing while the snapshot is pending (maybeDecrease ignores it).
     const snapshot = node.log.snapshot;
-    send(node, { type: 'MsgApp', from: node.id, to, term: node.term, prevLogIndex: snapshot.index, prevLogTerm: snapshot.term, entries: [], leaderCommit: node.log.committed });
+    send(node, { type: 'MsgApp', from: node.id, to, term: node.term, prevLogIndex: snapshot.index, prevLogTerm: snapshot.term, entries: noEntries, leaderCommit: node.log.committed });
     return true;
   }
   const prevLogIndex = progress.nextIndex - 1;
   const prevLogTerm = termAt(node.log, prevLogIndex);
   if (prevLogTerm === undefined) return sendSnapshot(node, to);
   const last = lastIndex(node.log);
-  const mayCarry = progress.state === 'probe' || !paused;
-  const entries = mayCarry ? slice(node.log, progress.nextIndex, Math.min(last, prevLogIndex + node.config.entriesPerAppendMax)) : [];
+  const mayCarry = (progress.state === 'probe' || !paused) && progress.nextIndex <= last;
+  const entries = mayCarry ? slice(node.log, progress.nextIndex, Math.min(last, prevLogIndex + node.config.entriesPerAppendMax)) : noEntries;
   send(node, {
     type: 'MsgApp',
     from: node.id,
@@ -93,9 +96,7 @@ export function sendPending(node: RaftNode, to: NodeId): void {
  * Figure 8 shows. Older entries commit indirectly, by Log Matching, when a current-term entry does.
  */
 export function maybeCommit(node: RaftNode): boolean {
-  const matches = node.peers.map((peer) => node.progress[peer]!.matchIndex);
-  matches.push(lastIndex(node.log));
-  const quorumIndex = committedIndex(matches);
+  const quorumIndex = quorumMatchIndex(node);
   if (quorumIndex <= node.log.committed) return false;
   const entryTerm = termAt(node.log, quorumIndex);
   if (!(entryTerm !== undefined)) throw broken(`leader ${node.id}: quorum index ${quorumIndex} outside its log`);
@@ -110,4 +111,23 @@ export function maybeCommit(node: RaftNode): boolean {
   node.log.committed = quorumIndex;
   emit(node, { type: 'commit-advanced', from, to: quorumIndex, term: node.term, by: 'quorum' });
   return true;
+}
+
+/**
+ * committedIndex (quorum.ts) over the followers' matchIndex and the leader's own last index,
+ * counted in place: this runs on every acknowledgement, so it builds no array.
+ */
+function quorumMatchIndex(node: RaftNode): LogIndex {
+  const peers = node.peers;
+  const own = lastIndex(node.log);
+  const needed = quorumSize(peers.length + 1);
+  let best = 0;
+  for (let i = -1; i < peers.length; i += 1) {
+    const candidate = i < 0 ? own : node.progress[peers[i]!]!.matchIndex;
+    if (candidate <= best) continue;
+    let holders = own >= candidate ? 1 : 0;
+    for (let j = 0; j < peers.length; j += 1) if (node.progress[peers[j]!]!.matchIndex >= candidate) holders += 1;
+    if (holders >= needed) best = candidate;
+  }
+  return best;
 }

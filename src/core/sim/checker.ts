@@ -2,6 +2,8 @@ import type { SimEventBody } from './events.ts';
 import { entryAt, termAt } from '../raft/log.ts';
 import type { RaftNode } from '../raft/node.ts';
 import type { Command, LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
+import type { IndexRing } from './index-ring.ts';
+import { dropThrough, newIndexRing, remember, slotOf } from './index-ring.ts';
 import { describeCommand, sameCommand } from './kv.ts';
 
 /**
@@ -30,8 +32,10 @@ export interface Violation {
   readonly detail: string;
 }
 
-interface Recorded {
+/** A second (or later) term appended at an index the appended ring already holds another term for. */
+export interface AppendedAt {
   readonly term: Term;
+  readonly prevTerm: Term;
   readonly command: Command;
   readonly node: NodeId;
 }
@@ -41,14 +45,17 @@ export interface CheckerState {
   votedTerm: Term[];
   votedFor: NodeId[];
   leaderOfTerm: Map<Term, NodeId>;
-  /** index -> term -> the previous entry's term and the command, as first appended anywhere. */
-  appended: Map<LogIndex, Map<Term, { prevTerm: Term; command: Command; node: NodeId }>>;
+  /** index -> the first entry appended there anywhere, with its previous entry's term. */
+  appended: IndexRing;
+  /** index -> entries of other terms appended there too (a divergent log; uncommon). */
+  appendedOther: Map<LogIndex, AppendedAt[]>;
   /**
    * index -> the entry first committed or applied there, on any node. One registry serves both
    * checks: a node applies only what it has committed, so both must agree with it.
    */
-  committed: Map<LogIndex, Recorded>;
-  highestCommitted: { index: LogIndex; term: Term };
+  committed: IndexRing;
+  highestCommittedIndex: LogIndex;
+  highestCommittedTerm: Term;
   /** Per node id: the last index it applied (or restored from a snapshot). */
   lastApplied: number[];
   /** Indexes at or below this are in every node's snapshot and no longer tracked. */
@@ -64,9 +71,11 @@ export function newChecker(nodes: number): CheckerState {
     votedTerm: new Array<Term>(nodes + 1).fill(0),
     votedFor: new Array<NodeId>(nodes + 1).fill(0),
     leaderOfTerm: new Map(),
-    appended: new Map(),
-    committed: new Map(),
-    highestCommitted: { index: 0, term: 0 },
+    appended: newIndexRing(),
+    appendedOther: new Map(),
+    committed: newIndexRing(),
+    highestCommittedIndex: 0,
+    highestCommittedTerm: 0,
     lastApplied: new Array<number>(nodes + 1).fill(0),
     floor: 0,
     violations: [],
@@ -143,7 +152,8 @@ function checkVote(checker: CheckerState, vote: { id: NodeId; tick: Tick; term: 
 }
 
 function checkCompleteness(checker: CheckerState, node: RaftNode, tick: Tick): void {
-  const { index, term } = checker.highestCommitted;
+  const index = checker.highestCommittedIndex;
+  const term = checker.highestCommittedTerm;
   if (index === 0 || index <= node.log.snapshot.index) return;
   const held = termAt(node.log, index);
   if (held !== term) {
@@ -160,47 +170,80 @@ function checkAppended(
   checker: CheckerState,
   options: { id: NodeId; tick: Tick; prevTerm: Term; entries: readonly { index: LogIndex; term: Term; command: Command }[] },
 ): void {
+  const ring = checker.appended;
+  const entries = options.entries;
   let prevTerm = options.prevTerm;
-  for (const entry of options.entries) {
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i]!;
     if (entry.index > checker.floor) {
-      let byTerm = checker.appended.get(entry.index);
-      if (byTerm === undefined) checker.appended.set(entry.index, (byTerm = new Map<Term, { prevTerm: Term; command: Command; node: NodeId }>()));
-      const first = byTerm.get(entry.term);
-      if (first === undefined) byTerm.set(entry.term, { prevTerm, command: entry.command, node: options.id });
-      else if (first.prevTerm !== prevTerm || !sameCommand(first.command, entry.command)) {
-        report(checker, {
-          tick: options.tick,
-          property: 'Log Matching',
-          nodes: [first.node, options.id],
-          detail:
-            `entry ${entry.index} of term ${entry.term} differs: node ${first.node} has ${describeCommand(first.command)} after term ${first.prevTerm}, ` +
-            `node ${options.id} has ${describeCommand(entry.command)} after term ${prevTerm}`,
-        });
+      const slot = slotOf(ring, entry.index);
+      if (slot < 0) {
+        remember(ring, checker.floor, { index: entry.index, term: entry.term, prevTerm, node: options.id, command: entry.command });
+      } else if (ring.term[slot] !== entry.term) {
+        checkAppendedOther(checker, { id: options.id, tick: options.tick, prevTerm, entry });
+      } else if (ring.prevTerm[slot] !== prevTerm || !sameCommand(ring.command[slot]!, entry.command)) {
+        const first = { term: entry.term, prevTerm: ring.prevTerm[slot]!, command: ring.command[slot]!, node: ring.node[slot]! };
+        reportMismatch(checker, first, { id: options.id, tick: options.tick, prevTerm, entry });
       }
     }
     prevTerm = entry.term;
   }
 }
 
+interface Appended {
+  readonly id: NodeId;
+  readonly tick: Tick;
+  readonly prevTerm: Term;
+  readonly entry: { readonly index: LogIndex; readonly term: Term; readonly command: Command };
+}
+
+/** An entry at an index whose first recorded entry has another term: the divergent-log case. */
+function checkAppendedOther(checker: CheckerState, appended: Appended): void {
+  const { entry } = appended;
+  let others = checker.appendedOther.get(entry.index);
+  if (others === undefined) checker.appendedOther.set(entry.index, (others = []));
+  const first = others.find((other) => other.term === entry.term);
+  if (first === undefined) others.push({ term: entry.term, prevTerm: appended.prevTerm, command: entry.command, node: appended.id });
+  else if (first.prevTerm !== appended.prevTerm || !sameCommand(first.command, entry.command)) reportMismatch(checker, first, appended);
+}
+
+function reportMismatch(checker: CheckerState, first: AppendedAt, appended: Appended): void {
+  const { entry, prevTerm, id } = appended;
+  report(checker, {
+    tick: appended.tick,
+    property: 'Log Matching',
+    nodes: [first.node, id],
+    detail:
+      `entry ${entry.index} of term ${entry.term} differs: node ${first.node} has ${describeCommand(first.command)} after term ${first.prevTerm}, ` +
+      `node ${id} has ${describeCommand(entry.command)} after term ${prevTerm}`,
+  });
+}
+
 function checkCommitted(checker: CheckerState, options: { node: RaftNode; from: LogIndex; to: LogIndex; tick: Tick }): void {
   const { node, tick } = options;
+  const ring = checker.committed;
   for (let index = Math.max(options.from + 1, node.log.snapshot.index + 1, checker.floor + 1); index <= options.to; index += 1) {
     const entry = entryAt(node.log, index);
     if (entry === undefined) continue;
-    const first = checker.committed.get(index);
-    if (first === undefined) checker.committed.set(index, { term: entry.term, command: entry.command, node: node.id });
-    else if (first.term !== entry.term || !sameCommand(first.command, entry.command)) {
+    const slot = slotOf(ring, index);
+    if (slot < 0) {
+      remember(ring, checker.floor, { index, term: entry.term, prevTerm: 0, node: node.id, command: entry.command });
+    } else if (ring.term[slot] !== entry.term || !sameCommand(ring.command[slot]!, entry.command)) {
+      const first = ring.node[slot]!;
       report(checker, {
         tick,
         property: 'State Machine Safety',
-        nodes: [first.node, node.id],
-        detail: `index ${index} committed as ${describeCommand(first.command)} (term ${first.term}) on node ${first.node} but as ${describeCommand(entry.command)} (term ${entry.term}) on node ${node.id}`,
+        nodes: [first, node.id],
+        detail: `index ${index} committed as ${describeCommand(ring.command[slot]!)} (term ${ring.term[slot]!}) on node ${first} but as ${describeCommand(entry.command)} (term ${entry.term}) on node ${node.id}`,
       });
     }
   }
-  if (options.to > checker.highestCommitted.index) {
+  if (options.to > checker.highestCommittedIndex) {
     const term = termAt(node.log, options.to);
-    if (term !== undefined) checker.highestCommitted = { index: options.to, term };
+    if (term !== undefined) {
+      checker.highestCommittedIndex = options.to;
+      checker.highestCommittedTerm = term;
+    }
   }
 }
 
@@ -212,29 +255,32 @@ function checkApplied(checker: CheckerState, options: { id: NodeId; tick: Tick; 
   }
   checker.lastApplied[id] = index;
   if (index <= checker.floor) return;
-  const first = checker.committed.get(index);
-  if (first === undefined) checker.committed.set(index, { term: options.term, command: options.command, node: id });
-  else if (first.term !== options.term || !sameCommand(first.command, options.command)) {
+  const ring = checker.committed;
+  const slot = slotOf(ring, index);
+  if (slot < 0) {
+    remember(ring, checker.floor, { index, term: options.term, prevTerm: 0, node: id, command: options.command });
+  } else if (ring.term[slot] !== options.term || !sameCommand(ring.command[slot]!, options.command)) {
+    const first = ring.node[slot]!;
     report(checker, {
       tick,
       property: 'State Machine Safety',
-      nodes: [first.node, id],
-      detail: `node ${first.node} committed ${describeCommand(first.command)} at index ${index} but node ${id} applied ${describeCommand(options.command)}`,
+      nodes: [first, id],
+      detail: `node ${first} committed ${describeCommand(ring.command[slot]!)} at index ${index} but node ${id} applied ${describeCommand(options.command)}`,
     });
   }
 }
 
 /** The command committed (and so applied) at `index`, if still tracked. */
 export function appliedCommandAt(checker: CheckerState, index: LogIndex): Command | undefined {
-  return checker.committed.get(index)?.command;
+  const slot = slotOf(checker.committed, index);
+  return slot < 0 ? undefined : checker.committed.command[slot]!;
 }
 
 /** Forgets indexes at or below `floor`: every node's snapshot covers them, so none can change. */
 export function raiseFloor(checker: CheckerState, floor: LogIndex): void {
   if (floor <= checker.floor) return;
-  for (let index = checker.floor + 1; index <= floor; index += 1) {
-    checker.appended.delete(index);
-    checker.committed.delete(index);
-  }
+  dropThrough(checker.appended, checker.floor, floor);
+  dropThrough(checker.committed, checker.floor, floor);
+  for (const index of checker.appendedOther.keys()) if (index <= floor) checker.appendedOther.delete(index);
   checker.floor = floor;
 }

@@ -5,10 +5,11 @@ import type { Ready } from '../raft/ready.ts';
 import { advance, compactionDue, compactLog, hasReady, ready } from '../raft/ready.ts';
 import type { RemoteMessage } from '../raft/message.ts';
 import { diskLastIndex, writeEntries, writeSnapshot } from './disk.ts';
+import { messageDuplicated, messageSent } from './event-log.ts';
 import { applyCommand, kvFromSnapshot, kvPairs } from './kv.ts';
 import { maybeDuplicate, sendMessage } from './network.ts';
 import type { Server, SimState } from './world.ts';
-import { pruneChecker, record } from './world.ts';
+import { pruneChecker, record, recordMessage } from './world.ts';
 
 /**
  * The simulated machine around a Raft node: it carries out the node's Ready (raft/ready.ts) in
@@ -61,11 +62,11 @@ function persist(sim: SimState, server: Server, rd: Ready): void {
 function send(sim: SimState, message: RemoteMessage): void {
   sim.stats.sent[message.type] += 1;
   const original = sendMessage(sim.network, message, sim.tick);
-  record(sim, message.from, { type: 'message-sent', id: original.id, message, deliverTick: original.deliverTick, dropReason: original.dropReason });
+  recordMessage(sim, messageSent, original, message.from);
   const copy = maybeDuplicate(sim.network, original, sim.tick);
   if (copy !== null) {
     sim.stats.duplicated[message.type] += 1;
-    record(sim, message.from, { type: 'message-duplicated', id: copy.id, copyOf: original.id, message, deliverTick: copy.deliverTick });
+    recordMessage(sim, messageDuplicated, copy, message.from);
   }
 }
 

@@ -15,7 +15,7 @@ import type { InFlight } from './network.ts';
  * messages on one link arrive in the order they were sent.
  */
 export interface InvariantState {
-  /** Nodes changed in the current tick and not yet checked, in the order they changed. */
+  /** Nodes changed in the current tick and not yet checked. */
   touched: NodeId[];
   /** lastFifo[from][to]: id of the last FIFO message delivered (or dropped on arrival) on the link. */
   lastFifo: number[][];
@@ -33,11 +33,10 @@ export function touch(state: InvariantState, id: NodeId): void {
 export function checkTouched(state: InvariantState, servers: readonly { readonly node: RaftNode | null }[]): void {
   const touched = state.touched;
   if (touched.length === 0) return;
-  for (let i = 0; i < touched.length; i += 1) {
-    const node = servers[touched[i]! - 1]!.node;
+  while (touched.length > 0) {
+    const node = servers[touched.pop()! - 1]!.node;
     if (node !== null) checkNode(node);
   }
-  state.touched = [];
 }
 
 /** Checks a message taken off the network at `now`, before it is delivered or dropped. */

@@ -73,18 +73,31 @@ function insert(network: NetworkState, item: InFlight): void {
     if (other.deliverTick < item.deliverTick || (other.deliverTick === item.deliverTick && other.id < item.id)) break;
     at -= 1;
   }
-  if (at === queue.length) queue.push(item);
-  else queue.splice(at, 0, item);
+  // Shift the later ones up by hand: splice would allocate the array of removed items.
+  queue.push(item);
+  for (let i = queue.length - 1; i > at; i -= 1) queue[i] = queue[i - 1]!;
+  queue[at] = item;
 }
 
-/** Draws a latency; returns the arrival tick and whether the message may overtake others. */
-function arrival(network: NetworkState, from: NodeId, to: NodeId, now: Tick): { tick: Tick; reordered: boolean } {
+/**
+ * Schedules a message on its link: draws its latency, then lets it overtake earlier messages
+ * (the reorder draw) or keeps it behind them (FIFO).
+ */
+function schedule(network: NetworkState, message: RemoteMessage, now: Tick, dropReason: DropReason | null, copyOf: number | null): InFlight {
   const { delayTicksMin, delayTicksMax, reorderRatio } = network.config;
   const drawn = now + intInclusive(network.rng, delayTicksMin, delayTicksMax);
-  if (chance(network.rng, reorderRatio)) return { tick: drawn, reordered: true };
-  const tick = Math.max(drawn, network.lastArrival[from]![to]!);
-  network.lastArrival[from]![to] = tick;
-  return { tick, reordered: false };
+  const reordered = chance(network.rng, reorderRatio);
+  let arrival = drawn;
+  if (!reordered) {
+    const row = network.lastArrival[message.from]!;
+    arrival = Math.max(drawn, row[message.to]!);
+    row[message.to] = arrival;
+  }
+  // A lost message vanishes half-way, so the app can show it disappear.
+  const deliverTick = dropReason === null ? arrival : now + Math.max(1, Math.floor((arrival - now) / 2));
+  const item: InFlight = { id: network.nextId++, message, sentTick: now, deliverTick, dropReason, copyOf, reordered };
+  insert(network, item);
+  return item;
 }
 
 /** Puts a message on the wire and returns it as scheduled. Call maybeDuplicate() right after. */
@@ -92,22 +105,13 @@ export function sendMessage(network: NetworkState, message: RemoteMessage, now: 
   const { from, to } = message;
   const blocked = blockedReason(network, from, to);
   const lost = blocked === null && chance(network.rng, network.config.dropRatio);
-  const dropReason: DropReason | null = blocked ?? (lost ? 'loss' : null);
-  const due = arrival(network, from, to, now);
-  const deliverTick = dropReason === null ? due.tick : now + Math.max(1, Math.floor((due.tick - now) / 2));
-  const item: InFlight = { id: network.nextId++, message, sentTick: now, deliverTick, dropReason, copyOf: null, reordered: due.reordered };
-  insert(network, item);
-  return item;
+  return schedule(network, message, now, blocked ?? (lost ? 'loss' : null), null);
 }
 
 /** The network may deliver a message twice (duplicateRatio): returns the copy it scheduled, if any. */
 export function maybeDuplicate(network: NetworkState, original: InFlight, now: Tick): InFlight | null {
   if (original.dropReason !== null || !chance(network.rng, network.config.duplicateRatio)) return null;
-  const { from, to } = original.message;
-  const due = arrival(network, from, to, now);
-  const copy: InFlight = { id: network.nextId++, message: original.message, sentTick: now, deliverTick: due.tick, dropReason: null, copyOf: original.id, reordered: due.reordered };
-  insert(network, copy);
-  return copy;
+  return schedule(network, original.message, now, null, original.id);
 }
 
 /** The tick the next message arrives or vanishes, or Infinity when nothing is in flight. */

@@ -1,4 +1,5 @@
-import type { CheckerState } from './checker.ts';
+import type { AppendedAt, CheckerState } from './checker.ts';
+import { ringFromRows, ringRows } from './index-ring.ts';
 import { emptiedEventLog } from './event-log.ts';
 import type { Server, SimState } from './world.ts';
 
@@ -12,27 +13,33 @@ import type { Server, SimState } from './world.ts';
  */
 type Entries<K, V> = [K, V][];
 
-interface EncodedChecker extends Omit<CheckerState, 'leaderOfTerm' | 'appended' | 'committed'> {
-  leaderOfTerm: Entries<number, unknown>;
-  appended: Entries<number, Entries<number, unknown>>;
-  committed: Entries<number, unknown>;
+type RingRows = ReturnType<typeof ringRows>;
+
+interface EncodedChecker extends Omit<CheckerState, 'leaderOfTerm' | 'appended' | 'appendedOther' | 'committed'> {
+  leaderOfTerm: Entries<number, number>;
+  /** The index rings as their filled slots only, with their capacity. */
+  appended: [capacity: number, rows: RingRows];
+  appendedOther: Entries<number, AppendedAt[]>;
+  committed: [capacity: number, rows: RingRows];
 }
 
 function encodeChecker(checker: CheckerState): EncodedChecker {
   return {
     ...checker,
     leaderOfTerm: [...checker.leaderOfTerm],
-    appended: [...checker.appended].map(([index, byTerm]) => [index, [...byTerm]]),
-    committed: [...checker.committed],
+    appended: [checker.appended.capacity, ringRows(checker.appended)],
+    appendedOther: [...checker.appendedOther],
+    committed: [checker.committed.capacity, ringRows(checker.committed)],
   };
 }
 
 function decodeChecker(encoded: EncodedChecker): CheckerState {
   return {
     ...encoded,
-    leaderOfTerm: new Map(encoded.leaderOfTerm as Entries<number, number>),
-    appended: new Map(encoded.appended.map(([index, byTerm]) => [index, new Map(byTerm)])) as CheckerState['appended'],
-    committed: new Map(encoded.committed) as CheckerState['committed'],
+    leaderOfTerm: new Map(encoded.leaderOfTerm),
+    appended: ringFromRows(encoded.appended[0], encoded.floor, encoded.appended[1]),
+    appendedOther: new Map(encoded.appendedOther),
+    committed: ringFromRows(encoded.committed[0], encoded.floor, encoded.committed[1]),
   };
 }
 

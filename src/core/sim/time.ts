@@ -1,88 +1,127 @@
+import type { RaftNode } from '../raft/node.ts';
 import type { Tick } from '../raft/types.ts';
 import { skipTicks, tick as tickNode, ticksUntilTimer } from '../raft/timers.ts';
+import { dropKind, messageDelivered } from './event-log.ts';
 import { checkArrival, checkTouched } from './invariants.ts';
 import { arrivalBlocked, nextDeliveryTick, takeDue } from './network.ts';
 import { afterChange, propose, stepServer } from './servers.ts';
 import type { SimState } from './world.ts';
-import { currentLeader, record } from './world.ts';
+import { currentLeader, recordMessage } from './world.ts';
 
 /**
- * Simulated time, event by event. One tick: deliver every message due now (in (deliverTick, id)
- * order), then tick every live node's timers in id order, then the steady client's put if one is
- * due. Ticks in which nothing is due (no delivery, no timer firing, no client put) change nothing
- * but the timers' counters, so advanceWorld jumps over them: it asks each node how long until its
- * timer fires (raft/timers.ts), skips that many quiet ticks, and runs the next busy one. The
- * result is identical to ticking one by one (the determinism tests compare both), only faster.
+ * Simulated time, event by event.
+ *
+ * What one tick means: deliver every message due now (in (deliverTick, id) order), then tick every
+ * live node's timers in id order, then send the steady client's put if one is due.
+ *
+ * How it runs: most ticks change nothing but timer counters, so time jumps from one busy tick to
+ * the next (a delivery, a timer firing, a client put). Each node asks its own timers how long
+ * until they fire (raft/timers.ts) and lags behind the world's clock until something is due for
+ * it; it is caught up (skipTicks) right before it is stepped or its timer fires, and every node is
+ * caught up before advanceWorld returns. The result is identical to ticking every node one tick at
+ * a time (the determinism tests compare both), only faster: the work is proportional to what
+ * happens, not to the number of ticks or nodes.
  */
-export function advanceWorld(sim: SimState, ticks: number): void {
-  const target = sim.tick + ticks;
-  while (sim.tick < target) {
-    const busy = Math.min(target, nextBusyTick(sim));
-    if (busy - 1 > sim.tick) skipQuietTicks(sim, busy - 1 - sim.tick);
-    tickWorld(sim);
-  }
+interface Clock {
+  /** Per node id: the tick its timers have run through. */
+  readonly at: Tick[];
+  /** Per node id: the tick its next timer fires (never, for a crashed node). */
+  readonly due: Tick[];
 }
 
-/** Runs exactly one tick. */
-export function tickWorld(sim: SimState): void {
-  sim.tick += 1;
+const never = Number.MAX_SAFE_INTEGER;
+
+export function advanceWorld(sim: SimState, ticks: number): void {
+  const target = sim.tick + ticks;
+  if (target === sim.tick) return;
+  const clock = startClock(sim);
+  while (sim.tick < target) {
+    sim.tick = Math.min(target, nextBusy(sim, clock));
+    runTick(sim, clock);
+  }
+  for (const server of sim.servers) if (server.node !== null) catchUp(clock, server.node, sim.tick);
+}
+
+/** The next tick at which something is due: a delivery, a timer firing, or a client put. */
+export function nextBusyTick(sim: SimState): Tick {
+  return nextBusy(sim, startClock(sim));
+}
+
+function startClock(sim: SimState): Clock {
+  const at: Tick[] = [0];
+  const due: Tick[] = [never];
+  for (const server of sim.servers) {
+    at.push(sim.tick);
+    due.push(server.node === null ? never : sim.tick + ticksUntilTimer(server.node));
+  }
+  return { at, due };
+}
+
+function nextBusy(sim: SimState, clock: Clock): Tick {
+  let busy = nextDeliveryTick(sim.network);
+  const every = sim.workload.proposeEveryTicks;
+  if (every > 0) busy = Math.min(busy, sim.tick + every - (sim.tick % every));
+  const due = clock.due;
+  for (let id = 1; id < due.length; id += 1) if (due[id]! < busy) busy = due[id]!;
+  return busy;
+}
+
+/** Runs the node's timers up to `tick`; nothing fires on the way (the clock knows when they do). */
+function catchUp(clock: Clock, node: RaftNode, tick: Tick): void {
+  const behind = tick - clock.at[node.id]!;
+  if (behind > 0) skipTicks(node, behind);
+  clock.at[node.id] = tick;
+}
+
+/** Runs the tick sim.tick: everything due now. */
+function runTick(sim: SimState, clock: Clock): void {
   const now = sim.tick;
+  deliverDue(sim, clock, now);
+  const servers = sim.servers;
+  for (let id = 1; id <= servers.length; id += 1) {
+    if (clock.due[id] !== now) continue;
+    const server = servers[id - 1]!;
+    const node = server.node!;
+    catchUp(clock, node, now - 1);
+    tickNode(node);
+    clock.at[id] = now;
+    afterChange(sim, server);
+    clock.due[id] = server.node === null ? never : now + ticksUntilTimer(node);
+  }
+  const every = sim.workload.proposeEveryTicks;
+  if (every > 0 && now % every === 0) runWorkload(sim, clock, now);
+  if (sim.options.checkNodeInvariants) checkTouched(sim.invariants, servers);
+}
+
+function deliverDue(sim: SimState, clock: Clock, now: Tick): void {
   const network = sim.network;
   const check = sim.options.checkNodeInvariants;
   for (let item = takeDue(network, now); item !== undefined; item = takeDue(network, now)) {
     if (check) checkArrival(sim.invariants, item, now);
     const { message } = item;
     const receiver = sim.servers[message.to - 1]!;
-    const blocked = arrivalBlocked(network, item) ?? (receiver.node === null ? 'receiver-crashed' : null);
-    if (blocked !== null) {
+    const node = receiver.node;
+    const blocked = arrivalBlocked(network, item) ?? (node === null ? 'receiver-crashed' : null);
+    if (blocked !== null || node === null) {
       sim.stats.dropped[message.type] += 1;
-      record(sim, message.to, { type: 'message-dropped', id: item.id, message, sentTick: item.sentTick, reason: blocked });
+      recordMessage(sim, dropKind(blocked ?? 'receiver-crashed'), item, message.to);
       continue;
     }
     sim.stats.delivered[message.type] += 1;
-    record(sim, message.to, { type: 'message-delivered', id: item.id, message, sentTick: item.sentTick });
+    recordMessage(sim, messageDelivered, item, message.to);
+    // Messages arrive before this tick's timers run: the node has run through the tick before.
+    catchUp(clock, node, now - 1);
     stepServer(sim, receiver, message);
-  }
-  const servers = sim.servers;
-  for (let i = 0; i < servers.length; i += 1) {
-    const server = servers[i]!;
-    const node = server.node;
-    if (node === null) continue;
-    const fires = ticksUntilTimer(node) === 1;
-    tickNode(node);
-    if (fires) afterChange(sim, server);
-  }
-  const every = sim.workload.proposeEveryTicks;
-  if (every > 0 && now % every === 0) runWorkload(sim);
-  if (check) checkTouched(sim.invariants, servers);
-}
-
-/** The next tick at which something is due: a delivery, a timer firing, or a client put. */
-export function nextBusyTick(sim: SimState): Tick {
-  let busy = nextDeliveryTick(sim.network);
-  const every = sim.workload.proposeEveryTicks;
-  if (every > 0) busy = Math.min(busy, sim.tick + every - (sim.tick % every));
-  const servers = sim.servers;
-  for (let i = 0; i < servers.length; i += 1) {
-    const node = servers[i]!.node;
-    if (node !== null) busy = Math.min(busy, sim.tick + ticksUntilTimer(node));
-  }
-  return busy;
-}
-
-/** Moves time on by `ticks` ticks in which nothing is due (fewer than nextBusyTick - tick). */
-function skipQuietTicks(sim: SimState, ticks: number): void {
-  sim.tick += ticks;
-  const servers = sim.servers;
-  for (let i = 0; i < servers.length; i += 1) {
-    const node = servers[i]!.node;
-    if (node !== null) skipTicks(node, ticks);
+    clock.due[node.id] = now - 1 + ticksUntilTimer(node);
   }
 }
 
-function runWorkload(sim: SimState): void {
+function runWorkload(sim: SimState, clock: Clock, now: Tick): void {
   const leader = currentLeader(sim);
   if (leader === null) return;
+  const node = sim.servers[leader - 1]!.node!;
+  catchUp(clock, node, now);
   const count = sim.workloadSent++;
   propose(sim, leader, [{ type: 'put', key: `key${count % sim.workload.keys}`, value: `v${count}` }]);
+  clock.due[leader] = now + ticksUntilTimer(node);
 }

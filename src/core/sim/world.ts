@@ -8,12 +8,12 @@ import { newChecker, observe, raiseFloor } from './checker.ts';
 import type { Disk } from './disk.ts';
 import { newDisk } from './disk.ts';
 import type { EventLog } from './event-log.ts';
-import { appendEvent, newEventLog } from './event-log.ts';
+import { appendEvent, appendMessageEvent, newEventLog } from './event-log.ts';
 import type { SimEventBody } from './events.ts';
 import type { InvariantState } from './invariants.ts';
 import { newInvariantState } from './invariants.ts';
 import type { KvStore } from './kv.ts';
-import type { NetworkState } from './network.ts';
+import type { InFlight, NetworkState } from './network.ts';
 import { newNetwork } from './network.ts';
 import type { ResolvedOptions, Workload } from './options.ts';
 import type { Stats } from './stats.ts';
@@ -84,6 +84,14 @@ export function record(sim: SimState, node: NodeId | null, body: SimEventBody): 
   appendEvent(sim.eventLog, body, sim.tick, node);
 }
 
+/**
+ * Records a message event (a kind from event-log.ts) without building its body: the statistics and
+ * the checker learn nothing from message events, and the log reads them off the in-flight record.
+ */
+export function recordMessage(sim: SimState, kind: number, item: InFlight, node: NodeId): void {
+  appendMessageEvent(sim.eventLog, kind, item, sim.tick, node);
+}
+
 /** The live node that believes it leads in the highest term, if any. */
 export function currentLeader(sim: SimState): NodeId | null {
   let best: RaftNode | null = null;
@@ -104,6 +112,6 @@ export function pruneChecker(sim: SimState): void {
   // A node down for long would pin the floor and let the indexes grow without bound (and every
   // checkpoint with them): keep at most checkerRetainedIndexes below the highest commit. Entries
   // older than that are still checked for apply order, no longer against the registry.
-  floor = Math.max(floor, sim.checker.highestCommitted.index - checkerRetainedIndexes);
+  floor = Math.max(floor, sim.checker.highestCommittedIndex - checkerRetainedIndexes);
   if (floor !== Infinity) raiseFloor(sim.checker, floor);
 }

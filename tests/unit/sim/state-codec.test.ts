@@ -14,7 +14,7 @@ describe('state codec', () => {
     const decoded = decodeState(encodeState(state));
     expect(decoded).toEqual(state);
     expect(decoded.servers[0]!.kv).toBeInstanceOf(Map);
-    expect(decoded.checker.appended).toBeInstanceOf(Map);
+    expect(decoded.checker.leaderOfTerm).toBeInstanceOf(Map);
 
     const original = Simulation.fromState(structuredClone(state));
     const restored = Simulation.fromState(decoded);
