@@ -15,15 +15,20 @@ import { broken } from '../base/assert.ts';
 const noEntries: readonly Entry[] = Object.freeze([]);
 
 /**
- * Sends one follower what it needs next: an AppendEntries from its nextIndex, or the snapshot if
- * nextIndex fell into the compacted prefix. A heartbeat always sends (an empty append if the
- * flow-control window is full), which also retries a lost probe or snapshot.
+ * Why the leader sends: a heartbeat always goes out (an empty append if the flow-control window is
+ * full), which also retries a lost probe or snapshot; new entries go only where the window allows.
  */
-export function sendAppend(node: RaftNode, to: NodeId, options: { heartbeat: boolean }): boolean {
+export type SendReason = 'heartbeat' | 'entries';
+
+/**
+ * Sends one follower what it needs next: an AppendEntries from its nextIndex, or the snapshot if
+ * nextIndex fell into the compacted prefix. Returns whether anything was sent.
+ */
+export function sendAppend(node: RaftNode, to: NodeId, reason: SendReason): boolean {
   const progress = node.progress[to];
   if (!(progress !== undefined)) throw broken(`leader ${node.id} has no progress for ${to}`);
   const paused = isPaused(progress, node.config.inflightMax);
-  if (paused && !options.heartbeat) return false;
+  if (paused && reason !== 'heartbeat') return false;
   if (progress.state === 'snapshot') {
     // A snapshot is large: resend it only once an election timeout passed with no answer,
     // which covers its round trip, rather than on every heartbeat.
@@ -74,8 +79,8 @@ function sendSnapshot(node: RaftNode, to: NodeId): boolean {
 }
 
 /** Sends to every follower; on a heartbeat everyone hears from the leader, otherwise only the unpaused. */
-export function broadcastAppend(node: RaftNode, options: { heartbeat: boolean }): void {
-  for (const peer of node.peers) sendAppend(node, peer, options);
+export function broadcastAppend(node: RaftNode, reason: SendReason): void {
+  for (const peer of node.peers) sendAppend(node, peer, reason);
 }
 
 /** Keeps sending to a follower while it has entries to receive and the window allows. */
@@ -85,7 +90,7 @@ export function sendPending(node: RaftNode, to: NodeId): void {
   for (let round = 0; round < node.config.inflightMax + 1; round += 1) {
     const progress = node.progress[to]!;
     if (progress.nextIndex > last && progress.state !== 'snapshot') return;
-    if (!sendAppend(node, to, { heartbeat: false })) return;
+    if (!sendAppend(node, to, 'entries')) return;
     if (progress.state !== 'replicate') return;
   }
 }

@@ -55,7 +55,7 @@ export function handleAppend(node: RaftNode, message: MsgApp): void {
   if (message.prevLogIndex < node.log.committed) {
     const matchIndex = node.log.committed;
     emit(node, { type: 'append-accepted', leader: message.from, prevLogIndex: message.prevLogIndex, prevLogTerm: message.prevLogTerm, entries: 0, matchIndex });
-    replyAppend(node, message, { success: true, matchIndex });
+    acceptAppend(node, message, matchIndex);
     return;
   }
   const ownTermAtPrev = termAt(node.log, message.prevLogIndex);
@@ -81,7 +81,7 @@ export function handleAppend(node: RaftNode, message: MsgApp): void {
     node.log.committed = commit;
     emit(node, { type: 'commit-advanced', from, to: commit, term: node.term, by: 'leader-commit', leaderCommit: message.leaderCommit, lastNewIndex });
   }
-  replyAppend(node, message, { success: true, matchIndex: lastNewIndex });
+  acceptAppend(node, message, lastNewIndex);
 }
 
 /**
@@ -149,14 +149,15 @@ export function rejectStaleAppend(node: RaftNode, message: MsgApp): void {
   rejectAppend(node, message, 'stale-term');
 }
 
-function replyAppend(node: RaftNode, message: MsgApp, result: { success: true; matchIndex: LogIndex }): void {
+/** Answers an AppendEntries the node accepted: its log now agrees with the leader's through matchIndex. */
+function acceptAppend(node: RaftNode, message: MsgApp, matchIndex: LogIndex): void {
   send(node, {
     type: 'MsgAppResp',
     from: node.id,
     to: message.from,
     term: node.term,
-    success: result.success,
-    matchIndex: result.matchIndex,
+    success: true,
+    matchIndex,
     rejectedIndex: 0,
     conflictTerm: null,
     conflictIndex: null,

@@ -32,12 +32,12 @@ export function propose(node: RaftNode, commands: readonly Command[]): ProposeRe
   if (entries.length > 0) emit(node, { type: 'entries-appended', first, last: first + entries.length - 1, prevTerm, entries, source: 'proposal' });
   // A lone leader is its own majority.
   maybeCommit(node);
-  broadcastAppend(node, { heartbeat: false });
+  broadcastAppend(node, 'entries');
   return { index: lastIndex(node.log), term: node.term, isLeader: true, leaderHint: node.id };
 }
 
 export function heartbeat(node: RaftNode): void {
-  broadcastAppend(node, { heartbeat: true });
+  broadcastAppend(node, 'heartbeat');
 }
 
 /**
@@ -72,7 +72,7 @@ export function handleAppendResponse(node: RaftNode, message: MsgAppResp): void 
     conflictIndex: message.conflictIndex,
     fastBackup: node.config.fastBackup,
   });
-  sendAppend(node, message.from, { heartbeat: false });
+  sendAppend(node, message.from, 'entries');
 }
 
 /** A follower's answer to an InstallSnapshot: it now agrees with the leader up to matchIndex. */

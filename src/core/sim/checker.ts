@@ -1,7 +1,7 @@
 import type { SimEventBody } from './events.ts';
 import { entryAt, termAt } from '../raft/log.ts';
 import type { RaftNode } from '../raft/node.ts';
-import type { Command, LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
+import type { Command, Entry, LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
 import type { IndexRing } from './index-ring.ts';
 import { dropThrough, newIndexRing, remember, slotOf } from './index-ring.ts';
 import { describeCommand, sameCommand } from './kv.ts';
@@ -89,9 +89,11 @@ function report(checker: CheckerState, violation: Violation): void {
   if (checker.violations.length < checker.violationLimit) checker.violations.push(violation);
 }
 
-/** Checks one event from `node` (the node's state is already updated by what the event describes). */
-export function observe(checker: CheckerState, event: SimEventBody, source: { tick: Tick; id: NodeId; node: RaftNode | null }): void {
-  const { tick, id, node } = source;
+/**
+ * Checks one event from node `id` (the node's state, `node`, already reflects what the event
+ * describes; null while it is crashed). Positional arguments: this runs for every event.
+ */
+export function observe(checker: CheckerState, event: SimEventBody, tick: Tick, id: NodeId, node: RaftNode | null): void {
   switch (event.type) {
     case 'became-candidate':
       checkVote(checker, { id, tick, term: event.term, candidate: id });
@@ -108,7 +110,7 @@ export function observe(checker: CheckerState, event: SimEventBody, source: { ti
       return;
     }
     case 'entries-appended':
-      checkAppended(checker, { id, tick, prevTerm: event.prevTerm, entries: event.entries });
+      checkAppended(checker, id, tick, event.prevTerm, event.entries);
       return;
     case 'entries-truncated':
       if (node?.role === 'leader') {
@@ -122,10 +124,10 @@ export function observe(checker: CheckerState, event: SimEventBody, source: { ti
       checker.lastApplied[id] = event.index;
       return;
     case 'commit-advanced':
-      if (node !== null) checkCommitted(checker, { node, from: event.from, to: event.to, tick });
+      if (node !== null) checkCommitted(checker, node, event.from, event.to, tick);
       return;
     case 'applied':
-      checkApplied(checker, { id, tick, index: event.index, term: event.term, command: event.command });
+      checkApplied(checker, id, tick, event);
       return;
     case 'node-restarted':
     case 'state-restored':
@@ -166,24 +168,20 @@ function checkCompleteness(checker: CheckerState, node: RaftNode, tick: Tick): v
   }
 }
 
-function checkAppended(
-  checker: CheckerState,
-  options: { id: NodeId; tick: Tick; prevTerm: Term; entries: readonly { index: LogIndex; term: Term; command: Command }[] },
-): void {
+function checkAppended(checker: CheckerState, id: NodeId, tick: Tick, firstPrevTerm: Term, entries: readonly Entry[]): void {
   const ring = checker.appended;
-  const entries = options.entries;
-  let prevTerm = options.prevTerm;
+  let prevTerm = firstPrevTerm;
   for (let i = 0; i < entries.length; i += 1) {
     const entry = entries[i]!;
     if (entry.index > checker.floor) {
       const slot = slotOf(ring, entry.index);
       if (slot < 0) {
-        remember(ring, checker.floor, { index: entry.index, term: entry.term, prevTerm, node: options.id, command: entry.command });
+        remember(ring, checker.floor, entry, prevTerm, id);
       } else if (ring.term[slot] !== entry.term) {
-        checkAppendedOther(checker, { id: options.id, tick: options.tick, prevTerm, entry });
+        checkAppendedOther(checker, { id, tick, prevTerm, entry });
       } else if (ring.prevTerm[slot] !== prevTerm || !sameCommand(ring.command[slot]!, entry.command)) {
         const first = { term: entry.term, prevTerm: ring.prevTerm[slot]!, command: ring.command[slot]!, node: ring.node[slot]! };
-        reportMismatch(checker, first, { id: options.id, tick: options.tick, prevTerm, entry });
+        reportMismatch(checker, first, { id, tick, prevTerm, entry });
       }
     }
     prevTerm = entry.term;
@@ -219,15 +217,14 @@ function reportMismatch(checker: CheckerState, first: AppendedAt, appended: Appe
   });
 }
 
-function checkCommitted(checker: CheckerState, options: { node: RaftNode; from: LogIndex; to: LogIndex; tick: Tick }): void {
-  const { node, tick } = options;
+function checkCommitted(checker: CheckerState, node: RaftNode, from: LogIndex, to: LogIndex, tick: Tick): void {
   const ring = checker.committed;
-  for (let index = Math.max(options.from + 1, node.log.snapshot.index + 1, checker.floor + 1); index <= options.to; index += 1) {
+  for (let index = Math.max(from + 1, node.log.snapshot.index + 1, checker.floor + 1); index <= to; index += 1) {
     const entry = entryAt(node.log, index);
     if (entry === undefined) continue;
     const slot = slotOf(ring, index);
     if (slot < 0) {
-      remember(ring, checker.floor, { index, term: entry.term, prevTerm: 0, node: node.id, command: entry.command });
+      remember(ring, checker.floor, entry, 0, node.id);
     } else if (ring.term[slot] !== entry.term || !sameCommand(ring.command[slot]!, entry.command)) {
       const first = ring.node[slot]!;
       report(checker, {
@@ -238,17 +235,17 @@ function checkCommitted(checker: CheckerState, options: { node: RaftNode; from: 
       });
     }
   }
-  if (options.to > checker.highestCommittedIndex) {
-    const term = termAt(node.log, options.to);
+  if (to > checker.highestCommittedIndex) {
+    const term = termAt(node.log, to);
     if (term !== undefined) {
-      checker.highestCommittedIndex = options.to;
+      checker.highestCommittedIndex = to;
       checker.highestCommittedTerm = term;
     }
   }
 }
 
-function checkApplied(checker: CheckerState, options: { id: NodeId; tick: Tick; index: LogIndex; term: Term; command: Command }): void {
-  const { id, tick, index } = options;
+function checkApplied(checker: CheckerState, id: NodeId, tick: Tick, applied: Entry): void {
+  const { index } = applied;
   const expected = (checker.lastApplied[id] ?? 0) + 1;
   if (index !== expected) {
     report(checker, { tick, property: 'State Machine Safety', nodes: [id], detail: `node ${id} applied index ${index} but its next index to apply was ${expected}` });
@@ -258,14 +255,14 @@ function checkApplied(checker: CheckerState, options: { id: NodeId; tick: Tick; 
   const ring = checker.committed;
   const slot = slotOf(ring, index);
   if (slot < 0) {
-    remember(ring, checker.floor, { index, term: options.term, prevTerm: 0, node: id, command: options.command });
-  } else if (ring.term[slot] !== options.term || !sameCommand(ring.command[slot]!, options.command)) {
+    remember(ring, checker.floor, applied, 0, id);
+  } else if (ring.term[slot] !== applied.term || !sameCommand(ring.command[slot]!, applied.command)) {
     const first = ring.node[slot]!;
     report(checker, {
       tick,
       property: 'State Machine Safety',
       nodes: [first, id],
-      detail: `node ${first} committed ${describeCommand(ring.command[slot]!)} at index ${index} but node ${id} applied ${describeCommand(options.command)}`,
+      detail: `node ${first} committed ${describeCommand(ring.command[slot]!)} at index ${index} but node ${id} applied ${describeCommand(applied.command)}`,
     });
   }
 }

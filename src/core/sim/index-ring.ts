@@ -41,8 +41,8 @@ export function slotOf(ring: IndexRing, index: LogIndex): number {
   return ring.index[slot] === index ? slot : -1;
 }
 
-/** Records an entry at an index not yet held (above `floor`). */
-export function remember(ring: IndexRing, floor: LogIndex, entry: { index: LogIndex; term: Term; prevTerm: Term; node: NodeId; command: Command }): void {
+/** Records an entry at an index not yet held (above `floor`), with its previous entry's term and the node it came from. */
+export function remember(ring: IndexRing, floor: LogIndex, entry: { readonly index: LogIndex; readonly term: Term; readonly command: Command }, prevTerm: Term, node: NodeId): void {
   const { index } = entry;
   if (!(index > floor)) throw broken(`index ring: ${index} at or below the floor ${floor}`);
   if (index - floor > ring.capacity) grow(ring, floor, index - floor);
@@ -50,8 +50,8 @@ export function remember(ring: IndexRing, floor: LogIndex, entry: { index: LogIn
   if (!(ring.index[slot] === 0)) throw broken(`index ring: slot of ${index} holds ${ring.index[slot]}`);
   ring.index[slot] = index;
   ring.term[slot] = entry.term;
-  ring.prevTerm[slot] = entry.prevTerm;
-  ring.node[slot] = entry.node;
+  ring.prevTerm[slot] = prevTerm;
+  ring.node[slot] = node;
   ring.command[slot] = entry.command;
   ring.size += 1;
 }
@@ -86,7 +86,7 @@ function grow(ring: IndexRing, floor: LogIndex, span: number): void {
   for (let slot = 0; slot < old.capacity; slot += 1) {
     const index = old.index[slot]!;
     if (index === 0) continue;
-    remember(ring, floor, { index, term: old.term[slot]!, prevTerm: old.prevTerm[slot]!, node: old.node[slot]!, command: old.command[slot]! });
+    remember(ring, floor, { index, term: old.term[slot]!, command: old.command[slot]! }, old.prevTerm[slot]!, old.node[slot]!);
   }
 }
 
@@ -101,6 +101,6 @@ export function ringRows(ring: IndexRing): [LogIndex, Term, Term, NodeId, Comman
 
 export function ringFromRows(capacity: number, floor: LogIndex, rows: readonly (readonly [LogIndex, Term, Term, NodeId, Command])[]): IndexRing {
   const ring = newIndexRing(capacity);
-  for (const [index, term, prevTerm, node, command] of rows) remember(ring, floor, { index, term, prevTerm, node, command });
+  for (const [index, term, prevTerm, node, command] of rows) remember(ring, floor, { index, term, command }, prevTerm, node);
   return ring;
 }

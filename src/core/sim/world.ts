@@ -80,7 +80,7 @@ export function serverOf(sim: SimState, id: NodeId): Server {
 /** Records an event: feeds it to the statistics and the safety checker, then keeps it in the log. */
 export function record(sim: SimState, node: NodeId | null, body: SimEventBody): void {
   countEvent(sim.stats, body);
-  if (node !== null) observe(sim.checker, body, { tick: sim.tick, id: node, node: sim.servers[node - 1]?.node ?? null });
+  if (node !== null) observe(sim.checker, body, sim.tick, node, sim.servers[node - 1]?.node ?? null);
   appendEvent(sim.eventLog, body, sim.tick, node);
 }
 

@@ -38,7 +38,7 @@ function raftNode(id: NodeId, options: { role?: Role; term?: Term; entries?: rea
 }
 
 function feed(checker: CheckerState, id: NodeId, event: SimEventBody, node: RaftNode | null = null, tick = 100): void {
-  observe(checker, event, { tick, id, node });
+  observe(checker, event, tick, id, node);
 }
 
 function properties(checker: CheckerState): SafetyProperty[] {
