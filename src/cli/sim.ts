@@ -4,8 +4,8 @@
  * JSON with --json. Exits 1 when the safety checker found a violation, 2 on bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { createSimulation, remoteMessageTypes, SimulationInputError } from '../core/index.ts';
-import type { Simulation, SimulationOptions } from '../core/index.ts';
+import { advanceWithFaults, createSimulation, newFaultSchedule, noFaults, remoteMessageTypes, SimulationInputError } from '../core/index.ts';
+import type { FaultOptions, Simulation, SimulationOptions } from '../core/index.ts';
 
 const usage = `Usage: npm run sim -- [options]
 
@@ -24,14 +24,15 @@ const usage = `Usage: npm run sim -- [options]
   --no-fast-backup       back nextIndex off one entry per rejection
   --load N               propose a put to the leader every N ticks (0 = none; default 10)
   --crash-every N        crash a random live node every N ticks and restart it N/2 later (0 = never)
+  --partition-every N    split the network in two at random every N ticks, healing N/2 later (0 = never)
+  --cut-every N          cut a random link one way every N ticks, restoring it N/2 later (0 = never)
   --json                 print the summary as JSON
   --help                 show this help`;
 
 interface CliOptions {
-  simulation: SimulationOptions;
+  simulation: SimulationOptions & { seed: number; nodes: number };
   ticks: number;
-  load: number;
-  crashEvery: number;
+  faults: FaultOptions;
   json: boolean;
 }
 
@@ -52,7 +53,8 @@ function parse(argv: string[]): CliOptions | null {
       'delay-min': { type: 'string' }, 'delay-max': { type: 'string' },
       'election-min': { type: 'string' }, 'election-max': { type: 'string' }, heartbeat: { type: 'string' },
       'snapshot-threshold': { type: 'string' }, 'no-fast-backup': { type: 'boolean' },
-      load: { type: 'string' }, 'crash-every': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+      load: { type: 'string' }, 'crash-every': { type: 'string' }, 'partition-every': { type: 'string' }, 'cut-every': { type: 'string' },
+      json: { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
   if (values.help === true) return null;
@@ -74,20 +76,35 @@ function parse(argv: string[]): CliOptions | null {
       delayTicksMax: number('--delay-max', values['delay-max']),
     }).filter(([, value]) => value !== undefined),
   );
-  const simulation: SimulationOptions = {
+  const every = (flag: string, text: string | undefined): number => {
+    const value = number(flag, text) ?? 0;
+    if (!Number.isInteger(value) || value < 0) throw new SimulationInputError(flag, 'a non-negative integer', String(value));
+    return value;
+  };
+  const ticks = every('--ticks', values.ticks ?? '20000');
+  const load = every('--load', values.load ?? '10');
+  const crashEvery = every('--crash-every', values['crash-every']);
+  const partitionEvery = every('--partition-every', values['partition-every']);
+  const cutEvery = every('--cut-every', values['cut-every']);
+  const simulation = {
     nodes: number('--nodes', values.nodes) ?? 5,
     seed: number('--seed', values.seed) ?? 1,
     raft,
     network,
     eventLimit: 100_000,
+    workload: { proposeEveryTicks: load, keys: 50 },
   };
-  const ticks = number('--ticks', values.ticks) ?? 20_000;
-  const load = number('--load', values.load) ?? 10;
-  const crashEvery = number('--crash-every', values['crash-every']) ?? 0;
-  for (const [flag, value] of [['--ticks', ticks], ['--load', load], ['--crash-every', crashEvery]] as const) {
-    if (!Number.isInteger(value) || value < 0) throw new SimulationInputError(flag, 'a non-negative integer', String(value));
-  }
-  return { simulation, ticks, load, crashEvery, json: values.json === true };
+  const faults: FaultOptions = {
+    ...noFaults,
+    crashEveryTicks: crashEvery,
+    downTicks: Math.floor(crashEvery / 2),
+    partitionEveryTicks: partitionEvery,
+    partitionTicks: Math.floor(partitionEvery / 2),
+    cutEveryTicks: cutEvery,
+    cutTicks: Math.floor(cutEvery / 2),
+    exact: true,
+  };
+  return { simulation, ticks, faults, json: values.json === true };
 }
 
 interface Summary {
@@ -102,29 +119,20 @@ interface Summary {
   crashes: number;
   restarts: number;
   snapshots: { taken: number; installed: number };
+  faults: { tick: number; summary: string }[];
   violations: ReturnType<Simulation['violations']>;
 }
 
 function run(cli: CliOptions): Summary {
   const simulation = createSimulation(cli.simulation);
+  const schedule = newFaultSchedule({ seed: cli.simulation.seed, nodes: cli.simulation.nodes, faults: cli.faults });
+  const faults: Summary['faults'] = [];
   const leaders: Summary['leaders'] = [];
   let seen = 0;
-  const pendingRestarts: { tick: number; node: number }[] = [];
-  let counter = 0;
-  const chunk = Math.max(1, Math.min(cli.load || 1000, cli.crashEvery || 1000, 1000));
+  // The schedule stops the run at each fault's exact tick; the steady client is part of the run.
+  // Leaders are read off the events a thousand ticks at a time, before the event log wraps.
   while (simulation.tick < cli.ticks) {
-    simulation.advance(Math.min(chunk, cli.ticks - simulation.tick));
-    const tick = simulation.tick;
-    if (cli.load > 0 && tick % cli.load === 0) simulation.put(`key${counter % 50}`, `value${counter++}`);
-    if (cli.crashEvery > 0 && tick % cli.crashEvery === 0) {
-      const live = simulation.nodeIds.filter((id) => simulation.nodeState(id).alive);
-      const victim = live[counter % Math.max(1, live.length)];
-      if (victim !== undefined && live.length > 1) {
-        simulation.crash(victim);
-        pendingRestarts.push({ tick: tick + Math.floor(cli.crashEvery / 2), node: victim });
-      }
-    }
-    while (pendingRestarts.length > 0 && pendingRestarts[0]!.tick <= tick) simulation.restart(pendingRestarts.shift()!.node);
+    advanceWithFaults(simulation, schedule, Math.min(1_000, cli.ticks - simulation.tick), (result, tick) => faults.push({ tick, summary: result.summary }));
     for (const event of simulation.events({ topics: ['LEAD'], afterSeq: seen })) {
       if (event.type === 'became-leader' && event.node !== null) leaders.push({ term: event.term, node: event.node, tick: event.tick });
     }
@@ -146,6 +154,7 @@ function run(cli: CliOptions): Summary {
     crashes: stats.crashes,
     restarts: stats.restarts,
     snapshots: { taken: stats.snapshotsTaken, installed: stats.snapshotsInstalled },
+    faults,
     violations: simulation.violations(),
   };
 }
@@ -163,6 +172,10 @@ function format(summary: Summary): string {
     `elections started: ${summary.elections}; crashes ${summary.crashes}, restarts ${summary.restarts}`,
     `committed through index ${summary.committedIndex}; proposals accepted ${summary.proposals.accepted}, refused ${summary.proposals.refused}`,
     `snapshots taken ${summary.snapshots.taken}, installed ${summary.snapshots.installed}`,
+    '',
+    `faults (${summary.faults.length}):`,
+    ...summary.faults.slice(0, 30).map((fault) => `  tick ${String(fault.tick).padStart(8)}  ${fault.summary}`),
+    ...(summary.faults.length > 30 ? [`  ... and ${summary.faults.length - 30} more`] : []),
     '',
     'messages        sent  delivered    dropped duplicated',
     ...Object.entries(summary.messages).map(

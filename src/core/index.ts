@@ -4,6 +4,10 @@
  */
 export { createSimulation, replay, Simulation } from './simulation.ts';
 export { defaultTimelineLimits, Timeline } from './timeline.ts';
+export { advanceWithFaults } from './chaos.ts';
+export type { FaultTarget } from './chaos.ts';
+export { newFaultSchedule, nextFaultTick, noFaults, takeFaults } from './sim/faults.ts';
+export type { FaultOptions, FaultSchedule } from './sim/faults.ts';
 export type { TimelineLimits } from './timeline.ts';
 export type { ActionRecorder, CommittedAt, NodeState, PersistedState, TimedAction } from './simulation.ts';
 export type { Action, ActionResult, ActionType, Proposal } from './sim/actions.ts';

@@ -236,6 +236,11 @@ export class Simulation {
     return this;
   }
 
+  /** Whether a node is running (not crashed). */
+  isAlive(node: NodeId): boolean {
+    return this.state.servers[requireNodeId(this.state, 'node', node) - 1]!.node !== null;
+  }
+
   /** A node's term and role, as the lab's GetState() reports them. */
   nodeState(node: NodeId): NodeState {
     const id = requireNodeId(this.state, 'node', node);
