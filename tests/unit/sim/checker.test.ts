@@ -58,6 +58,49 @@ const applied = (index: number, term: Term, command: Command): SimEventBody => (
 
 const becameLeader = (term: Term): SimEventBody => ({ type: 'became-leader', term, votes: [], lastIndex: 0 });
 
+describe('One Vote per Term: a node votes for at most one candidate in a term (§5.2)', () => {
+  const granted = (candidate: NodeId, term: Term): SimEventBody => ({
+    type: 'vote-granted', candidate, term, candidateLastIndex: 0, candidateLastTerm: 0, ownLastIndex: 0, ownLastTerm: 0,
+  });
+  const candidacy = (term: Term): SimEventBody => ({ type: 'became-candidate', term, electionTimeout: 300 });
+
+  it('reports a second vote in the same term for another candidate', () => {
+    const checker = newChecker(3);
+    feed(checker, 3, granted(1, 4), null, 10);
+    feed(checker, 3, granted(2, 4), null, 20);
+    expect(checker.violations).toHaveLength(1);
+    expect(checker.violations[0]).toMatchObject({ property: 'One Vote per Term', nodes: [3, 1, 2], tick: 20 });
+    expect(checker.violations[0]!.detail).toBe('node 3 voted for node 1 and then for node 2 in term 4');
+  });
+
+  it('counts a candidate\'s vote for itself', () => {
+    const checker = newChecker(3);
+    feed(checker, 2, candidacy(5));
+    feed(checker, 2, granted(1, 5));
+    expect(properties(checker)).toEqual(['One Vote per Term']);
+    expect(checker.violations[0]!.nodes).toEqual([2, 1]);
+  });
+
+  it('remembers votes across a restart: a node that forgot its vote is caught', () => {
+    const checker = newChecker(3);
+    feed(checker, 3, granted(1, 2));
+    feed(checker, 3, { type: 'node-crashed' });
+    feed(checker, 3, { type: 'node-restarted', term: 2, vote: null, snapshotIndex: 0, lastIndex: 0 });
+    feed(checker, 3, granted(2, 2));
+    expect(properties(checker)).toEqual(['One Vote per Term']);
+  });
+
+  it('stays silent for the same vote twice and for votes in later terms', () => {
+    const checker = newChecker(3);
+    feed(checker, 3, granted(1, 2));
+    feed(checker, 3, granted(1, 2));
+    feed(checker, 3, granted(2, 3));
+    feed(checker, 3, candidacy(4));
+    feed(checker, 3, granted(1, 5));
+    expect(checker.violations).toEqual([]);
+  });
+});
+
 describe('Election Safety: at most one leader per term', () => {
   it('reports two leaders in one term, naming both', () => {
     const checker = newChecker(3);

@@ -3,17 +3,19 @@
  * pin that down on a run with every kind of fault: loss, duplication, reordering, crashes,
  * restarts, partitions, isolation, cut links and log compaction (a snapshot every 5 entries).
  *
- *   - The same seed and actions give the same event stream and the same view at every 100th tick.
+ *   - The same seed and actions give the same event stream and the same view at every 100th tick
+ *     of a long run, and the same whole view at every single tick of a shorter one.
  *   - Different seeds give different runs.
  *   - Skipping quiet ticks is invisible: advance(N), N x advance(1) and advanceUntil over N ticks
- *     give identical views and events.
+ *     give identical views and events, and jumps of any length land on the view a tick-by-tick
+ *     run has at that tick, as does a Timeline seeking back and forth.
  *   - The PRNG's first outputs are frozen, so saved runs replay across versions.
  *   - A checkpoint restored with Simulation.fromState, a fork, and replay() all continue exactly
  *     as the original does.
  */
 import { describe, expect, it } from 'vitest';
 import type { NetworkConfig, Simulation } from '../../../src/core/index.ts';
-import { createSimulation, replay, Simulation as SimulationClass } from '../../../src/core/index.ts';
+import { createSimulation, replay, Simulation as SimulationClass, Timeline } from '../../../src/core/index.ts';
 import { nextUint32, seedPrng } from '../../../src/core/base/prng.ts';
 
 const runTicks = 5_000;
@@ -122,6 +124,70 @@ describe('determinism: skipping quiet ticks changes nothing', () => {
       expect(JSON.stringify(single.view()), `after ${single.tick} ticks`).toBe(JSON.stringify(bulk.view()));
     }
     expect(JSON.stringify(single.events())).toBe(JSON.stringify(bulk.events()));
+  });
+});
+
+describe('determinism at every tick', () => {
+  const everyTickTicks = 2_500;
+  const options = { nodes: 5, seed: 13, raft: { snapshotThresholdEntries: 5 }, network: faultyNetwork, eventLimit: 1_000_000, workload: { proposeEveryTicks: 37 } };
+
+  /** The faults of the short run, by tick: every kind, several in the middle of a timer or a flight. */
+  const shortScript = new Map<number, (sim: Simulation) => void>([
+    [401, (sim) => void sim.put('a', '1')],
+    [733, (sim) => void sim.crash(sim.leader()?.id ?? 1)],
+    [1_100, (sim) => void sim.partition([[1, 2], [3, 4, 5]])],
+    [1_377, (sim) => restartCrashed(sim)],
+    [1_650, (sim) => void sim.heal()],
+    [1_901, (sim) => void sim.cutLink(2, 3, { bothWays: false })],
+    [2_222, (sim) => void sim.configureNetwork({ dropRatio: 0.3 })],
+  ]);
+
+  /** Steps a run tick by tick, acting on the script, and returns the whole view after every tick. */
+  function viewsEveryTick(): string[] {
+    const simulation = createSimulation(options);
+    const views = [JSON.stringify(simulation.view())];
+    while (simulation.tick < everyTickTicks) {
+      simulation.advance(1);
+      shortScript.get(simulation.tick)?.(simulation);
+      views.push(JSON.stringify(simulation.view()));
+    }
+    return views;
+  }
+
+  const reference = viewsEveryTick();
+
+  it('two runs agree on the whole view at every tick', () => {
+    const again = viewsEveryTick();
+    expect(again.length).toBe(everyTickTicks + 1);
+    for (let tick = 0; tick <= everyTickTicks; tick += 1) if (again[tick] !== reference[tick]) expect(again[tick], `view at tick ${tick}`).toBe(reference[tick]);
+  });
+
+  it('jumps of every length from 1 to 60 land on the view the tick-by-tick run has there', () => {
+    for (let length = 1; length <= 60; length += 7) {
+      const simulation = createSimulation(options);
+      while (simulation.tick < everyTickTicks) {
+        const next = Math.min(everyTickTicks, simulation.tick + length, ...[...shortScript.keys()].filter((tick) => tick > simulation.tick));
+        simulation.advance(next - simulation.tick);
+        shortScript.get(simulation.tick)?.(simulation);
+        const view = JSON.stringify(simulation.view());
+        if (view !== reference[simulation.tick]) expect(view, `jumps of ${length}, tick ${simulation.tick}`).toBe(reference[simulation.tick]);
+      }
+    }
+  });
+
+  it('a Timeline seeking to every tick, in an order that goes back and forth, shows the same views', () => {
+    const timeline = new Timeline(options, { checkpointInterval: 97, checkpointLimit: 64, historyCharsMax: 10_000_000 });
+    while (timeline.tick < everyTickTicks) {
+      const next = Math.min(everyTickTicks, ...[...shortScript.keys()].filter((tick) => tick > timeline.tick));
+      timeline.advance(next - timeline.tick);
+      shortScript.get(timeline.tick)?.(timeline.current);
+    }
+    // A permutation of every tick: stride 1,009 is coprime with 2,501.
+    for (let i = 0, tick = 0; i <= everyTickTicks; i += 1, tick = (tick + 1_009) % (everyTickTicks + 1)) {
+      timeline.seek(tick);
+      const view = JSON.stringify(timeline.current.view());
+      if (view !== reference[tick]) expect(view, `seek to ${tick}`).toBe(reference[tick]);
+    }
   });
 });
 

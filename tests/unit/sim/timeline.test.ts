@@ -68,6 +68,35 @@ describe('timeline: seeking lands on the live state', () => {
     expect(JSON.stringify(timeline.current.view())).toBe(branchState);
   });
 
+  it('acting at a checkpoint tick keeps that checkpoint: it holds the state before the tick\'s actions', () => {
+    const timeline = new Timeline({ nodes: 3, seed: 2 }, { checkpointInterval: 100, checkpointLimit: 64, historyCharsMax: 10_000_000 });
+    timeline.advance(300);
+    const before = timeline.checkpointCount;
+    timeline.act({ type: 'crash', node: 1 });
+    timeline.act({ type: 'restart', node: 1 });
+    expect(timeline.checkpointCount).toBe(before);
+    const live = JSON.stringify(timeline.current.view());
+    timeline.advance(50);
+    timeline.seek(300);
+    // Restored from the checkpoint at 300, then both actions at 300 replayed in order.
+    expect(JSON.stringify(timeline.current.view())).toBe(live);
+    expect(timeline.current.actions().map(({ tick, action }) => `${tick} ${action.type}`)).toEqual(['300 crash', '300 restart']);
+  });
+
+  it('keeps one action log: the simulation reads the timeline\'s, up to the current tick', () => {
+    const timeline = new Timeline({ nodes: 3, seed: 2 });
+    timeline.advance(100);
+    timeline.act({ type: 'isolate', node: 2 });
+    timeline.advance(100);
+    // Acting on the current simulation goes into the timeline's log too.
+    timeline.current.act({ type: 'rejoin', node: 2 });
+    expect(timeline.recordedActions.map(({ tick }) => tick)).toEqual([100, 200]);
+    timeline.seek(150);
+    expect(timeline.current.actions().map(({ tick }) => tick)).toEqual([100]);
+    expect(timeline.recordedActions).toHaveLength(2);
+    expect(timeline.toRun().actions).toHaveLength(2);
+  });
+
   it('rejects a seek outside the run with a typed error and stays put', () => {
     const { timeline } = liveRun();
     const tick = timeline.tick;
