@@ -8,7 +8,7 @@ import { quorumSize } from './raft/quorum.ts';
 import type { Violation } from './sim/checker.ts';
 import type { DropReason } from './sim/events.ts';
 import { kvPairs } from './sim/kv.ts';
-import { cutLinks, partitionGroups } from './sim/network.ts';
+import { cutLinks, inFlightItems, partitionGroups } from './sim/network.ts';
 import type { NetworkConfig, Workload } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
 import type { SimState } from './sim/world.ts';
@@ -117,7 +117,7 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
     tick: sim.tick,
     seed: sim.options.seed,
     nodes: sim.servers.map((server) => nodeView(sim, server.id, options)),
-    inFlight: sim.network.inFlight.map((item) => ({
+    inFlight: inFlightItems(sim.network).map((item) => ({
       id: item.id,
       type: item.message.type,
       from: item.message.from,

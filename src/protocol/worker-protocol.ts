@@ -1,7 +1,11 @@
 /**
  * The one typed protocol between the app and the simulation worker: commands in (ToWorker),
- * frames and replies out (FromWorker). These, the wire view (wire-view.ts) and the core's plain
- * data types they carry are the only types the two sides share.
+ * frames and replies out (FromWorker), and the limits both sides apply (speeds, window sizes).
+ *
+ * src/protocol holds everything the two sides share, types and values: this file, the wire
+ * view's encoder and decoder (wire-view.ts) with their codes (wire-codes.ts), and the core's
+ * naming functions, re-exported for both sides (vocabulary.ts). Beyond src/protocol the UI
+ * imports only the core's plain data types (lint enforces it), never the worker or core values.
  *
  * Pacing: the app drives time. While playing it sends one `frame` per animation frame (and only
  * after the previous frame's reply arrived), so the worker posts at most one view per frame and
@@ -44,7 +48,7 @@ export type ToWorker =
   | { readonly type: 'next-event' }
   | { readonly type: 'seek'; readonly tick: Tick }
   /** Acts on the cluster at the current tick; acting in the past drops the future from there. */
-  | { readonly type: 'act'; readonly action: Action; readonly requestId: number }
+  | { readonly type: 'act'; readonly action: Action }
   | { readonly type: 'set-view'; readonly request: ViewRequest }
   | { readonly type: 'export-run' }
   | { readonly type: 'import-run'; readonly run: unknown };
@@ -70,7 +74,8 @@ export type FromWorker =
       readonly events: readonly SimEvent[];
       readonly resetEvents: boolean;
     }
-  | { readonly type: 'action-result'; readonly requestId: number; readonly result: ActionOutcome }
+  /** The outcome of an 'act'. Commands are answered in order, so it needs no request id. */
+  | { readonly type: 'action-result'; readonly result: ActionOutcome }
   | { readonly type: 'run'; readonly run: Run }
   /** A rejected command: nothing changed. `field` names the bad input when there was one. */
   | { readonly type: 'error'; readonly message: string; readonly field: string | null };

@@ -1,10 +1,10 @@
 /**
- * Small text helpers for the panels. The UI may import core types but not core values (lint
- * enforces it: the app talks to the simulation only through the worker protocol), so the few
- * formatting helpers the panels need are re-implemented here, over the same plain data types.
+ * Small text helpers for the panels: the UI's own wording (cells, lists, RPC fields, topic and
+ * drop-reason names). The core's canonical texts (describeCommand, paperName) are not copied but
+ * come through src/protocol/vocabulary.ts, since the UI may import core types, not core values.
  *
- * Lookup tables are typed `satisfies Record<Union, …>` so that a new message kind, topic or drop
- * reason breaks the build until every table names it.
+ * Lookup tables are typed `satisfies Record<Union, …>` and switches end in assertNever, so a new
+ * message kind, topic or drop reason breaks the build until each of them names it.
  */
 import type { Command, DropReason, NodeId, RemoteMessage, Topic } from '../core/index.ts';
 import { describeCommand, paperName } from '../protocol/vocabulary.ts';

@@ -1,4 +1,5 @@
 import { SimulationInputError, Timeline } from '../core/index.ts';
+import type { Action } from '../core/index.ts';
 import type { FromWorker, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
 import { frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
 import { frameEvents, frameWireView } from './frame-view.ts';
@@ -51,6 +52,13 @@ interface Session {
 
 type Handlers = { readonly [K in ToWorker['type']]: (command: Extract<ToWorker, { type: K }>) => void };
 
+/** What the command handlers share: the session and the worker's two ways out. */
+interface Context {
+  readonly session: Session;
+  readonly post: (message: FromWorker) => void;
+  readonly now: () => number;
+}
+
 /** Ticks run between two looks at the clock while a frame is being computed. */
 const frameChunkTicks = 256;
 
@@ -59,7 +67,17 @@ const frameChunkTicks = 256;
  * work after frameWorkMsMax; the simulation itself never sees it.
  */
 export function createWorkerLogic(post: (message: FromWorker) => void, now: () => number = () => performance.now()): WorkerLogic {
-  const session: Session = {
+  const context: Context = { session: newSession(), post, now };
+  const handlers = commandHandlers(context);
+  return {
+    handle(message) {
+      handleCommand(context, handlers, message);
+    },
+  };
+}
+
+function newSession(): Session {
+  return {
     timeline: null,
     playing: false,
     ticksPerSecond: speedTicksPerSecondDefault,
@@ -67,116 +85,127 @@ export function createWorkerLogic(post: (message: FromWorker) => void, now: () =
     request: { logWindow: null, inspectedNode: null, selectedMessage: null },
     postedSeq: 0,
   };
+}
 
-  function run(): Timeline {
-    if (session.timeline === null) throw new Rejected('No run yet: start one first (init).', null);
-    return session.timeline;
-  }
-
-  function postFrame(options: { resetEvents: boolean }): void {
-    const timeline = session.timeline;
-    if (timeline === null) return;
-    const simulation = timeline.current;
-    const events = frameEvents(simulation, options.resetEvents ? 0 : session.postedSeq);
-    session.postedSeq = simulation.lastEventSeq;
-    const state: TimelineState = { tick: timeline.tick, maxTick: timeline.maxTick, playing: session.playing, ticksPerSecond: session.ticksPerSecond };
-    post({ type: 'frame', view: frameWireView(simulation, session.request), timeline: state, events, resetEvents: options.resetEvents });
-  }
-
-  /** Replaces the run: used by init and import once the new timeline is built and valid. */
-  function startRun(timeline: Timeline): void {
-    session.timeline = timeline;
+/** Runs one command; a rejected one posts an error, an internal failure also stops playback. */
+function handleCommand({ session, post }: Context, handlers: Handlers, message: ToWorker): void {
+  try {
+    const handler = handlers[message.type] as ((command: ToWorker) => void) | undefined;
+    if (handler === undefined) throw new Rejected(`Unknown command ${JSON.stringify(message.type)}`, 'type');
+    handler(message);
+  } catch (error) {
+    if (error instanceof SimulationInputError || error instanceof Rejected) {
+      post({ type: 'error', message: error.message, field: error.field });
+      return;
+    }
+    // A broken invariant or a bug: stop playing so it does not repeat every frame, and say so.
     session.playing = false;
-    session.carriedTicks = 0;
-    postFrame({ resetEvents: true });
+    post({ type: 'error', message: `Internal error in the simulation: ${error instanceof Error ? error.message : String(error)}`, field: null });
   }
+}
 
-  function jumpTo(tick: number): void {
-    const timeline = run();
-    timeline.seek(Math.min(timeline.maxTick, Math.max(0, tick)));
-    postFrame({ resetEvents: true });
-  }
-
-  const handlers: Handlers = {
-    init: (command) => startRun(new Timeline(command.options)),
-    'import-run': (command) => startRun(importRun(command.run)),
-    'export-run': () => post({ type: 'run', run: exportRun(run()) }),
+/** One handler per command type; each follows the reply rules above. */
+function commandHandlers(context: Context): Handlers {
+  const { session, post } = context;
+  const frame = (resetEvents: boolean): void => postFrame(context, { resetEvents });
+  return {
+    init: (command) => startRun(context, new Timeline(command.options)),
+    'import-run': (command) => startRun(context, importRun(command.run)),
+    'export-run': () => post({ type: 'run', run: exportRun(currentRun(session)) }),
     play: () => {
-      run();
+      currentRun(session);
       session.playing = true;
-      postFrame({ resetEvents: false });
+      frame(false);
     },
     pause: () => {
       session.playing = false;
-      postFrame({ resetEvents: false });
+      frame(false);
     },
     'set-speed': (command) => {
       session.ticksPerSecond = clampSpeed(requireNumber('ticksPerSecond', command.ticksPerSecond));
-      postFrame({ resetEvents: false });
+      frame(false);
     },
-    frame: (command) => {
-      if (!session.playing || session.timeline === null) return;
-      const { ticks, carriedTicks } = ticksForFrame({ elapsedMs: command.elapsedMs, ticksPerSecond: session.ticksPerSecond, carriedTicks: session.carriedTicks });
-      session.carriedTicks = carriedTicks;
-      const timeline = session.timeline;
-      const deadline = now() + frameWorkMsMax;
-      // Bounded by `ticks`; stops early when the frame's time is spent (the rest is dropped).
-      for (let done = 0; done < ticks; ) {
-        const chunk = Math.min(frameChunkTicks, ticks - done);
-        timeline.advance(chunk);
-        done += chunk;
-        if (done < ticks && now() >= deadline) {
-          session.carriedTicks = 0;
-          break;
-        }
-      }
-      postFrame({ resetEvents: false });
-    },
+    frame: (command) => playFrame(context, command.elapsedMs),
     step: (command) => {
-      const timeline = run();
-      timeline.advance(requireTicks(command.ticks));
-      postFrame({ resetEvents: false });
+      currentRun(session).advance(requireTicks(command.ticks));
+      frame(false);
     },
-    'step-back': (command) => jumpTo(run().tick - requireTicks(command.ticks)),
+    'step-back': (command) => jumpTo(context, currentRun(session).tick - requireTicks(command.ticks)),
     'next-event': () => {
-      run().advanceToNextEvent(nextEventTicksMax);
-      postFrame({ resetEvents: false });
+      currentRun(session).advanceToNextEvent(nextEventTicksMax);
+      frame(false);
     },
-    seek: (command) => jumpTo(Math.round(requireNumber('tick', command.tick))),
-    act: (command) => {
-      const timeline = run();
-      try {
-        post({ type: 'action-result', requestId: command.requestId, result: describeOutcome(timeline.act(command.action)) });
-      } catch (error) {
-        if (!(error instanceof SimulationInputError)) throw error;
-        post({ type: 'action-result', requestId: command.requestId, result: { ok: false, summary: error.message, field: error.field } });
-        return;
-      }
-      postFrame({ resetEvents: false });
-    },
+    seek: (command) => jumpTo(context, Math.round(requireNumber('tick', command.tick))),
+    act: (command) => act(context, command.action),
     'set-view': (command) => {
       session.request = requireViewRequest(command.request);
-      postFrame({ resetEvents: false });
+      frame(false);
     },
   };
+}
 
-  return {
-    handle(message) {
-      try {
-        const handler = handlers[message.type] as ((command: ToWorker) => void) | undefined;
-        if (handler === undefined) throw new Rejected(`Unknown command ${JSON.stringify(message.type)}`, 'type');
-        handler(message);
-      } catch (error) {
-        if (error instanceof SimulationInputError || error instanceof Rejected) {
-          post({ type: 'error', message: error.message, field: error.field });
-          return;
-        }
-        // A broken invariant or a bug: stop playing so it does not repeat every frame, and say so.
-        session.playing = false;
-        post({ type: 'error', message: `Internal error in the simulation: ${error instanceof Error ? error.message : String(error)}`, field: null });
-      }
-    },
-  };
+function currentRun(session: Session): Timeline {
+  if (session.timeline === null) throw new Rejected('No run yet: start one first (init).', null);
+  return session.timeline;
+}
+
+function postFrame({ session, post }: Context, options: { resetEvents: boolean }): void {
+  const timeline = session.timeline;
+  if (timeline === null) return;
+  const simulation = timeline.current;
+  const events = frameEvents(simulation, options.resetEvents ? 0 : session.postedSeq);
+  session.postedSeq = simulation.lastEventSeq;
+  const state: TimelineState = { tick: timeline.tick, maxTick: timeline.maxTick, playing: session.playing, ticksPerSecond: session.ticksPerSecond };
+  post({ type: 'frame', view: frameWireView(simulation, session.request), timeline: state, events, resetEvents: options.resetEvents });
+}
+
+/** Replaces the run: used by init and import once the new timeline is built and valid. */
+function startRun(context: Context, timeline: Timeline): void {
+  const { session } = context;
+  session.timeline = timeline;
+  session.playing = false;
+  session.carriedTicks = 0;
+  postFrame(context, { resetEvents: true });
+}
+
+function jumpTo(context: Context, tick: number): void {
+  const timeline = currentRun(context.session);
+  timeline.seek(Math.min(timeline.maxTick, Math.max(0, tick)));
+  postFrame(context, { resetEvents: true });
+}
+
+/** A playback frame: runs the ticks `elapsedMs` buys, but no longer than frameWorkMsMax. */
+function playFrame(context: Context, elapsedMs: number): void {
+  const { session, now } = context;
+  if (!session.playing || session.timeline === null) return;
+  const { ticks, carriedTicks } = ticksForFrame({ elapsedMs, ticksPerSecond: session.ticksPerSecond, carriedTicks: session.carriedTicks });
+  session.carriedTicks = carriedTicks;
+  const timeline = session.timeline;
+  const deadline = now() + frameWorkMsMax;
+  // Bounded by `ticks`; stops early when the frame's time is spent (the rest is dropped).
+  for (let done = 0; done < ticks; ) {
+    const chunk = Math.min(frameChunkTicks, ticks - done);
+    timeline.advance(chunk);
+    done += chunk;
+    if (done < ticks && now() >= deadline) {
+      session.carriedTicks = 0;
+      break;
+    }
+  }
+  postFrame(context, { resetEvents: false });
+}
+
+/** Acts, then posts the outcome and a frame; a refused action posts only its outcome. */
+function act(context: Context, action: Action): void {
+  const timeline = currentRun(context.session);
+  try {
+    context.post({ type: 'action-result', result: describeOutcome(timeline.act(action)) });
+  } catch (error) {
+    if (!(error instanceof SimulationInputError)) throw error;
+    context.post({ type: 'action-result', result: { ok: false, summary: error.message, field: error.field } });
+    return;
+  }
+  postFrame(context, { resetEvents: false });
 }
 
 function requireNumber(field: string, value: unknown): number {

@@ -6,10 +6,10 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/components/App.tsx';
-import { createInProcessPort } from '../../src/ui/store/in-process-port.ts';
 import { makeAppStore } from '../../src/ui/store/store.ts';
 import { AppStoreProvider } from '../../src/ui/store/store-context.tsx';
 import { createWorkerLogic } from '../../src/worker/worker-logic.ts';
+import { createInProcessPort } from '../support/in-process-port.ts';
 
 function renderApp() {
   const store = makeAppStore(createInProcessPort(createWorkerLogic));

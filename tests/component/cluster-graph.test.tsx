@@ -256,14 +256,11 @@ describe('ClusterGraph', () => {
     expect(onSelectNode).toHaveBeenCalledTimes(2);
   });
 
-  it('marks the selected node as pressed and picked nodes with a class', () => {
+  it('marks the selected node as pressed', () => {
     const view = settled(createSimulation({ nodes: 5, seed: 1 })).view();
-    renderGraph(view, { selectedNode: 2, pickedNodes: [4, 5] });
+    renderGraph(view, { selectedNode: 2 });
     expect(nodeButton(2)).toHaveAttribute('aria-pressed', 'true');
     expect(nodeButton(1)).toHaveAttribute('aria-pressed', 'false');
-    expect(nodeButton(4)).toHaveClass('raft-node--picked');
-    expect(nodeButton(5)).toHaveClass('raft-node--picked');
-    expect(nodeButton(3)).not.toHaveClass('raft-node--picked');
   });
 
   it('puts 9 nodes on the ring at distinct, non-overlapping places inside the viewBox', () => {

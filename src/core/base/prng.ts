@@ -5,8 +5,10 @@
  * Raftlab owns its PRNG rather than using Math.random so that a run is a pure function of its
  * seed and actions, on every engine and across versions (tests freeze the first outputs). The
  * state is four plain numbers, so it is cloned with the rest of the simulation for checkpoints.
- * Independent streams (one per node, the network, faults) are split off by hashing the parent
- * seed with a stream name, so adding draws to one stream never shifts another.
+ * Independent streams are split off by hashing the run's seed with a stream name, so adding draws
+ * to one stream never shifts another: "node-1".."node-N" (election timeouts), "network" (latency,
+ * loss, duplication, reordering), "faults" (the fault schedule, sim/faults.ts) and "swarm" (the
+ * fuzzer's choice of cluster and fault mix, sim/swarm.ts).
  */
 export interface PrngState {
   a: number;

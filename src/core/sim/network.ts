@@ -32,8 +32,13 @@ export interface InFlight {
 
 export interface NetworkState {
   config: NetworkConfig;
-  /** Sorted by (deliverTick, id): the head is the next to arrive. */
-  inFlight: InFlight[];
+  /**
+   * Messages in flight from `head` on, sorted by (deliverTick, id): inFlight[head] is the next to
+   * arrive. Slots before `head` are spent (null) and compacted away now and then: taking from the
+   * front of an array with shift() would copy it, or make V8 move its storage, on every delivery.
+   */
+  inFlight: (InFlight | null)[];
+  head: number;
   /** Partition group of each node, by id; nodes talk only within a group. All 0 when healed. */
   group: number[];
   /** cut[from][to] is true when the link from -> to is cut (one direction). */
@@ -49,6 +54,7 @@ export function newNetwork(options: { nodes: number; config: NetworkConfig; rng:
   return {
     config: options.config,
     inFlight: [],
+    head: 0,
     group: new Array<number>(size).fill(0),
     cut: Array.from({ length: size }, () => new Array<boolean>(size).fill(false)),
     lastArrival: Array.from({ length: size }, () => new Array<number>(size).fill(0)),
@@ -68,7 +74,7 @@ function insert(network: NetworkState, item: InFlight): void {
   const queue = network.inFlight;
   // Most messages go at or near the end (later sends arrive later): search from the back.
   let at = queue.length;
-  while (at > 0) {
+  while (at > network.head) {
     const other = queue[at - 1]!;
     if (other.deliverTick < item.deliverTick || (other.deliverTick === item.deliverTick && other.id < item.id)) break;
     at -= 1;
@@ -116,15 +122,30 @@ export function maybeDuplicate(network: NetworkState, original: InFlight, now: T
 
 /** The tick the next message arrives or vanishes, or Infinity when nothing is in flight. */
 export function nextDeliveryTick(network: NetworkState): Tick {
-  return network.inFlight[0]?.deliverTick ?? Infinity;
+  return network.inFlight[network.head]?.deliverTick ?? Infinity;
 }
+
+/** Spent slots kept before the queue is compacted. */
+const spentSlotsMax = 64;
 
 /** Removes and returns the next message due at or before `now`, or undefined. */
 export function takeDue(network: NetworkState, now: Tick): InFlight | undefined {
-  const head = network.inFlight[0];
-  if (head === undefined || head.deliverTick > now) return undefined;
-  network.inFlight.shift();
-  return head;
+  const queue = network.inFlight;
+  const next = queue[network.head];
+  if (next === undefined || next === null || next.deliverTick > now) return undefined;
+  queue[network.head] = null;
+  network.head += 1;
+  if (network.head >= spentSlotsMax) {
+    queue.copyWithin(0, network.head);
+    queue.length -= network.head;
+    network.head = 0;
+  }
+  return next;
+}
+
+/** The messages in flight, soonest first. */
+export function inFlightItems(network: NetworkState): InFlight[] {
+  return network.inFlight.slice(network.head) as InFlight[];
 }
 
 /** Why a message arriving now cannot be delivered, or null if it can. */

@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeId, Tick } from '../../core/index.ts';
-import { useFrameLoop } from '../hooks/use-frame-loop.ts';
 import { useAppShortcuts } from '../hooks/use-app-shortcuts.ts';
+import { useDocumentTheme } from '../hooks/use-document-theme.ts';
 import { useElementWidth } from '../hooks/use-element-width.ts';
+import { useFrameLoop } from '../hooks/use-frame-loop.ts';
 import { useSmoothTick } from '../hooks/use-smooth-tick.ts';
 import { useThrottledValue } from '../hooks/use-throttled-value.ts';
 import { logWindowCount } from '../store/store.ts';
-import { useAppStore, useShallow } from '../store/store-context.tsx';
+import { useAppStore } from '../store/store-context.tsx';
+import { AppHeader } from './AppHeader.tsx';
 import { ClientPanel } from './ClientPanel.tsx';
 import { ClusterGraph } from './ClusterGraph.tsx';
-import { ControlBar } from './ControlBar.tsx';
 import { EventLog } from './EventLog.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -17,70 +18,20 @@ import { LoadControl } from './LoadControl.tsx';
 import { LogTable } from './LogTable.tsx';
 import { MessageDetails } from './MessageDetails.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
-import { RunFileButtons } from './RunFileButtons.tsx';
+import { PlaybackArea } from './PlaybackArea.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
-import { StatusBar } from './StatusBar.tsx';
 
 /** The whole screen: status and playback on top, the cluster and its logs left, details right. */
 export function App() {
   useFrameLoop();
   useAppShortcuts();
-  const view = useAppStore((state) => state.view);
-  const timeline = useAppStore((state) => state.timeline);
-  const error = useAppStore((state) => state.error);
+  useDocumentTheme();
   const helpOpen = useAppStore((state) => state.helpOpen);
-  const theme = useAppStore((state) => state.theme);
-  const actions = useAppStore(
-    useShallow((state) => ({
-      togglePlay: state.togglePlay,
-      step: state.step,
-      stepBack: state.stepBack,
-      nextEvent: state.nextEvent,
-      seek: state.seek,
-      setSpeed: state.setSpeed,
-      setHelpOpen: state.setHelpOpen,
-      setTheme: state.setTheme,
-      dismissError: state.dismissError,
-    })),
-  );
-
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
-
+  const setHelpOpen = useAppStore((state) => state.setHelpOpen);
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>Raftlab</h1>
-        <p className="app-tagline">A real Raft cluster, simulated tick by tick. Break it and watch it recover.</p>
-        <RunFileButtons />
-        <button type="button" onClick={() => actions.setTheme(theme === 'dark' ? 'light' : 'dark')} aria-keyshortcuts="T">
-          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
-        </button>
-        <button type="button" onClick={() => actions.setHelpOpen(true)} aria-keyshortcuts="?">
-          Keyboard shortcuts
-        </button>
-      </header>
-      <div>
-        <StatusBar view={view} timeline={timeline} onSeek={actions.seek} />
-        <ControlBar
-          timeline={timeline}
-          onTogglePlay={actions.togglePlay}
-          onStep={() => actions.step(1)}
-          onStepBack={() => actions.stepBack(1)}
-          onNextEvent={actions.nextEvent}
-          onSeek={actions.seek}
-          onSpeed={actions.setSpeed}
-        />
-        {error !== null && (
-          <div className="error-banner" role="alert">
-            <span>{error}</span>
-            <button type="button" onClick={actions.dismissError}>
-              Dismiss
-            </button>
-          </div>
-        )}
-      </div>
+      <AppHeader />
+      <PlaybackArea />
       <main className="app-main">
         <div className="app-column">
           <ClusterPanel />
@@ -93,7 +44,7 @@ export function App() {
           <SettingsSection />
         </div>
       </main>
-      {helpOpen && <HelpOverlay onClose={() => actions.setHelpOpen(false)} />}
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

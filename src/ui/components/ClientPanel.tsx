@@ -26,6 +26,19 @@ type Operation = 'put' | 'delete';
 
 export function ClientPanel({ nodeIds, onSubmit, outcome }: ClientPanelProps) {
   const id = useId();
+  return (
+    <section className="panel client-panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Client request</h2>
+      <ClientForm id={id} nodeIds={nodeIds} onSubmit={onSubmit} />
+      <p role="status" className={outcome === null ? 'outcome' : outcome.ok ? 'outcome is-ok' : 'outcome is-error'}>
+        {outcome === null ? '' : `${outcome.ok ? '✓' : '✗'} ${outcome.summary}`}
+      </p>
+    </section>
+  );
+}
+
+/** The request form; `id` prefixes its element ids (the panel's useId). */
+function ClientForm({ id, nodeIds, onSubmit }: { id: string } & Pick<ClientPanelProps, 'nodeIds' | 'onSubmit'>) {
   const [operation, setOperation] = useState<Operation>('put');
   const [key, setKey] = useState('x');
   const [value, setValue] = useState('1');
@@ -36,60 +49,65 @@ export function ClientPanel({ nodeIds, onSubmit, outcome }: ClientPanelProps) {
     event.preventDefault();
     const problem = validate(key, operation === 'put' ? value : '');
     setError(problem);
-    if (problem !== null) return;
-    const command: Command = operation === 'put' ? { type: 'put', key: key.trim(), value } : { type: 'delete', key: key.trim() };
-    onSubmit({ type: 'propose', node: target === 'leader' ? 'leader' : Number(target), command });
+    if (problem === null) onSubmit(proposeAction(operation, key, value, target));
   };
 
   return (
-    <section className="panel client-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Client request</h2>
-      <form onSubmit={submit} noValidate>
-        <div className="form-row">
-          <label htmlFor={`${id}-op`}>Operation</label>
-          <select id={`${id}-op`} value={operation} onChange={(event) => setOperation(event.target.value === 'delete' ? 'delete' : 'put')}>
-            <option value="put">put</option>
-            <option value="delete">delete</option>
-          </select>
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${id}-key`}>Key</label>
-          <input
-            id={`${id}-key`}
-            value={key}
-            maxLength={clientTextMax}
-            aria-invalid={error !== null}
-            aria-describedby={error === null ? undefined : `${id}-error`}
-            onChange={(event) => setKey(event.target.value)}
-          />
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${id}-value`}>Value</label>
-          <input id={`${id}-value`} value={value} maxLength={clientTextMax} disabled={operation === 'delete'} onChange={(event) => setValue(event.target.value)} />
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${id}-target`}>Send to</label>
-          <select id={`${id}-target`} value={target} onChange={(event) => setTarget(event.target.value)}>
-            <option value="leader">Leader</option>
-            {nodeIds.map((node) => (
-              <option key={node} value={String(node)}>
-                Node {node}
-              </option>
-            ))}
-          </select>
-        </div>
-        {error !== null ? (
-          <p id={`${id}-error`} className="field-error">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit">Send request</button>
-      </form>
-      <p role="status" className={outcome === null ? 'outcome' : outcome.ok ? 'outcome is-ok' : 'outcome is-error'}>
-        {outcome === null ? '' : `${outcome.ok ? '✓' : '✗'} ${outcome.summary}`}
-      </p>
-    </section>
+    <form onSubmit={submit} noValidate>
+      <div className="form-row">
+        <label htmlFor={`${id}-op`}>Operation</label>
+        <select id={`${id}-op`} value={operation} onChange={(event) => setOperation(event.target.value === 'delete' ? 'delete' : 'put')}>
+          <option value="put">put</option>
+          <option value="delete">delete</option>
+        </select>
+      </div>
+      <div className="form-row">
+        <label htmlFor={`${id}-key`}>Key</label>
+        <input
+          id={`${id}-key`}
+          value={key}
+          maxLength={clientTextMax}
+          aria-invalid={error !== null}
+          aria-describedby={error === null ? undefined : `${id}-error`}
+          onChange={(event) => setKey(event.target.value)}
+        />
+      </div>
+      <div className="form-row">
+        <label htmlFor={`${id}-value`}>Value</label>
+        <input id={`${id}-value`} value={value} maxLength={clientTextMax} disabled={operation === 'delete'} onChange={(event) => setValue(event.target.value)} />
+      </div>
+      <TargetRow id={`${id}-target`} nodeIds={nodeIds} target={target} onChange={setTarget} />
+      {error !== null ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit">Send request</button>
+    </form>
   );
+}
+
+/** "Send to": the current leader, resolved when the request is applied, or one chosen node. */
+function TargetRow({ id, nodeIds, target, onChange }: { id: string; nodeIds: readonly NodeId[]; target: string; onChange: (target: string) => void }) {
+  return (
+    <div className="form-row">
+      <label htmlFor={id}>Send to</label>
+      <select id={id} value={target} onChange={(event) => onChange(event.target.value)}>
+        <option value="leader">Leader</option>
+        {nodeIds.map((node) => (
+          <option key={node} value={String(node)}>
+            Node {node}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The propose action for a validated form; `target` is 'leader' or a node id as text. */
+function proposeAction(operation: Operation, key: string, value: string, target: string): Action {
+  const command: Command = operation === 'put' ? { type: 'put', key: key.trim(), value } : { type: 'delete', key: key.trim() };
+  return { type: 'propose', node: target === 'leader' ? 'leader' : Number(target), command };
 }
 
 function validate(key: string, value: string): string | null {

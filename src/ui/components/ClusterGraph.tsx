@@ -17,14 +17,10 @@ export interface ClusterGraphProps {
   readonly selectedMessage: number | null;
   readonly onSelectNode: (id: NodeId) => void;
   readonly onSelectMessage: (id: number) => void;
-  /** Nodes picked for a partition group being built. */
-  readonly pickedNodes?: readonly NodeId[];
   /** The viewBox; the SVG scales to its container's width. Defaults to 1200 x 900. */
   readonly size?: Size;
   readonly className?: string;
 }
-
-const noPicks: readonly NodeId[] = [];
 
 /**
  * The cluster as a ring: partition regions behind, then links and cut links, nodes, and the
@@ -32,7 +28,6 @@ const noPicks: readonly NodeId[] = [];
  */
 export function ClusterGraph(props: ClusterGraphProps) {
   const { view, tick, selectedNode, selectedMessage, onSelectNode, onSelectMessage } = props;
-  const pickedNodes = props.pickedNodes ?? noPicks;
   const { width, height } = props.size ?? defaultSize;
   // Layout depends only on the ids, the partition and the size, not on every new frame: key it
   // by value so a frame with the same shape reuses the geometry (and memoised nodes).
@@ -51,13 +46,12 @@ export function ClusterGraph(props: ClusterGraphProps) {
   }, [idsKey, partitionKey, width, height]);
   const { layout } = geometry;
   const cuts = useMemo(() => cutLinkMarks(layout, view.cutLinks), [layout, view.cutLinks]);
-  const picked = useMemo(() => new Set(pickedNodes), [pickedNodes]);
   const fonts = nodeFontSizes(layout.nodeRadius);
   const className = ['raft-cluster', props.className].filter(Boolean).join(' ');
 
   return (
     <svg className={className} viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Cluster" preserveAspectRatio="xMidYMid meet">
-      <PartitionLayer regions={geometry.regions} center={layout.center} fontSize={fonts.label * 1.15} nodeCount={view.nodes.length} />
+      <PartitionLayer regions={geometry.regions} center={layout.center} fontSize={fonts.label * 1.15} nodeCount={view.nodes.length} quorum={view.quorum} />
       <LinkLayer links={geometry.links} cuts={cuts} selectedNode={selectedNode} crossSize={messageSize(layout.nodeRadius) * 0.8} />
       <g className="raft-nodes">
         {view.nodes.map((node) => (
@@ -70,7 +64,6 @@ export function ClusterGraph(props: ClusterGraphProps) {
             heartbeatIntervalTicks={view.raft.heartbeatIntervalTicks}
             voteMarks={geometry.voteMarks.get(node.id)!}
             isSelected={node.id === selectedNode}
-            isPicked={picked.has(node.id)}
             onSelect={onSelectNode}
           />
         ))}

@@ -20,8 +20,6 @@ export interface NodeGlyphProps {
   /** Where a candidate draws each voter's answer, relative to its centre (facing the voter). */
   readonly voteMarks: ReadonlyMap<NodeId, Point>;
   readonly isSelected: boolean;
-  /** Picked for a partition group being built. */
-  readonly isPicked: boolean;
   readonly onSelect: (id: NodeId) => void;
 }
 
@@ -33,7 +31,7 @@ const labelLineCount = 3;
  * for a candidate, the answers it has received. A crashed node is grey and crossed out.
  */
 export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
-  const { node, position, radius, angle, isSelected, isPicked, onSelect } = props;
+  const { node, position, radius, angle, isSelected, onSelect } = props;
   const isCrashed = !node.alive || node.role === null;
   const timer = nodeTimer(node, props.heartbeatIntervalTicks);
   const fonts = nodeFontSizes(radius);
@@ -43,7 +41,6 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
     `raft-node--${node.role ?? 'crashed'}`,
     isCrashed ? 'raft-node--crashed' : null,
     isSelected ? 'raft-node--selected' : null,
-    isPicked ? 'raft-node--picked' : null,
   ].filter(Boolean).join(' ');
 
   function handleKeyDown(event: KeyboardEvent<SVGGElement>) {
@@ -65,7 +62,6 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
       onKeyDown={handleKeyDown}
     >
       <title>{nodeTitle(node, timer)}</title>
-      {isPicked && <circle className="raft-node__pick" r={radius * (glyphRadii.voteMark + 0.22)} />}
       <circle className="raft-node__focus" r={radius * 1.36} />
       {isSelected && <circle className="raft-node__selection" r={radius * 1.31} strokeWidth={radius * 0.08} />}
       {timer !== null && <TimerRing timer={timer} radius={radius} />}

@@ -5,16 +5,18 @@ export interface PartitionLayerProps {
   /** Translation of the regions' origin (the ring's centre). */
   readonly center: { readonly x: number; readonly y: number };
   readonly fontSize: number;
-  /** Cluster size, to say whether a group holds a majority. */
+  /** Cluster size, named in each group's description. */
   readonly nodeCount: number;
+  /** Nodes a majority needs (ClusterView.quorum): a group this size or larger holds one. */
+  readonly quorum: number;
 }
 
 /** A rounded band behind each partition group, labelled "Partition A", "Partition B"... */
-export function PartitionLayer({ regions, center, fontSize, nodeCount }: PartitionLayerProps) {
+export function PartitionLayer({ regions, center, fontSize, nodeCount, quorum }: PartitionLayerProps) {
   return (
     <g className="raft-partitions">
       {regions.map((region, index) => {
-        const hasMajority = region.members.length * 2 > nodeCount;
+        const hasMajority = region.members.length >= quorum;
         const description = `${region.label}: nodes ${region.members.join(', ')} (${hasMajority ? 'a majority' : 'no majority'} of ${nodeCount})`;
         return (
           <g key={region.label} className={`raft-partition raft-partition--${index % 4}`} data-members={region.members.join(',')} role="img" aria-label={description}>

@@ -26,8 +26,6 @@ export interface AppState {
 
   readonly selectedNode: NodeId | null;
   readonly selectedMessage: number | null;
-  /** Nodes picked for building a partition group. */
-  readonly partitionPick: readonly NodeId[];
   readonly eventFilter: EventFilter;
   readonly theme: Theme;
   readonly helpOpen: boolean;
@@ -61,8 +59,6 @@ export interface AppState {
   // UI state
   readonly selectNode: (id: NodeId | null) => void;
   readonly selectMessage: (id: number | null) => void;
-  readonly togglePartitionPick: (id: NodeId) => void;
-  readonly clearPartitionPick: () => void;
   readonly setEventFilter: (filter: EventFilter) => void;
   readonly setTheme: (theme: Theme) => void;
   readonly setHelpOpen: (open: boolean) => void;

@@ -1,17 +1,18 @@
 /**
  * The app's one zustand store, vanilla (no React): it owns the connection to the simulation
  * worker through a SimPort, turns replies into state, and turns user actions into commands.
- * Components read it through store-context.tsx; tests drive it with a fake port.
+ * Components read it through store-context.tsx; tests drive it with a fake or in-process port
+ * (tests/support/in-process-port.ts).
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { NodeId, SimEvent, SimulationOptions } from '../../core/index.ts';
+import type { SimEvent, SimulationOptions } from '../../core/index.ts';
 import { eventBufferMax, logWindowCountDefault, speedTicksPerSecondDefault } from '../../protocol/worker-protocol.ts';
 import type { FromWorker, Run, ToWorker, ViewRequest } from '../../protocol/worker-protocol.ts';
 import { decodeView } from '../../protocol/wire-view.ts';
 import type { AppState } from './app-state.ts';
 
-/** The two-way channel to the simulation: a real Worker (worker-port.ts) or an in-process one. */
+/** The two-way channel to the simulation: a real Worker (worker-port.ts), or in tests a fake or in-process one. */
 export interface SimPort {
   post(message: ToWorker): void;
   /** Calls `listener` with every reply; returns the unsubscribe function. */
@@ -51,130 +52,164 @@ function viewRequest(state: Pick<AppState, 'logFrom' | 'selectedNode' | 'selecte
   };
 }
 
-type ReplyHandler = (message: FromWorker) => void;
+type SetState = StoreApi<AppState>['setState'];
+type GetState = StoreApi<AppState>['getState'];
 
-export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOptions; start?: boolean } = {}): AppStore {
-  let framePending = false;
-  let requestId = 0;
-  const exports: { resolve: (run: Run) => void; reject: (error: Error) => void }[] = [];
+/** The store's side of the worker connection: what is in flight, outside the rendered state. */
+interface Connection {
+  readonly port: SimPort;
+  /** A frame command awaits its reply (backpressure, see requestFrame). */
+  framePending: boolean;
+  /** exportRun calls awaiting their 'run' reply, oldest first (the worker answers in order). */
+  readonly exports: { resolve: (run: Run) => void; reject: (error: Error) => void }[];
   /**
    * A new run (reset or import) not yet confirmed: the first reply that ends it is either its
    * frame (resetEvents) or an error, which puts the previous options back.
    */
-  let pendingRun: { previous: SimulationOptions } | null = null;
+  pendingRun: { previous: SimulationOptions } | null;
+}
 
-  const store = createStore<AppState>()((set, get) => {
-    const post = (message: ToWorker): void => port.post(message);
-    const postViewRequest = (): void => post({ type: 'set-view', request: viewRequest(get()) });
-    const beginRun = (options: SimulationOptions | null): void => {
-      pendingRun = { previous: get().runOptions };
-      const state = get();
-      const keepNode = options === null || state.selectedNode === null || state.selectedNode <= (options.nodes ?? coreDefaultNodeCount);
-      set({ runOptions: options ?? state.runOptions, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, partitionPick: [], lastOutcome: null, error: null, logFrom: 0 });
-      if (state.logFrom !== 0 || !keepNode || state.selectedMessage !== null) postViewRequest();
-    };
-    return {
-      view: null,
-      timeline: { tick: 0, maxTick: 0, playing: false, ticksPerSecond: speedTicksPerSecondDefault },
-      events: [],
-      runOptions: options.runOptions ?? defaultRunOptions,
-      selectedNode: null,
-      selectedMessage: null,
-      partitionPick: [],
-      eventFilter: { topics: [], node: null },
-      theme: 'light',
-      helpOpen: false,
-      logFrom: 0,
-      lastOutcome: null,
-      error: null,
-
-      play: () => post({ type: 'play' }),
-      pause: () => post({ type: 'pause' }),
-      togglePlay: () => post({ type: get().timeline.playing ? 'pause' : 'play' }),
-      step: (ticks = 1) => post({ type: 'step', ticks }),
-      stepBack: (ticks = 1) => post({ type: 'step-back', ticks }),
-      nextEvent: () => post({ type: 'next-event' }),
-      seek: (tick) => post({ type: 'seek', tick }),
-      setSpeed: (ticksPerSecond) => post({ type: 'set-speed', ticksPerSecond }),
-
-      act: (action) => {
-        requestId += 1;
-        post({ type: 'act', action, requestId });
-      },
-      reset: (runOptions) => {
-        beginRun(runOptions);
-        post({ type: 'init', options: runOptions });
-      },
-      exportRun: () =>
-        new Promise<Run>((resolve, reject) => {
-          exports.push({ resolve, reject });
-          post({ type: 'export-run' });
-        }),
-      importRun: (run) => {
-        const given = typeof run === 'object' && run !== null ? (run as { options?: unknown }).options : undefined;
-        beginRun(typeof given === 'object' && given !== null ? given : null);
-        post({ type: 'import-run', run });
-      },
-
-      selectNode: (id) => {
-        set({ selectedNode: id });
-        postViewRequest();
-      },
-      selectMessage: (id) => {
-        if (id === get().selectedMessage) return;
-        set({ selectedMessage: id });
-        // The worker sends the selected message's payload in full (others travel without it).
-        postViewRequest();
-      },
-      togglePartitionPick: (id: NodeId) => {
-        const pick = get().partitionPick;
-        set({ partitionPick: pick.includes(id) ? pick.filter((picked) => picked !== id) : [...pick, id] });
-      },
-      clearPartitionPick: () => set({ partitionPick: [] }),
-      setEventFilter: (eventFilter) => set({ eventFilter }),
-      setTheme: (theme) => set({ theme }),
-      setHelpOpen: (helpOpen) => set({ helpOpen }),
-      setLogFrom: (index) => {
-        set({ logFrom: Math.max(0, Math.floor(index)) });
-        postViewRequest();
-      },
-      dismissError: () => set({ error: null }),
-    };
-  });
-
-  const handlers: { readonly [K in FromWorker['type']]: (message: Extract<FromWorker, { type: K }>) => void } = {
-    frame: (message) => {
-      framePending = false;
-      if (message.resetEvents) pendingRun = null;
-      const view = decodeView(message.view);
-      store.setState((state) => ({ view, timeline: message.timeline, events: mergeEvents(state.events, message.events, message.resetEvents) }));
-    },
-    'action-result': (message) => store.setState({ lastOutcome: message.result }),
-    run: (message) => exports.shift()?.resolve(message.run),
-    error: (message) => {
-      // Frames never fail, but a worker that reports an internal error may not answer the frame.
-      framePending = false;
-      const revert = pendingRun;
-      pendingRun = null;
-      store.setState(revert === null ? { error: message.message } : { error: message.message, runOptions: revert.previous });
-    },
-  };
-  const onReply: ReplyHandler = (message) => (handlers[message.type] as ReplyHandler)(message);
-  const unsubscribe = port.subscribe(onReply);
+export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOptions; start?: boolean } = {}): AppStore {
+  const connection: Connection = { port, framePending: false, exports: [], pendingRun: null };
+  const store = createStore<AppState>()((set, get) => ({
+    ...initialState(options.runOptions ?? defaultRunOptions),
+    ...playbackActions(connection, get),
+    ...runActions(connection, set, get),
+    ...screenActions(connection, set, get),
+  }));
+  const unsubscribe = port.subscribe(replyHandler(connection, store));
 
   if (options.start ?? true) port.post({ type: 'init', options: store.getState().runOptions });
 
   return {
     ...store,
     requestFrame: (elapsedMs) => {
-      if (framePending) return false;
-      framePending = true;
+      if (connection.framePending) return false;
+      connection.framePending = true;
       port.post({ type: 'frame', elapsedMs });
       return true;
     },
     dispose: () => {
       unsubscribe();
-      for (const pending of exports.splice(0)) pending.reject(new Error('The simulation connection was closed.'));
+      for (const pending of connection.exports.splice(0)) pending.reject(new Error('The simulation connection was closed.'));
     },
   };
+}
+
+type ActionKey = { [K in keyof AppState]: AppState[K] extends (...args: never[]) => unknown ? K : never }[keyof AppState];
+
+function initialState(runOptions: SimulationOptions): Omit<AppState, ActionKey> {
+  return {
+    view: null,
+    timeline: { tick: 0, maxTick: 0, playing: false, ticksPerSecond: speedTicksPerSecondDefault },
+    events: [],
+    runOptions,
+    selectedNode: null,
+    selectedMessage: null,
+    eventFilter: { topics: [], node: null },
+    theme: 'light',
+    helpOpen: false,
+    logFrom: 0,
+    lastOutcome: null,
+    error: null,
+  };
+}
+
+function playbackActions({ port }: Connection, get: GetState): Pick<AppState, 'play' | 'pause' | 'togglePlay' | 'step' | 'stepBack' | 'nextEvent' | 'seek' | 'setSpeed'> {
+  return {
+    play: () => port.post({ type: 'play' }),
+    pause: () => port.post({ type: 'pause' }),
+    togglePlay: () => port.post({ type: get().timeline.playing ? 'pause' : 'play' }),
+    step: (ticks = 1) => port.post({ type: 'step', ticks }),
+    stepBack: (ticks = 1) => port.post({ type: 'step-back', ticks }),
+    nextEvent: () => port.post({ type: 'next-event' }),
+    seek: (tick) => port.post({ type: 'seek', tick }),
+    setSpeed: (ticksPerSecond) => port.post({ type: 'set-speed', ticksPerSecond }),
+  };
+}
+
+function postViewRequest({ port }: Connection, get: GetState): void {
+  port.post({ type: 'set-view', request: viewRequest(get()) });
+}
+
+/** Acting on the cluster, and replacing or saving the run. */
+function runActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'act' | 'reset' | 'exportRun' | 'importRun'> {
+  const { port } = connection;
+  // Clears what belonged to the old run; `options` null when an imported file's are unreadable.
+  const beginRun = (options: SimulationOptions | null): void => {
+    connection.pendingRun = { previous: get().runOptions };
+    const state = get();
+    const keepNode = options === null || state.selectedNode === null || state.selectedNode <= (options.nodes ?? coreDefaultNodeCount);
+    set({ runOptions: options ?? state.runOptions, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, lastOutcome: null, error: null, logFrom: 0 });
+    if (state.logFrom !== 0 || !keepNode || state.selectedMessage !== null) postViewRequest(connection, get);
+  };
+  return {
+    act: (action) => port.post({ type: 'act', action }),
+    reset: (runOptions) => {
+      beginRun(runOptions);
+      port.post({ type: 'init', options: runOptions });
+    },
+    exportRun: () =>
+      new Promise<Run>((resolve, reject) => {
+        connection.exports.push({ resolve, reject });
+        port.post({ type: 'export-run' });
+      }),
+    importRun: (run) => {
+      const given = typeof run === 'object' && run !== null ? (run as { options?: unknown }).options : undefined;
+      beginRun(typeof given === 'object' && given !== null ? given : null);
+      port.post({ type: 'import-run', run });
+    },
+  };
+}
+
+/** Selection, filters and the other screen state; selections also update the view request. */
+function screenActions(
+  connection: Connection,
+  set: SetState,
+  get: GetState,
+): Pick<AppState, 'selectNode' | 'selectMessage' | 'setEventFilter' | 'setTheme' | 'setHelpOpen' | 'setLogFrom' | 'dismissError'> {
+  return {
+    selectNode: (id) => {
+      set({ selectedNode: id });
+      postViewRequest(connection, get);
+    },
+    selectMessage: (id) => {
+      if (id === get().selectedMessage) return;
+      set({ selectedMessage: id });
+      // The worker sends the selected message's payload in full (others travel without it).
+      postViewRequest(connection, get);
+    },
+    setEventFilter: (eventFilter) => set({ eventFilter }),
+    setTheme: (theme) => set({ theme }),
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
+    setLogFrom: (index) => {
+      set({ logFrom: Math.max(0, Math.floor(index)) });
+      postViewRequest(connection, get);
+    },
+    dismissError: () => set({ error: null }),
+  };
+}
+
+type ReplyHandler = (message: FromWorker) => void;
+
+/** Turns the worker's replies into state, settling the connection's pending frame, run and exports. */
+function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyHandler {
+  const handlers: { readonly [K in FromWorker['type']]: (message: Extract<FromWorker, { type: K }>) => void } = {
+    frame: (message) => {
+      connection.framePending = false;
+      if (message.resetEvents) connection.pendingRun = null;
+      const view = decodeView(message.view);
+      store.setState((state) => ({ view, timeline: message.timeline, events: mergeEvents(state.events, message.events, message.resetEvents) }));
+    },
+    'action-result': (message) => store.setState({ lastOutcome: message.result }),
+    run: (message) => connection.exports.shift()?.resolve(message.run),
+    error: (message) => {
+      // Frames never fail, but a worker that reports an internal error may not answer the frame.
+      connection.framePending = false;
+      const revert = connection.pendingRun;
+      connection.pendingRun = null;
+      store.setState(revert === null ? { error: message.message } : { error: message.message, runOptions: revert.previous });
+    },
+  };
+  return (message) => (handlers[message.type] as ReplyHandler)(message);
 }

@@ -10,10 +10,10 @@ import { eventBufferMax, speedTicksPerSecondDefault } from '../../../src/protoco
 import type { FromWorker, Run, TimelineState, ToWorker } from '../../../src/protocol/worker-protocol.ts';
 import { encodeView } from '../../../src/protocol/wire-view.ts';
 import { frameElapsedMsMax, startFrameLoop } from '../../../src/ui/hooks/use-frame-loop.ts';
-import { createInProcessPort } from '../../../src/ui/store/in-process-port.ts';
 import { logWindowCount, makeAppStore } from '../../../src/ui/store/store.ts';
 import type { SimPort } from '../../../src/ui/store/store.ts';
 import { createWorkerLogic } from '../../../src/worker/worker-logic.ts';
+import { createInProcessPort } from '../../support/in-process-port.ts';
 
 function fakePort() {
   const posted: ToWorker[] = [];
@@ -89,7 +89,7 @@ describe('app store: replies', () => {
 
   it('keeps the last action outcome and the last error', () => {
     const { store, reply } = started();
-    reply({ type: 'action-result', requestId: 1, result: { ok: false, summary: 'node must be an integer from 1 to 5 (got 9)', field: 'node' } });
+    reply({ type: 'action-result', result: { ok: false, summary: 'node must be an integer from 1 to 5 (got 9)', field: 'node' } });
     expect(store.getState().lastOutcome).toMatchObject({ ok: false, field: 'node' });
     reply({ type: 'error', message: 'ticks must be an integer', field: 'ticks' });
     expect(store.getState().error).toBe('ticks must be an integer');
@@ -129,13 +129,13 @@ describe('app store: actions post commands', () => {
     expect(take()).toEqual([{ type: 'pause' }]);
   });
 
-  it('act numbers its requests', () => {
+  it('act posts each action in order', () => {
     const { store, take } = started();
     store.getState().act({ type: 'crash', node: 2 });
     store.getState().act({ type: 'heal' });
     expect(take()).toEqual([
-      { type: 'act', action: { type: 'crash', node: 2 }, requestId: 1 },
-      { type: 'act', action: { type: 'heal' }, requestId: 2 },
+      { type: 'act', action: { type: 'crash', node: 2 } },
+      { type: 'act', action: { type: 'heal' } },
     ]);
   });
 
@@ -166,15 +166,10 @@ describe('app store: actions post commands', () => {
   it('UI-only actions post nothing', () => {
     const { store, take } = started();
     const s = store.getState();
-    s.togglePartitionPick(2);
-    s.togglePartitionPick(4);
-    s.togglePartitionPick(2);
-    expect(store.getState().partitionPick).toEqual([4]);
-    s.clearPartitionPick();
     s.setEventFilter({ topics: ['VOTE'], node: 2 });
     s.setTheme('dark');
     s.setHelpOpen(true);
-    expect(store.getState()).toMatchObject({ partitionPick: [], eventFilter: { topics: ['VOTE'], node: 2 }, theme: 'dark', helpOpen: true });
+    expect(store.getState()).toMatchObject({ eventFilter: { topics: ['VOTE'], node: 2 }, theme: 'dark', helpOpen: true });
     expect(take()).toEqual([]);
   });
 
@@ -182,14 +177,13 @@ describe('app store: actions post commands', () => {
     const { store, take, reply } = started();
     store.getState().selectNode(7);
     store.getState().setLogFrom(30);
-    store.getState().togglePartitionPick(1);
     take();
     store.getState().reset({ nodes: 3, seed: 9 });
     expect(take()).toEqual([
       { type: 'set-view', request: { logWindow: null, inspectedNode: null, selectedMessage: null } },
       { type: 'init', options: { nodes: 3, seed: 9 } },
     ]);
-    expect(store.getState()).toMatchObject({ runOptions: { nodes: 3, seed: 9 }, selectedNode: null, logFrom: 0, partitionPick: [] });
+    expect(store.getState()).toMatchObject({ runOptions: { nodes: 3, seed: 9 }, selectedNode: null, logFrom: 0 });
     reply(frame(0, { resetEvents: true }));
     expect(store.getState().runOptions).toEqual({ nodes: 3, seed: 9 });
 

@@ -80,7 +80,7 @@ describe('worker logic: replies', () => {
         { type: 'frame', elapsedMs: 16 },
         { type: 'set-speed', ticksPerSecond: 500 },
         { type: 'step', ticks: 300 },
-        { type: 'act', action: { type: 'crash', node: 1 }, requestId: 1 },
+        { type: 'act', action: { type: 'crash', node: 1 } },
         { type: 'next-event' },
         { type: 'seek', tick: 10 },
         { type: 'step-back', ticks: 1 },
@@ -171,17 +171,17 @@ describe('worker logic: moving in time', () => {
     const live = new Map<number, string>();
     // The state at a tick is the one after that tick's actions, so the live view recorded for a
     // tick is the last frame posted there: the step's, or the frame that follows an action.
-    const actAndRecord = (action: Action, round: number): void => {
-      const replies = h.send({ type: 'act', action, requestId: round });
+    const actAndRecord = (action: Action): void => {
+      const replies = h.send({ type: 'act', action });
       const frame = decoded(replies[1]);
       live.set(frame.timeline.tick, JSON.stringify(frame.view));
     };
     for (let round = 0; round < 40; round += 1) {
       const frame = h.frame({ type: 'step', ticks: 53 });
       live.set(frame.timeline.tick, JSON.stringify(frame.view));
-      if (round % 5 === 2) actAndRecord(put(`k${round}`, `v${round}`), round);
-      if (round === 12) actAndRecord({ type: 'partition', groups: [[1, 2], [3, 4, 5]] }, round);
-      if (round === 25) actAndRecord({ type: 'heal' }, round);
+      if (round % 5 === 2) actAndRecord(put(`k${round}`, `v${round}`));
+      if (round === 12) actAndRecord({ type: 'partition', groups: [[1, 2], [3, 4, 5]] });
+      if (round === 25) actAndRecord({ type: 'heal' });
     }
     const ticks = [...live.keys()];
     for (const tick of [...ticks].reverse().concat(ticks)) {
@@ -196,7 +196,7 @@ describe('worker logic: moving in time', () => {
     const h = started();
     h.frame({ type: 'step', ticks: 1000 });
     h.frame({ type: 'seek', tick: 600 });
-    const out = h.send({ type: 'act', action: { type: 'crash', node: 4 }, requestId: 9 });
+    const out = h.send({ type: 'act', action: { type: 'crash', node: 4 } });
     expect(out.map((reply) => reply.type)).toEqual(['action-result', 'frame']);
     expect(decoded(out[1]).timeline).toMatchObject({ tick: 600, maxTick: 600 });
     expect(decoded(out[1]).view.nodes[3]!.alive).toBe(false);
@@ -227,8 +227,8 @@ describe('worker logic: actions', () => {
     const leader = view.leader!.id;
     const follower = view.nodes.find((node) => node.id !== leader && node.alive)!.id;
     const act = (action: Action): { outcome: ActionOutcome; replies: FromWorker[] } => {
-      const replies = h.send({ type: 'act', action, requestId: 42 });
-      expect(replies[0]).toMatchObject({ type: 'action-result', requestId: 42 });
+      const replies = h.send({ type: 'act', action });
+      expect(replies[0]).toMatchObject({ type: 'action-result' });
       return { outcome: (replies[0] as Extract<FromWorker, { type: 'action-result' }>).result, replies };
     };
     return { h, leader, follower, act };
@@ -283,9 +283,9 @@ describe('worker logic: runs and validation', () => {
     const h = started({ type: 'init', options: { nodes: 5, seed: 21, network: { dropRatio: 0.1 } } });
     h.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 1, selectedMessage: null } });
     h.frame({ type: 'step', ticks: 700 });
-    h.send({ type: 'act', action: put('a', '1'), requestId: 1 });
+    h.send({ type: 'act', action: put('a', '1') });
     h.frame({ type: 'step', ticks: 300 });
-    h.send({ type: 'act', action: { type: 'crash', node: 2 }, requestId: 2 });
+    h.send({ type: 'act', action: { type: 'crash', node: 2 } });
     const atSave = h.frame({ type: 'step', ticks: 500 });
     const run = h.exported();
     expect(run).toMatchObject({ format: 'raftlab-run', version: 1, tick: 1500 });
@@ -344,9 +344,9 @@ describe('worker logic: frame size', () => {
       const bytes = JSON.stringify(frame.wire).length;
       if (frame.timeline.tick >= 1000 && bytes > largest.bytes) largest = { bytes, frame };
     };
-    for (let requestId = 1; requestId <= ticks / 50; requestId += 1) {
+    for (let round = 1; round <= ticks / 50; round += 1) {
       measure(h.frame({ type: 'step', ticks: 25 }));
-      const replies = h.send({ type: 'act', action: put(`key-${requestId % 20}`, `value-${requestId}`), requestId });
+      const replies = h.send({ type: 'act', action: put(`key-${round % 20}`, `value-${round}`) });
       measure(decoded(replies[1]));
       measure(h.frame({ type: 'step', ticks: 25 }));
     }
@@ -373,10 +373,10 @@ describe('worker logic: frame size', () => {
     const h = started();
     const leader = h.frame({ type: 'step', ticks: 1000 }).view.leader!.id;
     const follower = leader === 1 ? 2 : 1;
-    h.send({ type: 'act', action: { type: 'crash', node: follower }, requestId: 1 });
-    for (let i = 0; i < 30; i += 1) h.send({ type: 'act', action: put(`k${i}`, `v${i}`), requestId: 2 + i });
+    h.send({ type: 'act', action: { type: 'crash', node: follower } });
+    for (let i = 0; i < 30; i += 1) h.send({ type: 'act', action: put(`k${i}`, `v${i}`) });
     h.frame({ type: 'step', ticks: 100 });
-    h.send({ type: 'act', action: { type: 'restart', node: follower }, requestId: 99 });
+    h.send({ type: 'act', action: { type: 'restart', node: follower } });
     for (let tick = 0; tick < 2000; tick += 1) {
       const long = h.frame({ type: 'step', ticks: 1 }).view.inFlight.find((item) => item.message.type === 'MsgApp' && item.to === follower && /entries \d+\.\.\d+/.test(item.summary));
       if (long === undefined || long.message.type !== 'MsgApp') continue;
@@ -392,7 +392,7 @@ describe('worker logic: frame size', () => {
   it('sends key-value pairs of the inspected node only, and the requested log window', () => {
     const h = started();
     h.frame({ type: 'step', ticks: 800 });
-    for (let i = 0; i < 5; i += 1) h.send({ type: 'act', action: put(`k${i}`, `v${i}`), requestId: i });
+    for (let i = 0; i < 5; i += 1) h.send({ type: 'act', action: put(`k${i}`, `v${i}`) });
     h.frame({ type: 'step', ticks: 300 });
     const frame = h.frame({ type: 'set-view', request: { logWindow: { from: 2, count: 3 }, inspectedNode: 3, selectedMessage: null } });
     expect(frame.view.nodes.map((node) => node.kv.length)).toEqual([0, 0, 5, 0, 0]);
@@ -405,10 +405,10 @@ describe('worker logic: frame size', () => {
     const h = started({ type: 'init', options: { nodes: 5, seed: 7, raft: { snapshotThresholdEntries: 20 } } });
     const leader = h.frame({ type: 'step', ticks: 1000 }).view.leader!.id;
     const follower = leader === 1 ? 2 : 1;
-    h.send({ type: 'act', action: { type: 'crash', node: follower }, requestId: 1 });
-    for (let i = 0; i < 30; i += 1) h.send({ type: 'act', action: put(`k${i}`, `v${i}`), requestId: 2 + i });
+    h.send({ type: 'act', action: { type: 'crash', node: follower } });
+    for (let i = 0; i < 30; i += 1) h.send({ type: 'act', action: put(`k${i}`, `v${i}`) });
     h.frame({ type: 'step', ticks: 200 });
-    h.send({ type: 'act', action: { type: 'restart', node: follower }, requestId: 99 });
+    h.send({ type: 'act', action: { type: 'restart', node: follower } });
     for (let tick = 0; tick < 2000; tick += 1) {
       const snap = h.frame({ type: 'step', ticks: 1 }).view.inFlight.find((item) => item.message.type === 'MsgSnap');
       if (snap === undefined) continue;

@@ -1,16 +1,15 @@
 /**
- * A SimPort that runs the worker's logic on the page's own thread: for component tests (jsdom
- * has no Worker) and as a fallback where module workers are unavailable.
+ * A SimPort that runs the worker's logic on the test's own thread: jsdom and Node have no module
+ * Worker, so the store tests and the App component tests drive the real worker logic through it.
  *
- * The logic is passed in rather than imported: the UI may not import src/worker (lint enforces
- * the boundary), so the composition root, a test or main.tsx, hands over createWorkerLogic.
- * Replies are delivered in a microtask, as a Worker delivers them in a later task: the store
- * never sees a reply inside the call that posted its command, exactly as in the real app. Both
- * directions are structured-cloned, as postMessage does, so nothing is shared by reference and
- * anything a Worker could not carry fails here too.
+ * The logic is passed in (createWorkerLogic) so a test can wrap or replace it. Replies are
+ * delivered in a microtask, as a Worker delivers them in a later task: the store never sees a
+ * reply inside the call that posted its command, exactly as in the real app. Both directions are
+ * structured-cloned, as postMessage does, so nothing is shared by reference and anything a Worker
+ * could not carry fails here too.
  */
-import type { FromWorker, ToWorker } from '../../protocol/worker-protocol.ts';
-import type { SimPort } from './store.ts';
+import type { FromWorker, ToWorker } from '../../src/protocol/worker-protocol.ts';
+import type { SimPort } from '../../src/ui/store/store.ts';
 
 /** The shape of src/worker/worker-logic.ts: createWorkerLogic. */
 export type WorkerLogicFactory = (post: (message: FromWorker) => void) => { handle(message: ToWorker): void };
