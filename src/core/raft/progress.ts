@@ -84,7 +84,12 @@ export function maybeUpdate(progress: Progress, matchIndex: LogIndex): boolean {
   // Free every in-flight append the acknowledgement covers.
   let freed = 0;
   while (freed < progress.inflight.length && progress.inflight[freed]! <= matchIndex) freed += 1;
-  if (freed > 0) progress.inflight.splice(0, freed);
+  if (freed > 0) {
+    // In place: splice would allocate the array of removed items on every acknowledgement.
+    const inflight = progress.inflight;
+    for (let i = freed; i < inflight.length; i += 1) inflight[i - freed] = inflight[i]!;
+    for (let i = 0; i < freed; i += 1) inflight.pop();
+  }
   return updated;
 }
 
