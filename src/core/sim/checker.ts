@@ -95,6 +95,12 @@ function report(checker: CheckerState, violation: Violation): void {
  */
 export function observe(checker: CheckerState, event: SimEventBody, tick: Tick, id: NodeId, node: RaftNode | null): void {
   switch (event.type) {
+    // The commonest events first: none of them bears on safety.
+    case 'append-accepted':
+    case 'persisted':
+    case 'heartbeat-timeout':
+    case 'progress-updated':
+      return;
     case 'became-candidate':
       checkVote(checker, { id, tick, term: event.term, candidate: id });
       return;

@@ -15,18 +15,21 @@ import type { InFlight } from './network.ts';
  * messages on one link arrive in the order they were sent.
  */
 export interface InvariantState {
-  /** Nodes changed in the current tick and not yet checked. */
+  /** Nodes changed in the current tick and not yet checked, and a flag per node id for the same. */
   touched: NodeId[];
+  isTouched: boolean[];
   /** lastFifo[from][to]: id of the last FIFO message delivered (or dropped on arrival) on the link. */
   lastFifo: number[][];
 }
 
 export function newInvariantState(nodes: number): InvariantState {
-  return { touched: [], lastFifo: Array.from({ length: nodes + 1 }, () => new Array<number>(nodes + 1).fill(0)) };
+  return { touched: [], isTouched: new Array<boolean>(nodes + 1).fill(false), lastFifo: Array.from({ length: nodes + 1 }, () => new Array<number>(nodes + 1).fill(0)) };
 }
 
 export function touch(state: InvariantState, id: NodeId): void {
-  if (!state.touched.includes(id)) state.touched.push(id);
+  if (state.isTouched[id]) return;
+  state.isTouched[id] = true;
+  state.touched.push(id);
 }
 
 /** Checks every node changed since the last call. */
@@ -34,7 +37,9 @@ export function checkTouched(state: InvariantState, servers: readonly { readonly
   const touched = state.touched;
   if (touched.length === 0) return;
   while (touched.length > 0) {
-    const node = servers[touched.pop()! - 1]!.node;
+    const id = touched.pop()!;
+    state.isTouched[id] = false;
+    const node = servers[id - 1]!.node;
     if (node !== null) checkNode(node);
   }
 }
