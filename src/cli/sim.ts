@@ -43,58 +43,60 @@ function number(flag: string, text: string | undefined): number | undefined {
   return value;
 }
 
-function parse(argv: string[]): CliOptions | null {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      nodes: { type: 'string' }, seed: { type: 'string' }, ticks: { type: 'string' },
-      drop: { type: 'string' }, duplicate: { type: 'string' }, reorder: { type: 'string' },
-      'delay-min': { type: 'string' }, 'delay-max': { type: 'string' },
-      'election-min': { type: 'string' }, 'election-max': { type: 'string' }, heartbeat: { type: 'string' },
-      'snapshot-threshold': { type: 'string' }, 'no-fast-backup': { type: 'boolean' },
-      load: { type: 'string' }, 'crash-every': { type: 'string' }, 'partition-every': { type: 'string' }, 'cut-every': { type: 'string' },
-      json: { type: 'boolean' }, help: { type: 'boolean' },
-    },
+const flags = {
+  nodes: { type: 'string' }, seed: { type: 'string' }, ticks: { type: 'string' },
+  drop: { type: 'string' }, duplicate: { type: 'string' }, reorder: { type: 'string' },
+  'delay-min': { type: 'string' }, 'delay-max': { type: 'string' },
+  'election-min': { type: 'string' }, 'election-max': { type: 'string' }, heartbeat: { type: 'string' },
+  'snapshot-threshold': { type: 'string' }, 'no-fast-backup': { type: 'boolean' },
+  load: { type: 'string' }, 'crash-every': { type: 'string' }, 'partition-every': { type: 'string' }, 'cut-every': { type: 'string' },
+  json: { type: 'boolean' }, help: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; strict: true; options: typeof flags }>>['values'];
+
+/** Only the options given, so the simulation's defaults apply to the rest. */
+function given<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function every(flag: string, text: string | undefined): number {
+  const value = number(flag, text) ?? 0;
+  if (!Number.isInteger(value) || value < 0) throw new SimulationInputError(flag, 'a non-negative integer', String(value));
+  return value;
+}
+
+function simulationOptions(values: Values): CliOptions['simulation'] {
+  const raft = given({
+    electionTimeoutTicksMin: number('--election-min', values['election-min']),
+    electionTimeoutTicksMax: number('--election-max', values['election-max']),
+    heartbeatIntervalTicks: number('--heartbeat', values.heartbeat),
+    snapshotThresholdEntries: number('--snapshot-threshold', values['snapshot-threshold']),
+    fastBackup: values['no-fast-backup'] === true ? false : undefined,
   });
-  if (values.help === true) return null;
-  const raft = Object.fromEntries(
-    Object.entries({
-      electionTimeoutTicksMin: number('--election-min', values['election-min']),
-      electionTimeoutTicksMax: number('--election-max', values['election-max']),
-      heartbeatIntervalTicks: number('--heartbeat', values.heartbeat),
-      snapshotThresholdEntries: number('--snapshot-threshold', values['snapshot-threshold']),
-      fastBackup: values['no-fast-backup'] === true ? false : undefined,
-    }).filter(([, value]) => value !== undefined),
-  );
-  const network = Object.fromEntries(
-    Object.entries({
-      dropRatio: number('--drop', values.drop),
-      duplicateRatio: number('--duplicate', values.duplicate),
-      reorderRatio: number('--reorder', values.reorder),
-      delayTicksMin: number('--delay-min', values['delay-min']),
-      delayTicksMax: number('--delay-max', values['delay-max']),
-    }).filter(([, value]) => value !== undefined),
-  );
-  const every = (flag: string, text: string | undefined): number => {
-    const value = number(flag, text) ?? 0;
-    if (!Number.isInteger(value) || value < 0) throw new SimulationInputError(flag, 'a non-negative integer', String(value));
-    return value;
-  };
-  const ticks = every('--ticks', values.ticks ?? '20000');
-  const load = every('--load', values.load ?? '10');
-  const crashEvery = every('--crash-every', values['crash-every']);
-  const partitionEvery = every('--partition-every', values['partition-every']);
-  const cutEvery = every('--cut-every', values['cut-every']);
-  const simulation = {
+  const network = given({
+    dropRatio: number('--drop', values.drop),
+    duplicateRatio: number('--duplicate', values.duplicate),
+    reorderRatio: number('--reorder', values.reorder),
+    delayTicksMin: number('--delay-min', values['delay-min']),
+    delayTicksMax: number('--delay-max', values['delay-max']),
+  });
+  return {
     nodes: number('--nodes', values.nodes) ?? 5,
     seed: number('--seed', values.seed) ?? 1,
     raft,
     network,
     eventLimit: 100_000,
-    workload: { proposeEveryTicks: load, keys: 50 },
+    workload: { proposeEveryTicks: every('--load', values.load ?? '10'), keys: 50 },
   };
-  const faults: FaultOptions = {
+}
+
+/** Each kind of fault every n ticks, undone n/2 ticks later (exact ticks). */
+function faultOptions(values: Values): FaultOptions {
+  const crashEvery = every('--crash-every', values['crash-every']);
+  const partitionEvery = every('--partition-every', values['partition-every']);
+  const cutEvery = every('--cut-every', values['cut-every']);
+  return {
     ...noFaults,
     crashEveryTicks: crashEvery,
     downTicks: Math.floor(crashEvery / 2),
@@ -104,7 +106,12 @@ function parse(argv: string[]): CliOptions | null {
     cutTicks: Math.floor(cutEvery / 2),
     exact: true,
   };
-  return { simulation, ticks, faults, json: values.json === true };
+}
+
+function parse(argv: string[]): CliOptions | null {
+  const { values } = parseArgs({ args: argv, strict: true, options: flags });
+  if (values.help === true) return null;
+  return { simulation: simulationOptions(values), ticks: every('--ticks', values.ticks ?? '20000'), faults: faultOptions(values), json: values.json === true };
 }
 
 interface Summary {

@@ -1,6 +1,7 @@
 import { describeMessage } from './describe.ts';
 import { lastIndex, slice } from './raft/log.ts';
 import type { RemoteMessage } from './raft/message.ts';
+import type { RaftNode } from './raft/node.ts';
 import { isPaused } from './raft/progress.ts';
 import type { ProgressState } from './raft/progress.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Role, Term, Tick } from './raft/types.ts';
@@ -11,7 +12,7 @@ import { kvPairs } from './sim/kv.ts';
 import { cutLinks, inFlightItems, partitionGroups } from './sim/network.ts';
 import type { NetworkConfig, Workload } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
-import type { SimState } from './sim/world.ts';
+import type { Server, SimState } from './sim/world.ts';
 import { currentLeader } from './sim/world.ts';
 
 /**
@@ -146,24 +147,8 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
 
 export function nodeView(sim: SimState, id: NodeId, options: ViewOptions = {}): NodeView {
   const server = sim.servers[id - 1]!;
-  const { disk } = server;
-  const diskView = { term: disk.term, vote: disk.vote, snapshotIndex: disk.snapshot.index, lastIndex: disk.snapshot.index + disk.entries.length, writes: disk.writes };
   const node = server.node;
-  if (node === null) {
-    const last = diskView.lastIndex;
-    const window = options.logWindow ?? { from: disk.snapshot.index + 1, count: last - disk.snapshot.index };
-    const offset = disk.snapshot.index + 1;
-    return {
-      id, alive: false, role: null, term: disk.term, vote: disk.vote, lead: null,
-      electionElapsed: 0, electionTimeout: 0, heartbeatElapsed: 0,
-      log: {
-        snapshotIndex: disk.snapshot.index, snapshotTerm: disk.snapshot.term, firstIndex: offset, lastIndex: last,
-        committed: 0, applied: 0, stabled: last,
-        entries: disk.entries.slice(Math.max(window.from, offset) - offset, Math.max(0, window.from + window.count - offset)),
-      },
-      votes: [], progress: [], kv: [], disk: diskView, crashedAt: server.crashedAt,
-    };
-  }
+  if (node === null) return crashedNodeView(server, options);
   const log = node.log;
   const last = lastIndex(log);
   const window = options.logWindow ?? { from: log.snapshot.index + 1, count: last - log.snapshot.index };
@@ -188,19 +173,46 @@ export function nodeView(sim: SimState, id: NodeId, options: ViewOptions = {}): 
       entries: slice(log, window.from, window.from + window.count - 1),
     },
     votes: Object.entries(node.votes).map(([voter, granted]) => ({ voter: Number(voter), granted })),
-    progress: node.role !== 'leader' ? [] : node.peers.map((peer) => {
-      const progress = node.progress[peer]!;
-      return {
-        follower: peer,
-        matchIndex: progress.matchIndex,
-        nextIndex: progress.nextIndex,
-        state: progress.state,
-        paused: isPaused(progress, node.config.inflightMax),
-        inflight: progress.inflight.length,
-      };
-    }),
+    progress: node.role === 'leader' ? progressViews(node) : [],
     kv: options.kvNode === undefined || options.kvNode === id ? kvPairs(server.kv) : [],
-    disk: diskView,
+    disk: diskView(server),
     crashedAt: null,
   };
+}
+
+function diskView(server: Server): NodeView['disk'] {
+  const { disk } = server;
+  return { term: disk.term, vote: disk.vote, snapshotIndex: disk.snapshot.index, lastIndex: disk.snapshot.index + disk.entries.length, writes: disk.writes };
+}
+
+/** A crashed node shows what survives: its disk. */
+function crashedNodeView(server: Server, options: ViewOptions): NodeView {
+  const { disk } = server;
+  const last = disk.snapshot.index + disk.entries.length;
+  const offset = disk.snapshot.index + 1;
+  const window = options.logWindow ?? { from: offset, count: last - disk.snapshot.index };
+  return {
+    id: server.id, alive: false, role: null, term: disk.term, vote: disk.vote, lead: null,
+    electionElapsed: 0, electionTimeout: 0, heartbeatElapsed: 0,
+    log: {
+      snapshotIndex: disk.snapshot.index, snapshotTerm: disk.snapshot.term, firstIndex: offset, lastIndex: last,
+      committed: 0, applied: 0, stabled: last,
+      entries: disk.entries.slice(Math.max(window.from, offset) - offset, Math.max(0, window.from + window.count - offset)),
+    },
+    votes: [], progress: [], kv: [], disk: diskView(server), crashedAt: server.crashedAt,
+  };
+}
+
+function progressViews(node: RaftNode): ProgressView[] {
+  return node.peers.map((peer) => {
+    const progress = node.progress[peer]!;
+    return {
+      follower: peer,
+      matchIndex: progress.matchIndex,
+      nextIndex: progress.nextIndex,
+      state: progress.state,
+      paused: isPaused(progress, node.config.inflightMax),
+      inflight: progress.inflight.length,
+    };
+  });
 }
