@@ -5,7 +5,7 @@ import { step } from '../raft/step.ts';
 import type { ProposeResult } from '../raft/step-leader.ts';
 import { propose as proposeOnNode } from '../raft/step-leader.ts';
 import { handleReady } from './host.ts';
-import { touch } from './invariants.ts';
+import { forgetNode, touch } from './invariants.ts';
 import { kvFromSnapshot } from './kv.ts';
 import type { Server, SimState } from './world.ts';
 import { record, serverOf } from './world.ts';
@@ -51,7 +51,10 @@ export function restart(sim: SimState, id: NodeId): void {
     snapshotIndex: disk.snapshot.index,
     lastIndex: disk.snapshot.index + disk.entries.length,
   });
-  if (sim.options.checkNodeInvariants) touch(sim.invariants, id);
+  if (sim.options.checkNodeInvariants) {
+    forgetNode(sim.invariants, id);
+    touch(sim.invariants, id);
+  }
 }
 
 /** Offers client commands to a node (the lab's Start()); only a leader appends them. */

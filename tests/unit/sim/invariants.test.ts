@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core/index.ts';
 import type { InFlight } from '../../../src/core/sim/network.ts';
-import { checkArrival, checkTouched, newInvariantState, touch } from '../../../src/core/sim/invariants.ts';
+import { checkArrival, checkTouched, forgetNode, newInvariantState, touch } from '../../../src/core/sim/invariants.ts';
 import { makeNode } from '../raft/helpers.ts';
 
 function item(fields: Partial<InFlight> & { id: number }): InFlight {
@@ -55,6 +55,24 @@ describe('node invariants, checked once per tick for every node that changed', (
     expect(state.touched).toEqual([2]);
     expect(() => checkTouched(state, [{ node: null }, { node }, { node: null }])).toThrow(/election timer .* past its timeout/);
     expect(state.touched).toEqual([]);
+  });
+
+  it('a running node never changes its vote within a term; a restart starts afresh', () => {
+    const state = newInvariantState(3);
+    const node = makeNode({ id: 2, term: 4, vote: 1 });
+    const servers = [{ node: null }, { node }, { node: null }];
+    touch(state, 2);
+    checkTouched(state, servers);
+    node.vote = 3;
+    touch(state, 2);
+    expect(() => checkTouched(state, servers)).toThrow(/node 2 changed its vote in term 4 from node 1 to 3/);
+    forgetNode(state, 2);
+    touch(state, 2);
+    expect(() => checkTouched(state, servers)).not.toThrow();
+    node.term = 5;
+    node.vote = 1;
+    touch(state, 2);
+    expect(() => checkTouched(state, servers)).not.toThrow();
   });
 
   it('hold through a long faulty run with every check on', () => {
