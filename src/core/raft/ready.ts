@@ -71,13 +71,15 @@ export function ready(node: RaftNode): Ready {
 export function advance(node: RaftNode, ready: Ready): void {
   const log = node.log;
   if (ready.hardState !== null) node.persisted = { term: ready.hardState.term, vote: ready.hardState.vote };
-  const lastWritten = ready.entries.at(-1);
-  if (lastWritten !== undefined) {
+  const written = ready.entries;
+  if (written.length > 0) {
+    const lastWritten = written[written.length - 1]!;
     if (!(lastWritten.index === lastIndex(log))) throw broken(`node ${node.id}: wrote through ${lastWritten.index} but the log ends at ${lastIndex(log)}`);
     log.stabled = lastWritten.index;
   }
-  const lastApplied = ready.committedEntries.at(-1);
-  if (lastApplied !== undefined) {
+  const appliedEntries = ready.committedEntries;
+  if (appliedEntries.length > 0) {
+    const lastApplied = appliedEntries[appliedEntries.length - 1]!;
     if (!(lastApplied.index <= log.committed)) throw broken(`node ${node.id}: applied ${lastApplied.index} beyond commit ${log.committed}`);
     log.applied = lastApplied.index;
   }

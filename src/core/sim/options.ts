@@ -107,7 +107,7 @@ export function resolveRaftConfig(partial: unknown, field = 'raft'): RaftConfig 
     entriesPerAppendMax: requireInteger(`${field}.entriesPerAppendMax`, given.entriesPerAppendMax, { min: 1, max: 100_000 }),
     inflightMax: requireInteger(`${field}.inflightMax`, given.inflightMax, { min: 1, max: 10_000 }),
     fastBackup: requireBoolean(`${field}.fastBackup`, given.fastBackup),
-    snapshotThresholdEntries: requireInteger(`${field}.snapshotThresholdEntries`, given.snapshotThresholdEntries, { min: 0 }),
+    snapshotThresholdEntries: requireInteger(`${field}.snapshotThresholdEntries`, given.snapshotThresholdEntries, { min: 0, max: 10_000_000 }),
   };
   if (config.electionTimeoutTicksMin > config.electionTimeoutTicksMax) {
     throw new SimulationInputError(
