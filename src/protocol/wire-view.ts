@@ -231,8 +231,8 @@ function encodeBody(message: RemoteMessage, table: EntryTable): WireBody {
 
 type Entries = ReadonlyMap<string, Entry>;
 
-export function decodeView(wire: WireView): ClusterView {
-  const entries: Entries = new Map(wire.entries.map((row) => [entryKey(row[0], row[1]), decodeEntry(row)]));
+export function decodeView(wire: WireView, table?: Entries): ClusterView {
+  const entries: Entries = table ?? new Map(wire.entries.map((row) => [entryKey(row[0], row[1]), decodeEntry(row)]));
   return {
     tick: wire.tick,
     seed: wire.seed,
@@ -322,4 +322,84 @@ function decodeBody(envelope: Pick<RemoteMessage, 'type' | 'from' | 'to' | 'term
     default:
       throw new Error(`wire view: unexpected message type ${JSON.stringify(envelope.type satisfies never)}`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding with structural sharing (in the store, frame after frame)
+
+export interface ViewDecoder {
+  decode(wire: WireView): ClusterView;
+}
+
+/**
+ * Decodes frame after frame, keeping every part that did not change since the previous frame the
+ * very same object: a message in flight (immutable once sent, so decoded and described once in
+ * its life, unless it was selected or unselected since: the selected one travels whole), a log
+ * entry, a node, the partition, the cut links, the settings, the violations. Components memoised
+ * on those objects then skip the frame.
+ */
+export function createViewDecoder(): ViewDecoder {
+  let previous: ClusterView | null = null;
+  let previousSelected: number | null = null;
+  return {
+    decode(wire) {
+      const view = previous === null ? decodeView(wire) : decodeSharing(wire, previous, previousSelected);
+      previous = view;
+      previousSelected = wire.selected?.id ?? null;
+      return view;
+    },
+  };
+}
+
+function decodeSharing(wire: WireView, previous: ClusterView, previousSelected: number | null): ClusterView {
+  const entries: Entries = new Map(wire.entries.map((row) => [entryKey(row[0], row[1]), knownEntry(previous, row) ?? decodeEntry(row)]));
+  const messages = new Map(previous.inFlight.map((item) => [item.id, item]));
+  const selected = wire.selected?.id ?? null;
+  const inFlight = wire.inFlight.map((item) => {
+    const id = item[0];
+    const known = messages.get(id);
+    const sameSelection = (selected === id) === (previousSelected === id);
+    return known !== undefined && sameSelection ? known : decodeMessage(item, entries, wire.selected);
+  });
+  const decoded = decodeView({ ...wire, inFlight: [] }, entries);
+  return {
+    ...decoded,
+    inFlight,
+    nodes: decoded.nodes.map((node, index) => (sameNode(previous.nodes[index], node) ? previous.nodes[index]! : node)),
+    partition: sameJson(previous.partition, decoded.partition) ? previous.partition : decoded.partition,
+    cutLinks: sameJson(previous.cutLinks, decoded.cutLinks) ? previous.cutLinks : decoded.cutLinks,
+    network: sameJson(previous.network, decoded.network) ? previous.network : decoded.network,
+    raft: sameJson(previous.raft, decoded.raft) ? previous.raft : decoded.raft,
+    workload: sameJson(previous.workload, decoded.workload) ? previous.workload : decoded.workload,
+    violations: previous.violationCount === decoded.violationCount && previous.violations.length === decoded.violations.length ? previous.violations : decoded.violations,
+  };
+}
+
+/** The entry the previous view held at this (index, term): by Log Matching, the same entry. */
+function knownEntry(previous: ClusterView, [index, term]: WireEntry): Entry | undefined {
+  for (const node of previous.nodes) {
+    const entries = node.log.entries;
+    const first = entries[0];
+    if (first === undefined) continue;
+    const entry = entries[index - first.index];
+    if (entry !== undefined && entry.index === index && entry.term === term) return entry;
+  }
+  return undefined;
+}
+
+/** Small plain values compared by content (partitions, settings): a few dozen numbers at most. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+const nodeScalars = ['id', 'alive', 'role', 'term', 'vote', 'lead', 'electionElapsed', 'electionTimeout', 'heartbeatElapsed', 'crashedAt'] as const;
+const logScalars = ['snapshotIndex', 'snapshotTerm', 'firstIndex', 'lastIndex', 'committed', 'applied', 'stabled'] as const;
+
+function sameNode(previous: NodeView | undefined, next: NodeView): boolean {
+  if (previous === undefined) return false;
+  if (nodeScalars.some((field) => previous[field] !== next[field])) return false;
+  const [a, b] = [previous.log, next.log];
+  if (logScalars.some((field) => a[field] !== b[field])) return false;
+  if (a.entries.length !== b.entries.length || a.entries.some((entry, index) => entry !== b.entries[index])) return false;
+  return sameJson(previous.votes, next.votes) && sameJson(previous.progress, next.progress) && sameJson(previous.kv, next.kv) && sameJson(previous.disk, next.disk);
 }

@@ -51,7 +51,10 @@ export type ToWorker =
   | { readonly type: 'act'; readonly action: Action }
   | { readonly type: 'set-view'; readonly request: ViewRequest }
   | { readonly type: 'export-run' }
-  | { readonly type: 'import-run'; readonly run: unknown };
+  /** Replaces the run with a saved one, replayed in chunks (see FromWorker 'import-progress'). */
+  | { readonly type: 'import-run'; readonly run: unknown }
+  /** Stops an import under way; the current run stays as it was. */
+  | { readonly type: 'cancel-import' };
 
 export interface TimelineState {
   readonly tick: Tick;
@@ -77,6 +80,15 @@ export type FromWorker =
   /** The outcome of an 'act'. Commands are answered in order, so it needs no request id. */
   | { readonly type: 'action-result'; readonly result: ActionOutcome }
   | { readonly type: 'run'; readonly run: Run }
+  /**
+   * A long import under way: `done` of `total` replay steps (one per action and one per tick).
+   * It ends with 'import-done' and the new run's frame, an 'error', or 'import-cancelled'.
+   */
+  | { readonly type: 'import-progress'; readonly done: number; readonly total: number }
+  /** The imported run replaced the current one; its frame follows. */
+  | { readonly type: 'import-done'; readonly options: SimulationOptions; readonly actions: number; readonly tick: Tick }
+  /** The import was stopped by 'cancel-import'; the current run is unchanged. */
+  | { readonly type: 'import-cancelled' }
   /** A rejected command: nothing changed. `field` names the bad input when there was one. */
   | { readonly type: 'error'; readonly message: string; readonly field: string | null };
 
@@ -84,6 +96,12 @@ export type FromWorker =
 export type ActionOutcome =
   | { readonly ok: true; readonly summary: string; readonly proposal: { readonly node: NodeId | null; readonly index: number; readonly term: number; readonly isLeader: boolean; readonly leaderHint: NodeId | null } | null }
   | { readonly ok: false; readonly summary: string; readonly field: string | null };
+
+/**
+ * Most nodes the app runs, from the address, the settings form or an imported file: more do not
+ * fit legibly on a projected screen. The core itself allows more (nodeCountMax) for headless use.
+ */
+export const screenNodeCountMax = 15;
 
 /** Speed limits for the speed slider (ticks of simulated time per second of wall time). */
 export const speedTicksPerSecondMin = 1;

@@ -1,18 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
+import { browserPreferenceHost, initialDisplay, keepDisplayPreferences } from './preferences.ts';
 import { makeAppStore } from './store/store.ts';
 import { AppStoreProvider } from './store/store-context.tsx';
 import { createWorkerPort } from './store/worker-port.ts';
-import { optionsFromSearch } from './url-options.ts';
+import { addressBanner, optionsFromSearch } from './url-options.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Raftlab: #root element is missing from index.html');
 
 const fromAddress = optionsFromSearch(window.location.search);
-const store = makeAppStore(createWorkerPort(), fromAddress.options === null ? {} : { runOptions: fromAddress.options });
-if (fromAddress.problems.length > 0) store.setState({ error: `Ignored in the address: ${fromAddress.problems.join('; ')}` });
+const preferenceHost = browserPreferenceHost();
+const display = initialDisplay(preferenceHost, window.location.search);
+const store = makeAppStore(createWorkerPort(), fromAddress.options === null ? { display } : { runOptions: fromAddress.options, display });
+keepDisplayPreferences(store, preferenceHost);
+const banner = addressBanner(fromAddress);
+if (banner !== null) store.getState().reportError(banner);
 
 createRoot(root).render(
   <StrictMode>

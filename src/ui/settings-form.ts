@@ -3,12 +3,11 @@
  * Inputs arrive as the strings the user typed; each field gets its own error, in words.
  *
  * The bounds mirror the core's own checks (core/sim/options.ts), so a form that passes here is
- * never refused by the worker; the node count is capped lower (9) because more nodes do not fit
- * on a projected screen.
+ * never refused by the worker; the node count is capped lower (screenNodeCountMax) because more
+ * nodes do not fit on a projected screen.
  */
 import type { NetworkConfig, RaftConfig, SimulationOptions } from '../core/index.ts';
-
-export const nodeCountUiMax = 9;
+import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
 const ticksMax = 1_000_000;
 const seedMax = 0xffff_ffff;
 
@@ -84,7 +83,26 @@ export function parseNetworkForm(form: Record<NetworkField, string>): Parsed<Net
   return { ok: true, value, warnings: {} };
 }
 
-export function runFormValues(options: { raft: RaftConfig; nodeCount: number; seed: number }): Record<RunField, string> {
+/**
+ * What the network form shows, as one string: the form reloads when it changes (a new run, an
+ * applied change, a seek past one), and never while only the rest of the view moves on.
+ */
+export function networkFormKey(network: NetworkConfig): string {
+  return JSON.stringify(networkFormValues(network));
+}
+
+export interface RunFormSource {
+  readonly raft: RaftConfig;
+  readonly nodeCount: number;
+  readonly seed: number;
+}
+
+/** What the new-run form shows, as one string: it changes only when a different run is shown. */
+export function runFormKey(source: RunFormSource): string {
+  return JSON.stringify({ ...runFormValues(source), fastBackup: source.raft.fastBackup });
+}
+
+export function runFormValues(options: RunFormSource): Record<RunField, string> {
   return {
     electionMin: String(options.raft.electionTimeoutTicksMin),
     electionMax: String(options.raft.electionTimeoutTicksMax),
@@ -105,7 +123,7 @@ export function parseRunForm(
     electionMax: () => integerIn(form.electionMax, 1, ticksMax),
     heartbeat: () => integerIn(form.heartbeat, 1, ticksMax),
     snapshotThreshold: () => integerIn(form.snapshotThreshold, 0, ticksMax),
-    nodes: () => integerIn(form.nodes, 1, nodeCountUiMax),
+    nodes: () => integerIn(form.nodes, 1, screenNodeCountMax),
     seed: () => integerIn(form.seed, 0, seedMax),
   });
   if (numbers.electionMin !== undefined && numbers.electionMax !== undefined && numbers.electionMin > numbers.electionMax) {

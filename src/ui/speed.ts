@@ -17,3 +17,6 @@ export function formatSpeed(ticksPerSecond: number): string {
   if (ticksPerSecond >= 10_000) return `${Math.round(ticksPerSecond / 1000)}k ticks/s`;
   return `${ticksPerSecond} ticks/s`;
 }
+
+/** Above this speed the detail panels refresh a few times a second rather than every frame. */
+export const fastPlaybackTicksPerSecond = 300;

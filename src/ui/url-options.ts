@@ -1,18 +1,14 @@
 /**
  * Run options from the page address, e.g. `?nodes=9&seed=3&drop=0.1&load=10`, so a link can open
- * a prepared cluster (a first step towards permalinks). Unknown or bad parameters are reported,
- * not fatal: the app starts with defaults for those and says which were ignored. Ranges are
- * checked again by the simulation itself.
+ * a prepared cluster (a first step towards permalinks). Bad parameters are reported, not fatal:
+ * the app starts with defaults for those and the banner says which were ignored and why. Every
+ * check the worker would make is made here first (ranges, min ≤ max against the defaults), so
+ * the options handed on are always valid. Numbers must be plain decimals: `0x1`, `1e-1` or a
+ * parameter given twice are refused rather than guessed at.
  */
 import type { SimulationOptions } from '../core/index.ts';
-
-interface Parameter {
-  readonly name: string;
-  readonly integer: boolean;
-  readonly min: number;
-  readonly max: number;
-  readonly apply: (options: MutableOptions, value: number) => void;
-}
+import { defaultNetworkConfig, defaultRaftConfig } from '../protocol/defaults.ts';
+import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
 
 interface MutableOptions {
   nodes?: number;
@@ -22,53 +18,133 @@ interface MutableOptions {
   workload: Record<string, number>;
 }
 
-const parameters: readonly Parameter[] = [
-  { name: 'nodes', integer: true, min: 1, max: 9, apply: (o, v) => void (o.nodes = v) },
-  { name: 'seed', integer: true, min: 0, max: 0xffff_ffff, apply: (o, v) => void (o.seed = v) },
-  { name: 'drop', integer: false, min: 0, max: 1, apply: (o, v) => void (o.network.dropRatio = v) },
-  { name: 'duplicate', integer: false, min: 0, max: 1, apply: (o, v) => void (o.network.duplicateRatio = v) },
-  { name: 'reorder', integer: false, min: 0, max: 1, apply: (o, v) => void (o.network.reorderRatio = v) },
-  { name: 'delayMin', integer: true, min: 1, max: 1_000_000, apply: (o, v) => void (o.network.delayTicksMin = v) },
-  { name: 'delayMax', integer: true, min: 1, max: 1_000_000, apply: (o, v) => void (o.network.delayTicksMax = v) },
-  { name: 'electionMin', integer: true, min: 1, max: 1_000_000, apply: (o, v) => void (o.raft.electionTimeoutTicksMin = v) },
-  { name: 'electionMax', integer: true, min: 1, max: 1_000_000, apply: (o, v) => void (o.raft.electionTimeoutTicksMax = v) },
-  { name: 'heartbeat', integer: true, min: 1, max: 1_000_000, apply: (o, v) => void (o.raft.heartbeatIntervalTicks = v) },
-  { name: 'load', integer: true, min: 0, max: 1_000_000, apply: (o, v) => void (o.workload.proposeEveryTicks = v) },
+interface Parameter {
+  readonly name: string;
+  /** 'ratio': a probability written as a decimal, e.g. 0.25. */
+  readonly kind: 'integer' | 'ratio';
+  readonly min: number;
+  readonly max: number;
+  readonly apply: (options: MutableOptions, value: number) => void;
+}
+
+const ticksMax = 1_000_000;
+
+/** Every parameter the address may set (README.md lists them for users). */
+export const urlParameters: readonly Parameter[] = [
+  { name: 'nodes', kind: 'integer', min: 1, max: screenNodeCountMax, apply: (o, v) => void (o.nodes = v) },
+  { name: 'seed', kind: 'integer', min: 0, max: 0xffff_ffff, apply: (o, v) => void (o.seed = v) },
+  { name: 'drop', kind: 'ratio', min: 0, max: 1, apply: (o, v) => void (o.network.dropRatio = v) },
+  { name: 'duplicate', kind: 'ratio', min: 0, max: 1, apply: (o, v) => void (o.network.duplicateRatio = v) },
+  { name: 'reorder', kind: 'ratio', min: 0, max: 1, apply: (o, v) => void (o.network.reorderRatio = v) },
+  { name: 'delayMin', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.network.delayTicksMin = v) },
+  { name: 'delayMax', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.network.delayTicksMax = v) },
+  { name: 'electionMin', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.raft.electionTimeoutTicksMin = v) },
+  { name: 'electionMax', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.raft.electionTimeoutTicksMax = v) },
+  { name: 'heartbeat', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.raft.heartbeatIntervalTicks = v) },
+  { name: 'load', kind: 'integer', min: 0, max: ticksMax, apply: (o, v) => void (o.workload.proposeEveryTicks = v) },
 ];
 
+/** Pairs that bound one range: the minimum may not exceed the maximum (given or default). */
+const rangePairs = [
+  { min: 'delayMin', max: 'delayMax', defaultMin: defaultNetworkConfig.delayTicksMin, defaultMax: defaultNetworkConfig.delayTicksMax },
+  { min: 'electionMin', max: 'electionMax', defaultMin: defaultRaftConfig.electionTimeoutTicksMin, defaultMax: defaultRaftConfig.electionTimeoutTicksMax },
+] as const;
+
+/** Added by mail and ad links, not by Raftlab: ignored without a word. */
+const trackingParameter = /^(utm_.*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl)$/;
+/** Screen parameters, not run options: read by preferences.ts (`large=1`). */
+const displayParameters: readonly string[] = ['large'];
+
 export interface UrlOptions {
+  /** Valid options for the worker, or null when the address sets none. */
   readonly options: SimulationOptions | null;
-  /** Parameters that were ignored, with the reason, for the error banner. */
+  /** Parameters that were ignored, with the reason, for the banner. */
   readonly problems: readonly string[];
+  /** Parameters that were applied but make a strange cluster (as the settings form warns). */
+  readonly warnings: readonly string[];
 }
 
 export function optionsFromSearch(search: string): UrlOptions {
-  const query = new URLSearchParams(search);
-  const options: MutableOptions = { raft: {}, network: {}, workload: {} };
   const problems: string[] = [];
-  let any = false;
+  const values = readValues(new URLSearchParams(search), problems);
+  dropInvertedRanges(values, problems);
+  return { options: toOptions(values), problems, warnings: timingWarnings(values) };
+}
+
+/** The banner's text for the address's problems and warnings, or null when there is nothing to say. */
+export function addressBanner({ problems, warnings }: Pick<UrlOptions, 'problems' | 'warnings'>): string | null {
+  const parts: string[] = [];
+  if (problems.length > 0) parts.push(`Ignored in the address: ${problems.join('; ')}.`);
+  if (warnings.length > 0) parts.push(`Note: ${warnings.join('; ')}.`);
+  return parts.length === 0 ? null : parts.join(' ');
+}
+
+/** Each known parameter's value, by name; unknown, repeated and malformed ones become problems. */
+function readValues(query: URLSearchParams, problems: string[]): Map<string, number> {
+  const texts = new Map<string, string[]>();
   for (const [name, text] of query) {
-    const parameter = parameters.find((candidate) => candidate.name === name);
-    if (parameter === undefined) {
-      problems.push(`unknown parameter "${name}"`);
-      continue;
-    }
-    const value = Number(text);
-    const valid = text.trim() !== '' && Number.isFinite(value) && (!parameter.integer || Number.isInteger(value)) && value >= parameter.min && value <= parameter.max;
-    if (!valid) {
-      problems.push(`${name} must be ${parameter.integer ? 'an integer' : 'a number'} from ${parameter.min} to ${parameter.max} (got "${text}")`);
-      continue;
-    }
-    parameter.apply(options, value);
-    any = true;
+    if (trackingParameter.test(name) || displayParameters.includes(name)) continue;
+    texts.set(name, [...(texts.get(name) ?? []), text]);
   }
-  if (!any) return { options: null, problems };
-  const result: SimulationOptions = {
+  const values = new Map<string, number>();
+  for (const [name, given] of texts) {
+    const parameter = urlParameters.find((candidate) => candidate.name === name);
+    if (parameter === undefined) problems.push(`unknown parameter "${name}"`);
+    else if (given.length > 1) problems.push(`${name} is given ${given.length} times (${given.map((text) => `"${text}"`).join(', ')}); give it once`);
+    else {
+      const value = parseValue(parameter, given[0]!);
+      if (typeof value === 'string') problems.push(value);
+      else values.set(name, value);
+    }
+  }
+  return values;
+}
+
+/** The value, or the problem in words (saying what is allowed). */
+function parseValue(parameter: Parameter, text: string): number | string {
+  const { name, kind, min, max } = parameter;
+  const pattern = kind === 'integer' ? /^\d+$/ : /^\d+(\.\d+)?$/;
+  const value = Number(text);
+  if (pattern.test(text) && value >= min && value <= max) return value;
+  const allowed = kind === 'integer' ? `an integer from ${min} to ${max}, in plain digits` : `a decimal number from ${min} to ${max}, like 0.25`;
+  return `${name} must be ${allowed} (got "${text}")`;
+}
+
+/** A minimum above its maximum would leave the worker refusing the run: both given values go. */
+function dropInvertedRanges(values: Map<string, number>, problems: string[]): void {
+  for (const pair of rangePairs) {
+    const low = values.get(pair.min);
+    const high = values.get(pair.max);
+    if ((low ?? pair.defaultMin) <= (high ?? pair.defaultMax)) continue;
+    values.delete(pair.min);
+    values.delete(pair.max);
+    if (low !== undefined && high !== undefined) problems.push(`${pair.min}=${low} and ${pair.max}=${high} (the minimum is above the maximum)`);
+    else if (low !== undefined) problems.push(`${pair.min}=${low} (above the default ${pair.max}, ${pair.defaultMax})`);
+    else problems.push(`${pair.max}=${high} (below the default ${pair.min}, ${pair.defaultMin})`);
+  }
+}
+
+/** The settings form's timing warning, for a heartbeat or election minimum set from the address. */
+function timingWarnings(values: Map<string, number>): string[] {
+  if (!values.has('heartbeat') && !values.has('electionMin')) return [];
+  const heartbeat = values.get('heartbeat') ?? defaultRaftConfig.heartbeatIntervalTicks;
+  const electionMin = values.get('electionMin') ?? defaultRaftConfig.electionTimeoutTicksMin;
+  if (heartbeat < electionMin) return [];
+  return [`heartbeat ${heartbeat} is at or above the shortest election timeout (${electionMin}): followers will start elections even with a live leader`];
+}
+
+function toOptions(values: Map<string, number>): SimulationOptions | null {
+  if (values.size === 0) return null;
+  const options: MutableOptions = { raft: {}, network: {}, workload: {} };
+  for (const parameter of urlParameters) {
+    const value = values.get(parameter.name);
+    if (value !== undefined) parameter.apply(options, value);
+  }
+  return {
     ...(options.nodes === undefined ? {} : { nodes: options.nodes }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(Object.keys(options.raft).length === 0 ? {} : { raft: options.raft }),
     ...(Object.keys(options.network).length === 0 ? {} : { network: options.network }),
     ...(Object.keys(options.workload).length === 0 ? {} : { workload: options.workload }),
   };
-  return { options: result, problems };
 }

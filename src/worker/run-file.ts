@@ -1,6 +1,7 @@
 import type { Action, Tick, TimedAction } from '../core/index.ts';
 import { SimulationInputError, Timeline } from '../core/index.ts';
 import type { Run } from '../protocol/worker-protocol.ts';
+import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
 
 /**
  * Runs as files: export writes options plus the timed action log; import parses an unknown value
@@ -56,12 +57,25 @@ function parseActions(value: unknown): TimedAction[] {
   return actions;
 }
 
+/**
+ * The app shows at most screenNodeCountMax nodes, whether a run comes from the address, the form
+ * or a file; the core's own, higher limit is for headless runs. `field` names the option in errors.
+ */
+export function requireScreenNodeCount(options: unknown, field: string): void {
+  const nodes = isRecord(options) ? options.nodes : undefined;
+  if (nodes === undefined) return;
+  if (typeof nodes !== 'number' || !Number.isInteger(nodes) || nodes < 1 || nodes > screenNodeCountMax) {
+    throw new SimulationInputError(field, `an integer from 1 to ${screenNodeCountMax}, the most nodes the app shows`, describe(nodes));
+  }
+}
+
 /** Checks the envelope of a run: everything but the actions' contents and the options' values. */
 export function parseRun(value: unknown): Run {
   if (!isRecord(value)) throw new SimulationInputError('run', 'a Raftlab run (a JSON object)', describe(value));
   if (value.format !== runFormat) throw new SimulationInputError('format', `"${runFormat}"`, describe(value.format));
   if (value.version !== runVersion) throw new SimulationInputError('version', `${runVersion} (the version this app reads)`, describe(value.version));
   if (!isRecord(value.options)) throw new SimulationInputError('options', 'an object of simulation options', describe(value.options));
+  requireScreenNodeCount(value.options, 'options.nodes');
   const actions = parseActions(value.actions);
   const tick = requireTick('tick', value.tick, 0);
   return { format: runFormat, version: runVersion, options: value.options, actions, tick };
@@ -79,28 +93,77 @@ function within(prefix: string, error: unknown, root?: string): unknown {
   return new SimulationInputError(`${prefix}${path}`, error.allowed, error.received);
 }
 
+/** Most ticks one replay step advances, so a long quiet stretch can still be cut into chunks. */
+export const replayStepTicksMax = 1_000;
+
 /**
- * Rebuilds a run's timeline: every action replayed at its tick, on to the later of the last
- * action and the saved tick (so the recorded future is kept), then back to the saved tick.
+ * A run being rebuilt step by step, so the worker can replay a long one in chunks, report
+ * progress between them and stop when asked: every action replayed at its tick, on to the later
+ * of the last action and the saved tick (so the recorded future is kept), then back to the saved
+ * tick. Progress counts one step per action and one per tick.
  */
-export function importRun(value: unknown): Timeline {
-  const run = parseRun(value);
-  let timeline: Timeline;
-  try {
-    timeline = new Timeline(run.options);
-  } catch (error) {
-    throw within('options', error);
-  }
-  run.actions.forEach(({ tick, action }, index) => {
-    timeline.advance(tick - timeline.tick);
+export class RunReplay {
+  readonly run: Run;
+  readonly timeline: Timeline;
+  readonly total: number;
+  private readonly endTick: Tick;
+  private nextAction = 0;
+  private isFinished = false;
+
+  /** Checks the run's envelope and options; throws a SimulationInputError naming the field. */
+  constructor(value: unknown) {
+    const run = parseRun(value);
     try {
-      timeline.act(action);
+      this.timeline = new Timeline(run.options);
     } catch (error) {
-      throw within(`actions[${index}].action`, error, 'action');
+      throw within('options', error);
     }
-  });
-  const end = Math.max(run.tick, run.actions.at(-1)?.tick ?? 0);
-  timeline.advance(end - timeline.tick);
-  timeline.seek(run.tick);
-  return timeline;
+    this.run = run;
+    this.endTick = Math.max(run.tick, run.actions.at(-1)?.tick ?? 0);
+    this.total = run.actions.length + this.endTick;
+  }
+
+  get finished(): boolean {
+    return this.isFinished;
+  }
+
+  get done(): number {
+    return this.isFinished ? this.total : this.nextAction + this.timeline.tick;
+  }
+
+  /** Replays until finished or until `shouldPause()`, asked after every step, says to pause. */
+  replay(shouldPause: () => boolean = () => false): void {
+    while (!this.isFinished) {
+      this.step();
+      if (shouldPause()) return;
+    }
+  }
+
+  /** One action, or at most replayStepTicksMax ticks towards the next one, or the final seek. */
+  private step(): void {
+    const next = this.run.actions[this.nextAction];
+    const target = next?.tick ?? this.endTick;
+    if (this.timeline.tick < target) {
+      this.timeline.advance(Math.min(replayStepTicksMax, target - this.timeline.tick));
+      return;
+    }
+    if (next !== undefined) {
+      try {
+        this.timeline.act(next.action);
+      } catch (error) {
+        throw within(`actions[${this.nextAction}].action`, error, 'action');
+      }
+      this.nextAction += 1;
+      return;
+    }
+    this.timeline.seek(this.run.tick);
+    this.isFinished = true;
+  }
+}
+
+/** Rebuilds a run's timeline in one go (the headless and benchmark path; the worker goes in chunks). */
+export function importRun(value: unknown): Timeline {
+  const replay = new RunReplay(value);
+  replay.replay();
+  return replay.timeline;
 }

@@ -12,5 +12,19 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 };
 
-const logic = createWorkerLogic((message) => scope.postMessage(message));
+/**
+ * Runs an import's next chunk after the messages already waiting (so a Cancel is read between
+ * chunks), without setTimeout's 4 ms clamp on nested timers.
+ */
+function scheduleAfterMessages(): (task: () => void) => void {
+  const channel = new MessageChannel();
+  const tasks: (() => void)[] = [];
+  channel.port1.onmessage = () => tasks.shift()?.();
+  return (task) => {
+    tasks.push(task);
+    channel.port2.postMessage(null);
+  };
+}
+
+const logic = createWorkerLogic((message) => scope.postMessage(message), () => performance.now(), scheduleAfterMessages());
 scope.onmessage = (event) => logic.handle(event.data);

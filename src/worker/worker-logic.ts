@@ -3,9 +3,11 @@ import type { Action } from '../core/index.ts';
 import type { FromWorker, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
 import { frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
 import { frameEvents, frameWireView } from './frame-view.ts';
+import { createImportJob } from './import-job.ts';
+import type { ImportJob, Schedule } from './import-job.ts';
 import { describeOutcome } from './outcome.ts';
 import { clampSpeed, ticksForFrame } from './pacing.ts';
-import { exportRun, importRun } from './run-file.ts';
+import { exportRun, requireScreenNodeCount, RunReplay } from './run-file.ts';
 
 /**
  * The simulation worker's behaviour, as plain code: commands in, replies out through `post`. The
@@ -18,6 +20,9 @@ import { exportRun, importRun } from './run-file.ts';
  *   reply, so at most one frame is ever in flight and a paused worker stays quiet.
  * - Frames carry the events since the previous frame, or, with resetEvents, the recent events up
  *   to the new tick after the timeline jumped (seek, step back, new or imported run).
+ * - 'import-run' pauses playback and replays the file in chunks, posting 'import-progress' between
+ *   them; it ends with 'import-done' and the new run's frame, one 'error' (the current run kept),
+ *   or 'import-cancelled' after a 'cancel-import'. A new init or import stops it silently.
  */
 export interface WorkerLogic {
   handle(message: ToWorker): void;
@@ -48,6 +53,8 @@ interface Session {
   request: ViewRequest;
   /** The last event sequence number a frame carried. */
   postedSeq: number;
+  /** An import being replayed in chunks; the current run stays until it finishes. */
+  importing: ImportJob | null;
 }
 
 type Handlers = { readonly [K in ToWorker['type']]: (command: Extract<ToWorker, { type: K }>) => void };
@@ -57,6 +64,7 @@ interface Context {
   readonly session: Session;
   readonly post: (message: FromWorker) => void;
   readonly now: () => number;
+  readonly schedule: Schedule;
 }
 
 /** Ticks run between two looks at the clock while a frame is being computed. */
@@ -64,10 +72,15 @@ const frameChunkTicks = 256;
 
 /**
  * `now` is the wall clock (performance.now in the worker): only pacing uses it, to stop a frame's
- * work after frameWorkMsMax; the simulation itself never sees it.
+ * work after frameWorkMsMax and an import's chunk after importChunkMs; the simulation itself never
+ * sees it. `schedule` runs an import's next chunk after the messages already waiting.
  */
-export function createWorkerLogic(post: (message: FromWorker) => void, now: () => number = () => performance.now()): WorkerLogic {
-  const context: Context = { session: newSession(), post, now };
+export function createWorkerLogic(
+  post: (message: FromWorker) => void,
+  now: () => number = () => performance.now(),
+  schedule: Schedule = (task) => void setTimeout(task, 0),
+): WorkerLogic {
+  const context: Context = { session: newSession(), post, now, schedule };
   const handlers = commandHandlers(context);
   return {
     handle(message) {
@@ -84,24 +97,29 @@ function newSession(): Session {
     carriedTicks: 0,
     request: { logWindow: null, inspectedNode: null, selectedMessage: null },
     postedSeq: 0,
+    importing: null,
   };
 }
 
 /** Runs one command; a rejected one posts an error, an internal failure also stops playback. */
-function handleCommand({ session, post }: Context, handlers: Handlers, message: ToWorker): void {
+function handleCommand(context: Context, handlers: Handlers, message: ToWorker): void {
   try {
     const handler = handlers[message.type] as ((command: ToWorker) => void) | undefined;
     if (handler === undefined) throw new Rejected(`Unknown command ${JSON.stringify(message.type)}`, 'type');
     handler(message);
   } catch (error) {
-    if (error instanceof SimulationInputError || error instanceof Rejected) {
-      post({ type: 'error', message: error.message, field: error.field });
-      return;
-    }
-    // A broken invariant or a bug: stop playing so it does not repeat every frame, and say so.
-    session.playing = false;
-    post({ type: 'error', message: `Internal error in the simulation: ${error instanceof Error ? error.message : String(error)}`, field: null });
+    reportFailure(context, error);
   }
+}
+
+function reportFailure({ session, post }: Context, error: unknown): void {
+  if (error instanceof SimulationInputError || error instanceof Rejected) {
+    post({ type: 'error', message: error.message, field: error.field });
+    return;
+  }
+  // A broken invariant or a bug: stop playing so it does not repeat every frame, and say so.
+  session.playing = false;
+  post({ type: 'error', message: `Internal error in the simulation: ${error instanceof Error ? error.message : String(error)}`, field: null });
 }
 
 /** One handler per command type; each follows the reply rules above. */
@@ -109,8 +127,12 @@ function commandHandlers(context: Context): Handlers {
   const { session, post } = context;
   const frame = (resetEvents: boolean): void => postFrame(context, { resetEvents });
   return {
-    init: (command) => startRun(context, new Timeline(command.options)),
-    'import-run': (command) => startRun(context, importRun(command.run)),
+    init: (command) => {
+      requireScreenNodeCount(command.options, 'nodes');
+      startRun(context, new Timeline(command.options));
+    },
+    'import-run': (command) => beginImport(context, new RunReplay(command.run)),
+    'cancel-import': () => cancelImport(context),
     'export-run': () => post({ type: 'run', run: exportRun(currentRun(session)) }),
     play: () => {
       currentRun(session);
@@ -162,10 +184,45 @@ function postFrame({ session, post }: Context, options: { resetEvents: boolean }
 /** Replaces the run: used by init and import once the new timeline is built and valid. */
 function startRun(context: Context, timeline: Timeline): void {
   const { session } = context;
+  session.importing?.cancel();
+  session.importing = null;
   session.timeline = timeline;
   session.playing = false;
   session.carriedTicks = 0;
   postFrame(context, { resetEvents: true });
+}
+
+/** Starts replaying a checked run in chunks; the current run stays (paused) until it finishes. */
+function beginImport(context: Context, replay: RunReplay): void {
+  const { session, post } = context;
+  session.importing?.cancel();
+  if (session.playing) {
+    session.playing = false;
+    postFrame(context, { resetEvents: false });
+  }
+  const job = createImportJob(replay, {
+    now: context.now,
+    schedule: context.schedule,
+    progress: (done, total) => post({ type: 'import-progress', done, total }),
+    finish: () => {
+      post({ type: 'import-done', options: replay.run.options, actions: replay.run.actions.length, tick: replay.timeline.tick });
+      startRun(context, replay.timeline);
+    },
+    fail: (error) => {
+      session.importing = null;
+      reportFailure(context, error);
+    },
+  });
+  session.importing = job;
+  job.start();
+}
+
+function cancelImport(context: Context): void {
+  const job = context.session.importing;
+  if (job === null) return; // Already over: its frame or error was posted before this command arrived.
+  job.cancel();
+  context.session.importing = null;
+  context.post({ type: 'import-cancelled' });
 }
 
 function jumpTo(context: Context, tick: number): void {

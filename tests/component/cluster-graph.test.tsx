@@ -6,7 +6,7 @@ import type { ClusterView, NodeId, Simulation } from '../../src/core/index.ts';
 import { ClusterGraph } from '../../src/ui/components/ClusterGraph.tsx';
 import type { ClusterGraphProps } from '../../src/ui/components/ClusterGraph.tsx';
 import { MessageLayer } from '../../src/ui/components/MessageLayer.tsx';
-import { ringLayout } from '../../src/ui/viz/layout.ts';
+import { ringLayout } from '../../src/ui/viz/ring.ts';
 
 /** Runs until one leader and every other node a follower: a settled cluster. */
 function settled(simulation: Simulation): Simulation {

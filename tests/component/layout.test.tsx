@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultSize,
-  glyphRadii,
-  labelPlacement,
-  linkEnds,
-  nodeFontSizes,
-  partitionRegions,
-  pointAlong,
-  ringLayout,
-  ringOrder,
-  timerArcPath,
-  voteMarkOffsets,
-} from '../../src/ui/viz/layout.ts';
-import type { Point } from '../../src/ui/viz/layout.ts';
+import type { Point } from '../../src/ui/viz/geometry.ts';
+import { labelPlacement, linkEnds, partitionRegions, pointAlong, timerArcPath, voteMarkOffsets } from '../../src/ui/viz/layout.ts';
+import { defaultSize, glyphRadii, nodeFontSizes, ringLayout, ringOrder } from '../../src/ui/viz/ring.ts';
 import { clusterLinks, cutLinkMarks } from '../../src/ui/viz/links.ts';
 
 const range = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
@@ -57,7 +46,11 @@ describe('ringLayout', () => {
   });
 
   it('centres a lone node and puts a pair side by side', () => {
-    expect(ringLayout([1], [[1]], { width: 800, height: 600 }).positions.get(1)).toEqual({ x: 400, y: 300 });
+    // A lone node is centred sideways and sits a little high, its labels stacked under it.
+    const lone = ringLayout([1], [[1]], { width: 800, height: 600 });
+    expect(lone.positions.get(1)!.x).toBe(400);
+    expect(lone.positions.get(1)!.y).toBeLessThan(300);
+    expect(lone.positions.get(1)!.y).toBeGreaterThan(200);
     const pair = ringLayout([1, 2], [[1, 2]], { width: 800, height: 600 });
     expect(pair.positions.get(1)!.y).toBeCloseTo(pair.positions.get(2)!.y);
     expect(pair.positions.get(1)!.x).toBeLessThan(pair.positions.get(2)!.x);

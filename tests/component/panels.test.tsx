@@ -16,6 +16,7 @@ import { FaultPanel } from '../../src/ui/components/FaultPanel.tsx';
 import { LogTable } from '../../src/ui/components/LogTable.tsx';
 import { MessageDetails } from '../../src/ui/components/MessageDetails.tsx';
 import { NodeInspector } from '../../src/ui/components/NodeInspector.tsx';
+import { KvTable } from '../../src/ui/components/KvTable.tsx';
 import { SettingsPanel } from '../../src/ui/components/SettingsPanel.tsx';
 import { explain } from '../../src/ui/explain.ts';
 
@@ -371,7 +372,7 @@ describe('SettingsPanel', () => {
 
   it('asks for confirmation before a reset, then passes the new options', async () => {
     const { onReset, user } = renderSettings();
-    await setField(user, 'Nodes (1 to 9)', '5');
+    await setField(user, 'Nodes (1 to 15)', '5');
     await setField(user, 'Seed', '42');
     await user.click(screen.getByRole('checkbox', { name: /Fast backup/ }));
     await user.click(screen.getByRole('button', { name: 'Restart with these settings' }));
@@ -382,12 +383,50 @@ describe('SettingsPanel', () => {
     expect(options).toMatchObject({ nodes: 5, seed: 42, raft: { fastBackup: false, electionTimeoutTicksMin: 150, electionTimeoutTicksMax: 300 } });
   });
 
-  it('rejects more than 9 nodes', async () => {
+  it('rejects more than 15 nodes, the most the screen shows', async () => {
     const { onReset, user } = renderSettings();
-    await setField(user, 'Nodes (1 to 9)', '12');
+    await setField(user, 'Nodes (1 to 15)', '16');
     await user.click(screen.getByRole('button', { name: 'Restart with these settings' }));
-    expect(screen.getByText('Must be between 1 and 9.')).toBeInTheDocument();
+    expect(screen.getByText('Must be between 1 and 15.')).toBeInTheDocument();
     expect(onReset).not.toHaveBeenCalled();
+  });
+
+  /** The panel as the app shows it: from the run now running, whatever it was started from. */
+  function settingsFor(options: SimulationOptions, onReset: (options: SimulationOptions) => void = () => {}, onAct = () => {}) {
+    const view = createSimulation(options).view();
+    return <SettingsPanel network={view.network} raft={view.raft} nodeCount={view.nodes.length} seed={view.seed} onAct={onAct} onReset={onReset} />;
+  }
+
+  const value = (name: string | RegExp) => screen.getByRole<HTMLInputElement>('spinbutton', { name }).value;
+
+  it('after a restart (or an import) shows the values of the run now running, not the previous one', () => {
+    const { rerender } = render(settingsFor({ nodes: 5, seed: 1 }));
+    rerender(settingsFor({ nodes: 3, seed: 8, raft: { electionTimeoutTicksMax: 800 }, network: { delayTicksMax: 45 } }));
+    expect(value(/^Nodes \(1 to \d+\)$/)).toBe('3');
+    expect(value('Seed')).toBe('8');
+    expect(value('Election timeout max (ticks)')).toBe('800');
+    expect(value('Latency max (ticks)')).toBe('45');
+  });
+
+  it('changing only "election max" after a restart keeps the new run\'s node count (no silent return to 5)', async () => {
+    const onReset = vi.fn();
+    const { rerender } = render(settingsFor({ nodes: 5, seed: 1 }, onReset));
+    rerender(settingsFor({ nodes: 3, seed: 1 }, onReset));
+    const user = userEvent.setup();
+    await setField(user, 'Election timeout max (ticks)', '700');
+    await user.click(screen.getByRole('button', { name: 'Restart with these settings' }));
+    await user.click(screen.getByRole('button', { name: 'Discard and restart' }));
+    expect(onReset).toHaveBeenCalledWith(expect.objectContaining({ nodes: 3, seed: 1, raft: expect.objectContaining({ electionTimeoutTicksMax: 700 }) as unknown }));
+  });
+
+  it('keeps what the user is typing while the same run plays on', async () => {
+    const { rerender } = render(settingsFor({ nodes: 5, seed: 1 }));
+    const user = userEvent.setup();
+    await setField(user, 'Seed', '77');
+    await setField(user, 'Message loss (%)', '12');
+    rerender(settingsFor({ nodes: 5, seed: 1 })); // a later frame of the same run: new objects, same values
+    expect(value('Seed')).toBe('77');
+    expect(value('Message loss (%)')).toBe('12');
   });
 
   it('applies valid network settings live as ratios, and refuses latency min above max', async () => {
@@ -403,5 +442,14 @@ describe('SettingsPanel', () => {
       type: 'configure-network',
       network: { dropRatio: 0.1, duplicateRatio: 0, reorderRatio: 0, delayTicksMin: 50, delayTicksMax: 80 },
     });
+  });
+});
+
+describe('KvTable', () => {
+  it('lists keys in natural order: key2 before key10', () => {
+    const pairs: [string, string][] = [['key1', 'a'], ['key10', 'b'], ['key2', 'c'], ['key20', 'd'], ['key3', 'e']];
+    render(<KvTable node={2} pairs={pairs} />);
+    const table = screen.getByRole('table', { name: 'Key-value state of node 2' });
+    expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['key1', 'key2', 'key3', 'key10', 'key20']);
   });
 });

@@ -6,7 +6,8 @@ import { act, fireEvent, render, renderHook, screen } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSimulation } from '../../src/core/index.ts';
 import type { ClusterView } from '../../src/core/index.ts';
-import { logColumnsThatFit } from '../../src/ui/components/App.tsx';
+import { logColumnsThatFit } from '../../src/ui/components/LogPanel.tsx';
+import { logLayout } from '../../src/ui/components/LogTable.tsx';
 import { LoadControl } from '../../src/ui/components/LoadControl.tsx';
 import { StatusBar } from '../../src/ui/components/StatusBar.tsx';
 import { useThrottledValue } from '../../src/ui/hooks/use-throttled-value.ts';
@@ -29,10 +30,15 @@ describe('speed slider', () => {
 
 describe('log columns that fit', () => {
   it('shows as many columns as the panel holds, never fewer than 4 nor more than the window sent', () => {
-    expect(logColumnsThatFit(330 + 58 * 10)).toBe(10);
-    expect(logColumnsThatFit(330 + 58 * 10 - 1)).toBe(9);
-    expect(logColumnsThatFit(200)).toBe(4);
-    expect(logColumnsThatFit(10_000)).toBe(logWindowCount);
+    const em = 18;
+    const labels = (logLayout.nodeColumnEms + logLayout.stateColumnEms + logLayout.slackEms) * em;
+    const column = (logLayout.entryColumnEms + logLayout.spacingEms) * em;
+    expect(logColumnsThatFit(labels + column * 10, em)).toBe(10);
+    expect(logColumnsThatFit(labels + column * 10 - 1, em)).toBe(9);
+    expect(logColumnsThatFit(200, em)).toBe(4);
+    expect(logColumnsThatFit(100_000, em)).toBe(logWindowCount);
+    // Large type: fewer, larger columns in the same width.
+    expect(logColumnsThatFit(labels + column * 10, 22)).toBeLessThan(10);
   });
 });
 

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { ClusterView, NodeId } from '../../core/index.ts';
-import type { Size } from '../viz/layout.ts';
-import { defaultSize, nodeFontSizes, partitionRegions, ringLayout, voteMarkOffsets } from '../viz/layout.ts';
+import type { Size } from '../viz/geometry.ts';
+import { partitionRegions, voteMarkOffsets } from '../viz/layout.ts';
+import { defaultSize, nodeFontSizes, ringLayout } from '../viz/ring.ts';
 import { clusterLinks, cutLinkMarks, messageSize } from '../viz/links.ts';
 import { LinkLayer } from './LinkLayer.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
@@ -11,14 +12,21 @@ import './cluster.css';
 
 export interface ClusterGraphProps {
   readonly view: ClusterView;
-  /** The tick to draw messages at; fractional between frames for smooth motion. */
+  /** The tick to draw messages at (fractional values draw them part-way between ticks). */
   readonly tick: number;
   readonly selectedNode: NodeId | null;
   readonly selectedMessage: number | null;
   readonly onSelectNode: (id: NodeId) => void;
   readonly onSelectMessage: (id: number) => void;
-  /** The viewBox; the SVG scales to its container's width. Defaults to 1200 x 900. */
+  /**
+   * The size to draw at, in CSS px (the panel measures its box): the viewBox equals it, so one
+   * unit is one pixel and the layout's pixel sizes hold. Defaults to 1200 x 900.
+   */
   readonly size?: Size;
+  /** Label enlargement for projectors (Large type); 1 by default. */
+  readonly textScale?: number;
+  /** While set, messages glide between frames at this playback speed (MessageLayer). */
+  readonly smoothTicksPerSecond?: number | null;
   readonly className?: string;
 }
 
@@ -29,29 +37,29 @@ export interface ClusterGraphProps {
 export function ClusterGraph(props: ClusterGraphProps) {
   const { view, tick, selectedNode, selectedMessage, onSelectNode, onSelectMessage } = props;
   const { width, height } = props.size ?? defaultSize;
-  // Layout depends only on the ids, the partition and the size, not on every new frame: key it
-  // by value so a frame with the same shape reuses the geometry (and memoised nodes).
-  const idsKey = view.nodes.map((node) => node.id).join(',');
-  const partitionKey = JSON.stringify(view.partition);
+  const textScale = props.textScale ?? 1;
+  // Layout depends only on the node count, the partition and the size, not on every new frame:
+  // the decoder keeps an unchanged partition the same object, so a frame reuses the geometry.
+  const nodeCount = view.nodes.length;
+  const partition = view.partition;
   const geometry = useMemo(() => {
-    const ids = idsKey === '' ? [] : idsKey.split(',').map(Number);
-    const groups = JSON.parse(partitionKey) as NodeId[][];
-    const layout = ringLayout(ids, groups, { width, height });
+    const ids = Array.from({ length: nodeCount }, (_, index) => index + 1);
+    const layout = ringLayout(ids, partition, { width, height }, textScale);
     return {
       layout,
-      regions: partitionRegions(groups, layout),
-      links: clusterLinks(layout, groups),
+      regions: partitionRegions(partition, layout),
+      links: clusterLinks(layout, partition),
       voteMarks: new Map(ids.map((id) => [id, voteMarkOffsets(id, layout)])),
     };
-  }, [idsKey, partitionKey, width, height]);
+  }, [nodeCount, partition, width, height, textScale]);
   const { layout } = geometry;
   const cuts = useMemo(() => cutLinkMarks(layout, view.cutLinks), [layout, view.cutLinks]);
-  const fonts = nodeFontSizes(layout.nodeRadius);
+  const fonts = nodeFontSizes(layout.nodeRadius, textScale);
   const className = ['raft-cluster', props.className].filter(Boolean).join(' ');
 
   return (
-    <svg className={className} viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Cluster" preserveAspectRatio="xMidYMid meet">
-      <PartitionLayer regions={geometry.regions} center={layout.center} fontSize={fonts.label * 1.15} nodeCount={view.nodes.length} quorum={view.quorum} />
+    <svg className={className} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Cluster" preserveAspectRatio="xMidYMid meet">
+      <PartitionLayer regions={geometry.regions} center={layout.center} stretch={layout.stretch} fontSize={fonts.label * 1.15} nodeCount={view.nodes.length} quorum={view.quorum} />
       <LinkLayer links={geometry.links} cuts={cuts} selectedNode={selectedNode} crossSize={messageSize(layout.nodeRadius) * 0.8} />
       <g className="raft-nodes">
         {view.nodes.map((node) => (
@@ -61,6 +69,7 @@ export function ClusterGraph(props: ClusterGraphProps) {
             position={layout.positions.get(node.id)!}
             radius={layout.nodeRadius}
             angle={layout.angles.get(node.id)!}
+            textScale={textScale}
             heartbeatIntervalTicks={view.raft.heartbeatIntervalTicks}
             voteMarks={geometry.voteMarks.get(node.id)!}
             isSelected={node.id === selectedNode}
@@ -68,7 +77,14 @@ export function ClusterGraph(props: ClusterGraphProps) {
           />
         ))}
       </g>
-      <MessageLayer messages={view.inFlight} tick={tick} layout={layout} selectedMessage={selectedMessage} onSelectMessage={onSelectMessage} />
+      <MessageLayer
+        messages={view.inFlight}
+        tick={tick}
+        layout={layout}
+        selectedMessage={selectedMessage}
+        onSelectMessage={onSelectMessage}
+        smoothTicksPerSecond={props.smoothTicksPerSecond ?? null}
+      />
     </svg>
   );
 }

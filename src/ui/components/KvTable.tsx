@@ -1,5 +1,7 @@
-/** A node's applied key-value state: what its state machine holds after lastApplied. */
+/** A node's applied key-value state: what its state machine holds after lastApplied, keys in natural order. */
+import { useMemo } from 'react';
 import type { NodeId } from '../../core/index.ts';
+import { naturallyByKey } from '../natural-order.ts';
 import './panels.css';
 
 /** Most pairs rendered; the rest are counted (a bound on the DOM). */
@@ -11,10 +13,12 @@ export interface KvTableProps {
 }
 
 export function KvTable({ node, pairs }: KvTableProps) {
+  // The core's order is by code point (key10 before key2); people read key2 first.
+  const sorted = useMemo(() => naturallyByKey(pairs), [pairs]);
   if (pairs.length === 0) {
     return <p className="muted">Node {node}&apos;s key-value state is empty.</p>;
   }
-  const shown = pairs.slice(0, kvRowsMax);
+  const shown = sorted.slice(0, kvRowsMax);
   return (
     <table className="panel-table kv-table">
       <caption>Key-value state of node {node}</caption>

@@ -8,8 +8,8 @@
  * window (it asks the worker for those entries) and moves it through onScroll.
  */
 import type { KeyboardEvent, WheelEvent } from 'react';
-import type { ClusterView, NodeView } from '../../core/index.ts';
-import { assertNever, longCommand, shortCommand, truncate } from '../format.ts';
+import type { ClusterView, Command, NodeView } from '../../core/index.ts';
+import { assertNever, longCommand, shortCommand } from '../format.ts';
 import type { LogCell, LogMark, LogWindow } from '../log-rows.ts';
 import { leaderProgress, logMarkOrder, logMarkText, logWindow, rowCells, rowMarks } from '../log-rows.ts';
 import { termColor, termTextColor } from '../viz/palette.ts';
@@ -24,6 +24,20 @@ export interface LogTableProps {
   /** Asks the parent to move the window so that it starts at `from`. */
   readonly onScroll: (from: number) => void;
 }
+
+/**
+ * The table's fixed column widths, in rems: fixed so the number of entry columns that fit can be
+ * computed before rendering (LogPanel), and no column is ever half hidden.
+ */
+export const logLayout = {
+  nodeColumnEms: 4.4,
+  stateColumnEms: 12,
+  entryColumnEms: 3.9,
+  /** The table's border spacing between columns (3 px). */
+  spacingEms: 0.17,
+  /** The panel's padding and the table's outer spacing. */
+  slackEms: 2.6,
+} as const;
 
 export function LogTable({ view, from, count, onScroll }: LogTableProps) {
   const shown = logWindow(view, { from, count });
@@ -41,6 +55,13 @@ export function LogTable({ view, from, count, onScroll }: LogTableProps) {
       <div className="log-scroll" tabIndex={0} role="group" aria-label="Log window (arrow keys move it)" onKeyDown={(event) => onLogKey(event, shown, moveTo)} onWheel={(event) => onLogWheel(event, shown, moveTo)}>
         <table className="log-table">
           <caption>Logs</caption>
+          <colgroup>
+            <col style={{ width: `${logLayout.nodeColumnEms}rem` }} />
+            <col style={{ width: `${logLayout.stateColumnEms}rem` }} />
+            {columns.map((index) => (
+              <col key={index} style={{ width: `${logLayout.entryColumnEms}rem` }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Node</th>
@@ -168,7 +189,7 @@ function LogCellView({ cell, node }: { cell: LogCell; node: NodeView }) {
       return (
         <td className={className} style={{ background: termColor(entry.term), color: termTextColor(entry.term) }} aria-label={label} title={`${label} (${longCommand(entry.command)})`}>
           <span className="log-term">{entry.term}</span>
-          <span className="log-command">{truncate(shortCommand(entry.command), 8)}</span>
+          <CommandText command={entry.command} />
           {tags}
         </td>
       );
@@ -190,6 +211,19 @@ function LogCellView({ cell, node }: { cell: LogCell; node: NodeView }) {
   }
 }
 
+/** A put as key over value, each cut by the cell's width (the whole command is in the title). */
+function CommandText({ command }: { command: Command }) {
+  if (command.type === 'put') {
+    return (
+      <>
+        <span className="log-command">{command.key}</span>
+        <span className="log-command log-command-value">={command.value}</span>
+      </>
+    );
+  }
+  return <span className="log-command">{shortCommand(command)}</span>;
+}
+
 function MarkTags({ marks }: { marks: readonly LogMark[] }) {
   if (marks.length === 0) return null;
   return (
@@ -206,7 +240,7 @@ function MarkTags({ marks }: { marks: readonly LogMark[] }) {
 function LogLegend() {
   return (
     <p className="log-legend muted">
-      Solid: committed · hatched: not committed · dashed outline: not yet on disk ·{' '}
+      Solid: committed · hatched, dashed outline: not committed · dotted red outline: not yet on disk ·{' '}
       {logMarkOrder.map((mark) => (
         <span key={mark} className="log-legend-item">
           <span className={`log-mark log-mark-${mark}`}>{logMarkText[mark].tag}</span> {logMarkText[mark].legend}

@@ -1,9 +1,11 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { MessageView } from '../../core/index.ts';
-import type { RingLayout } from '../viz/layout.ts';
+import { useSmoothMotion } from '../hooks/use-smooth-motion.ts';
+import type { Point } from '../viz/geometry.ts';
 import { pointAlong } from '../viz/layout.ts';
-import { lane, laneOffset, messageSize } from '../viz/links.ts';
+import type { RingLayout } from '../viz/ring.ts';
+import { lane, laneOffset, messageHitSize, messageSize } from '../viz/links.ts';
 import { messageKind, messageLabel, messageShapePath, messageTitle } from '../viz/message-kind.ts';
 import { messageFraction, messageOpacity } from '../viz/message-position.ts';
 import { messageColor } from '../viz/palette.ts';
@@ -14,38 +16,65 @@ export const messagesDrawnMax = 300;
 export interface MessageLayerProps {
   /** Messages in flight, soonest to arrive first (as in ClusterView.inFlight). */
   readonly messages: readonly MessageView[];
-  /** The tick to draw at; fractional between frames for smooth motion. */
+  /** The tick to draw at (the frame's tick). */
   readonly tick: number;
+  /**
+   * While set, messages glide between frames at this playback speed (useSmoothMotion); null
+   * draws them exactly at `tick`.
+   */
+  readonly smoothTicksPerSecond?: number | null;
   readonly layout: RingLayout;
   readonly selectedMessage: number | null;
   readonly onSelectMessage: (id: number) => void;
   readonly limit?: number;
 }
 
+/** Where a message is at `tick`: its point along its lane (to the right of travel). */
+function messagePoint(message: MessageView, layout: RingLayout, tick: number): Point | null {
+  const ends = lane(layout, message.from, message.to);
+  if (ends === null) return null;
+  return pointAlong(ends.from, ends.to, messageFraction(message, tick), laneOffset(layout.nodeRadius));
+}
+
 /** Messages in flight, each moving along its lane from sentTick to deliverTick. */
-export function MessageLayer({ messages, tick, layout, selectedMessage, onSelectMessage, limit = messagesDrawnMax }: MessageLayerProps) {
+export function MessageLayer({ messages, tick, layout, selectedMessage, onSelectMessage, limit = messagesDrawnMax, smoothTicksPerSecond = null }: MessageLayerProps) {
   const drawn = messages.length > limit ? messages.slice(0, limit) : messages;
   const size = messageSize(layout.nodeRadius);
-  const offset = laneOffset(layout.nodeRadius);
+  const hitSize = messageHitSize(layout.nodeRadius);
+  const group = useRef<SVGGElement>(null);
+  const byId = useMemo(() => new Map(drawn.map((message) => [message.id, message])), [drawn]);
+  const paint = useCallback(
+    (element: Element, at: number) => {
+      for (const child of element.children) {
+        const message = byId.get(Number((child as SVGElement).dataset.messageId));
+        const point = message === undefined ? null : messagePoint(message, layout, at);
+        if (point !== null) child.setAttribute('transform', `translate(${point.x},${point.y})`);
+      }
+    },
+    [byId, layout],
+  );
+  useSmoothMotion(group, tick, smoothTicksPerSecond, paint);
   return (
     <g className="raft-messages">
-      {drawn.map((message) => {
-        const ends = lane(layout, message.from, message.to);
-        if (ends === null) return null;
-        const at = pointAlong(ends.from, ends.to, messageFraction(message, tick), offset);
-        return (
-          <MessageGlyph
-            key={message.id}
-            message={message}
-            x={at.x}
-            y={at.y}
-            opacity={messageOpacity(message, tick)}
-            size={size}
-            isSelected={message.id === selectedMessage}
-            onSelect={onSelectMessage}
-          />
-        );
-      })}
+      <g ref={group}>
+        {drawn.map((message) => {
+          const at = messagePoint(message, layout, tick);
+          if (at === null) return null;
+          return (
+            <MessageGlyph
+              key={message.id}
+              message={message}
+              x={at.x}
+              y={at.y}
+              opacity={messageOpacity(message, tick)}
+              size={size}
+              hitSize={hitSize}
+              isSelected={message.id === selectedMessage}
+              onSelect={onSelectMessage}
+            />
+          );
+        })}
+      </g>
       {drawn.length < messages.length && (
         <text className="raft-messages__overflow" x={12} y={layout.size.height - 12} fontSize={Math.max(14, size * 1.2)}>
           {`${messages.length - drawn.length} more messages in flight not drawn`}
@@ -61,6 +90,8 @@ interface MessageGlyphProps {
   readonly y: number;
   readonly opacity: number;
   readonly size: number;
+  /** Half the side of the invisible click target (at least 12 px, a 24 px target). */
+  readonly hitSize: number;
   readonly isSelected: boolean;
   readonly onSelect: (id: number) => void;
 }
@@ -69,7 +100,7 @@ interface MessageGlyphProps {
  * One message: its kind by shape and colour, a request filled and a reply outlined, a reply's
  * outcome as ✓ or ✗, an append's entry count, a dashed halo on a duplicate.
  */
-const MessageGlyph = memo(function MessageGlyph({ message, x, y, opacity, size, isSelected, onSelect }: MessageGlyphProps) {
+const MessageGlyph = memo(function MessageGlyph({ message, x, y, opacity, size, hitSize, isSelected, onSelect }: MessageGlyphProps) {
   const kind = messageKind(message);
   const color = messageColor[message.type];
   // A heartbeat carries nothing: draw it smaller than an append with entries.
@@ -105,6 +136,7 @@ const MessageGlyph = memo(function MessageGlyph({ message, x, y, opacity, size, 
       onKeyDown={handleKeyDown}
     >
       <title>{messageTitle(message)}</title>
+      <circle className="raft-message__hit" r={hitSize} />
       {isSelected && <circle className="raft-message__selection" r={size * 1.75} />}
       {message.copyOf !== null && <circle className="raft-message__duplicate" r={size * 1.4} stroke={color} />}
       <path

@@ -1,8 +1,9 @@
 import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeId, NodeView } from '../../core/index.ts';
-import type { Point } from '../viz/layout.ts';
-import { glyphRadii, labelPlacement, nodeFontSizes, timerArcPath } from '../viz/layout.ts';
+import type { Point } from '../viz/geometry.ts';
+import { labelPlacement, timerArcPath } from '../viz/layout.ts';
+import { glyphRadii, nodeFontSizes } from '../viz/ring.ts';
 import { nodeAriaLabel, nodeTimer, nodeTitle, roleBadge, roleLine, voteAnswers, voteLine } from '../viz/node-status.ts';
 import type { NodeTimer } from '../viz/node-status.ts';
 import { crashedFill, roleStroke, termColor, termTextColor } from '../viz/palette.ts';
@@ -15,6 +16,8 @@ export interface NodeGlyphProps {
   readonly radius: number;
   /** Screen angle of the node seen from the ring's centre: its labels go outward. */
   readonly angle: number;
+  /** Label enlargement (Large type). */
+  readonly textScale?: number;
   /** A leader's ring shows its heartbeat interval instead of an election timer. */
   readonly heartbeatIntervalTicks: number;
   /** Where a candidate draws each voter's answer, relative to its centre (facing the voter). */
@@ -34,7 +37,8 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
   const { node, position, radius, angle, isSelected, onSelect } = props;
   const isCrashed = !node.alive || node.role === null;
   const timer = nodeTimer(node, props.heartbeatIntervalTicks);
-  const fonts = nodeFontSizes(radius);
+  const textScale = props.textScale ?? 1;
+  const fonts = nodeFontSizes(radius, textScale);
   const stroke = roleStroke[node.role ?? 'follower'];
   const className = [
     'raft-node',
@@ -77,7 +81,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
         {node.id}
       </text>
       {node.role !== null && <RoleBadge letter={roleBadge[node.role]} radius={radius} fontSize={fonts.badge} />}
-      <NodeLabels node={node} angle={angle} radius={radius} fontSize={fonts.label} />
+      <NodeLabels node={node} angle={angle} radius={radius} fontSize={fonts.label} textScale={textScale} />
       {node.role === 'candidate' && <VoteMarks answers={voteAnswers(node)} offsets={props.voteMarks} radius={radius} />}
     </g>
   );
@@ -111,8 +115,8 @@ function CrashCross({ radius }: { radius: number }) {
   return <path className="raft-node__cross" d={`M${-arm},${-arm}L${arm},${arm}M${arm},${-arm}L${-arm},${arm}`} strokeWidth={radius * 0.12} />;
 }
 
-function NodeLabels({ node, angle, radius, fontSize }: { node: NodeView; angle: number; radius: number; fontSize: number }) {
-  const place = labelPlacement(angle, radius, labelLineCount);
+function NodeLabels({ node, angle, radius, fontSize, textScale }: { node: NodeView; angle: number; radius: number; fontSize: number; textScale: number }) {
+  const place = labelPlacement(angle, radius, labelLineCount, textScale);
   const lines = [roleLine(node), `term ${node.term}`, voteLine(node)];
   return (
     <text className="raft-node__label" x={place.x} y={place.y} textAnchor={place.anchor} fontSize={fontSize} aria-hidden="true">

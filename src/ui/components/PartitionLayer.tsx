@@ -4,6 +4,8 @@ export interface PartitionLayerProps {
   readonly regions: readonly PartitionRegion[];
   /** Translation of the regions' origin (the ring's centre). */
   readonly center: { readonly x: number; readonly y: number };
+  /** The ring's width over height: regions are drawn on a circle and stretched to match. */
+  readonly stretch: number;
   readonly fontSize: number;
   /** Cluster size, named in each group's description. */
   readonly nodeCount: number;
@@ -12,7 +14,7 @@ export interface PartitionLayerProps {
 }
 
 /** A rounded band behind each partition group, labelled "Partition A", "Partition B"... */
-export function PartitionLayer({ regions, center, fontSize, nodeCount, quorum }: PartitionLayerProps) {
+export function PartitionLayer({ regions, center, stretch, fontSize, nodeCount, quorum }: PartitionLayerProps) {
   return (
     <g className="raft-partitions">
       {regions.map((region, index) => {
@@ -21,7 +23,7 @@ export function PartitionLayer({ regions, center, fontSize, nodeCount, quorum }:
         return (
           <g key={region.label} className={`raft-partition raft-partition--${index % 4}`} data-members={region.members.join(',')} role="img" aria-label={description}>
             <title>{description}</title>
-            <path className="raft-partition__region" d={region.path} transform={`translate(${center.x},${center.y})`} />
+            <path className="raft-partition__region" d={region.path} transform={`translate(${center.x},${center.y}) scale(${stretch},1)`} />
             <text className="raft-partition__label" x={region.labelAt.x} y={region.labelAt.y} fontSize={fontSize}>
               {region.label}
             </text>

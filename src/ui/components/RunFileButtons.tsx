@@ -1,38 +1,45 @@
-import { useRef } from 'react';
+/**
+ * Save the run (seed, options and timed actions) as a JSON file, or load one to replay it. Loading
+ * asks before it replaces the current run, shows the replay's progress with a Cancel button (a
+ * long run takes seconds), and says what was imported.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import type { ImportStatus } from '../store/app-state.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { plural } from '../format.ts';
+import { parseRunFileText } from '../run-file-text.ts';
+import './panels.css';
 
-/** Save the run (seed, options and timed actions) as a JSON file, or load one to replay it. */
+/** A file read and parsed, waiting for the user to confirm the import. */
+interface PendingImport {
+  readonly fileName: string;
+  readonly run: unknown;
+}
+
 export function RunFileButtons() {
-  const exportRun = useAppStore((state) => state.exportRun);
   const importRun = useAppStore((state) => state.importRun);
+  const reportError = useAppStore((state) => state.reportError);
+  const status = useAppStore((state) => state.importStatus);
   const input = useRef<HTMLInputElement>(null);
-
-  const save = async () => {
-    const run = await exportRun();
-    const url = URL.createObjectURL(new Blob([JSON.stringify(run, null, 2)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `raftlab-run-seed${run.options.seed ?? 1}-tick${run.tick}.json`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const importButton = useRef<HTMLButtonElement>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
 
   const load = async (file: File) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch {
-      parsed = { error: `${file.name} is not JSON` };
-    }
-    importRun(parsed);
+    const parsed = parseRunFileText(file.name, await file.text());
+    if (parsed.ok) setPending({ fileName: file.name, run: parsed.value });
+    else reportError(parsed.message);
+  };
+  const close = (confirmed: boolean) => {
+    if (confirmed && pending !== null) importRun(pending.run, pending.fileName);
+    setPending(null);
+    importButton.current?.focus();
   };
 
   return (
     <>
-      <button type="button" onClick={() => void save()}>
-        Export run
-      </button>
-      <button type="button" onClick={() => input.current?.click()}>
+      <ExportButton />
+      <button type="button" ref={importButton} onClick={() => input.current?.click()}>
         Import run
       </button>
       <input
@@ -48,6 +55,95 @@ export function RunFileButtons() {
           event.currentTarget.value = '';
         }}
       />
+      {pending !== null ? <ImportConfirm fileName={pending.fileName} onClose={close} /> : null}
+      {status?.phase === 'replaying' ? <ImportProgress status={status} /> : null}
+      <ImportNotice status={status} />
+    </>
+  );
+}
+
+function ExportButton() {
+  const exportRun = useAppStore((state) => state.exportRun);
+  const save = async () => {
+    const run = await exportRun();
+    const url = URL.createObjectURL(new Blob([JSON.stringify(run, null, 2)], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `raftlab-run-seed${run.options.seed ?? 1}-tick${run.tick}.json`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <button type="button" onClick={() => void save()}>
+      Export run
+    </button>
+  );
+}
+
+/** Asks before the current run is discarded; focus starts on the confirming button, Escape cancels. */
+function ImportConfirm({ fileName, onClose }: { fileName: string; onClose: (confirmed: boolean) => void }) {
+  const id = useId();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useFocusOnMount(confirmButton);
+  return (
+    <div
+      className="confirm import-confirm"
+      role="alertdialog"
+      aria-label="Confirm import"
+      aria-describedby={`${id}-text`}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault(); // Not also the Escape shortcut.
+        onClose(false);
+      }}
+    >
+      <p id={`${id}-text`}>Replace the current run with the run in &quot;{fileName}&quot;? The current run and its history are discarded.</p>
+      <button type="button" ref={confirmButton} onClick={() => onClose(true)}>
+        Import and replace
+      </button>
+      <button type="button" onClick={() => onClose(false)}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function useFocusOnMount(target: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    target.current?.focus();
+  }, [target]);
+}
+
+/** The replay's progress; indeterminate until the worker's first report. */
+function ImportProgress({ status }: { status: Extract<ImportStatus, { phase: 'replaying' }> }) {
+  const cancelImport = useAppStore((state) => state.cancelImport);
+  const percent = status.total > 0 ? Math.floor((status.done / status.total) * 100) : null;
+  return (
+    <div className="import-progress">
+      <span>Importing &quot;{status.fileName}&quot;{percent === null ? '…' : `: ${percent}%`}</span>
+      <progress aria-label="Import progress" max={status.total > 0 ? status.total : undefined} value={status.total > 0 ? status.done : undefined} />
+      <button type="button" onClick={cancelImport}>
+        Cancel import
+      </button>
+    </div>
+  );
+}
+
+/** What was imported, announced politely; stays until dismissed or the next run. */
+function ImportNotice({ status }: { status: ImportStatus | null }) {
+  const dismiss = useAppStore((state) => state.dismissImportNotice);
+  const done = status?.phase === 'done' ? status : null;
+  return (
+    <>
+      {/* Always present, so screen readers announce the notice; out of the layout while empty. */}
+      <p role="status" className={done === null ? 'visually-hidden' : 'import-notice outcome is-ok'}>
+        {done === null ? '' : `✓ Imported run from "${done.fileName}": ${plural(done.actions, 'action')}, tick ${done.tick}`}
+      </p>
+      {done !== null ? (
+        <button type="button" aria-label="Dismiss import notice" onClick={dismiss}>
+          Dismiss
+        </button>
+      ) : null}
     </>
   );
 }

@@ -3,13 +3,15 @@
  * configure-network action, so the run still replays). Raft timing, node count and seed define a
  * new run: applying them discards the current one, so they ask for confirmation first.
  *
- * The forms start from the props; to reload them after a reset, give the panel a new React key.
+ * Each form starts from the props and reloads by itself when they describe a different run (or
+ * network): after a restart or an import it shows the run now running, never the previous one.
  */
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Action, NetworkConfig, RaftConfig, SimulationOptions } from '../../core/index.ts';
 import type { FieldErrors, NetworkField, RunField } from '../settings-form.ts';
-import { networkFormValues, nodeCountUiMax, parseNetworkForm, parseRunForm, runFormValues } from '../settings-form.ts';
+import { screenNodeCountMax } from '../../protocol/worker-protocol.ts';
+import { networkFormKey, networkFormValues, parseNetworkForm, parseRunForm, runFormKey, runFormValues } from '../settings-form.ts';
 import './panels.css';
 
 export interface SettingsPanelProps {
@@ -26,8 +28,8 @@ export function SettingsPanel(props: SettingsPanelProps) {
   return (
     <section className="panel settings-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Settings</h2>
-      <NetworkSettings network={props.network} onAct={props.onAct} />
-      <RunSettings {...props} />
+      <NetworkSettings key={networkFormKey(props.network)} network={props.network} onAct={props.onAct} />
+      <RunSettings key={runFormKey(props)} {...props} />
     </section>
   );
 }
@@ -135,7 +137,7 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
             Fast backup (conflict hints on rejected appends)
           </label>
         </div>
-        <NumberField {...common} field="nodes" label={`Nodes (1 to ${nodeCountUiMax})`} min={1} max={nodeCountUiMax} />
+        <NumberField {...common} field="nodes" label={`Nodes (1 to ${screenNodeCountMax})`} min={1} max={screenNodeCountMax} />
         <NumberField {...common} field="seed" label="Seed" min={0} />
         {isConfirming ? (
           <div className="confirm" role="alertdialog" aria-label="Confirm new run" aria-describedby={`${id}-confirm`}>

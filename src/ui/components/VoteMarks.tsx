@@ -1,5 +1,5 @@
 import type { NodeId } from '../../core/index.ts';
-import type { Point } from '../viz/layout.ts';
+import type { Point } from '../viz/geometry.ts';
 
 export interface VoteMarksProps {
   /** Answers received so far: granted (true) or refused (false). */

@@ -1,6 +1,6 @@
 /**
  * The keyboard map, one place for both the handler and the help overlay. Keys are matched on
- * KeyboardEvent.key; shortcuts never fire while typing in a form field.
+ * KeyboardEvent.key; shortcuts never fire while typing in a form field, nor take a slider's keys.
  */
 export type ShortcutCommand =
   | 'toggle-play'
@@ -44,15 +44,22 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'Esc', description: 'Close help, clear the selection', command: 'escape', match: (key) => key === 'Escape' },
 ];
 
-/** Whether a key press comes from somewhere shortcuts must not steal it (typing, a slider, a select). */
-export function isTypingTarget(target: EventTarget | null): boolean {
+/** The keys a slider moves with; every other key stays a shortcut while a slider has focus. */
+const sliderKeys: readonly string[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
+/** Inputs that take no typing: shortcuts keep working while they have focus. */
+const untypedInputs: readonly string[] = ['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color'];
+
+/**
+ * Whether the focused element needs this key itself, so no shortcut may take it: any key while
+ * typing (text fields, selects, editable text), only its own keys on a slider.
+ */
+export function targetOwnsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  const type = (target as HTMLInputElement).type;
-  return type !== 'checkbox' && type !== 'radio' && type !== 'button';
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  const isSlider = target instanceof HTMLInputElement ? target.type === 'range' : target.getAttribute('role') === 'slider';
+  if (isSlider) return sliderKeys.includes(key);
+  return target instanceof HTMLInputElement && !untypedInputs.includes(target.type);
 }
 
 export function commandForKey(key: string): ShortcutCommand | null {

@@ -1,21 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { RefObject } from 'react';
+import { useElementSize } from './use-element-size.ts';
 
-/**
- * The width of an element, kept up to date with a ResizeObserver (projectors and window resizes).
- * Reading layout once per resize, never during render or per frame, keeps playback smooth.
- */
+/** The width of an element in CSS px, kept up to date as it resizes (see useElementSize). */
 export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
-  const [width, setWidth] = useState(fallback);
-  useEffect(() => {
-    const element = ref.current;
-    if (element === null || typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver((entries) => {
-      const measured = entries[0]?.contentRect.width;
-      if (measured !== undefined && measured > 0) setWidth(Math.round(measured));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
+  return useElementSize(ref, { width: fallback, height: 1 }).width;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ShortcutCommand } from './shortcuts.ts';
-import { commandForKey, isTypingTarget } from './shortcuts.ts';
+import { commandForKey, targetOwnsKey } from './shortcuts.ts';
 
 /**
  * Listens for the app's keyboard shortcuts on the whole document. Space always means play/pause,
@@ -15,7 +15,7 @@ export function useShortcuts(handler: (command: ShortcutCommand, key: string) =>
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (isTypingTarget(event.target)) return;
+      if (targetOwnsKey(event.target, event.key)) return;
       const command = commandForKey(event.key);
       if (command === null) return;
       // Enter/Space on a focused control stay native, except Space, which is play/pause.
@@ -25,7 +25,7 @@ export function useShortcuts(handler: (command: ShortcutCommand, key: string) =>
       latest.current(command, event.key);
     };
     const onKeyUp = (event: KeyboardEvent) => {
-      if (event.key === ' ' && !isTypingTarget(event.target)) event.preventDefault();
+      if (event.key === ' ' && !targetOwnsKey(event.target, ' ')) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('keyup', onKeyUp);

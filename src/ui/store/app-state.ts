@@ -8,6 +8,17 @@ import type { ActionOutcome, Run, TimelineState } from '../../protocol/worker-pr
 
 export type Theme = 'light' | 'dark';
 
+/** How the screen looks, chosen by the user (and remembered) or by the system. */
+export interface Display {
+  readonly theme: Theme;
+  readonly largeType: boolean;
+}
+
+/** An import from a file: replaying (with progress), or just done (the success notice). */
+export type ImportStatus =
+  | { readonly phase: 'replaying'; readonly fileName: string; readonly done: number; readonly total: number }
+  | { readonly phase: 'done'; readonly fileName: string; readonly actions: number; readonly tick: Tick };
+
 export interface EventFilter {
   /** Topics shown; all when empty. */
   readonly topics: readonly Topic[];
@@ -28,6 +39,10 @@ export interface AppState {
   readonly selectedMessage: number | null;
   readonly eventFilter: EventFilter;
   readonly theme: Theme;
+  /** Larger type everywhere, for a projector (the "Large type" switch, ?large=1). */
+  readonly largeType: boolean;
+  /** The cluster view's legend is open. */
+  readonly legendOpen: boolean;
   readonly helpOpen: boolean;
   /** The first index shown in the log view; the worker sends entries from there. */
   readonly logFrom: number;
@@ -35,6 +50,8 @@ export interface AppState {
   readonly lastOutcome: ActionOutcome | null;
   /** The last error the worker reported, shown until dismissed. */
   readonly error: string | null;
+  /** The import under way or just finished; null otherwise. */
+  readonly importStatus: ImportStatus | null;
 
   // Playback
   readonly play: () => void;
@@ -52,15 +69,23 @@ export interface AppState {
   /** The current run as data, for saving to a file. */
   readonly exportRun: () => Promise<Run>;
   /**
-   * Replaces the current run with one loaded from a file (parsed JSON, checked by the worker). If
-   * the file is not a valid run, `error` says what is wrong and the current run stays.
+   * Replaces the current run with one loaded from a file (parsed JSON, checked by the worker) once
+   * the caller has confirmed it. `importStatus` follows the replay. If the file is not a valid run,
+   * `error` says what is wrong and the current run stays.
    */
-  readonly importRun: (run: unknown) => void;
+  readonly importRun: (run: unknown, fileName?: string) => void;
+  /** Stops the import under way; the current run stays as it was. */
+  readonly cancelImport: () => void;
+  readonly dismissImportNotice: () => void;
+  /** Shows a problem found on this side of the worker (e.g. a file that is not JSON). */
+  readonly reportError: (message: string) => void;
   // UI state
   readonly selectNode: (id: NodeId | null) => void;
   readonly selectMessage: (id: number | null) => void;
   readonly setEventFilter: (filter: EventFilter) => void;
   readonly setTheme: (theme: Theme) => void;
+  readonly setLargeType: (on: boolean) => void;
+  readonly setLegendOpen: (open: boolean) => void;
   readonly setHelpOpen: (open: boolean) => void;
   readonly setLogFrom: (index: number) => void;
   readonly dismissError: () => void;

@@ -6,11 +6,12 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { SimEvent, SimulationOptions } from '../../core/index.ts';
+import type { ClusterView, SimEvent, SimulationOptions } from '../../core/index.ts';
 import { eventBufferMax, logWindowCountDefault, speedTicksPerSecondDefault } from '../../protocol/worker-protocol.ts';
 import type { FromWorker, Run, ToWorker, ViewRequest } from '../../protocol/worker-protocol.ts';
-import { decodeView } from '../../protocol/wire-view.ts';
-import type { AppState } from './app-state.ts';
+import { createViewDecoder } from '../../protocol/wire-view.ts';
+import type { ViewDecoder } from '../../protocol/wire-view.ts';
+import type { AppState, Display } from './app-state.ts';
 
 /** The two-way channel to the simulation: a real Worker (worker-port.ts), or in tests a fake or in-process one. */
 export interface SimPort {
@@ -63,23 +64,33 @@ interface Connection {
   /** exportRun calls awaiting their 'run' reply, oldest first (the worker answers in order). */
   readonly exports: { resolve: (run: Run) => void; reject: (error: Error) => void }[];
   /**
-   * A new run (reset or import) not yet confirmed: the first reply that ends it is either its
-   * frame (resetEvents) or an error, which puts the previous options back.
+   * A new run (reset or import) not yet confirmed. A reset ends with its frame (resetEvents) or an
+   * error, which puts the previous options back; an import only with its own replies
+   * ('import-done', 'import-cancelled') or an error, since the current run's seeks also reset events.
    */
-  pendingRun: { previous: SimulationOptions } | null;
+  pendingRun: { readonly previous: SimulationOptions; readonly isImport: boolean } | null;
+  /** Decodes frames, keeping what did not change the same object (wire-view.ts). */
+  decoder: ViewDecoder;
 }
 
-export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOptions; start?: boolean } = {}): AppStore {
-  const connection: Connection = { port, framePending: false, exports: [], pendingRun: null };
+export const defaultDisplay: Display = { theme: 'light', largeType: false };
+
+export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOptions; start?: boolean; display?: Display } = {}): AppStore {
+  const connection: Connection = { port, framePending: false, exports: [], pendingRun: null, decoder: createViewDecoder() };
   const store = createStore<AppState>()((set, get) => ({
-    ...initialState(options.runOptions ?? defaultRunOptions),
+    ...initialState(options.runOptions ?? defaultRunOptions, options.display ?? defaultDisplay),
     ...playbackActions(connection, get),
     ...runActions(connection, set, get),
+    ...importActions(connection, set, get),
     ...screenActions(connection, set, get),
   }));
   const unsubscribe = port.subscribe(replyHandler(connection, store));
 
-  if (options.start ?? true) port.post({ type: 'init', options: store.getState().runOptions });
+  if (options.start ?? true) {
+    // If the worker refuses these options (a bad address), the error handler starts the defaults.
+    connection.pendingRun = { previous: defaultRunOptions, isImport: false };
+    port.post({ type: 'init', options: store.getState().runOptions });
+  }
 
   return {
     ...store,
@@ -98,7 +109,7 @@ export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOp
 
 type ActionKey = { [K in keyof AppState]: AppState[K] extends (...args: never[]) => unknown ? K : never }[keyof AppState];
 
-function initialState(runOptions: SimulationOptions): Omit<AppState, ActionKey> {
+function initialState(runOptions: SimulationOptions, display: Display): Omit<AppState, ActionKey> {
   return {
     view: null,
     timeline: { tick: 0, maxTick: 0, playing: false, ticksPerSecond: speedTicksPerSecondDefault },
@@ -107,11 +118,14 @@ function initialState(runOptions: SimulationOptions): Omit<AppState, ActionKey> 
     selectedNode: null,
     selectedMessage: null,
     eventFilter: { topics: [], node: null },
-    theme: 'light',
+    theme: display.theme,
+    largeType: display.largeType,
+    legendOpen: false,
     helpOpen: false,
     logFrom: 0,
     lastOutcome: null,
     error: null,
+    importStatus: null,
   };
 }
 
@@ -132,21 +146,22 @@ function postViewRequest({ port }: Connection, get: GetState): void {
   port.post({ type: 'set-view', request: viewRequest(get()) });
 }
 
+/** Clears what belonged to the old run, once a new one (with these options) replaces it. */
+function forgetOldRun(connection: Connection, set: SetState, get: GetState, options: SimulationOptions): void {
+  const state = get();
+  const keepNode = state.selectedNode === null || state.selectedNode <= (options.nodes ?? coreDefaultNodeCount);
+  set({ runOptions: options, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, lastOutcome: null, error: null, importStatus: null, logFrom: 0 });
+  if (state.logFrom !== 0 || !keepNode || state.selectedMessage !== null) postViewRequest(connection, get);
+}
+
 /** Acting on the cluster, and replacing or saving the run. */
-function runActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'act' | 'reset' | 'exportRun' | 'importRun'> {
+function runActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'act' | 'reset' | 'exportRun' | 'reportError'> {
   const { port } = connection;
-  // Clears what belonged to the old run; `options` null when an imported file's are unreadable.
-  const beginRun = (options: SimulationOptions | null): void => {
-    connection.pendingRun = { previous: get().runOptions };
-    const state = get();
-    const keepNode = options === null || state.selectedNode === null || state.selectedNode <= (options.nodes ?? coreDefaultNodeCount);
-    set({ runOptions: options ?? state.runOptions, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, lastOutcome: null, error: null, logFrom: 0 });
-    if (state.logFrom !== 0 || !keepNode || state.selectedMessage !== null) postViewRequest(connection, get);
-  };
   return {
     act: (action) => port.post({ type: 'act', action }),
     reset: (runOptions) => {
-      beginRun(runOptions);
+      connection.pendingRun = { previous: get().runOptions, isImport: false };
+      forgetOldRun(connection, set, get, runOptions);
       port.post({ type: 'init', options: runOptions });
     },
     exportRun: () =>
@@ -154,11 +169,23 @@ function runActions(connection: Connection, set: SetState, get: GetState): Pick<
         connection.exports.push({ resolve, reject });
         port.post({ type: 'export-run' });
       }),
-    importRun: (run) => {
-      const given = typeof run === 'object' && run !== null ? (run as { options?: unknown }).options : undefined;
-      beginRun(typeof given === 'object' && given !== null ? given : null);
+    reportError: (message) => set({ error: message }),
+  };
+}
+
+/** Importing a run from a file: the current run stays until the worker's 'import-done'. */
+function importActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'importRun' | 'cancelImport' | 'dismissImportNotice'> {
+  const { port } = connection;
+  return {
+    importRun: (run, fileName = 'the file') => {
+      connection.pendingRun = { previous: get().runOptions, isImport: true };
+      set({ importStatus: { phase: 'replaying', fileName, done: 0, total: 0 }, error: null });
       port.post({ type: 'import-run', run });
     },
+    cancelImport: () => {
+      if (get().importStatus?.phase === 'replaying') port.post({ type: 'cancel-import' });
+    },
+    dismissImportNotice: () => set({ importStatus: null }),
   };
 }
 
@@ -167,7 +194,7 @@ function screenActions(
   connection: Connection,
   set: SetState,
   get: GetState,
-): Pick<AppState, 'selectNode' | 'selectMessage' | 'setEventFilter' | 'setTheme' | 'setHelpOpen' | 'setLogFrom' | 'dismissError'> {
+): Pick<AppState, 'selectNode' | 'selectMessage' | 'setEventFilter' | 'setTheme' | 'setLargeType' | 'setLegendOpen' | 'setHelpOpen' | 'setLogFrom' | 'dismissError'> {
   return {
     selectNode: (id) => {
       set({ selectedNode: id });
@@ -181,6 +208,8 @@ function screenActions(
     },
     setEventFilter: (eventFilter) => set({ eventFilter }),
     setTheme: (theme) => set({ theme }),
+    setLargeType: (largeType) => set({ largeType }),
+    setLegendOpen: (legendOpen) => set({ legendOpen }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
     setLogFrom: (index) => {
       set({ logFrom: Math.max(0, Math.floor(index)) });
@@ -191,25 +220,75 @@ function screenActions(
 }
 
 type ReplyHandler = (message: FromWorker) => void;
+type ReplyHandlers = { readonly [K in FromWorker['type']]: (message: Extract<FromWorker, { type: K }>) => void };
 
 /** Turns the worker's replies into state, settling the connection's pending frame, run and exports. */
 function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyHandler {
-  const handlers: { readonly [K in FromWorker['type']]: (message: Extract<FromWorker, { type: K }>) => void } = {
+  const handlers: ReplyHandlers = {
     frame: (message) => {
       connection.framePending = false;
-      if (message.resetEvents) connection.pendingRun = null;
-      const view = decodeView(message.view);
+      if (message.resetEvents && connection.pendingRun?.isImport === false) connection.pendingRun = null;
+      // After a jump (a seek, a new run) nothing is shared: message ids may mean other messages.
+      if (message.resetEvents) connection.decoder = createViewDecoder();
+      const view = connection.decoder.decode(message.view);
       store.setState((state) => ({ view, timeline: message.timeline, events: mergeEvents(state.events, message.events, message.resetEvents) }));
+      if (message.resetEvents) forgetMissingNodes(connection, store, view);
     },
     'action-result': (message) => store.setState({ lastOutcome: message.result }),
     run: (message) => connection.exports.shift()?.resolve(message.run),
-    error: (message) => {
-      // Frames never fail, but a worker that reports an internal error may not answer the frame.
-      connection.framePending = false;
-      const revert = connection.pendingRun;
-      connection.pendingRun = null;
-      store.setState(revert === null ? { error: message.message } : { error: message.message, runOptions: revert.previous });
-    },
+    error: (message) => runRefused(connection, store, message.message),
+    ...importReplies(connection, store),
   };
   return (message) => (handlers[message.type] as ReplyHandler)(message);
+}
+
+/** An error reply: puts a refused run's options back, or starts the defaults if no run is shown yet. */
+function runRefused(connection: Connection, store: StoreApi<AppState>, message: string): void {
+  // Frames never fail, but a worker that reports an internal error may not answer the frame.
+  connection.framePending = false;
+  const revert = connection.pendingRun;
+  connection.pendingRun = null;
+  const state = store.getState();
+  if (revert === null) {
+    store.setState({ error: message });
+  } else if (state.view === null && state.runOptions !== defaultRunOptions) {
+    // The first run failed (e.g. options from the address): never leave the app without a run.
+    const earlier = state.error === null ? '' : `${state.error} `;
+    connection.pendingRun = { previous: defaultRunOptions, isImport: false };
+    store.setState({ error: `${earlier}${message}: started with the default settings instead.`, runOptions: defaultRunOptions, importStatus: null });
+    connection.port.post({ type: 'init', options: defaultRunOptions });
+  } else {
+    store.setState({ error: message, runOptions: revert.previous, importStatus: null });
+  }
+}
+
+/** The replies that settle an import: progress, done (the new run's frame follows) or cancelled. */
+function importReplies(connection: Connection, store: StoreApi<AppState>): Pick<ReplyHandlers, 'import-progress' | 'import-done' | 'import-cancelled'> {
+  return {
+    'import-progress': ({ done, total }) => {
+      const status = store.getState().importStatus;
+      if (status?.phase === 'replaying') store.setState({ importStatus: { ...status, done, total } });
+    },
+    'import-done': ({ options, actions, tick }) => {
+      const status = store.getState().importStatus;
+      connection.pendingRun = null;
+      forgetOldRun(connection, store.setState, store.getState, options);
+      store.setState({ importStatus: { phase: 'done', fileName: status?.fileName ?? 'the file', actions, tick } });
+    },
+    'import-cancelled': () => {
+      connection.pendingRun = null;
+      store.setState({ importStatus: null });
+    },
+  };
+}
+
+/** After a new run with fewer nodes, forgets the node choices (inspector, event filter) that no longer exist. */
+function forgetMissingNodes(connection: Connection, store: StoreApi<AppState>, view: ClusterView): void {
+  const state = store.getState();
+  const exists = (id: number | null): boolean => id === null || view.nodes.some((node) => node.id === id);
+  const keepsFilter = exists(state.eventFilter.node);
+  const keepsSelection = exists(state.selectedNode);
+  if (keepsFilter && keepsSelection) return;
+  store.setState({ eventFilter: keepsFilter ? state.eventFilter : { ...state.eventFilter, node: null }, selectedNode: keepsSelection ? state.selectedNode : null });
+  if (!keepsSelection) postViewRequest(connection, store.getState);
 }

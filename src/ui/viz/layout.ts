@@ -1,147 +1,18 @@
 /**
- * Pure geometry of the cluster view: where each node sits on the ring, how big it is, where its
- * labels go, the links between nodes, points along a link, the election-timer arc and the
- * partition regions. d3 only computes here (scales, arcs, paths); React draws the results.
+ * Pure geometry of the cluster view around the ring (ring.ts places the nodes): where a node's
+ * labels go, the links between nodes, points along a link, the election-timer arc, the
+ * partition regions and a candidate's vote marks. d3 only computes here (arcs, paths); React
+ * draws the results.
  *
  * Angles are in radians in screen coordinates (0 points right, growing clockwise since SVG's y
  * axis points down). d3.arc measures from 12 o'clock instead; `arcAngle` converts.
  */
-import { arc, path, scaleLinear } from 'd3';
+import { arc, path } from 'd3';
 import type { NodeId } from '../../core/index.ts';
-
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface Size {
-  readonly width: number;
-  readonly height: number;
-}
-
-/** The viewBox used when the caller does not pass a size: 4:3, one unit per pixel at 900px tall. */
-export const defaultSize: Size = { width: 1200, height: 900 };
-
-/** How much of the gap between neighbours a node's diameter takes (before the cap). */
-const nodeSpacingRatio = 0.6;
-/** Largest node radius, as a fraction of the smaller side of the view. */
-const nodeRadiusMaxRatio = 0.075;
-/** Padding at the edge of the view, in view units. */
-const edgePadding = 12;
-
-/** Node-relative radii (multiples of the node radius) shared by the glyph and the layout. */
-export const glyphRadii = {
-  /** The election/heartbeat timer ring. */
-  timerInner: 1.1,
-  timerOuter: 1.24,
-  /** Vote marks (candidate) sit just outside the timer ring. */
-  voteMark: 1.48,
-  /** Links and messages start and end here, clear of the timer ring. */
-  linkInset: 1.3,
-  /** The label block starts here, radially outward from the ring. */
-  label: 1.4,
-} as const;
-
-/** Space a node needs beyond its centre, in node radii: labels beside it (side) or above/below. */
-const footprintSide = glyphRadii.label + 2;
-const footprintVertical = glyphRadii.label + 1.3;
-
-export interface RingLayout {
-  readonly size: Size;
-  readonly center: Point;
-  readonly ringRadius: number;
-  readonly nodeRadius: number;
-  /** Ring order: the ids in the order they sit clockwise from 12 o'clock. */
-  readonly order: readonly NodeId[];
-  readonly positions: ReadonlyMap<NodeId, Point>;
-  /** Screen angle of each node from the centre (for labels and partition regions). */
-  readonly angles: ReadonlyMap<NodeId, number>;
-}
-
-/** Font sizes in view units for a node of radius `nodeRadius` (the id must read from the back row). */
-export function nodeFontSizes(nodeRadius: number): { readonly id: number; readonly label: number; readonly badge: number } {
-  return { id: nodeRadius * 0.62, label: Math.max(12, nodeRadius * 0.3), badge: nodeRadius * 0.3 };
-}
-
-/** Node radius and ring radius that fit `count` nodes, their timers and labels into `size`. */
-export function ringDimensions(count: number, size: Size): { readonly ringRadius: number; readonly nodeRadius: number } {
-  const halfWidth = Math.max(0, size.width / 2 - edgePadding);
-  const halfHeight = Math.max(0, size.height / 2 - edgePadding);
-  const nodeRadiusMax = Math.min(size.width, size.height) * nodeRadiusMaxRatio;
-  if (count <= 1) {
-    const nodeRadius = Math.min(nodeRadiusMax, halfWidth / footprintSide, halfHeight / footprintVertical);
-    return { ringRadius: 0, nodeRadius };
-  }
-  // Uncapped, the node radius is a fixed share of the chord between neighbours: r = s * R.
-  const share = nodeSpacingRatio * Math.sin(Math.PI / count);
-  const ringRadius = Math.min(halfWidth / (1 + footprintSide * share), halfHeight / (1 + footprintVertical * share));
-  const nodeRadius = share * ringRadius;
-  if (nodeRadius <= nodeRadiusMax) return { ringRadius, nodeRadius };
-  const capped = nodeRadiusMax;
-  return {
-    ringRadius: Math.max(0, Math.min(halfWidth - footprintSide * capped, halfHeight - footprintVertical * capped)),
-    nodeRadius: capped,
-  };
-}
-
-/**
- * The clockwise order of nodes on the ring. Ids stay in numeric order (so nodes do not move)
- * unless a partition group would then be split around the ring; then groups are laid out one
- * after another, so that each group's region is one unbroken stretch of the ring.
- */
-export function ringOrder(ids: readonly NodeId[], groups: readonly (readonly NodeId[])[]): NodeId[] {
-  const sorted = [...ids].sort((a, b) => a - b);
-  if (groups.length <= 1 || groups.every((group) => isCyclicRun(sorted, group))) return sorted;
-  const placed = new Set<NodeId>();
-  const order: NodeId[] = [];
-  for (const group of groups) {
-    for (const id of [...group].sort((a, b) => a - b)) {
-      if (sorted.includes(id) && !placed.has(id)) {
-        placed.add(id);
-        order.push(id);
-      }
-    }
-  }
-  return [...order, ...sorted.filter((id) => !placed.has(id))];
-}
-
-/** Whether the members of `group` occupy consecutive slots of the cyclic `order`. */
-function isCyclicRun(order: readonly NodeId[], group: readonly NodeId[]): boolean {
-  const members = new Set(group);
-  const slots = order.map((id) => members.has(id));
-  // A run on a cycle has exactly one start: a member whose predecessor is not a member.
-  let starts = 0;
-  slots.forEach((isMember, index) => {
-    if (isMember && !slots[(index - 1 + slots.length) % slots.length]) starts += 1;
-  });
-  return starts <= 1;
-}
-
-/** Places the nodes clockwise from 12 o'clock on a ring centred in `size`. */
-export function ringLayout(ids: readonly NodeId[], groups: readonly (readonly NodeId[])[], size: Size = defaultSize): RingLayout {
-  const order = ringOrder(ids, groups);
-  const { ringRadius, nodeRadius } = ringDimensions(order.length, size);
-  // Slot 0 at 12 o'clock; two nodes sit side by side rather than one above the other.
-  const start = order.length === 2 ? Math.PI : -Math.PI / 2;
-  const angleOf = scaleLinear().domain([0, Math.max(1, order.length)]).range([start, start + 2 * Math.PI]);
-  // An odd ring is taller above its centre than below: centre the nodes, not the circle.
-  const heights = order.map((_, slot) => Math.sin(angleOf(slot)) * ringRadius);
-  const shift = order.length > 1 ? -(Math.min(...heights) + Math.max(...heights)) / 2 : 0;
-  const center = { x: size.width / 2, y: size.height / 2 + shift };
-  const positions = new Map<NodeId, Point>();
-  const angles = new Map<NodeId, number>();
-  order.forEach((id, slot) => {
-    // A lone node sits in the middle with its labels below it.
-    const angle = order.length === 1 ? Math.PI / 2 : angleOf(slot);
-    angles.set(id, angle);
-    positions.set(id, polar(center, ringRadius, angle));
-  });
-  return { size, center, ringRadius, nodeRadius, order, positions, angles };
-}
-
-export function polar(center: Point, radius: number, angle: number): Point {
-  return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
-}
+import type { Point } from './geometry.ts';
+import { polar } from './geometry.ts';
+import type { RingLayout } from './ring.ts';
+import { glyphRadii, nodeFontSizes } from './ring.ts';
 
 /** d3.arc measures angles clockwise from 12 o'clock; screen angles start at 3 o'clock. */
 export function arcAngle(screenAngle: number): number {
@@ -163,8 +34,8 @@ export interface LabelPlacement {
  * stays free for links, messages and vote marks. Top nodes stack their lines upward of the node,
  * bottom nodes below it, side nodes beside it, vertically centred.
  */
-export function labelPlacement(angle: number, nodeRadius: number, lineCount: number): LabelPlacement {
-  const { label: fontSize } = nodeFontSizes(nodeRadius);
+export function labelPlacement(angle: number, nodeRadius: number, lineCount: number, textScale = 1): LabelPlacement {
+  const { label: fontSize } = nodeFontSizes(nodeRadius, textScale);
   const lineHeight = fontSize * 1.2;
   const blockHeight = lineHeight * lineCount;
   const gap = nodeRadius * glyphRadii.label;
@@ -234,7 +105,10 @@ export function timerArcPath(drained: number, innerRadius: number, outerRadius: 
 export interface PartitionRegion {
   readonly label: string;
   readonly members: readonly NodeId[];
-  /** A rounded ring sector behind the members (d3.arc path, centred on the ring's centre). */
+  /**
+   * A rounded ring sector behind the members (d3.arc path, centred on the ring's centre, drawn
+   * on a circle and stretched sideways by the ring's `stretch` when the ring is an ellipse).
+   */
   readonly path: string;
   /** Where the region's label goes (absolute view coordinates). */
   readonly labelAt: Point;
@@ -254,9 +128,10 @@ export function partitionRegions(groups: readonly (readonly NodeId[])[], layout:
   if (groups.length <= 1 || count < 2) return [];
   const slotAngle = (2 * Math.PI) / count;
   const gap = Math.min(slotAngle * 0.12, 0.08);
-  const { ringRadius, nodeRadius, center } = layout;
+  const { ringRadius, nodeRadius, center, stretch } = layout;
   const outerRadius = ringRadius + nodeRadius * (glyphRadii.voteMark + 0.2);
-  const innerRadius = Math.max(0, ringRadius - nodeRadius * 2.2);
+  // The band reaches well inside the nodes, so its label fits in the band, inward of the timer rings.
+  const innerRadius = Math.max(0, ringRadius - nodeRadius * 2.75);
   const regionArc = arc<{ startAngle: number; endAngle: number }>()
     .innerRadius(innerRadius)
     .outerRadius(outerRadius)
@@ -268,13 +143,13 @@ export function partitionRegions(groups: readonly (readonly NodeId[])[], layout:
     const start = arcAngle(layout.angles.get(layout.order[run.first]!)!) - slotAngle / 2 + gap;
     const end = start + run.length * slotAngle - 2 * gap;
     const middle = (start + end) / 2 - Math.PI / 2;
-    // Just inside the band's inner edge, clear of the vote marks that face the centre.
-    const labelRadius = Math.max(innerRadius - nodeRadius * 0.45, ringRadius * 0.25);
+    // Inside the band, between its inner edge and the timer rings (and the vote marks facing inward).
+    const labelRadius = Math.max(ringRadius - nodeRadius * 2.1, (innerRadius + ringRadius) / 2 - nodeRadius * 0.6, 0);
     return [{
       label: partitionLabel(index),
       members: group,
       path: regionArc({ startAngle: start, endAngle: end }) ?? '',
-      labelAt: polar(center, labelRadius, middle),
+      labelAt: { x: center.x + labelRadius * stretch * Math.cos(middle), y: center.y + labelRadius * Math.sin(middle) },
     }];
   });
 }

@@ -201,7 +201,102 @@ describe('app store: actions post commands', () => {
     await expect(exported).resolves.toEqual(run);
     store.getState().importRun(run);
     expect(take()).toEqual([{ type: 'import-run', run }]);
+    // The current run stays until the worker has replayed the file.
+    expect(store.getState().runOptions).toEqual({ nodes: 5, seed: 1 });
+    reply({ type: 'import-done', options: { nodes: 3 }, actions: 0, tick: 10 });
     expect(store.getState().runOptions).toEqual({ nodes: 3 });
+  });
+});
+
+describe('app store: a failed first run', () => {
+  it('starts the defaults when the worker refuses the first options, and says so', () => {
+    const fake = fakePort();
+    const store = makeAppStore(fake.port, { runOptions: { raft: { electionTimeoutTicksMin: 900 } } });
+    store.getState().reportError('Ignored in the address: unknown parameter "colour".');
+    expect(fake.take()).toEqual([{ type: 'init', options: { raft: { electionTimeoutTicksMin: 900 } } }]);
+    fake.reply({ type: 'error', message: 'raft.electionTimeoutTicksMin must be at most raft.electionTimeoutTicksMax (600) (got 900)', field: 'raft.electionTimeoutTicksMin' });
+    expect(fake.take()).toEqual([{ type: 'init', options: { nodes: 5, seed: 1 } }]);
+    expect(store.getState()).toMatchObject({
+      runOptions: { nodes: 5, seed: 1 },
+      error:
+        'Ignored in the address: unknown parameter "colour". raft.electionTimeoutTicksMin must be at most raft.electionTimeoutTicksMax (600) (got 900): started with the default settings instead.',
+    });
+    fake.reply(frame(0, { resetEvents: true }));
+    expect(store.getState().view).not.toBeNull();
+  });
+
+  it('does not retry the defaults if they fail too', () => {
+    const { store, reply, take } = started();
+    reply({ type: 'error', message: 'Internal error in the simulation: boom', field: null });
+    expect(take()).toEqual([]);
+    expect(store.getState().error).toBe('Internal error in the simulation: boom');
+  });
+});
+
+describe('app store: importing a run', () => {
+  const run: Run = { format: 'raftlab-run', version: 1, options: { nodes: 3, seed: 4 }, actions: [], tick: 2000 };
+
+  it('follows the replay: progress, then the imported run replaces the current one', () => {
+    const { store, take, reply } = started();
+    reply(frame(0, { resetEvents: true }));
+    store.getState().selectNode(5);
+    store.getState().importRun(run, 'lecture.json');
+    take();
+    expect(store.getState().importStatus).toEqual({ phase: 'replaying', fileName: 'lecture.json', done: 0, total: 0 });
+    reply({ type: 'import-progress', done: 500, total: 2000 });
+    expect(store.getState().importStatus).toEqual({ phase: 'replaying', fileName: 'lecture.json', done: 500, total: 2000 });
+    // The current run's own seeks do not end the import.
+    reply(frame(0, { resetEvents: true }));
+    expect(store.getState()).toMatchObject({ importStatus: { phase: 'replaying' }, selectedNode: 5, runOptions: { nodes: 5, seed: 1 } });
+    reply({ type: 'import-done', options: run.options, actions: 0, tick: 2000 });
+    reply(frame(2000, { resetEvents: true }));
+    expect(store.getState()).toMatchObject({ importStatus: { phase: 'done', fileName: 'lecture.json', actions: 0, tick: 2000 }, runOptions: run.options, selectedNode: null });
+    store.getState().dismissImportNotice();
+    expect(store.getState().importStatus).toBeNull();
+  });
+
+  it('cancel asks the worker; the current run and its options stay', () => {
+    const { store, take, reply } = started();
+    store.getState().cancelImport();
+    expect(take()).toEqual([]); // nothing to cancel
+    store.getState().importRun(run, 'lecture.json');
+    store.getState().cancelImport();
+    expect(take()).toEqual([{ type: 'import-run', run }, { type: 'cancel-import' }]);
+    reply({ type: 'import-cancelled' });
+    expect(store.getState()).toMatchObject({ importStatus: null, runOptions: { nodes: 5, seed: 1 }, error: null });
+  });
+
+  it('a refused file ends the import with its error, the current options kept', () => {
+    const { store, reply } = started();
+    reply(frame(0, { resetEvents: true }));
+    store.getState().importRun(run, 'lecture.json');
+    reply({ type: 'error', message: 'actions[3].action.node must be ...', field: 'actions[3].action.node' });
+    expect(store.getState()).toMatchObject({ importStatus: null, runOptions: { nodes: 5, seed: 1 }, error: 'actions[3].action.node must be ...' });
+  });
+});
+
+describe('app store: node choices after a run with fewer nodes', () => {
+  const threeNodes = encodeView(createSimulation({ nodes: 3, seed: 1 }).view(), { selectedMessage: null });
+
+  it('forgets an event filter on a node the new run does not have', () => {
+    const { store, reply } = started();
+    reply(frame(0, { resetEvents: true }));
+    store.getState().setEventFilter({ topics: ['VOTE'], node: 5 });
+    store.getState().reset({ nodes: 3, seed: 1 });
+    reply(frame(0, { resetEvents: true, view: threeNodes }));
+    expect(store.getState().eventFilter).toEqual({ topics: ['VOTE'], node: null });
+  });
+
+  it('forgets a selected node the new run does not have, even when the options did not say how many', () => {
+    const { store, take, reply } = started();
+    reply(frame(0, { resetEvents: true }));
+    store.getState().selectNode(4);
+    store.getState().reset({ seed: 2, network: { dropRatio: 0.1 } });
+    take();
+    expect(store.getState().selectedNode).toBe(4); // the default is 5 nodes, but the worker decides
+    reply(frame(0, { resetEvents: true, view: threeNodes }));
+    expect(store.getState().selectedNode).toBeNull();
+    expect(take()).toEqual([{ type: 'set-view', request: { logWindow: null, inspectedNode: null, selectedMessage: null } }]);
   });
 });
 

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core/index.ts';
 import type { ClusterView, MessageView, NodeId, RemoteMessage, Simulation, SimulationOptions } from '../../../src/core/index.ts';
-import { decodeView, encodeView } from '../../../src/protocol/wire-view.ts';
+import { createViewDecoder, decodeView, encodeView } from '../../../src/protocol/wire-view.ts';
 import type { WireView } from '../../../src/protocol/wire-view.ts';
 import type { FromWorker } from '../../../src/protocol/worker-protocol.ts';
 import { frameView } from '../../../src/worker/frame-view.ts';
@@ -226,5 +226,55 @@ describe('wire view: size', () => {
       );
       expect(largest.posted).toBeLessThan(10_000);
     }
+  });
+});
+
+describe('wire view: decoding frame after frame keeps what did not change', () => {
+  /** Frames of a live run as the worker posts them, decoded both ways. */
+  function frames(count: number, select: (view: ClusterView, frame: number) => number | null) {
+    const simulation = createSimulation({ nodes: 5, seed: 3, network: { dropRatio: 0.1 }, workload: { proposeEveryTicks: 20 } });
+    simulation.advance(1_500);
+    const decoder = createViewDecoder();
+    const out: { shared: ClusterView; plain: ClusterView; selected: number | null }[] = [];
+    for (let frame = 0; frame < count; frame += 1) {
+      simulation.advance(3);
+      const view = frameView(simulation, { logWindow: null, inspectedNode: null, selectedMessage: null });
+      const selected = select(view, frame);
+      const wire = structuredClone(encodeView(view, { selectedMessage: selected }));
+      out.push({ shared: decoder.decode(wire), plain: decodeView(wire), selected });
+    }
+    return out;
+  }
+
+  it('decodes to exactly what a fresh decode gives, every frame', () => {
+    for (const { shared, plain } of frames(60, (view, frame) => (frame % 7 === 3 ? (view.inFlight[0]?.id ?? null) : null))) {
+      expect(JSON.stringify(shared)).toBe(JSON.stringify(plain));
+    }
+  });
+
+  it('keeps a message in flight, an unchanged partition and the settings the same objects', () => {
+    const [first, second] = frames(2, () => null);
+    const kept = second!.shared.inFlight.filter((item) => first!.shared.inFlight.some((old) => old.id === item.id));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const item of kept) expect(first!.shared.inFlight.find((old) => old.id === item.id)).toBe(item);
+    expect(second!.shared.partition).toBe(first!.shared.partition);
+    expect(second!.shared.raft).toBe(first!.shared.raft);
+    expect(second!.shared.network).toBe(first!.shared.network);
+  });
+
+  it('decodes a message again when it is selected or unselected (the selected one travels whole)', () => {
+    let target: number | null = null;
+    const decoded = frames(3, (view, frame) => {
+      // The message that stays in flight longest (it must still be there two frames later).
+      if (frame === 0) target = [...view.inFlight].sort((a, b) => b.deliverTick - a.deliverTick).find((item) => item.deliverTick > view.tick + 6)?.id ?? null;
+      return frame === 1 ? target : null;
+    });
+    const [before, during, after] = decoded.map((frame) => frame.shared.inFlight.find((item) => item.id === target));
+    // Latency is at least 10 ticks and the frames 3 apart: the message is in flight in all three.
+    expect(before).toBeDefined();
+    expect(during).toBeDefined();
+    expect(after).toBeDefined();
+    expect(during).not.toBe(before);
+    expect(after).not.toBe(during);
   });
 });

@@ -294,8 +294,11 @@ describe('worker logic: runs and validation', () => {
     const other = harness();
     other.frame({ type: 'init', options: { nodes: 3 } });
     other.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 1, selectedMessage: null } });
-    // Through JSON, as a file would carry it.
-    const imported = other.frame({ type: 'import-run', run: JSON.parse(JSON.stringify(run)) as unknown });
+    // Through JSON, as a file would carry it. A short run is replayed at once, in one chunk.
+    const replies = other.send({ type: 'import-run', run: JSON.parse(JSON.stringify(run)) as unknown });
+    expect(replies.map((reply) => reply.type)).toEqual(['import-done', 'frame']);
+    expect(replies[0]).toEqual({ type: 'import-done', options: run.options, actions: 2, tick: 1500 });
+    const imported = decoded(replies[1]);
     expect(imported.resetEvents).toBe(true);
     expect(imported.timeline.tick).toBe(1500);
     expect(JSON.stringify(imported.view)).toBe(JSON.stringify(atSave.view));
@@ -313,6 +316,7 @@ describe('worker logic: runs and validation', () => {
       [{ ...good, version: 2 }, 'version'],
       [{ ...good, options: 'five nodes' }, 'options'],
       [{ ...good, options: { nodes: 500 } }, 'options.nodes'],
+      [{ ...good, options: { nodes: 16 } }, 'options.nodes'],
       [{ ...good, actions: {} }, 'actions'],
       [{ ...good, actions: [{ tick: 50, action: { type: 'heal' } }, { tick: 20, action: { type: 'heal' } }] }, 'actions[1].tick'],
       [{ ...good, actions: [{ tick: 'soon', action: { type: 'heal' } }] }, 'actions[0].tick'],
@@ -457,5 +461,123 @@ describe('frame time budget', () => {
     logic.handle({ type: 'play' });
     logic.handle({ type: 'frame', elapsedMs: 100 });
     expect(frames.at(-1)!.timeline.tick).toBe(600);
+  });
+});
+
+describe('worker logic: importing a long run in chunks', () => {
+  /** A worker whose clock moves 10 ms per look and whose scheduled chunks run only when the test says. */
+  function chunkedHarness() {
+    const replies: FromWorker[] = [];
+    const tasks: (() => void)[] = [];
+    let clock = 0;
+    const logic = createWorkerLogic(
+      (message) => replies.push(message),
+      () => (clock += 10),
+      (task) => tasks.push(task),
+    );
+    const send = (command: ToWorker): FromWorker[] => {
+      const start = replies.length;
+      logic.handle(command);
+      return replies.slice(start);
+    };
+    /** Runs the next scheduled chunk and returns what it posted. */
+    const runChunk = (): FromWorker[] => {
+      const start = replies.length;
+      tasks.shift()!();
+      return replies.slice(start);
+    };
+    const exported = (): string => JSON.stringify(send({ type: 'export-run' }));
+    send({ type: 'init', options: { nodes: 3, seed: 2 } });
+    send({ type: 'step', ticks: 700 });
+    return { send, runChunk, tasks, exported };
+  }
+
+  /** 30 puts over 30,000 ticks of 5 nodes: 30,030 replay steps, far more than one chunk. */
+  function longRun(): { run: Run; view: string } {
+    const h = started();
+    h.frame({ type: 'set-view', request: { logWindow: null, inspectedNode: 1, selectedMessage: null } });
+    for (let i = 0; i < 30; i += 1) {
+      h.frame({ type: 'step', ticks: 1000 });
+      h.send({ type: 'act', action: put(`k${i}`, `v${i}`) });
+    }
+    const view = JSON.stringify(h.frame({ type: 'step', ticks: 0 }).view);
+    return { run: JSON.parse(JSON.stringify(h.exported())) as Run, view };
+  }
+
+  type Progress = Extract<FromWorker, { type: 'import-progress' }>;
+
+  it('replays a chunk at a time, reporting progress between chunks, then posts the run and its frame', () => {
+    const { run, view } = longRun();
+    const h = chunkedHarness();
+    h.send({ type: 'set-view', request: { logWindow: null, inspectedNode: 1, selectedMessage: null } });
+    const progress: Progress[] = [];
+    let replies = h.send({ type: 'import-run', run });
+    while (replies.every((reply) => reply.type === 'import-progress')) {
+      expect(replies).toHaveLength(1);
+      progress.push(replies[0] as Progress);
+      expect(h.tasks).toHaveLength(1);
+      replies = h.runChunk();
+    }
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.every((report) => report.total === 30 + 30_000)).toBe(true);
+    progress.forEach((report, index) => index > 0 && expect(report.done).toBeGreaterThan(progress[index - 1]!.done));
+    expect(replies.map((reply) => reply.type)).toEqual(['import-done', 'frame']);
+    expect(replies[0]).toEqual({ type: 'import-done', options: run.options, actions: 30, tick: 30_000 });
+    const frame = decoded(replies[1]);
+    expect(frame.resetEvents).toBe(true);
+    expect(JSON.stringify(frame.view)).toBe(view);
+    expect(h.tasks).toHaveLength(0);
+  });
+
+  it('keeps the current run, paused, while importing; cancel stops the replay and changes nothing', () => {
+    const { run } = longRun();
+    const h = chunkedHarness();
+    h.send({ type: 'play' });
+    const before = h.exported();
+    const first = h.send({ type: 'import-run', run });
+    // Playback pauses first, so the screen shows the current run standing still.
+    expect(first.map((reply) => reply.type)).toEqual(['frame', 'import-progress']);
+    expect(decoded(first[0]).timeline).toMatchObject({ tick: 700, playing: false });
+    h.runChunk();
+    expect(h.exported()).toBe(before);
+    expect(h.send({ type: 'cancel-import' })).toEqual([{ type: 'import-cancelled' }]);
+    expect(h.runChunk()).toEqual([]); // the chunk already scheduled does nothing
+    expect(h.tasks).toHaveLength(0);
+    expect(h.exported()).toBe(before);
+    expect(decoded(h.send({ type: 'step', ticks: 1 })[0]).timeline.tick).toBe(701);
+    expect(h.send({ type: 'cancel-import' })).toEqual([]); // nothing left to cancel
+  });
+
+  it('an action that fails late in the replay posts one error naming it, and the current run stays', () => {
+    const { run } = longRun();
+    const bad: Run = { ...run, actions: [...run.actions.slice(0, 25), { tick: 25_500, action: { type: 'crash', node: 42 } }, ...run.actions.slice(25)] };
+    const h = chunkedHarness();
+    const before = h.exported();
+    let replies = h.send({ type: 'import-run', run: bad });
+    while (replies.every((reply) => reply.type === 'import-progress')) replies = h.runChunk();
+    expect(replies).toMatchObject([{ type: 'error', field: 'actions[25].action.node' }]);
+    expect(h.tasks).toHaveLength(0);
+    expect(h.exported()).toBe(before);
+  });
+
+  it('a new run started during an import stops the import without a word', () => {
+    const { run } = longRun();
+    const h = chunkedHarness();
+    h.send({ type: 'import-run', run });
+    expect(h.send({ type: 'init', options: { nodes: 4, seed: 1 } }).map((reply) => reply.type)).toEqual(['frame']);
+    expect(h.runChunk()).toEqual([]);
+    expect(JSON.parse(h.exported())).toMatchObject([{ type: 'run', run: { options: { nodes: 4, seed: 1 }, actions: [] } }]);
+  });
+
+  it('refuses more nodes than the screen shows, for a new run as for an import', () => {
+    const h = started();
+    expect(h.send({ type: 'init', options: { nodes: 16 } })).toEqual([
+      { type: 'error', field: 'nodes', message: 'nodes must be an integer from 1 to 15, the most nodes the app shows (got 16)' },
+    ]);
+    const run = { ...h.exported(), options: { nodes: 64 } };
+    expect(h.send({ type: 'import-run', run })).toEqual([
+      { type: 'error', field: 'options.nodes', message: 'options.nodes must be an integer from 1 to 15, the most nodes the app shows (got 64)' },
+    ]);
+    expect(h.frame({ type: 'init', options: { nodes: 15 } }).view.nodes).toHaveLength(15);
   });
 });

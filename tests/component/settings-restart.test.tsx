@@ -1,0 +1,47 @@
+/** Restarting from the settings form in the whole app: the form follows the run now running. */
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/components/App.tsx';
+import { makeAppStore } from '../../src/ui/store/store.ts';
+import { AppStoreProvider } from '../../src/ui/store/store-context.tsx';
+import { createWorkerLogic } from '../../src/worker/worker-logic.ts';
+import { createInProcessPort } from '../support/in-process-port.ts';
+
+async function settle(): Promise<void> {
+  await act(async () => {
+    for (let i = 0; i < 10; i += 1) await Promise.resolve();
+  });
+}
+
+const nodesField = () => screen.getByRole<HTMLInputElement>('spinbutton', { name: /^Nodes \(1 to \d+\)$/ });
+
+async function restartWith(user: ReturnType<typeof userEvent.setup>, name: string | RegExp, value: string): Promise<void> {
+  const field = typeof name === 'string' ? screen.getByRole('spinbutton', { name }) : nodesField();
+  await user.clear(field);
+  await user.type(field, value);
+  await user.click(screen.getByRole('button', { name: 'Restart with these settings' }));
+  await user.click(screen.getByRole('button', { name: 'Discard and restart' }));
+  await settle();
+}
+
+describe('settings after a restart', () => {
+  it('shows the new run, and a later change of election max alone keeps its 3 nodes', async () => {
+    const store = makeAppStore(createInProcessPort(createWorkerLogic), { runOptions: { nodes: 5, seed: 1 } });
+    render(
+      <AppStoreProvider store={store}>
+        <App />
+      </AppStoreProvider>,
+    );
+    await settle();
+    const user = userEvent.setup();
+    await restartWith(user, /^Nodes/, '3');
+    expect(store.getState().view?.nodes).toHaveLength(3);
+    expect(nodesField()).toHaveValue(3);
+
+    await restartWith(user, 'Election timeout max (ticks)', '900');
+    expect(store.getState().view?.nodes).toHaveLength(3);
+    expect(store.getState().view?.raft.electionTimeoutTicksMax).toBe(900);
+    expect(screen.getByRole('spinbutton', { name: 'Election timeout max (ticks)' })).toHaveValue(900);
+  });
+});
