@@ -47,8 +47,11 @@ export type ToWorker =
   /** Runs until the next event of the kinds a user steps through (a delivery, a timer, a state change). */
   | { readonly type: 'next-event' }
   | { readonly type: 'seek'; readonly tick: Tick }
-  /** Acts on the cluster at the current tick; acting in the past drops the future from there. */
-  | { readonly type: 'act'; readonly action: Action }
+  /**
+   * Acts on the cluster at the current tick; acting in the past drops the future from there.
+   * `id`, if given, comes back on the action-result, so the app knows which act it answers.
+   */
+  | { readonly type: 'act'; readonly action: Action; readonly id?: number }
   | { readonly type: 'set-view'; readonly request: ViewRequest }
   | { readonly type: 'export-run' }
   /** Replaces the run with a saved one, replayed in chunks (see FromWorker 'import-progress'). */
@@ -61,7 +64,12 @@ export interface TimelineState {
   /** The furthest tick this run has reached (the end of the timeline). */
   readonly maxTick: Tick;
   readonly playing: boolean;
+  /** The speed chosen on the slider. */
   readonly ticksPerSecond: number;
+  /** The speed playback reaches (about the last second; 0 while paused). */
+  readonly achievedTicksPerSecond: number;
+  /** Playing slower than the chosen speed: the machine cannot keep up. */
+  readonly behind: boolean;
 }
 
 export type FromWorker =
@@ -77,8 +85,8 @@ export type FromWorker =
       readonly events: readonly SimEvent[];
       readonly resetEvents: boolean;
     }
-  /** The outcome of an 'act'. Commands are answered in order, so it needs no request id. */
-  | { readonly type: 'action-result'; readonly result: ActionOutcome }
+  /** The outcome of an 'act', with the act's `id` (an act the worker could not take gets an 'error'). */
+  | { readonly type: 'action-result'; readonly result: ActionOutcome; readonly id?: number }
   | { readonly type: 'run'; readonly run: Run }
   /**
    * A long import under way: `done` of `total` replay steps (one per action and one per tick).

@@ -118,3 +118,8 @@ export function describeHint(conflictTerm: number | null, conflictIndex: number 
 export function describeGroups(groups: readonly (readonly NodeId[])[]): string {
   return groups.map((group) => `{${group.join(', ')}}`).join(' | ');
 }
+
+/** A count with thousands separators, as the app writes ticks: "2,966". */
+export function grouped(count: number): string {
+  return count.toLocaleString('en-US');
+}

@@ -50,8 +50,13 @@ function hasErrors(errors: object): boolean {
   return Object.keys(errors).length > 0;
 }
 
+/** A ratio as the form's percent, to two decimals: 0.125 is "12.5". */
+export function ratioAsPercent(ratio: number): string {
+  return String(Math.round(ratio * 10_000) / 100);
+}
+
 export function networkFormValues(network: NetworkConfig): Record<NetworkField, string> {
-  const asPercent = (ratio: number) => String(Math.round(ratio * 10_000) / 100);
+  const asPercent = ratioAsPercent;
   return {
     lossPercent: asPercent(network.dropRatio),
     duplicatePercent: asPercent(network.duplicateRatio),

@@ -33,3 +33,30 @@ export function ticksForFrame(options: { elapsedMs: number; ticksPerSecond: numb
 export function clampSpeed(ticksPerSecond: number): number {
   return Math.min(speedTicksPerSecondMax, Math.max(speedTicksPerSecondMin, ticksPerSecond));
 }
+
+/**
+ * The speed playback actually reaches: ticks run per second of wall time, averaged over about the
+ * last second (an exponential moving average weighted by each frame's length). At high speed the
+ * worker stops a frame's work after its time budget, so this is what the machine allows rather
+ * than the number on the slider; `behind` says the run is falling short of the chosen speed.
+ */
+export interface SpeedMeter {
+  /** Ticks per second reached; 0 before the first frame. */
+  readonly ticksPerSecond: number;
+  readonly behind: boolean;
+}
+
+export const idleSpeedMeter: SpeedMeter = { ticksPerSecond: 0, behind: false };
+
+/** Below this share of the chosen speed, playback counts as falling behind. */
+const behindShare = 0.85;
+/** The window the average forgets over, in ms. */
+const meterWindowMs = 1000;
+
+export function meterFrame(meter: SpeedMeter, frame: { elapsedMs: number; ticks: number; chosenTicksPerSecond: number }): SpeedMeter {
+  if (!(frame.elapsedMs > 0)) return meter;
+  const rate = (frame.ticks * 1000) / frame.elapsedMs;
+  const weight = meter.ticksPerSecond === 0 ? 1 : 1 - Math.exp(-frame.elapsedMs / meterWindowMs);
+  const ticksPerSecond = meter.ticksPerSecond + weight * (rate - meter.ticksPerSecond);
+  return { ticksPerSecond, behind: ticksPerSecond < behindShare * frame.chosenTicksPerSecond };
+}

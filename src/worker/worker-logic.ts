@@ -6,7 +6,8 @@ import { frameEvents, frameWireView } from './frame-view.ts';
 import { createImportJob } from './import-job.ts';
 import type { ImportJob, Schedule } from './import-job.ts';
 import { describeOutcome } from './outcome.ts';
-import { clampSpeed, ticksForFrame } from './pacing.ts';
+import { clampSpeed, idleSpeedMeter, meterFrame, ticksForFrame } from './pacing.ts';
+import type { SpeedMeter } from './pacing.ts';
 import { exportRun, requireScreenNodeCount, RunReplay } from './run-file.ts';
 
 /**
@@ -55,6 +56,8 @@ interface Session {
   postedSeq: number;
   /** An import being replayed in chunks; the current run stays until it finishes. */
   importing: ImportJob | null;
+  /** The speed playback reaches, frame after frame. */
+  speed: SpeedMeter;
 }
 
 type Handlers = { readonly [K in ToWorker['type']]: (command: Extract<ToWorker, { type: K }>) => void };
@@ -98,6 +101,7 @@ function newSession(): Session {
     request: { logWindow: null, inspectedNode: null, selectedMessage: null },
     postedSeq: 0,
     importing: null,
+    speed: idleSpeedMeter,
   };
 }
 
@@ -137,6 +141,7 @@ function commandHandlers(context: Context): Handlers {
     play: () => {
       currentRun(session);
       session.playing = true;
+      session.speed = idleSpeedMeter;
       frame(false);
     },
     pause: () => {
@@ -145,6 +150,7 @@ function commandHandlers(context: Context): Handlers {
     },
     'set-speed': (command) => {
       session.ticksPerSecond = clampSpeed(requireNumber('ticksPerSecond', command.ticksPerSecond));
+      session.speed = idleSpeedMeter;
       frame(false);
     },
     frame: (command) => playFrame(context, command.elapsedMs),
@@ -158,7 +164,7 @@ function commandHandlers(context: Context): Handlers {
       frame(false);
     },
     seek: (command) => jumpTo(context, Math.round(requireNumber('tick', command.tick))),
-    act: (command) => act(context, command.action),
+    act: (command) => act(context, command),
     'set-view': (command) => {
       session.request = requireViewRequest(command.request);
       frame(false);
@@ -177,7 +183,15 @@ function postFrame({ session, post }: Context, options: { resetEvents: boolean }
   const simulation = timeline.current;
   const events = frameEvents(simulation, options.resetEvents ? 0 : session.postedSeq);
   session.postedSeq = simulation.lastEventSeq;
-  const state: TimelineState = { tick: timeline.tick, maxTick: timeline.maxTick, playing: session.playing, ticksPerSecond: session.ticksPerSecond };
+  const meter = session.playing ? session.speed : idleSpeedMeter;
+  const state: TimelineState = {
+    tick: timeline.tick,
+    maxTick: timeline.maxTick,
+    playing: session.playing,
+    ticksPerSecond: session.ticksPerSecond,
+    achievedTicksPerSecond: Math.round(meter.ticksPerSecond),
+    behind: meter.behind,
+  };
   post({ type: 'frame', view: frameWireView(simulation, session.request), timeline: state, events, resetEvents: options.resetEvents });
 }
 
@@ -235,12 +249,14 @@ function jumpTo(context: Context, tick: number): void {
 function playFrame(context: Context, elapsedMs: number): void {
   const { session, now } = context;
   if (!session.playing || session.timeline === null) return;
+  const carriedBefore = session.carriedTicks;
   const { ticks, carriedTicks } = ticksForFrame({ elapsedMs, ticksPerSecond: session.ticksPerSecond, carriedTicks: session.carriedTicks });
   session.carriedTicks = carriedTicks;
   const timeline = session.timeline;
   const deadline = now() + frameWorkMsMax;
   // Bounded by `ticks`; stops early when the frame's time is spent (the rest is dropped).
-  for (let done = 0; done < ticks; ) {
+  let done = 0;
+  while (done < ticks) {
     const chunk = Math.min(frameChunkTicks, ticks - done);
     timeline.advance(chunk);
     done += chunk;
@@ -249,17 +265,20 @@ function playFrame(context: Context, elapsedMs: number): void {
       break;
     }
   }
+  // Progress in ticks, fractions owed to the next frame included, so slow speeds read exactly.
+  const progressed = done + session.carriedTicks - carriedBefore;
+  session.speed = meterFrame(session.speed, { elapsedMs, ticks: progressed, chosenTicksPerSecond: session.ticksPerSecond });
   postFrame(context, { resetEvents: false });
 }
 
-/** Acts, then posts the outcome and a frame; a refused action posts only its outcome. */
-function act(context: Context, action: Action): void {
+/** Acts, then posts the outcome (with the act's id) and a frame; a refused action posts only its outcome. */
+function act(context: Context, { action, id }: { action: Action; id?: number }): void {
   const timeline = currentRun(context.session);
   try {
-    context.post({ type: 'action-result', result: describeOutcome(timeline.act(action)) });
+    context.post({ type: 'action-result', result: describeOutcome(timeline.act(action)), id });
   } catch (error) {
     if (!(error instanceof SimulationInputError)) throw error;
-    context.post({ type: 'action-result', result: { ok: false, summary: error.message, field: error.field } });
+    context.post({ type: 'action-result', result: { ok: false, summary: error.message, field: error.field }, id });
     return;
   }
   postFrame(context, { resetEvents: false });

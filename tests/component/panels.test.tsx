@@ -122,7 +122,7 @@ describe('NodeInspector and ProgressTable', () => {
   it('offers Crash for a live node and Restart for a crashed one, and calls back with the node', async () => {
     const { simulation, leader } = clusterWithLeader();
     const follower = simulation.nodeIds.find((id) => id !== leader)!;
-    const callbacks = { onCrash: vi.fn(), onRestart: vi.fn(), onIsolate: vi.fn() };
+    const callbacks = { onCrash: vi.fn(), onRestart: vi.fn(), onIsolate: vi.fn(), onRejoin: vi.fn() };
     const user = userEvent.setup();
     const { rerender } = render(<NodeInspector node={simulation.node(follower)} view={simulation.view()} {...callbacks} />);
     expect(screen.getByRole('heading', { name: `Node ${follower}` })).toBeInTheDocument();
@@ -143,7 +143,7 @@ describe('NodeInspector and ProgressTable', () => {
   it("shows a node's persistent and volatile state, timer and key-value state", () => {
     const { simulation, leader } = clusterWithLeader();
     const node = simulation.node(leader);
-    render(<NodeInspector node={node} view={simulation.view()} onCrash={vi.fn()} onRestart={vi.fn()} onIsolate={vi.fn()} />);
+    render(<NodeInspector node={node} view={simulation.view()} onCrash={vi.fn()} onRestart={vi.fn()} onIsolate={vi.fn()} onRejoin={vi.fn()} />);
     const persistent = screen.getByRole('region', { name: 'Persistent state' });
     expect(within(persistent).getByText('currentTerm').nextSibling).toHaveTextContent(String(node.term));
     const volatile = screen.getByRole('region', { name: 'Volatile state' });
@@ -156,7 +156,7 @@ describe('NodeInspector and ProgressTable', () => {
   it("lists the leader's followers with nextIndex, matchIndex and mode", () => {
     const { simulation, leader } = clusterWithLeader();
     const node = simulation.node(leader);
-    render(<NodeInspector node={node} view={simulation.view()} onCrash={vi.fn()} onRestart={vi.fn()} onIsolate={vi.fn()} />);
+    render(<NodeInspector node={node} view={simulation.view()} onCrash={vi.fn()} onRestart={vi.fn()} onIsolate={vi.fn()} onRejoin={vi.fn()} />);
     const table = screen.getByRole('table', { name: `Leader ${leader}'s progress per follower` });
     const followers = simulation.nodeIds.filter((id) => id !== leader);
     expect(within(table).getAllByRole('rowheader').map((header) => header.textContent)).toEqual(followers.map((id) => `Node ${id}`));

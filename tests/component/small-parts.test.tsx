@@ -8,6 +8,7 @@ import { createSimulation } from '../../src/core/index.ts';
 import type { ClusterView } from '../../src/core/index.ts';
 import { logColumnsThatFit } from '../../src/ui/components/LogPanel.tsx';
 import { logLayout } from '../../src/ui/components/LogTable.tsx';
+import { ControlBar } from '../../src/ui/components/ControlBar.tsx';
 import { LoadControl } from '../../src/ui/components/LoadControl.tsx';
 import { StatusBar } from '../../src/ui/components/StatusBar.tsx';
 import { useThrottledValue } from '../../src/ui/hooks/use-throttled-value.ts';
@@ -101,7 +102,7 @@ describe('LoadControl', () => {
 });
 
 describe('StatusBar', () => {
-  const timeline = { tick: 0, maxTick: 0, playing: false, ticksPerSecond: 100 };
+  const timeline = { tick: 0, maxTick: 0, playing: false, ticksPerSecond: 100, achievedTicksPerSecond: 0, behind: false };
 
   it('shows the tick, the leader and its term', () => {
     const simulation = createSimulation({ nodes: 3, seed: 2 });
@@ -129,5 +130,24 @@ describe('StatusBar', () => {
     expect(banner).toHaveTextContent('(and 1 more)');
     fireEvent.click(screen.getByRole('button', { name: 'Go to tick 812' }));
     expect(onSeek).toHaveBeenCalledWith(812);
+  });
+});
+
+describe('ControlBar: the speed reached', () => {
+  const base = { tick: 10, maxTick: 10, playing: true, ticksPerSecond: 1_000_000, achievedTicksPerSecond: 0, behind: false };
+  const bar = (timeline: typeof base) => (
+    <ControlBar timeline={timeline} onTogglePlay={vi.fn()} onStep={vi.fn()} onStepBack={vi.fn()} onNextEvent={vi.fn()} onSeek={vi.fn()} onSpeed={vi.fn()} />
+  );
+
+  it('shows the speed playback reaches next to the chosen one, and marks when it falls behind', () => {
+    const { rerender } = render(bar({ ...base, achievedTicksPerSecond: 54_321, behind: true }));
+    expect(screen.getByRole('status', { name: 'Speed reached' })).toHaveTextContent('⚠ reaching only 54k ticks/s');
+    rerender(bar({ ...base, ticksPerSecond: 100, achievedTicksPerSecond: 99, behind: false }));
+    expect(screen.getByRole('status', { name: 'Speed reached' })).toHaveTextContent(/^reaching 99 ticks\/s$/);
+  });
+
+  it('says nothing while paused', () => {
+    render(bar({ ...base, playing: false }));
+    expect(screen.queryByRole('status', { name: 'Speed reached' })).toBeNull();
   });
 });

@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
+import type { Action } from '../../core/index.ts';
+import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { ActConfirm } from './ActConfirm.tsx';
 import { ClientPanel } from './ClientPanel.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { LoadControl } from './LoadControl.tsx';
@@ -12,15 +15,25 @@ export function ActionsPanel() {
   const workload = useAppStore((state) => state.view?.workload ?? null);
   const partition = useAppStore((state) => state.view?.partition ?? null);
   const cutLinks = useAppStore((state) => state.view?.cutLinks ?? null);
-  const lastOutcome = useAppStore((state) => state.lastOutcome);
   const act = useAppStore((state) => state.act);
+  const outcomes = { client: useShownOutcome('client'), load: useShownOutcome('load'), faults: useShownOutcome('faults') };
   const nodeIds = useMemo(() => Array.from({ length: nodeCount }, (_, index) => index + 1), [nodeCount]);
+  // Each control says where it acts from, so its outcome shows next to it.
+  const onAct = useMemo(
+    () => ({
+      client: (action: Action) => act(action, { source: 'client' }),
+      load: (action: Action) => act(action, { source: 'load' }),
+      faults: (action: Action) => act(action, { source: 'faults' }),
+    }),
+    [act],
+  );
   if (workload === null || partition === null || cutLinks === null) return null;
   return (
     <section className="app-slot actions-panel" aria-label="Client and faults">
-      <ClientPanel nodeIds={nodeIds} onSubmit={act} outcome={lastOutcome} />
-      <LoadControl workload={workload} onAct={act} />
-      <FaultPanel nodeIds={nodeIds} partition={partition} cutLinks={cutLinks} onAct={act} />
+      <ClientPanel nodeIds={nodeIds} onSubmit={onAct.client} outcome={outcomes.client} />
+      <LoadControl workload={workload} onAct={onAct.load} outcome={outcomes.load} />
+      <FaultPanel nodeIds={nodeIds} partition={partition} cutLinks={cutLinks} onAct={onAct.faults} outcome={outcomes.faults} />
+      <ActConfirm />
     </section>
   );
 }

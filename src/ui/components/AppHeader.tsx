@@ -14,7 +14,7 @@ export function AppHeader() {
       <p className="app-tagline">A real Raft cluster, simulated tick by tick. Break it and watch it recover.</p>
       <div className="app-header-actions">
         <RunFileButtons />
-        <button type="button" aria-pressed={largeType} onClick={() => setLargeType(!largeType)} title="Larger type everywhere, for a projector">
+        <button type="button" aria-pressed={largeType} aria-keyshortcuts="G" onClick={() => setLargeType(!largeType)} title="Larger type everywhere, for a projector (G)">
           Large type
         </button>
         <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-keyshortcuts="T">

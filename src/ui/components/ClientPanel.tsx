@@ -5,20 +5,19 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Action, Command, NodeId } from '../../core/index.ts';
+import { OutcomeStatus } from './OutcomeStatus.tsx';
+import type { OutcomeLine } from './OutcomeStatus.tsx';
 import './panels.css';
 
 /** Longest key or value accepted from the form (the cells and tables stay readable). */
 export const clientTextMax = 64;
 
-export interface ClientOutcome {
-  readonly ok: boolean;
-  readonly summary: string;
-}
+export type ClientOutcome = OutcomeLine;
 
 export interface ClientPanelProps {
   readonly nodeIds: readonly NodeId[];
   readonly onSubmit: (action: Action) => void;
-  /** The outcome of the last request, announced politely to screen readers. */
+  /** The outcome of the last request (shown for a few seconds), announced politely to screen readers. */
   readonly outcome: ClientOutcome | null;
 }
 
@@ -30,9 +29,7 @@ export function ClientPanel({ nodeIds, onSubmit, outcome }: ClientPanelProps) {
     <section className="panel client-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Client request</h2>
       <ClientForm id={id} nodeIds={nodeIds} onSubmit={onSubmit} />
-      <p role="status" className={outcome === null ? 'outcome' : outcome.ok ? 'outcome is-ok' : 'outcome is-error'}>
-        {outcome === null ? '' : `${outcome.ok ? '✓' : '✗'} ${outcome.summary}`}
-      </p>
+      <OutcomeStatus outcome={outcome} />
     </section>
   );
 }
@@ -42,8 +39,10 @@ function ClientForm({ id, nodeIds, onSubmit }: { id: string } & Pick<ClientPanel
   const [operation, setOperation] = useState<Operation>('put');
   const [key, setKey] = useState('x');
   const [value, setValue] = useState('1');
-  const [target, setTarget] = useState('leader');
+  const [chosenTarget, setTarget] = useState('leader');
   const [error, setError] = useState<string | null>(null);
+  // A node the run no longer has (a restart with fewer nodes) falls back to the leader.
+  const target = chosenTarget === 'leader' || nodeIds.includes(Number(chosenTarget)) ? chosenTarget : 'leader';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { ClusterView, NodeId } from '../../core/index.ts';
 import type { Size } from '../viz/geometry.ts';
-import { partitionRegions, voteMarkOffsets } from '../viz/layout.ts';
-import { defaultSize, nodeFontSizes, ringLayout } from '../viz/ring.ts';
+import { partitionLabelFont, partitionRegions, voteMarkOffsets } from '../viz/layout.ts';
+import { defaultSize, ringLayout } from '../viz/ring.ts';
 import { clusterLinks, cutLinkMarks, messageSize } from '../viz/links.ts';
 import { LinkLayer } from './LinkLayer.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
@@ -54,12 +54,11 @@ export function ClusterGraph(props: ClusterGraphProps) {
   }, [nodeCount, partition, width, height, textScale]);
   const { layout } = geometry;
   const cuts = useMemo(() => cutLinkMarks(layout, view.cutLinks), [layout, view.cutLinks]);
-  const fonts = nodeFontSizes(layout.nodeRadius, textScale);
   const className = ['raft-cluster', props.className].filter(Boolean).join(' ');
 
   return (
     <svg className={className} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Cluster" preserveAspectRatio="xMidYMid meet">
-      <PartitionLayer regions={geometry.regions} center={layout.center} stretch={layout.stretch} fontSize={fonts.label * 1.15} nodeCount={view.nodes.length} quorum={view.quorum} />
+      <PartitionLayer regions={geometry.regions} center={layout.center} stretch={layout.stretch} fontSize={partitionLabelFont(layout)} nodeCount={view.nodes.length} quorum={view.quorum} />
       <LinkLayer links={geometry.links} cuts={cuts} selectedNode={selectedNode} crossSize={messageSize(layout.nodeRadius) * 0.8} />
       <g className="raft-nodes">
         {view.nodes.map((node) => (

@@ -59,6 +59,28 @@ export function ControlBar(props: ControlBarProps) {
         />
         <span className="control-speed-value">{formatSpeed(timeline.ticksPerSecond)}</span>
       </label>
+      <AchievedSpeed timeline={timeline} />
     </div>
   );
+}
+
+/**
+ * The speed playback really reaches, next to the one chosen: at high speed the worker runs what
+ * fits in a frame, and a slider saying "1M ticks/s" while 54k run would mislead.
+ */
+function AchievedSpeed({ timeline }: { timeline: TimelineState }) {
+  if (!timeline.playing || timeline.achievedTicksPerSecond === 0) return null;
+  const reached = formatSpeed(roundSpeed(timeline.achievedTicksPerSecond));
+  return (
+    <output className={timeline.behind ? 'control-achieved is-behind' : 'control-achieved'} aria-label="Speed reached" title="The speed playback reaches on this machine">
+      {timeline.behind ? `⚠ reaching only ${reached}` : `reaching ${reached}`}
+    </output>
+  );
+}
+
+/** Two significant figures: the reached speed jitters from frame to frame. */
+function roundSpeed(ticksPerSecond: number): number {
+  if (ticksPerSecond < 10) return Math.round(ticksPerSecond);
+  const scale = 10 ** (Math.floor(Math.log10(ticksPerSecond)) - 1);
+  return Math.round(ticksPerSecond / scale) * scale;
 }

@@ -1,4 +1,7 @@
+import type { Action, NodeId } from '../../core/index.ts';
+import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
 import { useThrottledValue } from '../hooks/use-throttled-value.ts';
+import { actionNode } from '../outcome.ts';
 import { fastPlaybackTicksPerSecond } from '../speed.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { MessageDetails } from './MessageDetails.tsx';
@@ -16,18 +19,23 @@ export function DetailsPanel() {
   const selectedNode = useAppStore((state) => state.selectedNode);
   const selectedMessage = useAppStore((state) => state.selectedMessage);
   const act = useAppStore((state) => state.act);
+  const outcome = useShownOutcome('inspector');
   if (view === null) return null;
   const node = selectedNode === null ? undefined : view.nodes.find((candidate) => candidate.id === selectedNode);
   const message = selectedMessage === null ? undefined : view.inFlight.find((candidate) => candidate.id === selectedMessage);
+  const actOn = (type: Extract<Action, { node: NodeId }>['type']) => (id: NodeId) => act({ type, node: id }, { source: 'inspector' });
   return (
     <section className="app-slot" aria-label="Inspector">
       {node !== undefined ? (
         <NodeInspector
           node={node}
           view={view}
-          onCrash={(id) => act({ type: 'crash', node: id })}
-          onRestart={(id) => act({ type: 'restart', node: id })}
-          onIsolate={(id) => act({ type: 'isolate', node: id })}
+          onCrash={actOn('crash')}
+          onRestart={actOn('restart')}
+          onIsolate={actOn('isolate')}
+          onRejoin={actOn('rejoin')}
+          // Another node's outcome would read as this one's.
+          outcome={outcome !== null && actionNode(outcome.action) === node.id ? outcome : null}
         />
       ) : message !== undefined ? (
         <MessageDetails message={message} tick={view.tick} />
@@ -35,11 +43,17 @@ export function DetailsPanel() {
         <div className="panel">
           <h2>Inspector</h2>
           <p className="hint">
-            Click a node (or press 1–{Math.min(view.nodes.length, 9)}) to see its state and crash or restart it; click a
-            message in flight to see its fields.
+            Click a node (or press {nodeKeys(view.nodes.length)}) to see its state and crash or restart it; click a message in
+            flight to see its fields.
           </p>
         </div>
       )}
     </section>
   );
+}
+
+/** The number keys that select nodes: "1" for one node, "1–5", at most "1–9". */
+function nodeKeys(nodeCount: number): string {
+  const last = Math.min(nodeCount, 9);
+  return last <= 1 ? '1' : `1–${last}`;
 }

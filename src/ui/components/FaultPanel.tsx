@@ -6,6 +6,8 @@
 import { useId, useState } from 'react';
 import type { Action, NodeId } from '../../core/index.ts';
 import { describeGroups } from '../format.ts';
+import { OutcomeStatus } from './OutcomeStatus.tsx';
+import type { OutcomeLine } from './OutcomeStatus.tsx';
 import './panels.css';
 
 export interface FaultPanelProps {
@@ -14,24 +16,43 @@ export interface FaultPanelProps {
   readonly partition?: readonly (readonly NodeId[])[];
   readonly cutLinks?: readonly { readonly from: NodeId; readonly to: NodeId }[];
   readonly onAct: (action: Action) => void;
+  /** The outcome of the last fault taken here (shown for a few seconds). */
+  readonly outcome?: OutcomeLine | null;
 }
 
-export function FaultPanel({ nodeIds, partition = [], cutLinks = [], onAct }: FaultPanelProps) {
+export function FaultPanel({ nodeIds, partition = [], cutLinks = [], onAct, outcome = null }: FaultPanelProps) {
   const id = useId();
   return (
     <section className="panel fault-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Network faults</h2>
-      <p className="muted">
-        Now: {partition.length > 1 ? `partitioned ${describeGroups(partition)}` : 'one network'}
-        {cutLinks.length > 0 ? `; cut links ${cutLinks.map((link) => `${link.from}→${link.to}`).join(', ')}` : ''}
-      </p>
-      <PartitionBuilder nodeIds={nodeIds} onAct={onAct} />
-      <LinkControls nodeIds={nodeIds} onAct={onAct} />
-      <div className="panel-toolbar">
-        <button type="button" onClick={() => onAct({ type: 'heal' })}>Heal network</button>
-      </div>
+      {nodeIds.length < 2 ? (
+        <p className="muted">One node: there is no network to split or cut.</p>
+      ) : (
+        <>
+          <p className="muted">
+            Now: {partition.length > 1 ? `partitioned ${describeGroups(partition)}` : 'one network'}
+            {cutLinks.length > 0 ? `; cut links ${cutLinks.map((link) => `${link.from}→${link.to}`).join(', ')}` : ''}
+          </p>
+          <PartitionBuilder nodeIds={nodeIds} onAct={onAct} />
+          <LinkControls nodeIds={nodeIds} onAct={onAct} />
+          <div className="panel-toolbar">
+            <button type="button" onClick={() => onAct({ type: 'heal' })}>Heal network</button>
+          </div>
+        </>
+      )}
+      <OutcomeStatus outcome={outcome} />
     </section>
   );
+}
+
+/**
+ * The link's ends as chosen, or, for a node the run no longer has (a restart with fewer nodes),
+ * the first node (for From) and the first other node (for To).
+ */
+function linkEnds(nodeIds: readonly NodeId[], chosen: { from: NodeId; to: NodeId }): { from: NodeId; to: NodeId } {
+  const from = nodeIds.includes(chosen.from) ? chosen.from : (nodeIds[0] ?? 1);
+  const to = nodeIds.includes(chosen.to) ? chosen.to : (nodeIds.find((node) => node !== from) ?? from);
+  return { from, to };
 }
 
 function PartitionBuilder({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAct: (action: Action) => void }) {
@@ -65,9 +86,10 @@ function PartitionBuilder({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAc
 
 function LinkControls({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAct: (action: Action) => void }) {
   const id = useId();
-  const [from, setFrom] = useState<NodeId>(nodeIds[0] ?? 1);
-  const [to, setTo] = useState<NodeId>(nodeIds[1] ?? nodeIds[0] ?? 1);
+  const [chosenFrom, setFrom] = useState<NodeId>(nodeIds[0] ?? 1);
+  const [chosenTo, setTo] = useState<NodeId>(nodeIds[1] ?? nodeIds[0] ?? 1);
   const [bothWays, setBothWays] = useState(true);
+  const { from, to } = linkEnds(nodeIds, { from: chosenFrom, to: chosenTo });
   const isSame = from === to;
   return (
     <fieldset>

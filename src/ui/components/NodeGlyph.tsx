@@ -66,6 +66,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
       onKeyDown={handleKeyDown}
     >
       <title>{nodeTitle(node, timer)}</title>
+      <NodeHitArea node={node} angle={angle} radius={radius} fontSize={fonts.label} textScale={textScale} />
       <circle className="raft-node__focus" r={radius * 1.36} />
       {isSelected && <circle className="raft-node__selection" r={radius * 1.31} strokeWidth={radius * 0.08} />}
       {timer !== null && <TimerRing timer={timer} radius={radius} />}
@@ -115,9 +116,31 @@ function CrashCross({ radius }: { radius: number }) {
   return <path className="raft-node__cross" d={`M${-arm},${-arm}L${arm},${arm}M${arm},${-arm}L${-arm},${arm}`} strokeWidth={radius * 0.12} />;
 }
 
+/** The three label lines: role, term, vote. */
+function labelLines(node: NodeView): string[] {
+  return [roleLine(node), `term ${node.term}`, voteLine(node)];
+}
+
+/**
+ * An invisible box over the node and its labels, so a click anywhere on the node's box selects
+ * it: without it only the painted circle and text would, and the gap between them would not.
+ */
+function NodeHitArea({ node, angle, radius, fontSize, textScale }: { node: NodeView; angle: number; radius: number; fontSize: number; textScale: number }) {
+  const place = labelPlacement(angle, radius, labelLineCount, textScale);
+  const width = Math.max(...labelLines(node).map((line) => line.length)) * fontSize * 0.6;
+  const left = place.anchor === 'start' ? place.x : place.anchor === 'end' ? place.x - width : place.x - width / 2;
+  const top = place.y - fontSize;
+  const reach = radius * 1.36;
+  const x = Math.min(-reach, left);
+  const y = Math.min(-reach, top);
+  const right = Math.max(reach, left + width);
+  const bottom = Math.max(reach, top + place.lineHeight * labelLineCount);
+  return <rect className="raft-node__hit" x={x} y={y} width={right - x} height={bottom - y} />;
+}
+
 function NodeLabels({ node, angle, radius, fontSize, textScale }: { node: NodeView; angle: number; radius: number; fontSize: number; textScale: number }) {
   const place = labelPlacement(angle, radius, labelLineCount, textScale);
-  const lines = [roleLine(node), `term ${node.term}`, voteLine(node)];
+  const lines = labelLines(node);
   return (
     <text className="raft-node__label" x={place.x} y={place.y} textAnchor={place.anchor} fontSize={fontSize} aria-hidden="true">
       {lines.map((line, index) => (

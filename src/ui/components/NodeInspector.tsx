@@ -7,6 +7,8 @@ import type { ReactNode } from 'react';
 import type { ClusterView, NodeId, NodeView } from '../../core/index.ts';
 import { plural } from '../format.ts';
 import { KvTable } from './KvTable.tsx';
+import { OutcomeStatus } from './OutcomeStatus.tsx';
+import type { OutcomeLine } from './OutcomeStatus.tsx';
 import { ProgressTable } from './ProgressTable.tsx';
 import './panels.css';
 
@@ -16,10 +18,14 @@ export interface NodeInspectorProps {
   readonly onCrash: (node: NodeId) => void;
   readonly onRestart: (node: NodeId) => void;
   readonly onIsolate: (node: NodeId) => void;
+  readonly onRejoin: (node: NodeId) => void;
+  /** The outcome of the last action taken on this node here (shown for a few seconds). */
+  readonly outcome?: OutcomeLine | null;
 }
 
-export function NodeInspector({ node, view, onCrash, onRestart, onIsolate }: NodeInspectorProps) {
+export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRejoin, outcome = null }: NodeInspectorProps) {
   const headingId = `node-inspector-${node.id}`;
+  // Alone in its group while the cluster has more than one node (so more than one group).
   const group = view.partition.find((members) => members.includes(node.id));
   const isIsolated = view.nodes.length > 1 && group !== undefined && group.length === 1;
   return (
@@ -29,14 +35,20 @@ export function NodeInspector({ node, view, onCrash, onRestart, onIsolate }: Nod
         <span className="badge">{node.alive ? (node.role ?? 'follower') : `crashed at tick ${node.crashedAt ?? '?'}`}</span>
         {isIsolated ? <span className="badge badge-warning">isolated</span> : null}
       </header>
+      {/* Each pair shares its slot, so the focused button stays focused when it turns into the other. */}
       <div className="panel-toolbar">
         {node.alive ? (
           <button type="button" onClick={() => onCrash(node.id)}>Crash</button>
         ) : (
           <button type="button" onClick={() => onRestart(node.id)}>Restart</button>
         )}
-        <button type="button" onClick={() => onIsolate(node.id)} disabled={isIsolated}>Isolate</button>
+        {isIsolated ? (
+          <button type="button" onClick={() => onRejoin(node.id)}>Rejoin</button>
+        ) : view.nodes.length > 1 ? (
+          <button type="button" onClick={() => onIsolate(node.id)}>Isolate</button>
+        ) : null}
       </div>
+      <OutcomeStatus outcome={outcome} />
       <PersistentState node={node} />
       <VolatileState node={node} />
       {node.alive ? <Timers node={node} heartbeatIntervalTicks={view.raft.heartbeatIntervalTicks} /> : null}

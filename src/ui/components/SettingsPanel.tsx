@@ -12,6 +12,8 @@ import type { Action, NetworkConfig, RaftConfig, SimulationOptions } from '../..
 import type { FieldErrors, NetworkField, RunField } from '../settings-form.ts';
 import { screenNodeCountMax } from '../../protocol/worker-protocol.ts';
 import { networkFormKey, networkFormValues, parseNetworkForm, parseRunForm, runFormKey, runFormValues } from '../settings-form.ts';
+import { OutcomeStatus } from './OutcomeStatus.tsx';
+import type { OutcomeLine } from './OutcomeStatus.tsx';
 import './panels.css';
 
 export interface SettingsPanelProps {
@@ -21,14 +23,19 @@ export interface SettingsPanelProps {
   readonly seed: number;
   readonly onAct: (action: Action) => void;
   readonly onReset: (options: SimulationOptions) => void;
+  /** The outcome of the last network change applied here (shown for a few seconds). */
+  readonly networkOutcome?: OutcomeLine | null;
+  /** The id of a heading outside that names the panel (SettingsSection's); without it the panel has its own. */
+  readonly labelledBy?: string;
 }
 
 export function SettingsPanel(props: SettingsPanelProps) {
   const id = useId();
+  const { labelledBy } = props;
   return (
-    <section className="panel settings-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Settings</h2>
-      <NetworkSettings key={networkFormKey(props.network)} network={props.network} onAct={props.onAct} />
+    <section className="panel settings-panel" aria-labelledby={labelledBy ?? `${id}-heading`}>
+      {labelledBy === undefined ? <h2 id={`${id}-heading`}>Settings</h2> : null}
+      <NetworkSettings key={networkFormKey(props.network)} network={props.network} onAct={props.onAct} outcome={props.networkOutcome ?? null} />
       <RunSettings key={runFormKey(props)} {...props} />
     </section>
   );
@@ -72,7 +79,7 @@ function NumberField<F extends string>({ field, label, values, errors, warnings 
   );
 }
 
-function NetworkSettings({ network, onAct }: { network: NetworkConfig; onAct: (action: Action) => void }) {
+function NetworkSettings({ network, onAct, outcome }: { network: NetworkConfig; onAct: (action: Action) => void; outcome: OutcomeLine | null }) {
   const [values, setValues] = useState(() => networkFormValues(network));
   const [isChecked, setChecked] = useState(false);
   const parsed = parseNetworkForm(values);
@@ -94,6 +101,7 @@ function NetworkSettings({ network, onAct }: { network: NetworkConfig; onAct: (a
         <NumberField {...common} field="latencyMin" label="Latency min (ticks)" min={1} />
         <NumberField {...common} field="latencyMax" label="Latency max (ticks)" min={1} />
         <button type="submit">Apply network settings</button>
+        <OutcomeStatus outcome={outcome} />
       </fieldset>
     </form>
   );

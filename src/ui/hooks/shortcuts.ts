@@ -17,6 +17,8 @@ export type ShortcutCommand =
   | 'help'
   | 'escape'
   | 'theme'
+  | 'legend'
+  | 'large-type'
   | 'select-node';
 
 export interface Shortcut {
@@ -40,6 +42,8 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'Home', description: 'Go to the start of the run', command: 'seek-start', match: (key) => key === 'Home' },
   { keys: 'End', description: 'Go to the end of the run', command: 'seek-end', match: (key) => key === 'End' },
   { keys: 'T', description: 'Switch light and dark theme', command: 'theme', match: (key) => key === 't' || key === 'T' },
+  { keys: 'L', description: 'Show or hide the legend of the cluster view', command: 'legend', match: (key) => key === 'l' || key === 'L' },
+  { keys: 'G', description: 'Large type on or off (for a projector)', command: 'large-type', match: (key) => key === 'g' || key === 'G' },
   { keys: '?', description: 'Show this help', command: 'help', match: (key) => key === '?' },
   { keys: 'Esc', description: 'Close help, clear the selection', command: 'escape', match: (key) => key === 'Escape' },
 ];

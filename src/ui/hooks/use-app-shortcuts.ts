@@ -8,6 +8,8 @@ export function useAppShortcuts(): void {
   const store = useAppStoreApi();
   useShortcuts((command: ShortcutCommand, key: string) => {
     const state = store.getState();
+    // While the app asks before acting in the past, the page under the question is inert: Esc cancels.
+    if (state.pendingAct !== null && command !== 'escape') return;
     const selected = state.selectedNode === null ? undefined : state.view?.nodes.find((node) => node.id === state.selectedNode);
     switch (command) {
       case 'toggle-play':
@@ -28,13 +30,14 @@ export function useAppShortcuts(): void {
         return;
       }
       case 'crash-or-restart':
-        if (selected !== undefined) state.act({ type: selected.alive ? 'crash' : 'restart', node: selected.id });
+        if (selected !== undefined) state.act({ type: selected.alive ? 'crash' : 'restart', node: selected.id }, { source: 'inspector' });
         return;
       case 'isolate':
-        if (selected !== undefined) state.act({ type: 'isolate', node: selected.id });
+        // One node has no network to be cut off from.
+        if (selected !== undefined && state.view !== null && state.view.nodes.length > 1) state.act({ type: 'isolate', node: selected.id }, { source: 'inspector' });
         return;
       case 'heal':
-        state.act({ type: 'heal' });
+        state.act({ type: 'heal' }, { source: 'faults' });
         return;
       case 'faster':
         state.setSpeed(speedFromSlider(speedToSlider(state.timeline.ticksPerSecond) + 25));
@@ -51,11 +54,18 @@ export function useAppShortcuts(): void {
       case 'theme':
         state.setTheme(state.theme === 'dark' ? 'light' : 'dark');
         return;
+      case 'legend':
+        state.setLegendOpen(!state.legendOpen);
+        return;
+      case 'large-type':
+        state.setLargeType(!state.largeType);
+        return;
       case 'help':
         state.setHelpOpen(!state.helpOpen);
         return;
       case 'escape':
-        if (state.helpOpen) state.setHelpOpen(false);
+        if (state.pendingAct !== null) state.cancelAct();
+        else if (state.helpOpen) state.setHelpOpen(false);
         else {
           state.selectNode(null);
           state.selectMessage(null);

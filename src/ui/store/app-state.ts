@@ -4,7 +4,8 @@
  * protocol) or change UI-only state; components never compute Raft.
  */
 import type { Action, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
-import type { ActionOutcome, Run, TimelineState } from '../../protocol/worker-protocol.ts';
+import type { Run, TimelineState } from '../../protocol/worker-protocol.ts';
+import type { ActionSource, ShownOutcome } from '../outcome.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -18,6 +19,19 @@ export interface Display {
 export type ImportStatus =
   | { readonly phase: 'replaying'; readonly fileName: string; readonly done: number; readonly total: number }
   | { readonly phase: 'done'; readonly fileName: string; readonly actions: number; readonly tick: Tick };
+
+/** An action taken in the past, waiting for the user to accept that it discards the future. */
+export interface PendingAct {
+  readonly action: Action;
+  readonly source: ActionSource;
+  /** Playback was paused to ask; it resumes once the user has answered. */
+  readonly resume: boolean;
+}
+
+export interface ActOptions {
+  /** The place the action was taken, which shows its outcome (by default the one place offering it). */
+  readonly source?: ActionSource;
+}
 
 export interface EventFilter {
   /** Topics shown; all when empty. */
@@ -46,8 +60,13 @@ export interface AppState {
   readonly helpOpen: boolean;
   /** The first index shown in the log view; the worker sends entries from there. */
   readonly logFrom: number;
-  /** The outcome of the last action, e.g. "Node 2 refused: not leader, try node 3". */
-  readonly lastOutcome: ActionOutcome | null;
+  /**
+   * The outcome of the last action, e.g. "Node 2 refused: not leader, try node 3", with where the
+   * action was taken; null from the moment the next action is taken until its answer.
+   */
+  readonly lastOutcome: ShownOutcome | null;
+  /** An action taken in the past, asking first (see act). */
+  readonly pendingAct: PendingAct | null;
   /** The last error the worker reported, shown until dismissed. */
   readonly error: string | null;
   /** The import under way or just finished; null otherwise. */
@@ -63,7 +82,14 @@ export interface AppState {
   readonly seek: (tick: Tick) => void;
   readonly setSpeed: (ticksPerSecond: number) => void;
   // The cluster
-  readonly act: (action: Action) => void;
+  /**
+   * Acts on the cluster at the current tick. Before the end of the timeline it asks first, since
+   * acting there discards the ticks after it: `pendingAct` holds the action (and playback pauses)
+   * until confirmAct or cancelAct.
+   */
+  readonly act: (action: Action, options?: ActOptions) => void;
+  readonly confirmAct: () => void;
+  readonly cancelAct: () => void;
   /** Starts a new run with these options (the caller confirms discarding the current one). */
   readonly reset: (options: SimulationOptions) => void;
   /** The current run as data, for saving to a file. */

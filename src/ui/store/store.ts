@@ -11,6 +11,8 @@ import { eventBufferMax, logWindowCountDefault, speedTicksPerSecondDefault } fro
 import type { FromWorker, Run, ToWorker, ViewRequest } from '../../protocol/worker-protocol.ts';
 import { createViewDecoder } from '../../protocol/wire-view.ts';
 import type { ViewDecoder } from '../../protocol/wire-view.ts';
+import { actActions, createAwaitedActs, settleAct } from './act-actions.ts';
+import type { AwaitedActs } from './act-actions.ts';
 import type { AppState, Display } from './app-state.ts';
 
 /** The two-way channel to the simulation: a real Worker (worker-port.ts), or in tests a fake or in-process one. */
@@ -71,16 +73,19 @@ interface Connection {
   pendingRun: { readonly previous: SimulationOptions; readonly isImport: boolean } | null;
   /** Decodes frames, keeping what did not change the same object (wire-view.ts). */
   decoder: ViewDecoder;
+  /** Acts awaiting their outcome, so each outcome shows where its action was taken. */
+  readonly acts: AwaitedActs;
 }
 
 export const defaultDisplay: Display = { theme: 'light', largeType: false };
 
 export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOptions; start?: boolean; display?: Display } = {}): AppStore {
-  const connection: Connection = { port, framePending: false, exports: [], pendingRun: null, decoder: createViewDecoder() };
+  const connection: Connection = { port, framePending: false, exports: [], pendingRun: null, decoder: createViewDecoder(), acts: createAwaitedActs() };
   const store = createStore<AppState>()((set, get) => ({
     ...initialState(options.runOptions ?? defaultRunOptions, options.display ?? defaultDisplay),
     ...playbackActions(connection, get),
     ...runActions(connection, set, get),
+    ...actActions((message) => port.post(message), connection.acts, set, get),
     ...importActions(connection, set, get),
     ...screenActions(connection, set, get),
   }));
@@ -112,7 +117,7 @@ type ActionKey = { [K in keyof AppState]: AppState[K] extends (...args: never[])
 function initialState(runOptions: SimulationOptions, display: Display): Omit<AppState, ActionKey> {
   return {
     view: null,
-    timeline: { tick: 0, maxTick: 0, playing: false, ticksPerSecond: speedTicksPerSecondDefault },
+    timeline: { tick: 0, maxTick: 0, playing: false, ticksPerSecond: speedTicksPerSecondDefault, achievedTicksPerSecond: 0, behind: false },
     events: [],
     runOptions,
     selectedNode: null,
@@ -124,6 +129,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     helpOpen: false,
     logFrom: 0,
     lastOutcome: null,
+    pendingAct: null,
     error: null,
     importStatus: null,
   };
@@ -150,15 +156,14 @@ function postViewRequest({ port }: Connection, get: GetState): void {
 function forgetOldRun(connection: Connection, set: SetState, get: GetState, options: SimulationOptions): void {
   const state = get();
   const keepNode = state.selectedNode === null || state.selectedNode <= (options.nodes ?? coreDefaultNodeCount);
-  set({ runOptions: options, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, lastOutcome: null, error: null, importStatus: null, logFrom: 0 });
+  set({ runOptions: options, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, lastOutcome: null, pendingAct: null, error: null, importStatus: null, logFrom: 0 });
   if (state.logFrom !== 0 || !keepNode || state.selectedMessage !== null) postViewRequest(connection, get);
 }
 
-/** Acting on the cluster, and replacing or saving the run. */
-function runActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'act' | 'reset' | 'exportRun' | 'reportError'> {
+/** Replacing or saving the run (acting on it: act-actions.ts). */
+function runActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'reset' | 'exportRun' | 'reportError'> {
   const { port } = connection;
   return {
-    act: (action) => port.post({ type: 'act', action }),
     reset: (runOptions) => {
       connection.pendingRun = { previous: get().runOptions, isImport: false };
       forgetOldRun(connection, set, get, runOptions);
@@ -196,13 +201,14 @@ function screenActions(
   get: GetState,
 ): Pick<AppState, 'selectNode' | 'selectMessage' | 'setEventFilter' | 'setTheme' | 'setLargeType' | 'setLegendOpen' | 'setHelpOpen' | 'setLogFrom' | 'dismissError'> {
   return {
+    // A node and a message are alternatives in one inspector: selecting one clears the other.
     selectNode: (id) => {
-      set({ selectedNode: id });
+      set(id === null ? { selectedNode: null } : { selectedNode: id, selectedMessage: null });
       postViewRequest(connection, get);
     },
     selectMessage: (id) => {
       if (id === get().selectedMessage) return;
-      set({ selectedMessage: id });
+      set(id === null ? { selectedMessage: null } : { selectedMessage: id, selectedNode: null });
       // The worker sends the selected message's payload in full (others travel without it).
       postViewRequest(connection, get);
     },
@@ -233,8 +239,10 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
       const view = connection.decoder.decode(message.view);
       store.setState((state) => ({ view, timeline: message.timeline, events: mergeEvents(state.events, message.events, message.resetEvents) }));
       if (message.resetEvents) forgetMissingNodes(connection, store, view);
+      // After a jump in time the last outcome ("Node 2 crashed") no longer describes the ticks shown.
+      if (message.resetEvents && store.getState().lastOutcome !== null) store.setState({ lastOutcome: null });
     },
-    'action-result': (message) => store.setState({ lastOutcome: message.result }),
+    'action-result': (message) => settleAct(connection.acts, message, store.setState, store.getState),
     run: (message) => connection.exports.shift()?.resolve(message.run),
     error: (message) => runRefused(connection, store, message.message),
     ...importReplies(connection, store),

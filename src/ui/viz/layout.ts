@@ -41,7 +41,9 @@ export function labelPlacement(angle: number, nodeRadius: number, lineCount: num
   const gap = nodeRadius * glyphRadii.label;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
-  const anchor: TextAnchor = cos > 0.35 ? 'start' : cos < -0.35 ? 'end' : 'middle';
+  // Only a node right at the top or bottom stacks its labels over or under it (the ring's fit leaves
+  // room there); every other node has them beside it.
+  const anchor: TextAnchor = cos > 0.15 ? 'start' : cos < -0.15 ? 'end' : 'middle';
   // Beside the node the block starts a full gap away, clear of the timer ring at any height.
   const x = anchor === 'start' ? gap : anchor === 'end' ? -gap : 0;
   // Baseline of the first line: the block sits above (top), below (bottom) or centred (sides).
@@ -123,8 +125,17 @@ export function partitionLabel(index: number): string {
  * One region per partition group when the network is split (none when it is whole): a rounded
  * ring sector spanning the group's slots. `ringOrder` guarantees each group is one run of slots.
  */
+/** The font size of a partition label, in px: a little larger than the node labels. */
+export function partitionLabelFont(layout: RingLayout): number {
+  return nodeFontSizes(layout.nodeRadius, layout.textScale).label * 1.15;
+}
+
 export function partitionRegions(groups: readonly (readonly NodeId[])[], layout: RingLayout): PartitionRegion[] {
   const count = layout.order.length;
+  // "Partition A" is about 11 characters: its half extents, to keep it off the nodes it labels.
+  const font = partitionLabelFont(layout);
+  const halfWidth = font * 11 * 0.3;
+  const halfHeight = font * 0.6;
   if (groups.length <= 1 || count < 2) return [];
   const slotAngle = (2 * Math.PI) / count;
   const gap = Math.min(slotAngle * 0.12, 0.08);
@@ -149,7 +160,11 @@ export function partitionRegions(groups: readonly (readonly NodeId[])[], layout:
       label: partitionLabel(index),
       members: group,
       path: regionArc({ startAngle: start, endAngle: end }) ?? '',
-      labelAt: { x: center.x + labelRadius * stretch * Math.cos(middle), y: center.y + labelRadius * Math.sin(middle) },
+      // Pulled inward by its own half size, so the whole label sits inside the band, not over the nodes.
+      labelAt: {
+        x: center.x + labelRadius * stretch * Math.cos(middle) - halfWidth * Math.cos(middle),
+        y: center.y + labelRadius * Math.sin(middle) - halfHeight * Math.sin(middle),
+      },
     }];
   });
 }

@@ -31,9 +31,9 @@ export function laneOffset(nodeRadius: number): number {
   return messageSize(nodeRadius) * 1.15;
 }
 
-/** Half the width of a message glyph, in px: at least 10, so a message is at least 20 px wide. */
+/** Half the width of a message glyph, in px: at least 11.5, so every shape (a square is the narrowest) is at least 20 px wide. */
 export function messageSize(nodeRadius: number): number {
-  return Math.min(16, Math.max(10, nodeRadius * 0.26));
+  return Math.min(16, Math.max(11.5, nodeRadius * 0.26));
 }
 
 /** Half the side of a message's click target, in px: at least 12, a 24 px target. */

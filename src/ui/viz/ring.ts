@@ -31,8 +31,10 @@ export const glyphRadii = {
 /** Label text in px: legible at its floor, never so big it crowds the ring. */
 export const labelFontMin = 13;
 export const labelFontMax = 24;
+/** With Large type the floor rises: a projector's labels come before the size of the nodes. */
+export const labelFontMinLarge = 20;
 /** Node radius bounds, in px. */
-const nodeRadiusMin = 12;
+const nodeRadiusMin = 8;
 const nodeRadiusMax = 72;
 /** Padding at the edge of the view, in px. */
 const edgePadding = 10;
@@ -69,7 +71,7 @@ export interface RingLayout {
 export function nodeFontSizes(nodeRadius: number, textScale = 1): { readonly id: number; readonly label: number; readonly badge: number } {
   return {
     id: Math.max(14, nodeRadius * 0.62),
-    label: Math.min(labelFontMax * textScale, Math.max(labelFontMin * textScale, nodeRadius * 0.42 * textScale)),
+    label: Math.min(labelFontMax * textScale, Math.max(textScale > 1 ? labelFontMinLarge : labelFontMin, nodeRadius * 0.42 * textScale)),
     badge: Math.max(10, nodeRadius * 0.3),
   };
 }

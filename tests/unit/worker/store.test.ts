@@ -7,31 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/core/index.ts';
 import type { SimEvent } from '../../../src/core/index.ts';
 import { eventBufferMax, speedTicksPerSecondDefault } from '../../../src/protocol/worker-protocol.ts';
-import type { FromWorker, Run, TimelineState, ToWorker } from '../../../src/protocol/worker-protocol.ts';
+import type { FromWorker, Run, TimelineState } from '../../../src/protocol/worker-protocol.ts';
 import { encodeView } from '../../../src/protocol/wire-view.ts';
 import { frameElapsedMsMax, startFrameLoop } from '../../../src/ui/hooks/use-frame-loop.ts';
 import { logWindowCount, makeAppStore } from '../../../src/ui/store/store.ts';
-import type { SimPort } from '../../../src/ui/store/store.ts';
 import { createWorkerLogic } from '../../../src/worker/worker-logic.ts';
+import { fakePort } from '../../support/fake-port.ts';
 import { createInProcessPort } from '../../support/in-process-port.ts';
-
-function fakePort() {
-  const posted: ToWorker[] = [];
-  let listener: ((message: FromWorker) => void) | null = null;
-  const port: SimPort = {
-    post: (message) => posted.push(message),
-    subscribe: (next) => {
-      listener = next;
-      return () => {
-        listener = null;
-      };
-    },
-  };
-  const reply = (message: FromWorker): void => listener?.(message);
-  /** The commands posted since the last call. */
-  const take = (): ToWorker[] => posted.splice(0);
-  return { port, reply, take };
-}
 
 function started() {
   const fake = fakePort();
@@ -40,7 +22,7 @@ function started() {
   return { ...fake, store };
 }
 
-const timeline = (overrides: Partial<TimelineState> = {}): TimelineState => ({ tick: 0, maxTick: 0, playing: false, ticksPerSecond: 60, ...overrides });
+const timeline = (overrides: Partial<TimelineState> = {}): TimelineState => ({ tick: 0, maxTick: 0, playing: false, ticksPerSecond: 60, achievedTicksPerSecond: 0, behind: false, ...overrides });
 const startView = createSimulation({ nodes: 5, seed: 1 }).view();
 /** A real view, as the worker posts it, at a made-up tick. */
 const view = (tick: number) => encodeView({ ...startView, tick }, { selectedMessage: null });
@@ -89,8 +71,9 @@ describe('app store: replies', () => {
 
   it('keeps the last action outcome and the last error', () => {
     const { store, reply } = started();
-    reply({ type: 'action-result', result: { ok: false, summary: 'node must be an integer from 1 to 5 (got 9)', field: 'node' } });
-    expect(store.getState().lastOutcome).toMatchObject({ ok: false, field: 'node' });
+    store.getState().act({ type: 'crash', node: 9 });
+    reply({ type: 'action-result', id: 1, result: { ok: false, summary: 'node must be an integer from 1 to 5 (got 9)', field: 'node' } });
+    expect(store.getState().lastOutcome).toMatchObject({ ok: false, field: 'node', tone: 'error' });
     reply({ type: 'error', message: 'ticks must be an integer', field: 'ticks' });
     expect(store.getState().error).toBe('ticks must be an integer');
     store.getState().dismissError();
@@ -134,8 +117,8 @@ describe('app store: actions post commands', () => {
     store.getState().act({ type: 'crash', node: 2 });
     store.getState().act({ type: 'heal' });
     expect(take()).toEqual([
-      { type: 'act', action: { type: 'crash', node: 2 } },
-      { type: 'act', action: { type: 'heal' } },
+      { type: 'act', action: { type: 'crash', node: 2 }, id: 1 },
+      { type: 'act', action: { type: 'heal' }, id: 2 },
     ]);
   });
 

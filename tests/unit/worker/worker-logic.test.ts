@@ -63,7 +63,7 @@ const put = (key: string, value: string, node: NodeId | 'leader' = 'leader'): Ac
 describe('worker logic: replies', () => {
   it('init posts one frame at tick 0, paused, at the default speed, with events reset', () => {
     const frame = harness().frame({ type: 'init', options: { nodes: 3, seed: 1 } });
-    expect(frame.timeline).toEqual({ tick: 0, maxTick: 0, playing: false, ticksPerSecond: speedTicksPerSecondDefault });
+    expect(frame.timeline).toEqual({ tick: 0, maxTick: 0, playing: false, ticksPerSecond: speedTicksPerSecondDefault, achievedTicksPerSecond: 0, behind: false });
     expect(frame.resetEvents).toBe(true);
     expect(frame.view.nodes).toHaveLength(3);
   });
@@ -461,6 +461,48 @@ describe('frame time budget', () => {
     logic.handle({ type: 'play' });
     logic.handle({ type: 'frame', elapsedMs: 100 });
     expect(frames.at(-1)!.timeline.tick).toBe(600);
+  });
+});
+
+describe('the speed playback reaches', () => {
+  function playing(options: { ticksPerSecond: number; clock?: () => number }) {
+    const frames: Extract<FromWorker, { type: 'frame' }>[] = [];
+    const logic = createWorkerLogic((message) => void (message.type === 'frame' && frames.push(message)), options.clock);
+    logic.handle({ type: 'init', options: { nodes: 3, seed: 1 } });
+    logic.handle({ type: 'set-speed', ticksPerSecond: options.ticksPerSecond });
+    logic.handle({ type: 'play' });
+    return { frames, frame: (elapsedMs: number) => logic.handle({ type: 'frame', elapsedMs }), pause: () => logic.handle({ type: 'pause' }) };
+  }
+
+  it('is the chosen speed when the machine keeps up, slow fractional speeds included', () => {
+    for (const ticksPerSecond of [7, 60, 6_000]) {
+      const run = playing({ ticksPerSecond });
+      for (let i = 0; i < 120; i += 1) run.frame(16.7);
+      const timeline = run.frames.at(-1)!.timeline;
+      expect(timeline.achievedTicksPerSecond / ticksPerSecond, `${ticksPerSecond} ticks/s`).toBeGreaterThan(0.9);
+      expect(timeline.achievedTicksPerSecond / ticksPerSecond).toBeLessThan(1.1);
+      expect(timeline.behind).toBe(false);
+    }
+  });
+
+  it('says how far short it falls when the frame budget cuts the work, and marks it behind', () => {
+    let clock = 0;
+    // Every look at the clock costs 5 ms: three chunks of 256 ticks fit a frame's budget.
+    const run = playing({ ticksPerSecond: speedTicksPerSecondMax, clock: () => (clock += 5) });
+    for (let i = 0; i < 60; i += 1) run.frame(16);
+    const timeline = run.frames.at(-1)!.timeline;
+    expect(timeline.achievedTicksPerSecond).toBeGreaterThan(40_000);
+    expect(timeline.achievedTicksPerSecond).toBeLessThan(60_000);
+    expect(timeline.behind).toBe(true);
+  });
+
+  it('reads 0 and not behind while paused', () => {
+    let clock = 0;
+    const run = playing({ ticksPerSecond: speedTicksPerSecondMax, clock: () => (clock += 5) });
+    for (let i = 0; i < 10; i += 1) run.frame(16);
+    expect(run.frames.at(-1)!.timeline.behind).toBe(true);
+    run.pause();
+    expect(run.frames.at(-1)!.timeline).toMatchObject({ playing: false, achievedTicksPerSecond: 0, behind: false });
   });
 });
 

@@ -1,0 +1,42 @@
+/** The outcome helpers (src/ui/outcome.ts) and the question before acting in the past. */
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../src/core/index.ts';
+import { discardText } from '../../src/ui/components/ActConfirm.tsx';
+import { actionNode, defaultSource, describeNetwork, outcomeTone } from '../../src/ui/outcome.ts';
+
+describe('outcomes', () => {
+  it('each action type has the one place that offers it', () => {
+    const cases: [Action, string][] = [
+      [{ type: 'crash', node: 1 }, 'inspector'],
+      [{ type: 'rejoin', node: 1 }, 'inspector'],
+      [{ type: 'propose', node: 'leader', command: { type: 'noop' } }, 'client'],
+      [{ type: 'configure-workload', workload: {} }, 'load'],
+      [{ type: 'configure-network', network: {} }, 'network'],
+      [{ type: 'cut-link', from: 1, to: 2, bothWays: true }, 'faults'],
+      [{ type: 'heal' }, 'faults'],
+    ];
+    for (const [action, source] of cases) expect(defaultSource(action), action.type).toBe(source);
+    expect(actionNode({ type: 'isolate', node: 4 })).toBe(4);
+    expect(actionNode({ type: 'heal' })).toBeNull();
+  });
+
+  it('words the network in the form’s units', () => {
+    expect(describeNetwork({ delayTicksMin: 5, delayTicksMax: 40, dropRatio: 0.125, duplicateRatio: 0.001, reorderRatio: 1 })).toBe(
+      'latency 5-40 ticks, loss 12.5%, duplicates 0.1%, reorder 100%',
+    );
+  });
+
+  it('a rejected action is an error, an accepted one a success unless no leader took the proposal', () => {
+    expect(outcomeTone({ ok: false, summary: 'no', field: null })).toBe('error');
+    expect(outcomeTone({ ok: true, summary: 'yes', proposal: null })).toBe('success');
+    expect(outcomeTone({ ok: true, summary: 'refused', proposal: { node: 2, index: -1, term: 3, isLeader: false, leaderHint: 1 } })).toBe('warning');
+  });
+});
+
+describe('the question before acting in the past', () => {
+  it('names the ticks it discards, with thousands separators', () => {
+    expect(discardText(999, 2_966)).toBe('This discards ticks 1,000–2,966.');
+    expect(discardText(2_965, 2_966)).toBe('This discards tick 2,966.');
+    expect(discardText(2_966, 2_966)).toBe('This is the end of the run now: nothing is discarded.');
+  });
+});
