@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../src/ui/viz/geometry.ts';
-import { labelPlacement, linkEnds, partitionRegions, pointAlong, timerArcPath, voteMarkOffsets } from '../../src/ui/viz/layout.ts';
-import { defaultSize, glyphRadii, nodeFontSizes, ringLayout, ringOrder } from '../../src/ui/viz/ring.ts';
-import { clusterLinks, cutLinkMarks } from '../../src/ui/viz/links.ts';
+import { boxesOverlap, glyphRadii, labelBox, labelPlacement, nodeFontSizes } from '../../src/ui/viz/glyph-metrics.ts';
+import type { Box } from '../../src/ui/viz/glyph-metrics.ts';
+import { insetWay, partitionRegions, pointAlong, timerArcPath, voteMarkOffsets, wayPath, wayPoint } from '../../src/ui/viz/layout.ts';
+import { defaultSize, ringLayout, ringOrder } from '../../src/ui/viz/ring.ts';
+import { labelLines } from '../../src/ui/viz/node-status.ts';
+import { clusterLinks, cutLinkMarks, lane, laneBow, laneOffset, messageSize } from '../../src/ui/viz/links.ts';
 
 const range = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
 const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
@@ -27,6 +30,42 @@ describe('ringLayout', () => {
       }
     });
   }
+
+  // The widest labels a node can have (a 15-node cluster in term 12): no label may cover another
+  // node or another node's label, whether the view is a projector's or a small laptop's.
+  const widest = { role: 'candidate', alive: true, term: 12, vote: 15 } as const;
+  const moved = (box: Box, at: Point): Box => ({ left: box.left + at.x, right: box.right + at.x, top: box.top + at.y, bottom: box.bottom + at.y });
+  const labelSizes = [{ width: 908, height: 554 }, { width: 583, height: 269 }, { width: 640, height: 420 }, { width: 1400, height: 760 }];
+  for (const size of labelSizes) {
+    it(`keeps every node's labels off the other nodes and their labels, 1..15 nodes in ${size.width}x${size.height}`, () => {
+      for (let count = 1; count <= 15; count += 1) {
+        const layout = ringLayout(range(count), [range(count)], size);
+        const lines = labelLines(widest, layout.labelStyle);
+        const reach = layout.nodeRadius * glyphRadii.timerOuter;
+        const nodes = layout.order.map((id) => {
+          const at = layout.positions.get(id)!;
+          return { id, label: moved(labelBox(layout.angles.get(id)!, layout.nodeRadius, lines), at), body: { left: at.x - reach, right: at.x + reach, top: at.y - reach, bottom: at.y + reach } };
+        });
+        for (const node of nodes) {
+          expect(node.label.left, `${count} nodes: node ${node.id}'s label inside the view`).toBeGreaterThanOrEqual(0);
+          expect(node.label.right, `${count} nodes: node ${node.id}'s label inside the view`).toBeLessThanOrEqual(size.width);
+          for (const other of nodes) {
+            if (other === node) continue;
+            expect(boxesOverlap(node.label, other.body), `${count} nodes: node ${node.id}'s label on node ${other.id}`).toBe(false);
+            expect(boxesOverlap(node.label, other.label), `${count} nodes: labels of ${node.id} and ${other.id}`).toBe(false);
+          }
+        }
+      }
+    });
+  }
+
+  it('goes to one compact label line only when three lines do not fit', () => {
+    expect(ringLayout(range(5), [range(5)], { width: 908, height: 554 }).labelStyle).toBe('full');
+    expect(ringLayout(range(15), [range(15)], { width: 908, height: 554 }).labelStyle).toBe('full');
+    expect(ringLayout(range(15), [range(15)], { width: 583, height: 269 }).labelStyle).toBe('compact');
+    expect(labelLines(widest, 'compact')).toEqual(['C t12 v15']);
+    expect(labelLines({ role: null, alive: false, term: 2, vote: null }, 'compact')).toEqual(['✗ t2 v–']);
+  });
 
   it('keeps node ids at least 24px tall for up to 15 nodes in a 900px-tall layout', () => {
     for (const count of [3, 5, 7, 9, 15]) {
@@ -120,15 +159,85 @@ describe('pointAlong', () => {
   it('stays put on a zero-length link', () => {
     expect(pointAlong(a, a, 0.5, 10)).toEqual({ x: 0, y: 0 });
   });
+
+  it('bows the middle of the way by `bow` to the right of travel, keeping both ends', () => {
+    expect(pointAlong(a, b, 0.5, 0, 20)).toEqual({ x: 50, y: 20 });
+    expect(pointAlong(a, b, 0.5, 0, -20)).toEqual({ x: 50, y: -20 });
+    expect(pointAlong(a, b, 0, 0, 20)).toEqual(a);
+    expect(pointAlong(a, b, 1, 0, 20)).toEqual(b);
+    // The lane offset follows the curve: at the middle the tangent is level again.
+    expect(pointAlong(a, b, 0.5, 10, 20)).toEqual({ x: 50, y: 30 });
+  });
 });
 
-describe('linkEnds', () => {
+describe('laneBow', () => {
+  it('bows the links of a small ring gently at most, most of them not at all', () => {
+    const layout = ringLayout(range(5), [range(5)], { width: 908, height: 554 });
+    let straight = 0;
+    for (const from of range(5)) {
+      for (const to of range(5)) {
+        if (from === to) continue;
+        const length = distance(layout.positions.get(from)!, layout.positions.get(to)!);
+        expect(Math.abs(laneBow(layout, from, to))).toBeLessThan(length * 0.05);
+        if (laneBow(layout, from, to) === 0) straight += 1;
+      }
+    }
+    expect(straight).toBeGreaterThanOrEqual(16);
+  });
+
+  // A message on a lane that crossed a third node would seem to come from it.
+  for (const size of [{ width: 583, height: 269 }, { width: 908, height: 554 }, { width: 640, height: 420 }]) {
+    it(`keeps every message of a 15-node ring off the nodes it does not travel between, in ${size.width}x${size.height}`, () => {
+      const layout = ringLayout(range(15), [range(15)], size);
+      const clear = layout.nodeRadius * glyphRadii.timerOuter + messageSize(layout.nodeRadius);
+      let bowed = 0;
+      for (const from of range(15)) {
+        for (const to of range(15)) {
+          if (from === to) continue;
+          const way = lane(layout, from, to)!;
+          const bow = laneBow(layout, from, to);
+          expect(way.bow).toBe(bow);
+          expect(laneBow(layout, to, from)).toBe(bow === 0 ? 0 : -bow);
+          if (bow !== 0) bowed += 1;
+          for (let step = 0; step <= 40; step += 1) {
+            const at = wayPoint(way, step / 40, laneOffset(layout.nodeRadius));
+            for (const [id, centre] of layout.positions) {
+              if (id !== from && id !== to) expect(distance(at, centre), `${from}->${to} at ${step / 40} passes node ${id}`).toBeGreaterThanOrEqual(clear);
+            }
+          }
+        }
+      }
+      expect(bowed).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('insetWay', () => {
+  const a = { x: 0, y: 0 };
+  const b = { x: 100, y: 0 };
+
   it('pulls both ends in by the inset', () => {
-    expect(linkEnds({ x: 0, y: 0 }, { x: 100, y: 0 }, 10)).toEqual({ from: { x: 10, y: 0 }, to: { x: 90, y: 0 } });
+    const way = insetWay(a, b, 10);
+    expect(wayPoint(way, 0)).toEqual({ x: 10, y: 0 });
+    expect(wayPoint(way, 1)).toEqual({ x: 90, y: 0 });
+    expect(wayPath(way)).toBe('M10,0L90,0');
   });
 
   it('collapses to the middle when the nodes are closer than two insets', () => {
-    expect(linkEnds({ x: 0, y: 0 }, { x: 10, y: 0 }, 10)).toEqual({ from: { x: 5, y: 0 }, to: { x: 5, y: 0 } });
+    const way = insetWay(a, { x: 10, y: 0 }, 10);
+    expect(wayPoint(way, 0)).toEqual({ x: 5, y: 0 });
+    expect(wayPoint(way, 1)).toEqual({ x: 5, y: 0 });
+  });
+
+  it('draws a bowed way as the matching piece of its curve', () => {
+    const way = insetWay(a, b, 10, 20);
+    // The piece's own control point: the path's middle (t = 0.5 of the piece) is the curve's apex.
+    const match = /^M([\d.-]+),([\d.-]+)Q([\d.-]+),([\d.-]+),([\d.-]+),([\d.-]+)$/.exec(wayPath(way));
+    const [x0, y0, cx, cy, x1, y1] = match!.slice(1).map(Number) as [number, number, number, number, number, number];
+    const middle = { x: 0.25 * x0 + 0.5 * cx + 0.25 * x1, y: 0.25 * y0 + 0.5 * cy + 0.25 * y1 };
+    expect(middle.x).toBeCloseTo(50);
+    expect(middle.y).toBeCloseTo(20);
+    expect({ x: x0, y: y0 }).toEqual(wayPoint(way, 0));
   });
 });
 

@@ -8,7 +8,8 @@
  *   - a screenshot is saved to test-results/screens/layout-<size>.png for a person to look at.
  * At 1920x1080 the cluster must read from the back of a room: labels of at least 18 px, nodes of
  * at least 120 px, messages of at least 20 px with click targets of at least 24 px. At 1440x900
- * the main task (graph, logs, selected node) fits the window without scrolling it.
+ * the main task (graph, logs, selected node) fits the window without scrolling it. With 9 and 15
+ * nodes, no node's label is drawn over another node or its label.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -170,3 +171,40 @@ test.describe('at 1440x900', () => {
     await expect.poll(rootFont).toBeGreaterThan(before.root);
   });
 });
+
+/** Pairs of nodes where one's label (as the browser drew it) lies on the other node or its label. */
+async function labelCollisions(page: Page): Promise<string[]> {
+  return nodeButtons(page).evaluateAll((nodes) => {
+    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const drawn = nodes.map((node) => ({
+      id: node.getAttribute('data-node-id'),
+      label: node.querySelector('.raft-node__label')!.getBoundingClientRect(),
+      body: node.querySelector('.raft-node__timer, .raft-node__body')!.getBoundingClientRect(),
+    }));
+    return drawn.flatMap((node) =>
+      drawn.filter((other) => other !== node && (meet(node.label, other.body) || meet(node.label, other.label))).map((other) => `${node.id} on ${other.id}`),
+    );
+  });
+}
+
+for (const crowd of [
+  { name: '1024x768', width: 1024, height: 768, scale: 1, nodes: 15 },
+  { name: '1024x768', width: 1024, height: 768, scale: 1, nodes: 9 },
+  { name: '1440x900-at-200-percent', width: 720, height: 450, scale: 2, nodes: 15 },
+  { name: '1920x1080', width: 1920, height: 1080, scale: 1, nodes: 15 },
+]) {
+  test.describe(`${crowd.nodes} nodes at ${crowd.name}`, () => {
+    test.use({ viewport: { width: crowd.width, height: crowd.height }, deviceScaleFactor: crowd.scale });
+
+    test('no node label is drawn over another node or its label, after an election', async ({ page }, testInfo) => {
+      await page.goto(`/?nodes=${crowd.nodes}`);
+      await expect(nodeButtons(page)).toHaveCount(crowd.nodes);
+      await setSpeed(page);
+      await runUntilSettledLeader(page);
+      await clusterView(page).scrollIntoViewIfNeeded();
+      expect(await labelCollisions(page)).toEqual([]);
+      expect(await coveredNodes(page)).toEqual([]);
+      await saveScreen(page, testInfo, `crowd-${crowd.nodes}-${crowd.name}`);
+    });
+  });
+}

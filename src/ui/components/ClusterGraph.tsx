@@ -69,6 +69,7 @@ export function ClusterGraph(props: ClusterGraphProps) {
             radius={layout.nodeRadius}
             angle={layout.angles.get(node.id)!}
             textScale={textScale}
+            labelStyle={layout.labelStyle}
             heartbeatIntervalTicks={view.raft.heartbeatIntervalTicks}
             voteMarks={geometry.voteMarks.get(node.id)!}
             isSelected={node.id === selectedNode}

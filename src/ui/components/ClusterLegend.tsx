@@ -79,6 +79,7 @@ export function ClusterLegend({ view }: { view: ClusterView }) {
           <path d={timerArcPath(0.35, 11, 14)} fill="currentColor" />
         </Sample>
       </ul>
+      <p className="legend-note">Beside each node: its role, term and vote. Where many nodes share a small view, one line: &ldquo;F t3 v7&rdquo; is a follower in term 3 that voted for node 7.</p>
       <h3>Messages</h3>
       <ul className="legend-list">
         <Sample label="◆ RequestVote, ● AppendEntries (small: heartbeat), ■ InstallSnapshot; filled: request">

@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { MessageView } from '../../core/index.ts';
 import { useSmoothMotion } from '../hooks/use-smooth-motion.ts';
 import type { Point } from '../viz/geometry.ts';
-import { pointAlong } from '../viz/layout.ts';
+import { wayPoint } from '../viz/layout.ts';
 import type { RingLayout } from '../viz/ring.ts';
 import { lane, laneOffset, messageHitSize, messageSize } from '../viz/links.ts';
 import { messageKind, messageLabel, messageShapePath, messageTitle } from '../viz/message-kind.ts';
@@ -31,9 +31,8 @@ export interface MessageLayerProps {
 
 /** Where a message is at `tick`: its point along its lane (to the right of travel). */
 function messagePoint(message: MessageView, layout: RingLayout, tick: number): Point | null {
-  const ends = lane(layout, message.from, message.to);
-  if (ends === null) return null;
-  return pointAlong(ends.from, ends.to, messageFraction(message, tick), laneOffset(layout.nodeRadius));
+  const way = lane(layout, message.from, message.to);
+  return way === null ? null : wayPoint(way, messageFraction(message, tick), laneOffset(layout.nodeRadius));
 }
 
 /** Messages in flight, each moving along its lane from sentTick to deliverTick. */

@@ -2,9 +2,10 @@ import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeId, NodeView } from '../../core/index.ts';
 import type { Point } from '../viz/geometry.ts';
-import { labelPlacement, timerArcPath } from '../viz/layout.ts';
-import { glyphRadii, nodeFontSizes } from '../viz/ring.ts';
-import { nodeAriaLabel, nodeTimer, nodeTitle, roleBadge, roleLine, voteAnswers, voteLine } from '../viz/node-status.ts';
+import { badgeRadiusMin, glyphRadii, labelBox, labelPlacement, nodeFontSizes } from '../viz/glyph-metrics.ts';
+import type { LabelStyle } from '../viz/glyph-metrics.ts';
+import { timerArcPath } from '../viz/layout.ts';
+import { labelLines, nodeAriaLabel, nodeTimer, nodeTitle, roleBadge, voteAnswers } from '../viz/node-status.ts';
 import type { NodeTimer } from '../viz/node-status.ts';
 import { crashedFill, roleStroke, termColor, termTextColor } from '../viz/palette.ts';
 import { VoteMarks } from './VoteMarks.tsx';
@@ -18,6 +19,8 @@ export interface NodeGlyphProps {
   readonly angle: number;
   /** Label enlargement (Large type). */
   readonly textScale?: number;
+  /** Three label lines, or one compact line (and no badge) where three do not fit. */
+  readonly labelStyle?: LabelStyle;
   /** A leader's ring shows its heartbeat interval instead of an election timer. */
   readonly heartbeatIntervalTicks: number;
   /** Where a candidate draws each voter's answer, relative to its centre (facing the voter). */
@@ -26,19 +29,22 @@ export interface NodeGlyphProps {
   readonly onSelect: (id: NodeId) => void;
 }
 
-const labelLineCount = 3;
-
 /**
  * One Raft node: a circle filled with its term's colour and outlined by role (leaders bold,
  * candidates dashed), its id, a role badge, labels (role, term, vote), a draining timer ring and,
- * for a candidate, the answers it has received. A crashed node is grey and crossed out.
+ * for a candidate, the answers it has received. A crashed node is grey and crossed out. Compact
+ * labels carry the role letter themselves, and a small node leaves its circle to the id.
  */
 export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
   const { node, position, radius, angle, isSelected, onSelect } = props;
   const isCrashed = !node.alive || node.role === null;
   const timer = nodeTimer(node, props.heartbeatIntervalTicks);
   const textScale = props.textScale ?? 1;
+  const labelStyle = props.labelStyle ?? 'full';
+  // Compact labels carry the role letter; a small node keeps its circle for the id.
+  const showsBadge = node.role !== null && labelStyle === 'full' && radius >= badgeRadiusMin;
   const fonts = nodeFontSizes(radius, textScale);
+  const labels: LabelBlock = { lines: labelLines(node, labelStyle), angle, radius, fontSize: fonts.label, textScale };
   const stroke = roleStroke[node.role ?? 'follower'];
   const className = [
     'raft-node',
@@ -66,7 +72,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
       onKeyDown={handleKeyDown}
     >
       <title>{nodeTitle(node, timer)}</title>
-      <NodeHitArea node={node} angle={angle} radius={radius} fontSize={fonts.label} textScale={textScale} />
+      <NodeHitArea {...labels} />
       <circle className="raft-node__focus" r={radius * 1.36} />
       {isSelected && <circle className="raft-node__selection" r={radius * 1.31} strokeWidth={radius * 0.08} />}
       {timer !== null && <TimerRing timer={timer} radius={radius} />}
@@ -78,11 +84,11 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
         strokeDasharray={stroke.dash}
       />
       {isCrashed && <CrashCross radius={radius} />}
-      <text className="raft-node__id" y={radius * 0.12} fontSize={fonts.id} fill={isCrashed ? '#000000' : termTextColor(node.term)}>
+      <text className="raft-node__id" y={showsBadge ? radius * 0.12 : 0} fontSize={fonts.id} fill={isCrashed ? '#000000' : termTextColor(node.term)}>
         {node.id}
       </text>
-      {node.role !== null && <RoleBadge letter={roleBadge[node.role]} radius={radius} fontSize={fonts.badge} />}
-      <NodeLabels node={node} angle={angle} radius={radius} fontSize={fonts.label} textScale={textScale} />
+      {showsBadge && <RoleBadge letter={roleBadge[node.role]} radius={radius} fontSize={fonts.badge} />}
+      <NodeLabels {...labels} />
       {node.role === 'candidate' && <VoteMarks answers={voteAnswers(node)} offsets={props.voteMarks} radius={radius} />}
     </g>
   );
@@ -116,31 +122,33 @@ function CrashCross({ radius }: { radius: number }) {
   return <path className="raft-node__cross" d={`M${-arm},${-arm}L${arm},${arm}M${arm},${-arm}L${-arm},${arm}`} strokeWidth={radius * 0.12} />;
 }
 
-/** The three label lines: role, term, vote. */
-function labelLines(node: NodeView): string[] {
-  return [roleLine(node), `term ${node.term}`, voteLine(node)];
+/** A node's label lines and where they go. */
+interface LabelBlock {
+  readonly lines: readonly string[];
+  readonly angle: number;
+  readonly radius: number;
+  readonly fontSize: number;
+  readonly textScale: number;
 }
 
 /**
- * An invisible box over the node and its labels, so a click anywhere on the node's box selects
- * it: without it only the painted circle and text would, and the gap between them would not.
+ * Invisible boxes over the node and over its labels, so a click anywhere on either selects it:
+ * without them only the painted circle and text would, and the gaps between them would not. Two
+ * boxes, not one around both, so neither reaches over a neighbour.
  */
-function NodeHitArea({ node, angle, radius, fontSize, textScale }: { node: NodeView; angle: number; radius: number; fontSize: number; textScale: number }) {
-  const place = labelPlacement(angle, radius, labelLineCount, textScale);
-  const width = Math.max(...labelLines(node).map((line) => line.length)) * fontSize * 0.6;
-  const left = place.anchor === 'start' ? place.x : place.anchor === 'end' ? place.x - width : place.x - width / 2;
-  const top = place.y - fontSize;
+function NodeHitArea({ lines, angle, radius, textScale }: LabelBlock) {
+  const label = labelBox(angle, radius, lines, textScale);
   const reach = radius * 1.36;
-  const x = Math.min(-reach, left);
-  const y = Math.min(-reach, top);
-  const right = Math.max(reach, left + width);
-  const bottom = Math.max(reach, top + place.lineHeight * labelLineCount);
-  return <rect className="raft-node__hit" x={x} y={y} width={right - x} height={bottom - y} />;
+  return (
+    <>
+      <rect className="raft-node__hit" x={-reach} y={-reach} width={2 * reach} height={2 * reach} />
+      <rect className="raft-node__hit" x={label.left} y={label.top} width={label.right - label.left} height={label.bottom - label.top} />
+    </>
+  );
 }
 
-function NodeLabels({ node, angle, radius, fontSize, textScale }: { node: NodeView; angle: number; radius: number; fontSize: number; textScale: number }) {
-  const place = labelPlacement(angle, radius, labelLineCount, textScale);
-  const lines = labelLines(node);
+function NodeLabels({ lines, angle, radius, fontSize, textScale }: LabelBlock) {
+  const place = labelPlacement(angle, radius, lines.length, textScale);
   return (
     <text className="raft-node__label" x={place.x} y={place.y} textAnchor={place.anchor} fontSize={fontSize} aria-hidden="true">
       {lines.map((line, index) => (

@@ -12,87 +12,94 @@ import type { NodeId } from '../../core/index.ts';
 import type { Point } from './geometry.ts';
 import { polar } from './geometry.ts';
 import type { RingLayout } from './ring.ts';
-import { glyphRadii, nodeFontSizes } from './ring.ts';
+import { glyphRadii, nodeFontSizes } from './glyph-metrics.ts';
 
 /** d3.arc measures angles clockwise from 12 o'clock; screen angles start at 3 o'clock. */
 export function arcAngle(screenAngle: number): number {
   return screenAngle + Math.PI / 2;
 }
 
-export type TextAnchor = 'start' | 'middle' | 'end';
-
-export interface LabelPlacement {
-  /** Where the first line's baseline sits, relative to the node centre. */
-  readonly x: number;
-  readonly y: number;
-  readonly anchor: TextAnchor;
-  readonly lineHeight: number;
-}
-
-/**
- * Where a node's label block goes: radially outward from the ring, so the inside of the ring
- * stays free for links, messages and vote marks. Top nodes stack their lines upward of the node,
- * bottom nodes below it, side nodes beside it, vertically centred.
- */
-export function labelPlacement(angle: number, nodeRadius: number, lineCount: number, textScale = 1): LabelPlacement {
-  const { label: fontSize } = nodeFontSizes(nodeRadius, textScale);
-  const lineHeight = fontSize * 1.2;
-  const blockHeight = lineHeight * lineCount;
-  const gap = nodeRadius * glyphRadii.label;
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  // Only a node right at the top or bottom stacks its labels over or under it (the ring's fit leaves
-  // room there); every other node has them beside it.
-  const anchor: TextAnchor = cos > 0.15 ? 'start' : cos < -0.15 ? 'end' : 'middle';
-  // Beside the node the block starts a full gap away, clear of the timer ring at any height.
-  const x = anchor === 'start' ? gap : anchor === 'end' ? -gap : 0;
-  // Baseline of the first line: the block sits above (top), below (bottom) or centred (sides).
-  let top: number;
-  if (anchor !== 'middle') top = sin * gap * 0.6 - blockHeight / 2;
-  else if (sin < 0) top = -gap - blockHeight;
-  else top = gap;
-  return { x, y: top + fontSize, anchor, lineHeight };
-}
-
-/** The two ends of the link from `a` to `b`, pulled in so it starts and ends clear of the glyphs. */
-export function linkEnds(a: Point, b: Point, inset: number): { readonly from: Point; readonly to: Point } {
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const length = Math.hypot(dx, dy);
-  if (length === 0 || 2 * inset >= length) {
-    const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-    return { from: middle, to: middle };
-  }
-  const ux = dx / length;
-  const uy = dy / length;
-  return { from: { x: a.x + ux * inset, y: a.y + uy * inset }, to: { x: b.x - ux * inset, y: b.y - uy * inset } };
-}
-
 /**
  * The point at fraction `fraction` (0..1) of the way from `a` to `b`, shifted by `offset` to the
  * right of the direction of travel. The two directions of one link therefore use opposite sides
- * and never overlap (keep right, as on a road).
+ * and never overlap (keep right, as on a road). A `bow` curves the way: its middle passes `bow`
+ * px to the right of the straight line (negative: to the left), so it can go round a node.
  */
-export function pointAlong(a: Point, b: Point, fraction: number, offset = 0): Point {
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
+export function pointAlong(a: Point, b: Point, fraction: number, offset = 0, bow = 0): Point {
+  const t = fraction;
+  const control = bowControl(a, b, bow);
+  // A quadratic Bézier; a straight line is interpolated directly, exact at its ends.
+  const x = bow === 0 ? a.x + (b.x - a.x) * t : (1 - t) * (1 - t) * a.x + 2 * (1 - t) * t * control.x + t * t * b.x;
+  const y = bow === 0 ? a.y + (b.y - a.y) * t : (1 - t) * (1 - t) * a.y + 2 * (1 - t) * t * control.y + t * t * b.y;
+  if (offset === 0) return { x, y };
+  const dx = 2 * (1 - t) * (control.x - a.x) + 2 * t * (b.x - control.x);
+  const dy = 2 * (1 - t) * (control.y - a.y) + 2 * t * (b.y - control.y);
   const length = Math.hypot(dx, dy);
-  const x = a.x + dx * fraction;
-  const y = a.y + dy * fraction;
-  if (length === 0 || offset === 0) return { x, y };
+  if (length === 0) return { x, y };
   // Screen y points down, so the right-hand normal of (dx, dy) is (-dy, dx).
   return { x: x - (dy / length) * offset, y: y + (dx / length) * offset };
 }
 
-/** A straight path from `a` to `b` (optionally offset to the right of the direction a -> b). */
-export function linkPath(a: Point, b: Point, offset = 0): string {
-  const start = pointAlong(a, b, 0, offset);
-  const end = pointAlong(a, b, 1, offset);
+/** The control point that puts the curve's middle `bow` px to the right of the line a -> b. */
+function bowControl(a: Point, b: Point, bow: number): Point {
+  const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  if (bow === 0 || length === 0) return middle;
+  // A quadratic's middle lies halfway between the chord's middle and its control point.
+  return { x: middle.x - ((b.y - a.y) / length) * 2 * bow, y: middle.y + ((b.x - a.x) / length) * 2 * bow };
+}
+
+/**
+ * A way between two node centres `a` and `b`: a straight line, or a curve bowed `bow` px to the
+ * right of a -> b (see pointAlong), of which the part from fraction `start` to `end` is used (the
+ * rest lies under the nodes' glyphs).
+ */
+export interface Way {
+  readonly a: Point;
+  readonly b: Point;
+  readonly bow: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The way from `a` to `b` that leaves `inset` px clear at both ends (just the middle when they are closer than that). */
+export function insetWay(a: Point, b: Point, inset: number, bow = 0): Way {
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  const start = length === 0 ? 0.5 : Math.min(0.5, inset / length);
+  return { a, b, bow, start, end: 1 - start };
+}
+
+/** The point `fraction` (0..1) of the used part of `way`, `offset` px to the right of travel. */
+export function wayPoint(way: Way, fraction: number, offset = 0): Point {
+  return pointAlong(way.a, way.b, way.start + (way.end - way.start) * fraction, offset, way.bow);
+}
+
+/** The used part of `way` as an SVG path, `offset` px to the right of travel. */
+export function wayPath(way: Way, offset = 0): string {
   const line = path();
-  line.moveTo(start.x, start.y);
-  line.lineTo(end.x, end.y);
+  const first = wayPoint(way, 0, offset);
+  const last = wayPoint(way, 1, offset);
+  line.moveTo(first.x, first.y);
+  if (way.bow === 0) {
+    line.lineTo(last.x, last.y);
+  } else if (offset === 0) {
+    // A piece of a quadratic Bézier is one too: its control point lies along the tangent at the start.
+    const control = bowControl(way.a, way.b, way.bow);
+    const { start: t, end } = way;
+    const half = (end - t) / 2;
+    const tangent = { x: 2 * (1 - t) * (control.x - way.a.x) + 2 * t * (way.b.x - control.x), y: 2 * (1 - t) * (control.y - way.a.y) + 2 * t * (way.b.y - control.y) };
+    line.quadraticCurveTo(first.x + tangent.x * half, first.y + tangent.y * half, last.x, last.y);
+  } else {
+    // An offset curve is no quadratic: follow it in short straight steps.
+    for (let step = 1; step <= bowedPathSteps; step += 1) {
+      const point = wayPoint(way, step / bowedPathSteps, offset);
+      line.lineTo(point.x, point.y);
+    }
+  }
   return line.toString();
 }
+
+const bowedPathSteps = 16;
 
 /**
  * The election timer as an arc around the node: full when the timer was just reset, shrinking

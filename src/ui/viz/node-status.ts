@@ -48,6 +48,16 @@ export function voteLine(node: Pick<NodeView, 'vote'>): string {
   return node.vote === null ? 'no vote' : `voted ${node.vote}`;
 }
 
+/**
+ * The node's labels: role, term and vote on three lines, or, where three do not fit, one
+ * compact line: "C t3 v3" (candidate, term 3, voted for 3), "✗ t2 v1" for a crashed node.
+ */
+export function labelLines(node: Pick<NodeView, 'role' | 'alive' | 'term' | 'vote'>, style: 'full' | 'compact'): string[] {
+  if (style === 'full') return [roleLine(node), `term ${node.term}`, voteLine(node)];
+  const letter = node.alive && node.role !== null ? roleBadge[node.role] : '✗';
+  return [`${letter} t${node.term} v${node.vote ?? '–'}`];
+}
+
 /** A candidate's answers so far, by voter (granted or refused); voters not listed have not answered. */
 export function voteAnswers(node: Pick<NodeView, 'role' | 'votes'>): ReadonlyMap<NodeId, boolean> {
   if (node.role !== 'candidate') return new Map();

@@ -4,37 +4,23 @@
  *
  * The node radius is the largest that fits, after leaving room for each node's timer ring, its
  * label block (three lines: role, term, vote) outward of the ring, and clear space between
- * neighbours. Label text grows with the node between a floor that stays legible and a cap that
- * keeps labels from crowding the ring; at 1920x1080 five to nine nodes get labels of at least
- * 18 px, the size a class reads from the back of a room.
+ * neighbours; no label may cover another node or its label. When three lines do not fit (many
+ * nodes in a small view) the labels go compact: one line, "F t3 v7". Label text grows with the
+ * node between a floor that stays legible and a cap that keeps labels from crowding the ring.
  */
 import { scaleLinear } from 'd3';
 import type { NodeId } from '../../core/index.ts';
 import type { Point, Size } from './geometry.ts';
+import { boxesOverlap, glyphRadii, labelBlockBox, labelLineCount, labelLineHeight, labelWidthEms, nodeFontSizes } from './glyph-metrics.ts';
+import type { Box, LabelStyle } from './glyph-metrics.ts';
 
 /** The size used when the caller does not pass one (tests, first render before measuring). */
 export const defaultSize: Size = { width: 1200, height: 900 };
 
-/** Node-relative radii (multiples of the node radius) shared by the glyph and the layout. */
-export const glyphRadii = {
-  /** The election/heartbeat timer ring. */
-  timerInner: 1.1,
-  timerOuter: 1.24,
-  /** Vote marks (candidate) sit just outside the timer ring. */
-  voteMark: 1.48,
-  /** Links and messages start and end here, clear of the timer ring. */
-  linkInset: 1.3,
-  /** The label block starts here, radially outward from the ring. */
-  label: 1.4,
-} as const;
-
-/** Label text in px: legible at its floor, never so big it crowds the ring. */
-export const labelFontMin = 13;
-export const labelFontMax = 24;
-/** With Large type the floor rises: a projector's labels come before the size of the nodes. */
-export const labelFontMinLarge = 20;
 /** Node radius bounds, in px. */
 const nodeRadiusMin = 8;
+/** Full labels need a node that holds its id at 14 px; below that, compact labels take over. */
+const fullLabelRadiusMin = 14;
 const nodeRadiusMax = 72;
 /** Padding at the edge of the view, in px. */
 const edgePadding = 10;
@@ -42,11 +28,6 @@ const edgePadding = 10;
 const neighbourSpacing = 3.0;
 /** The ring may be an ellipse this much wider than tall, to use a wide panel. */
 const stretchMax = 1.9;
-/** The widest label line ("candidate", "voted 12") in ems of the label font. */
-const labelWidthEms = 5.6;
-const labelLines = 3;
-const labelLineHeight = 1.2;
-
 export interface RingLayout {
   readonly size: Size;
   readonly center: Point;
@@ -62,18 +43,8 @@ export interface RingLayout {
   readonly angles: ReadonlyMap<NodeId, number>;
   /** How much larger than normal the labels are (Large type). */
   readonly textScale: number;
-}
-
-/**
- * Font sizes in px for a node of radius `nodeRadius`. `textScale` enlarges the labels (Large type);
- * the layout leaves room for them.
- */
-export function nodeFontSizes(nodeRadius: number, textScale = 1): { readonly id: number; readonly label: number; readonly badge: number } {
-  return {
-    id: Math.max(14, nodeRadius * 0.62),
-    label: Math.min(labelFontMax * textScale, Math.max(textScale > 1 ? labelFontMinLarge : labelFontMin, nodeRadius * 0.42 * textScale)),
-    badge: Math.max(10, nodeRadius * 0.3),
-  };
+  /** Three-line labels, or one compact line when three do not fit. */
+  readonly labelStyle: LabelStyle;
 }
 
 /**
@@ -81,10 +52,10 @@ export function nodeFontSizes(nodeRadius: number, textScale = 1): { readonly id:
  * below it when its labels stack outward there (the node at 12 o'clock, and at 6 o'clock on an
  * even ring), and above or below it otherwise (labels beside it, vertically centred).
  */
-function footprint(nodeRadius: number, textScale: number): { readonly side: number; readonly stacked: number; readonly flat: number } {
+function footprint(nodeRadius: number, textScale: number, style: LabelStyle): { readonly side: number; readonly stacked: number; readonly flat: number } {
   const label = nodeFontSizes(nodeRadius, textScale).label;
   const beyondRing = nodeRadius * glyphRadii.label;
-  const block = label * labelLines * labelLineHeight;
+  const block = label * labelLineCount[style] * labelLineHeight;
   return {
     side: beyondRing + label * labelWidthEms,
     stacked: beyondRing + block,
@@ -93,6 +64,7 @@ function footprint(nodeRadius: number, textScale: number): { readonly side: numb
 }
 
 interface RingFit {
+  readonly labelStyle: LabelStyle;
   readonly ringRadius: number;
   readonly stretch: number;
   readonly nodeRadius: number;
@@ -119,20 +91,20 @@ function neighbourDistance(count: number, rx: number, ry: number): number {
 /**
  * The ring that fits `count` nodes of radius r into `size` (labels included): as tall as the
  * view allows, and wider where the view is wider. Null when the nodes do not fit: too close to
- * their neighbours, or out of the view.
+ * their neighbours, out of the view, or a label on another node or its label.
  */
-function fitRing(count: number, size: Size, nodeRadius: number, textScale: number): RingFit | null {
-  const { side, stacked, flat } = footprint(nodeRadius, textScale);
+function fitRing(count: number, size: Size, nodeRadius: number, textScale: number, labelStyle: LabelStyle): RingFit | null {
+  const { side, stacked, flat } = footprint(nodeRadius, textScale, labelStyle);
   const halfWidth = size.width / 2 - edgePadding;
   const height = size.height - 2 * edgePadding;
   if (count <= 1) {
-    return halfWidth >= side && height >= flat + stacked ? { ringRadius: 0, stretch: 1, nodeRadius, centerY: edgePadding + (height - stacked + flat) / 2 } : null;
+    return halfWidth >= side && height >= flat + stacked ? { labelStyle, ringRadius: 0, stretch: 1, nodeRadius, centerY: edgePadding + (height - stacked + flat) / 2 } : null;
   }
   if (count === 2) {
     // Two nodes sit side by side: a wide ring, labels beside them.
     const radiusX = halfWidth - side;
     const fits = radiusX > 0 && height >= 2 * flat && 2 * radiusX >= neighbourSpacing * nodeRadius;
-    return fits ? { ringRadius: radiusX, stretch: 1, nodeRadius, centerY: size.height / 2 } : null;
+    return fits ? { labelStyle, ringRadius: radiusX, stretch: 1, nodeRadius, centerY: size.height / 2 } : null;
   }
   const bottom = count % 2 === 0 ? stacked : flat;
   const radiusY = Math.min((height - stacked - bottom) / (1 + lowestNode(count)), halfWidth - side);
@@ -140,21 +112,56 @@ function fitRing(count: number, size: Size, nodeRadius: number, textScale: numbe
   const radiusX = Math.min(halfWidth - side, radiusY * stretchMax);
   if (neighbourDistance(count, radiusX, radiusY) < neighbourSpacing * nodeRadius) return null;
   const used = stacked + radiusY * (1 + lowestNode(count)) + bottom;
-  return { ringRadius: radiusY, stretch: radiusX / radiusY, nodeRadius, centerY: edgePadding + (height - used) / 2 + stacked + radiusY };
+  const fit: RingFit = { labelStyle, ringRadius: radiusY, stretch: radiusX / radiusY, nodeRadius, centerY: edgePadding + (height - used) / 2 + stacked + radiusY };
+  return labelsAreClear(count, size, fit, textScale) ? fit : null;
 }
 
-/** Node radius and ring radii that fit `count` nodes, their timers and labels into `size`. */
+/** The angle of each of `count` slots, clockwise from 12 o'clock (a pair sits side by side, a lone node's labels go below). */
+function slotAngles(count: number): number[] {
+  if (count === 1) return [Math.PI / 2];
+  const start = count === 2 ? Math.PI : -Math.PI / 2;
+  const angleOf = scaleLinear().domain([0, count]).range([start, start + 2 * Math.PI]);
+  return Array.from({ length: count }, (_, slot) => angleOf(slot));
+}
+
+function slotPoint(center: Point, fit: RingFit, angle: number): Point {
+  return { x: center.x + fit.ringRadius * fit.stretch * Math.cos(angle), y: center.y + fit.ringRadius * Math.sin(angle) };
+}
+
+/** Every label inside the view and clear of the other nodes (timer rings included) and their labels. */
+function labelsAreClear(count: number, size: Size, fit: RingFit, textScale: number): boolean {
+  const center = { x: size.width / 2, y: fit.centerY };
+  const block = { lineCount: labelLineCount[fit.labelStyle], widthEms: labelWidthEms };
+  const reach = fit.nodeRadius * glyphRadii.timerOuter;
+  const slots = slotAngles(count).map((angle) => {
+    const at = slotPoint(center, fit, angle);
+    const label = labelBlockBox(angle, fit.nodeRadius, block, textScale);
+    return {
+      label: { left: at.x + label.left, right: at.x + label.right, top: at.y + label.top, bottom: at.y + label.bottom },
+      body: { left: at.x - reach, right: at.x + reach, top: at.y - reach, bottom: at.y + reach },
+    };
+  });
+  const inView = (box: Box) => box.left >= 0 && box.top >= 0 && box.right <= size.width && box.bottom <= size.height;
+  return slots.every((slot, index) => inView(slot.label) && slots.every((other, otherIndex) => otherIndex === index || (!boxesOverlap(slot.label, other.body) && !boxesOverlap(slot.label, other.label))));
+}
+
+/**
+ * Node radius and ring radii that fit `count` nodes, their timers and labels into `size`: full
+ * labels if they fit around nodes large enough to hold a badge and an id, compact ones otherwise.
+ */
 export function ringDimensions(count: number, size: Size, textScale = 1): RingFit {
   const largest = Math.min(nodeRadiusMax, Math.min(size.width, size.height) * 0.14);
-  // The fit is monotonic in the radius: search down in half-pixel steps (at most ~120 steps).
-  for (let nodeRadius = largest; nodeRadius >= nodeRadiusMin; nodeRadius -= 0.5) {
-    const fit = fitRing(count, size, nodeRadius, textScale);
-    if (fit !== null) return fit;
+  // The largest radius that fits: search down in half-pixel steps (at most ~120 steps each).
+  for (const [labelStyle, smallest] of [['full', fullLabelRadiusMin], ['compact', nodeRadiusMin]] as const) {
+    for (let nodeRadius = largest; nodeRadius >= smallest; nodeRadius -= 0.5) {
+      const fit = fitRing(count, size, nodeRadius, textScale, labelStyle);
+      if (fit !== null) return fit;
+    }
   }
   // A view too small for legible nodes still draws them, as large as the space allows.
   const ringRadius = count <= 1 ? 0 : Math.max(0, Math.min(size.width, size.height) / 2 - edgePadding - nodeRadiusMin * 2);
   const nodeRadius = Math.max(4, Math.min(nodeRadiusMin, count <= 1 ? ringRadius : ringRadius * Math.sin(Math.PI / count) * 0.6));
-  return { ringRadius, stretch: 1, nodeRadius, centerY: size.height / 2 };
+  return { labelStyle: 'compact', ringRadius, stretch: 1, nodeRadius, centerY: size.height / 2 };
 }
 
 /**
@@ -193,19 +200,17 @@ function isCyclicRun(order: readonly NodeId[], group: readonly NodeId[]): boolea
 /** Places the nodes clockwise from 12 o'clock on a ring centred in `size`. */
 export function ringLayout(ids: readonly NodeId[], groups: readonly (readonly NodeId[])[], size: Size = defaultSize, textScale = 1): RingLayout {
   const order = ringOrder(ids, groups);
-  const { ringRadius, stretch, nodeRadius, centerY } = ringDimensions(order.length, size, textScale);
-  // Slot 0 at 12 o'clock; two nodes sit side by side rather than one above the other.
-  const start = order.length === 2 ? Math.PI : -Math.PI / 2;
-  const angleOf = scaleLinear().domain([0, Math.max(1, order.length)]).range([start, start + 2 * Math.PI]);
+  const fit = ringDimensions(order.length, size, textScale);
+  const slots = slotAngles(order.length);
   // The fit centres the nodes and their labels, not the ring (an odd ring is taller above its centre).
-  const center = { x: size.width / 2, y: centerY };
+  const center = { x: size.width / 2, y: fit.centerY };
   const positions = new Map<NodeId, Point>();
   const angles = new Map<NodeId, number>();
   order.forEach((id, slot) => {
-    // A lone node sits in the middle with its labels below it.
-    const angle = order.length === 1 ? Math.PI / 2 : angleOf(slot);
+    const angle = slots[slot]!;
     angles.set(id, angle);
-    positions.set(id, { x: center.x + ringRadius * stretch * Math.cos(angle), y: center.y + ringRadius * Math.sin(angle) });
+    positions.set(id, slotPoint(center, fit, angle));
   });
-  return { size, center, ringRadius, stretch, nodeRadius, order, positions, angles, textScale };
+  const { ringRadius, stretch, nodeRadius, labelStyle } = fit;
+  return { size, center, ringRadius, stretch, nodeRadius, order, positions, angles, textScale, labelStyle };
 }
