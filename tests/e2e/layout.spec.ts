@@ -8,8 +8,9 @@
  *   - a screenshot is saved to test-results/screens/layout-<size>.png for a person to look at.
  * At 1920x1080 the cluster must read from the back of a room: labels of at least 18 px, nodes of
  * at least 120 px, messages of at least 20 px with click targets of at least 24 px. At 1440x900
- * the main task (graph, logs, selected node) fits the window without scrolling it. With 9 and 15
- * nodes, no node's label is drawn over another node or its label.
+ * the main task (graph, logs, selected node) fits the window without scrolling it. At every size the
+ * leader's progress table shows all its columns without a sideways scroll. With 9 and 15 nodes, no
+ * node's label is drawn over another node or its label.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -94,6 +95,23 @@ for (const size of sizes) {
       await expect(page.getByRole('button', { name: 'Legend', exact: true })).toHaveAttribute('aria-pressed', 'true');
       await expect.poll(() => coveredNodes(page)).toEqual([]);
       await saveScreen(page, testInfo, `layout-${size.name}-legend`);
+    });
+
+    test("the leader's progress table shows all its columns, Paused and In flight included, without a sideways scroll", async ({ page }) => {
+      await openApp(page);
+      await setSpeed(page);
+      const leader = await runUntilSettledLeader(page);
+      const panel = await selectNode(page, leader.id);
+      const table = panel.getByRole('table', { name: `Leader ${leader.id}'s progress per follower` });
+      await table.scrollIntoViewIfNeeded();
+      for (const name of ['Follower', 'nextIndex', 'matchIndex', 'Mode', 'Paused', 'In flight']) {
+        await expect(table.getByRole('columnheader', { name, exact: true })).toBeInViewport({ ratio: 1 });
+      }
+      const fits = await table.evaluate((element) => {
+        const wrapper = element.parentElement!;
+        return { table: element.scrollWidth, room: wrapper.clientWidth, scrolls: wrapper.scrollWidth > wrapper.clientWidth };
+      });
+      expect(fits.scrolls, `a ${fits.table} px table in ${fits.room} px`).toBe(false);
     });
   });
 }

@@ -27,8 +27,13 @@ export function ProgressTable({ leader, progress, lastIndex }: ProgressTableProp
         <thead>
           <tr>
             <th scope="col">Follower</th>
-            <th scope="col">nextIndex</th>
-            <th scope="col">matchIndex</th>
+            {/* The names of Figure 2, free to break before "Index" in a narrow panel. */}
+            <th scope="col">
+              next<wbr />Index
+            </th>
+            <th scope="col">
+              match<wbr />Index
+            </th>
             <th scope="col">Behind</th>
             <th scope="col">Mode</th>
             <th scope="col">Paused</th>
@@ -45,7 +50,7 @@ export function ProgressTable({ leader, progress, lastIndex }: ProgressTableProp
               <td title={stateHelp[row.state]}>
                 <span className={`progress-state progress-${row.state}`}>{row.state}</span>
               </td>
-              <td>{row.paused ? 'paused' : 'no'}</td>
+              <td>{row.paused ? 'yes' : 'no'}</td>
               <td>{row.inflight}</td>
             </tr>
           ))}
