@@ -1,8 +1,11 @@
+import { useMessages } from '../hooks/use-messages.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RunFileButtons } from './RunFileButtons.tsx';
 
-/** The title bar: saving and loading runs, the theme and Large type switches, the shortcuts help. */
+/** The title bar: saving and loading runs, the language, theme and Large type switches, the shortcuts help. */
 export function AppHeader() {
+  const m = useMessages();
   const theme = useAppStore((state) => state.theme);
   const setTheme = useAppStore((state) => state.setTheme);
   const largeType = useAppStore((state) => state.largeType);
@@ -10,18 +13,20 @@ export function AppHeader() {
   const setHelpOpen = useAppStore((state) => state.setHelpOpen);
   return (
     <header className="app-header">
-      <h1>Raftlab</h1>
-      <p className="app-tagline">A real Raft cluster, simulated tick by tick. Break it and watch it recover.</p>
+      {/* The name is the same in every language. */}
+      <h1>{'Raftlab'}</h1>
+      <p className="app-tagline">{m.app.header.tagline}</p>
       <div className="app-header-actions">
         <RunFileButtons />
-        <button type="button" aria-pressed={largeType} aria-keyshortcuts="G" onClick={() => setLargeType(!largeType)} title="Larger type everywhere, for a projector (G)">
-          Large type
+        <LanguageSwitch />
+        <button type="button" aria-pressed={largeType} aria-keyshortcuts="G" onClick={() => setLargeType(!largeType)} title={m.app.header.largeTypeHint}>
+          {m.app.header.largeType}
         </button>
         <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-keyshortcuts="T">
-          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          {theme === 'dark' ? m.app.header.lightTheme : m.app.header.darkTheme}
         </button>
         <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-          Keyboard shortcuts
+          {m.app.header.shortcuts}
         </button>
       </div>
     </header>

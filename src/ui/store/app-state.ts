@@ -5,14 +5,16 @@
  */
 import type { Action, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
 import type { Run, TimelineState } from '../../protocol/worker-protocol.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { ActionSource, ShownOutcome } from '../outcome.ts';
 
 export type Theme = 'light' | 'dark';
 
-/** How the screen looks, chosen by the user (and remembered) or by the system. */
+/** How the screen looks and speaks, chosen by the user (and remembered) or by the system. */
 export interface Display {
   readonly theme: Theme;
   readonly largeType: boolean;
+  readonly locale: Locale;
 }
 
 /** An import from a file: replaying (with progress), or just done (the success notice). */
@@ -55,6 +57,8 @@ export interface AppState {
   readonly theme: Theme;
   /** Larger type everywhere, for a projector (the "Large type" switch, ?large=1). */
   readonly largeType: boolean;
+  /** The language of every word on screen (the "Language / 语言" switch, ?lang=zh-CN). */
+  readonly locale: Locale;
   /** The cluster view's legend is open. */
   readonly legendOpen: boolean;
   readonly helpOpen: boolean;
@@ -111,6 +115,7 @@ export interface AppState {
   readonly setEventFilter: (filter: EventFilter) => void;
   readonly setTheme: (theme: Theme) => void;
   readonly setLargeType: (on: boolean) => void;
+  readonly setLocale: (locale: Locale) => void;
   readonly setLegendOpen: (open: boolean) => void;
   readonly setHelpOpen: (open: boolean) => void;
   readonly setLogFrom: (index: number) => void;

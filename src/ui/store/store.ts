@@ -77,7 +77,7 @@ interface Connection {
   readonly acts: AwaitedActs;
 }
 
-export const defaultDisplay: Display = { theme: 'light', largeType: false };
+export const defaultDisplay: Display = { theme: 'light', largeType: false, locale: 'en' };
 
 export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOptions; start?: boolean; display?: Display } = {}): AppStore {
   const connection: Connection = { port, framePending: false, exports: [], pendingRun: null, decoder: createViewDecoder(), acts: createAwaitedActs() };
@@ -125,6 +125,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     eventFilter: { topics: [], node: null },
     theme: display.theme,
     largeType: display.largeType,
+    locale: display.locale,
     legendOpen: false,
     helpOpen: false,
     logFrom: 0,
@@ -199,7 +200,7 @@ function screenActions(
   connection: Connection,
   set: SetState,
   get: GetState,
-): Pick<AppState, 'selectNode' | 'selectMessage' | 'setEventFilter' | 'setTheme' | 'setLargeType' | 'setLegendOpen' | 'setHelpOpen' | 'setLogFrom' | 'dismissError'> {
+): Pick<AppState, 'selectNode' | 'selectMessage' | 'setEventFilter' | 'setTheme' | 'setLargeType' | 'setLocale' | 'setLegendOpen' | 'setHelpOpen' | 'setLogFrom' | 'dismissError'> {
   return {
     // A node and a message are alternatives in one inspector: selecting one clears the other.
     selectNode: (id) => {
@@ -215,6 +216,7 @@ function screenActions(
     setEventFilter: (eventFilter) => set({ eventFilter }),
     setTheme: (theme) => set({ theme }),
     setLargeType: (largeType) => set({ largeType }),
+    setLocale: (locale) => set({ locale }),
     setLegendOpen: (legendOpen) => set({ legendOpen }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
     setLogFrom: (index) => {

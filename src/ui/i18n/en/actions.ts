@@ -1,0 +1,3 @@
+/** The actions area's messages (English, the source catalogue). */
+
+export const actions = {};

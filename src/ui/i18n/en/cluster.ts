@@ -1,0 +1,3 @@
+/** The cluster area's messages (English, the source catalogue). */
+
+export const cluster = {};

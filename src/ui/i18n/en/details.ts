@@ -1,0 +1,3 @@
+/** The details area's messages (English, the source catalogue). */
+
+export const details = {};

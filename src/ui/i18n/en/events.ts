@@ -1,0 +1,3 @@
+/** The events area's messages (English, the source catalogue). */
+
+export const events = {};

@@ -1,0 +1,12 @@
+/** The English catalogue, the source every other catalogue follows (see ../messages.ts). */
+import { actions } from './actions.ts';
+import { app } from './app.ts';
+import { cluster } from './cluster.ts';
+import { common } from './common.ts';
+import { details } from './details.ts';
+import { events } from './events.ts';
+import { log } from './log.ts';
+import { runs } from './runs.ts';
+import { settings } from './settings.ts';
+
+export const en = { common, app, cluster, log, details, actions, events, settings, runs };

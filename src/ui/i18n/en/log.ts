@@ -1,0 +1,3 @@
+/** The log area's messages (English, the source catalogue). */
+
+export const log = {};

@@ -1,0 +1,3 @@
+/** The runs area's messages (English, the source catalogue). */
+
+export const runs = {};

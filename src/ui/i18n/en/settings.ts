@@ -1,0 +1,3 @@
+/** The settings area's messages (English, the source catalogue). */
+
+export const settings = {};

@@ -1,0 +1,32 @@
+/**
+ * Numbers, plurals and lists in a language, through Intl. Each catalogue makes one Format for its
+ * own locale, so a message reads `${f.count(n)}` and gets "2,966" in English, "2,966" in Chinese.
+ */
+import type { Locale } from './locale.ts';
+
+export interface Format {
+  readonly locale: Locale;
+  /** A whole count with the language's digit grouping: "2,966". */
+  count(value: number): string;
+  /** A ratio as a percentage with up to one decimal: 0.125 -> "12.5%". */
+  percent(ratio: number): string;
+  /** The plural category of `count` in this language ("one", "other", ...). */
+  pluralCategory(count: number): Intl.LDMLPluralRule;
+  /** The language's list: "1, 2 and 3" in English, "1、2 和 3" in Chinese. */
+  list(items: readonly string[]): string;
+}
+
+export function makeFormat(locale: Locale): Format {
+  const counts = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const plurals = new Intl.PluralRules(locale);
+  // British English lists take no comma before "and", as Raftlab's English always has.
+  const lists = new Intl.ListFormat(locale === 'en' ? 'en-GB' : locale, { type: 'conjunction' });
+  return {
+    locale,
+    count: (value) => counts.format(value),
+    percent: (ratio) => percents.format(ratio),
+    pluralCategory: (count) => plurals.select(count),
+    list: (items) => lists.format(items),
+  };
+}

@@ -1,0 +1,4 @@
+/** actions 区域的文字（简体中文）。 */
+import type { Messages } from '../messages.ts';
+
+export const actions: Messages['actions'] = {};

@@ -1,0 +1,27 @@
+/** 各区域共用的词（简体中文）。 */
+import { makeFormat } from '../format.ts';
+import type { Messages } from '../messages.ts';
+
+const f = makeFormat('zh-CN');
+
+export const common: Messages['common'] = {
+  node: (id) => `节点 ${id}`,
+  nodeInText: (id) => `节点 ${id}`,
+  nodes: (ids) => (ids.length === 0 ? '没有节点' : `节点 ${f.list(ids.map(String))}`),
+  role: { follower: '跟随者', candidate: '候选人', leader: '领导者' },
+  crashed: '已崩溃',
+  count: (value) => f.count(value),
+  entries: (count) => `${f.count(count)} 个条目`,
+  keys: (count) => `${f.count(count)} 个键`,
+  ticks: (count) => `${f.count(count)} 个 tick`,
+  indexRange: (first, last) => (last < first ? '没有条目' : first === last ? `条目 ${first}` : `条目 ${first}..${last}`),
+  command: (command) => (command.type === 'put' ? `put ${command.key}=${command.value}` : command.type === 'delete' ? `delete ${command.key}` : '空操作（no-op）'),
+  dropReason: {
+    loss: '网络随机丢弃了它（丢包）',
+    partition: '发送方和接收方处于不同的网络分区',
+    'link-cut': '两者之间的链路被切断',
+    'receiver-crashed': '接收方已崩溃',
+  },
+  groups: (groups) => groups.map((group) => `{${group.join(', ')}}`).join(' | '),
+  languageSwitch: 'Language / 语言',
+};

@@ -1,0 +1,13 @@
+/** 简体中文目录：结构与英文目录一致（见 ../messages.ts）。 */
+import type { Messages } from '../messages.ts';
+import { actions } from './actions.ts';
+import { app } from './app.ts';
+import { cluster } from './cluster.ts';
+import { common } from './common.ts';
+import { details } from './details.ts';
+import { events } from './events.ts';
+import { log } from './log.ts';
+import { runs } from './runs.ts';
+import { settings } from './settings.ts';
+
+export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs };
