@@ -1,8 +1,17 @@
 /**
- * The SimPort of the real app: the simulation runs in a module Worker, so a long batch of ticks
- * never blocks the page. Vite bundles the worker from the URL below (keep it a literal).
+ * The SimPort of the real app: the simulation runs in a Worker, so a long batch of ticks never
+ * blocks the page.
+ *
+ * The worker is started in one way in both builds, through Vite's `?worker` import below, and
+ * vite.config.ts decides what it becomes (docs/deploying.md):
+ * - the site (dist/): a module worker loaded from its own file, assets/sim.worker-<hash>.js;
+ * - the single file (dist/raftlab.html): opened over file://, where a page may not load another
+ *   file as a worker, so the config turns this import into `?worker&inline`, and the worker's code
+ *   is inlined in the page and started from a blob: URL, as a classic worker.
  */
 import type { FromWorker } from '../../protocol/worker-protocol.ts';
+// eslint-disable-next-line no-restricted-imports -- this imports a Worker constructor, not the worker's code: messages still go only through src/protocol.
+import SimWorker from '../../worker/sim.worker.ts?worker';
 import type { SimPort } from './store.ts';
 
 export interface WorkerPort extends SimPort {
@@ -11,7 +20,7 @@ export interface WorkerPort extends SimPort {
 }
 
 export function createWorkerPort(): WorkerPort {
-  const worker = new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'raftlab-sim' });
+  const worker = new SimWorker({ name: 'raftlab-sim' });
   const listeners = new Set<(message: FromWorker) => void>();
   const deliver = (message: FromWorker): void => {
     for (const listener of listeners) listener(message);
