@@ -11,7 +11,7 @@
  * after the previous frame's reply arrived), so the worker posts at most one view per frame and
  * stops by itself when the tab is hidden and animation frames stop.
  */
-import type { Action, NodeId, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Action, NodeId, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
 import type { WireView } from './wire-view.ts';
 
 /** A run as data: options plus the user's actions with their ticks. Replays exactly. */
@@ -97,13 +97,74 @@ export type FromWorker =
   | { readonly type: 'import-done'; readonly options: SimulationOptions; readonly actions: number; readonly tick: Tick }
   /** The import was stopped by 'cancel-import'; the current run is unchanged. */
   | { readonly type: 'import-cancelled' }
-  /** A rejected command: nothing changed. `field` names the bad input when there was one. */
-  | { readonly type: 'error'; readonly message: string; readonly field: string | null };
+  /**
+   * A rejected command: nothing changed. `field` names the bad input when there was one. `message`
+   * is English (the headless API's and the core's words); `problem`, when the worker can say what
+   * went wrong as data, lets the app say it in the user's language. Without it the app shows
+   * `message` as a quoted detail.
+   */
+  | { readonly type: 'error'; readonly message: string; readonly field: string | null; readonly problem?: WorkerProblem };
 
-/** What the user learns from an action, e.g. where a proposal went or why it was refused. */
+/** A value from a file as a problem quotes it: an array by its length, an object, anything else as JSON writes it ("soon", 42, null). */
+export type QuotedValue = { readonly kind: 'array'; readonly length: number } | { readonly kind: 'object' } | { readonly kind: 'literal'; readonly text: string };
+
+/**
+ * What is wrong with a run file (src/worker/run-file.ts), or with a new run's node count, in the
+ * terms of its own fields: `got` is the value found there.
+ */
+export type RunProblem =
+  | { readonly code: 'not-a-run'; readonly got: QuotedValue }
+  | { readonly code: 'format'; readonly expected: string; readonly got: QuotedValue }
+  | { readonly code: 'version'; readonly expected: number; readonly got: QuotedValue }
+  | { readonly code: 'options'; readonly got: QuotedValue }
+  /** More nodes than the screen shows; `field` is "nodes" for a new run, "options.nodes" in a file. */
+  | { readonly code: 'node-count'; readonly field: string; readonly max: number; readonly got: QuotedValue }
+  | { readonly code: 'actions'; readonly got: QuotedValue }
+  | { readonly code: 'too-many-actions'; readonly max: number; readonly got: QuotedValue }
+  | { readonly code: 'action-item'; readonly index: number; readonly got: QuotedValue }
+  /** An action's tick: from `min` (the previous action's tick, so actions are in tick order) to `max`. */
+  | { readonly code: 'action-tick'; readonly index: number; readonly min: number; readonly max: number; readonly got: QuotedValue }
+  | { readonly code: 'action-object'; readonly index: number; readonly got: QuotedValue }
+  | { readonly code: 'tick'; readonly max: number; readonly got: QuotedValue };
+
+/** The problems an 'error' can carry as data (see FromWorker). */
+export type WorkerProblem =
+  | RunProblem
+  /** A broken invariant or a bug in the simulation; `detail` is what was thrown, in English. */
+  | { readonly code: 'internal'; readonly detail: string }
+  /** The worker itself failed (to load, or outside a command); `detail` is the browser's message, when it gave one. */
+  | { readonly code: 'worker-failed'; readonly detail: string | null }
+  /** A reply from the worker could not be read (structured clone failed). */
+  | { readonly code: 'unreadable-reply' };
+
+/**
+ * What the user learns from an action, e.g. where a proposal went or why it was refused. The app
+ * words it itself, in the language on screen (src/ui/outcome.ts), from the action it sent and
+ * what only the worker knows after acting: where a proposal went, and `facts`. `summary` is the
+ * core's own English sentence (as the headless API and the CLI say it) or, when the action was
+ * rejected, the core's English validation detail, which the app frames in the user's language.
+ */
 export type ActionOutcome =
-  | { readonly ok: true; readonly summary: string; readonly proposal: { readonly node: NodeId | null; readonly index: number; readonly term: number; readonly isLeader: boolean; readonly leaderHint: NodeId | null } | null }
+  | {
+      readonly ok: true;
+      readonly summary: string;
+      readonly proposal: { readonly node: NodeId | null; readonly index: number; readonly term: number; readonly isLeader: boolean; readonly leaderHint: NodeId | null } | null;
+      /** Absent in an outcome that carries none (the app then shows `summary` where it needs them). */
+      readonly facts?: ActionFacts;
+    }
   | { readonly ok: false; readonly summary: string; readonly field: string | null };
+
+/**
+ * What acting left behind that the app's sentence needs and cannot know from the action alone.
+ * The network and the steady load after a configure action are not here: the app has them from
+ * the state before the action and the action's changes (the core merges them just so).
+ */
+export interface ActionFacts {
+  /** The partition after a partition, isolate or rejoin: its groups, one when the network is whole. */
+  readonly groups?: readonly (readonly NodeId[])[];
+  /** The role of the node that refused a proposal ('crashed' only if it had none). */
+  readonly role?: Role | 'crashed';
+}
 
 /**
  * Most nodes the app runs, from the address, the settings form or an imported file: more do not

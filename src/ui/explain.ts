@@ -4,286 +4,309 @@
  * Sentences leave out their subject (the event log's row already names the node), so they read
  * "refused vote to node 3 in term 4: …". Every event type has a function of its own, and
  * explain() dispatches with an exhaustive switch: adding an event type to the core breaks the
- * build here until it is explained.
+ * build here until it is explained. The words come from the catalogue `m` (m.events.explain);
+ * this module decides which message fits the event and hands it the numbers.
  */
-import type { SimEvent, SimEventType } from '../core/index.ts';
-import { assertNever, describeGroups, describeHint, describeRpc, dropReasonText, indexRange, longCommand, nodeList, paperName, plural } from './format.ts';
+import type { RemoteMessage, SimEvent, SimEventType } from '../core/index.ts';
+import { assertNever } from './format.ts';
+import type { Messages } from './i18n/catalogue.ts';
 
 type EventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;
 
-function termChanged(event: EventOf<'term-changed'>): string {
-  if (event.cause === 'election') return `moved to term ${event.to} (was ${event.from}) to stand for election`;
-  const sender = event.sender === null ? 'a message' : `a message from node ${event.sender}`;
-  return `moved to term ${event.to} (was ${event.from}): ${sender} carried the higher term (§5.1)`;
+/** A number the event may lack, shown as "?" in every language. */
+const missing = '?';
+
+function termChanged(m: Messages, event: EventOf<'term-changed'>): string {
+  if (event.cause === 'election') return m.events.explain.termChanged.election(event);
+  return event.sender === null ? m.events.explain.termChanged.message(event) : m.events.explain.termChanged.messageFrom(event, event.sender);
 }
 
-function electionTimeout(event: EventOf<'election-timeout'>): string {
-  return `election timer fired after ${event.elapsed} ticks (timeout ${event.timeout}) without word from a leader: starts an election (§5.2)`;
+function electionTimeout(m: Messages, event: EventOf<'election-timeout'>): string {
+  return m.events.explain.electionTimeout(event);
 }
 
-function heartbeatTimeout(event: EventOf<'heartbeat-timeout'>): string {
-  return `heartbeat interval of ${event.elapsed} ticks passed: sends AppendEntries to every follower`;
+function heartbeatTimeout(m: Messages, event: EventOf<'heartbeat-timeout'>): string {
+  return m.events.explain.heartbeatTimeout(event);
 }
 
-function becameCandidate(event: EventOf<'became-candidate'>): string {
-  return `became candidate in term ${event.term}, voted for itself and asked the others for votes; next election timeout ${event.electionTimeout} ticks`;
+function becameCandidate(m: Messages, event: EventOf<'became-candidate'>): string {
+  return m.events.explain.becameCandidate(event);
 }
 
-function becameLeader(event: EventOf<'became-leader'>): string {
-  return `won the election for term ${event.term} with votes from ${nodeList(event.votes)}; its log ends at index ${event.lastIndex}`;
+function becameLeader(m: Messages, event: EventOf<'became-leader'>): string {
+  return m.events.explain.becameLeader(event, m.common.nodes(event.votes));
 }
 
-function becameFollower(event: EventOf<'became-follower'>): string {
-  const leader = event.lead === null ? 'leader not known yet' : `leader is node ${event.lead}`;
+function becameFollower(m: Messages, event: EventOf<'became-follower'>): string {
+  const leader = event.lead === null ? m.events.explain.becameFollower.leaderUnknown : m.events.explain.becameFollower.leaderKnown(event.lead);
   switch (event.reason) {
     case 'higher-term':
       return event.previousRole === 'follower'
-        ? `follows term ${event.term} now: saw a higher term (${leader})`
-        : `stepped down from ${event.previousRole} to follower in term ${event.term}: saw a higher term (${leader})`;
+        ? m.events.explain.becameFollower.higherTerm(event.term, leader)
+        : m.events.explain.becameFollower.steppedDown(event.term, m.common.role[event.previousRole], leader);
     case 'leader-found':
-      return `gave up its candidacy in term ${event.term}: node ${event.lead ?? '?'} won the election`;
+      return m.events.explain.becameFollower.leaderFound(event.term, event.lead ?? missing);
     default:
       return assertNever(event.reason, 'reason');
   }
 }
 
-function logPosition(lastTerm: number, lastIndex: number): string {
-  return `last term ${lastTerm}, index ${lastIndex}`;
+function voteGranted(m: Messages, event: EventOf<'vote-granted'>): string {
+  return m.events.explain.voteGranted(event);
 }
 
-function voteGranted(event: EventOf<'vote-granted'>): string {
-  const theirs = logPosition(event.candidateLastTerm, event.candidateLastIndex);
-  const ours = logPosition(event.ownLastTerm, event.ownLastIndex);
-  return `granted vote to node ${event.candidate} in term ${event.term}: candidate's log (${theirs}) is at least as up to date as ours (${ours}) (§5.4.1)`;
-}
-
-function voteRefused(event: EventOf<'vote-refused'>): string {
-  const head = `refused vote to node ${event.candidate} in term ${event.term}`;
+function voteRefused(m: Messages, event: EventOf<'vote-refused'>): string {
   switch (event.reason) {
     case 'stale-term':
-      return `${head}: that term is older than ours (${event.ownTerm}) (§5.1)`;
+      return m.events.explain.voteRefused.staleTerm(event);
     case 'already-voted':
-      return `${head}: already voted for node ${event.votedFor ?? '?'} in this term (one vote per term, §5.2)`;
-    case 'log-not-up-to-date': {
-      const theirs = logPosition(event.candidateLastTerm, event.candidateLastIndex);
-      const ours = logPosition(event.ownLastTerm, event.ownLastIndex);
-      return `${head}: candidate's log (${theirs}) is behind ours (${ours}) (§5.4.1)`;
-    }
+      return m.events.explain.voteRefused.alreadyVoted(event, event.votedFor ?? missing);
+    case 'log-not-up-to-date':
+      return m.events.explain.voteRefused.logNotUpToDate(event);
     default:
       return assertNever(event.reason, 'reason');
   }
 }
 
-function voteReceived(event: EventOf<'vote-received'>): string {
-  const tally = `${event.grantedCount} granted, ${event.refusedCount} refused, ${event.quorum} needed`;
-  return event.granted
-    ? `got a vote from node ${event.voter} in term ${event.term} (${tally})`
-    : `was refused a vote by node ${event.voter} in term ${event.term} (${tally})`;
+function voteReceived(m: Messages, event: EventOf<'vote-received'>): string {
+  return event.granted ? m.events.explain.voteReceived.granted(event) : m.events.explain.voteReceived.refused(event);
 }
 
-function electionLost(event: EventOf<'election-lost'>): string {
-  return `lost the election for term ${event.term}: refused by ${nodeList(event.refused)}, so a majority of ${event.quorum} is out of reach; waits for its timer to try again`;
+function electionLost(m: Messages, event: EventOf<'election-lost'>): string {
+  return m.events.explain.electionLost(event, m.common.nodes(event.refused));
 }
 
-function entriesAppended(event: EventOf<'entries-appended'>): string {
-  const range = indexRange(event.first, event.last);
+function entriesAppended(m: Messages, event: EventOf<'entries-appended'>): string {
+  const range = m.common.indexRange(event.first, event.last);
   if (event.source === 'proposal') {
-    const only = event.entries.length === 1 ? ` (${longCommand(event.entries[0]!.command)})` : '';
-    return `appended ${range}${only} to its own log as leader`;
+    return event.entries.length === 1
+      ? m.events.explain.entriesAppended.proposalOne(range, m.common.command(event.entries[0]!.command))
+      : m.events.explain.entriesAppended.proposal(range);
   }
-  return `appended ${range} from the leader, after an entry of term ${event.prevTerm}`;
+  return m.events.explain.entriesAppended.fromLeader(range, event.prevTerm);
 }
 
-function entriesTruncated(event: EventOf<'entries-truncated'>): string {
-  return `deleted ${indexRange(event.first, event.last)}: its entry at index ${event.conflictIndex} has term ${event.ownTerm} but leader node ${event.leader} has term ${event.leaderTerm} there, so it and everything after it go (§5.3)`;
+function entriesTruncated(m: Messages, event: EventOf<'entries-truncated'>): string {
+  return m.events.explain.entriesTruncated(event, m.common.indexRange(event.first, event.last));
 }
 
-function appendAccepted(event: EventOf<'append-accepted'>): string {
-  const what = event.entries === 0 ? 'heartbeat' : `AppendEntries with ${plural(event.entries, 'entry', 'entries')}`;
-  return `accepted ${what} from node ${event.leader}: log matches at index ${event.prevLogIndex} (term ${event.prevLogTerm}); agrees with the leader through index ${event.matchIndex}`;
+function appendAccepted(m: Messages, event: EventOf<'append-accepted'>): string {
+  return event.entries === 0 ? m.events.explain.appendAccepted.heartbeat(event) : m.events.explain.appendAccepted.entries(event, event.entries);
 }
 
-function appendRejected(event: EventOf<'append-rejected'>): string {
-  const head = `rejected AppendEntries from node ${event.leader}`;
-  const hint = describeHint(event.conflictTerm, event.conflictIndex);
+/** The fast-backup hint of a rejected append, or nothing when the follower sent none. */
+function hint(m: Messages, conflictTerm: number | null, conflictIndex: number | null): string {
+  if (conflictIndex === null) return '';
+  return conflictTerm === null ? m.events.explain.hint.logTooShort(conflictIndex) : m.events.explain.hint.conflictingTerm(conflictTerm, conflictIndex);
+}
+
+function appendRejected(m: Messages, event: EventOf<'append-rejected'>): string {
+  const given = hint(m, event.conflictTerm, event.conflictIndex);
   switch (event.reason) {
     case 'stale-term':
-      return `${head}: its term ${event.term} is older than ours (${event.ownTerm}) (§5.1)`;
+      return m.events.explain.appendRejected.staleTerm(event);
     case 'log-too-short':
-      return `${head}: no entry at prevLogIndex ${event.prevLogIndex}, our log ends at ${event.ownLastIndex} (§5.3)${hint}`;
+      return m.events.explain.appendRejected.logTooShort(event, given);
     case 'prev-term-mismatch':
-      return `${head}: our entry at prevLogIndex ${event.prevLogIndex} has term ${event.ownTermAtPrev ?? '?'}, not ${event.prevLogTerm} (§5.3)${hint}`;
+      return m.events.explain.appendRejected.prevTermMismatch(event, event.ownTermAtPrev ?? missing, given);
     default:
       return assertNever(event.reason, 'reason');
   }
 }
 
-function nextIndexBackedOff(event: EventOf<'next-index-backed-off'>): string {
-  const head = `moved nextIndex for node ${event.follower} back from ${event.from} to ${event.to} after it rejected prevLogIndex ${event.rejectedIndex}`;
-  if (!event.fastBackup || event.conflictIndex === null) return `${head} (one step at a time)`;
-  return `${head} (fast backup${describeHint(event.conflictTerm, event.conflictIndex)})`;
+function nextIndexBackedOff(m: Messages, event: EventOf<'next-index-backed-off'>): string {
+  if (!event.fastBackup || event.conflictIndex === null) return m.events.explain.nextIndexBackedOff.oneStep(event);
+  return m.events.explain.nextIndexBackedOff.fastBackup(event, hint(m, event.conflictTerm, event.conflictIndex));
 }
 
-function progressUpdated(event: EventOf<'progress-updated'>): string {
-  return `node ${event.follower} now agrees through index ${event.matchIndex} (matchIndex); nextIndex ${event.nextIndex}, ${event.state} mode`;
+function progressUpdated(m: Messages, event: EventOf<'progress-updated'>): string {
+  return m.events.explain.progressUpdated(event, m.events.progressState[event.state]);
 }
 
-function commitAdvanced(event: EventOf<'commit-advanced'>): string {
-  const head = `commitIndex advanced from ${event.from} to ${event.to}`;
+function commitAdvanced(m: Messages, event: EventOf<'commit-advanced'>): string {
   switch (event.by) {
     case 'quorum':
-      return `${head}: a majority stores index ${event.to}, an entry of the current term ${event.term} (§5.3, §5.4.2)`;
+      return m.events.explain.commitAdvanced.quorum(event);
     case 'leader-commit':
-      return `${head}: the leader's commit is ${event.leaderCommit ?? '?'} and its last new entry here is ${event.lastNewIndex ?? '?'} (the smaller of the two)`;
+      return m.events.explain.commitAdvanced.leaderCommit(event, event.leaderCommit ?? missing, event.lastNewIndex ?? missing);
     case 'snapshot':
-      return `${head} by installing the leader's snapshot`;
+      return m.events.explain.commitAdvanced.snapshot(event);
     default:
       return assertNever(event.by, 'commit cause');
   }
 }
 
-function commitHeldBack(event: EventOf<'commit-held-back'>): string {
-  return `did not commit index ${event.quorumIndex}: it is from term ${event.entryTerm}, not the current term ${event.currentTerm} (§5.4.2); commitIndex stays at ${event.committed}`;
+function commitHeldBack(m: Messages, event: EventOf<'commit-held-back'>): string {
+  return m.events.explain.commitHeldBack(event);
 }
 
-function snapshotSent(event: EventOf<'snapshot-sent'>): string {
-  return `sent a snapshot through index ${event.index} (term ${event.term}) to node ${event.follower}: it needs index ${event.nextIndex}, but the log now starts at ${event.firstIndex} (§7)`;
+function snapshotSent(m: Messages, event: EventOf<'snapshot-sent'>): string {
+  return m.events.explain.snapshotSent(event);
 }
 
-function snapshotInstalled(event: EventOf<'snapshot-installed'>): string {
-  return `installed node ${event.leader}'s snapshot through index ${event.index} (term ${event.term}); kept ${plural(event.keptEntries, 'later entry', 'later entries')}, discarded ${event.discardedEntries}`;
+function snapshotInstalled(m: Messages, event: EventOf<'snapshot-installed'>): string {
+  return m.events.explain.snapshotInstalled(event);
 }
 
-function snapshotIgnored(event: EventOf<'snapshot-ignored'>): string {
-  return `ignored node ${event.leader}'s snapshot through index ${event.index}: already committed through ${event.committed}`;
+function snapshotIgnored(m: Messages, event: EventOf<'snapshot-ignored'>): string {
+  return m.events.explain.snapshotIgnored(event);
 }
 
-function proposalAccepted(event: EventOf<'proposal-accepted'>): string {
-  return `accepted client request "${longCommand(event.command)}" as entry ${event.index} in term ${event.term}`;
+function proposalAccepted(m: Messages, event: EventOf<'proposal-accepted'>): string {
+  return m.events.explain.proposalAccepted(event, m.common.command(event.command));
 }
 
-function proposalRefused(event: EventOf<'proposal-refused'>): string {
-  const leader = event.lead === null ? 'no leader known' : `try node ${event.lead}`;
-  return `refused client request "${longCommand(event.command)}": it is a ${event.role}, not the leader (${leader})`;
+function proposalRefused(m: Messages, event: EventOf<'proposal-refused'>): string {
+  const leader = event.lead === null ? m.events.explain.proposalRefused.noLeader : m.events.explain.proposalRefused.tryNode(event.lead);
+  return m.events.explain.proposalRefused.refused(m.common.command(event.command), m.common.role[event.role], leader);
 }
 
-function persisted(event: EventOf<'persisted'>): string {
-  const parts = [`term ${event.term}`, event.vote === null ? 'no vote' : `vote for node ${event.vote}`];
-  if (event.snapshotIndex !== null) parts.push(`snapshot through ${event.snapshotIndex}`);
-  if (event.entriesFrom !== null && event.entriesTo !== null) parts.push(indexRange(event.entriesFrom, event.entriesTo));
-  return `wrote to disk: ${parts.join(', ')}`;
+function vote(m: Messages, votedFor: number | null): string {
+  return votedFor === null ? m.events.explain.disk.noVote : m.events.explain.disk.vote(votedFor);
 }
 
-function applied(event: EventOf<'applied'>): string {
-  return `applied entry ${event.index} (term ${event.term}) to its key-value state: ${longCommand(event.command)}`;
+function persisted(m: Messages, event: EventOf<'persisted'>): string {
+  const parts = [m.events.explain.disk.term(event.term), vote(m, event.vote)];
+  if (event.snapshotIndex !== null) parts.push(m.events.explain.disk.snapshot(event.snapshotIndex));
+  if (event.entriesFrom !== null && event.entriesTo !== null) parts.push(m.common.indexRange(event.entriesFrom, event.entriesTo));
+  return m.events.explain.persisted(parts);
 }
 
-function snapshotTaken(event: EventOf<'snapshot-taken'>): string {
-  return `compacted its log: snapshot through index ${event.index} (term ${event.term}) replaces ${plural(event.entriesDropped, 'entry', 'entries')}`;
+function applied(m: Messages, event: EventOf<'applied'>): string {
+  return m.events.explain.applied(event, m.common.command(event.command));
 }
 
-function stateRestored(event: EventOf<'state-restored'>): string {
-  return `rebuilt its key-value state from the snapshot through index ${event.snapshotIndex}`;
+function snapshotTaken(m: Messages, event: EventOf<'snapshot-taken'>): string {
+  return m.events.explain.snapshotTaken(event);
 }
 
-function messageSent(event: EventOf<'message-sent'>): string {
+function stateRestored(m: Messages, event: EventOf<'state-restored'>): string {
+  return m.events.explain.stateRestored(event);
+}
+
+/** The arguments (requests) or results (replies) of an RPC, in Figure 2's field names. */
+function rpcArguments(m: Messages, message: RemoteMessage): string {
+  switch (message.type) {
+    case 'MsgVote':
+      return m.events.rpcArguments.vote(message);
+    case 'MsgVoteResp':
+      return message.granted ? m.events.rpcArguments.voteGranted : m.events.rpcArguments.voteRefused;
+    case 'MsgApp': {
+      const entries = message.entries;
+      const carried = entries.length === 0 ? m.events.rpcArguments.noEntries : m.common.indexRange(entries[0]!.index, entries[entries.length - 1]!.index);
+      return m.events.rpcArguments.append(message, carried);
+    }
+    case 'MsgAppResp':
+      if (message.success) return m.events.rpcArguments.appendSucceeded(message.matchIndex);
+      return m.events.rpcArguments.appendRejected(message.rejectedIndex, hint(m, message.conflictTerm, message.conflictIndex));
+    case 'MsgSnap':
+      return m.events.rpcArguments.snapshot(message.snapshot.index, message.snapshot.term, message.snapshot.data.length);
+    case 'MsgSnapResp':
+      return m.events.rpcArguments.snapshotReply(message.matchIndex);
+    default:
+      return assertNever(message, 'message');
+  }
+}
+
+function messageSent(m: Messages, event: EventOf<'message-sent'>): string {
   const message = event.message;
-  const fate = event.dropReason === null ? `due at tick ${event.deliverTick}` : `it will be lost: ${dropReasonText[event.dropReason]}`;
-  return `sent ${paperName[message.type]} to node ${message.to} in term ${message.term} (${describeRpc(message)}); ${fate}`;
+  const rpc = m.events.rpc[message.type];
+  const args = rpcArguments(m, message);
+  return event.dropReason === null
+    ? m.events.explain.messageSent.due(message, rpc, args, event.deliverTick)
+    : m.events.explain.messageSent.lost(message, rpc, args, m.common.dropReason[event.dropReason]);
 }
 
-function messageDuplicated(event: EventOf<'message-duplicated'>): string {
-  return `the network duplicated message #${event.copyOf} (${paperName[event.message.type]} to node ${event.message.to}) as #${event.id}, due at tick ${event.deliverTick}`;
+function messageDuplicated(m: Messages, event: EventOf<'message-duplicated'>): string {
+  return m.events.explain.messageDuplicated(event, m.events.rpc[event.message.type], event.message.to);
 }
 
-function messageDelivered(event: EventOf<'message-delivered'>): string {
+function messageDelivered(m: Messages, event: EventOf<'message-delivered'>): string {
   const message = event.message;
-  return `received ${paperName[message.type]} from node ${message.from} in term ${message.term}, sent at tick ${event.sentTick} (${describeRpc(message)})`;
+  return m.events.explain.messageDelivered(message, m.events.rpc[message.type], rpcArguments(m, message), event.sentTick);
 }
 
-function messageDropped(event: EventOf<'message-dropped'>): string {
+function messageDropped(m: Messages, event: EventOf<'message-dropped'>): string {
   const message = event.message;
-  return `${paperName[message.type]} from node ${message.from} to node ${message.to} (sent at tick ${event.sentTick}) was lost: ${dropReasonText[event.reason]}`;
+  return m.events.explain.messageDropped(message, m.events.rpc[message.type], event.sentTick, m.common.dropReason[event.reason]);
 }
 
-function nodeCrashed(): string {
-  return 'crashed: its volatile state is gone; the disk keeps term, vote, snapshot and log';
+function nodeCrashed(m: Messages): string {
+  return m.events.explain.nodeCrashed;
 }
 
-function nodeRestarted(event: EventOf<'node-restarted'>): string {
-  const vote = event.vote === null ? 'no vote' : `vote for node ${event.vote}`;
-  return `restarted from disk: term ${event.term}, ${vote}, snapshot through ${event.snapshotIndex}, log through index ${event.lastIndex}`;
+function nodeRestarted(m: Messages, event: EventOf<'node-restarted'>): string {
+  return m.events.explain.nodeRestarted(event, vote(m, event.vote));
 }
 
-function partitionChanged(event: EventOf<'partition-changed'>): string {
-  if (event.groups.length <= 1) return `network whole again: ${describeGroups(event.groups)}`;
-  return `network split into ${event.groups.length} groups that cannot reach each other: ${describeGroups(event.groups)}`;
+function partitionChanged(m: Messages, event: EventOf<'partition-changed'>): string {
+  const groups = m.common.groups(event.groups);
+  return event.groups.length <= 1 ? m.events.explain.partitionChanged.whole(groups) : m.events.explain.partitionChanged.split(event.groups.length, groups);
 }
 
-function linkCut(event: EventOf<'link-cut'>): string {
-  return `cut the link from node ${event.from} to node ${event.to}: messages that way are lost`;
+function linkCut(m: Messages, event: EventOf<'link-cut'>): string {
+  return m.events.explain.linkCut(event);
 }
 
-function linkRestored(event: EventOf<'link-restored'>): string {
-  return `restored the link from node ${event.from} to node ${event.to}`;
+function linkRestored(m: Messages, event: EventOf<'link-restored'>): string {
+  return m.events.explain.linkRestored(event);
 }
 
-function networkHealed(): string {
-  return 'healed the network: partitions removed and every link restored';
+function networkHealed(m: Messages): string {
+  return m.events.explain.networkHealed;
 }
 
-function networkConfigured(event: EventOf<'network-configured'>): string {
-  const c = event.network;
-  return `network settings changed: latency ${c.delayTicksMin}-${c.delayTicksMax} ticks, loss ${c.dropRatio}, duplicates ${c.duplicateRatio}, reorder ${c.reorderRatio}`;
+function networkConfigured(m: Messages, event: EventOf<'network-configured'>): string {
+  return m.events.explain.networkConfigured(event.network);
 }
 
-function workloadConfigured(event: EventOf<'workload-configured'>): string {
+function workloadConfigured(m: Messages, event: EventOf<'workload-configured'>): string {
   const every = event.workload.proposeEveryTicks;
-  return every === 0 ? 'client load stopped' : `client load: a put to the leader every ${every} ticks, over ${plural(event.workload.keys, 'key', 'keys')}`;
+  return every === 0 ? m.events.explain.workloadConfigured.stopped : m.events.explain.workloadConfigured.running(every, event.workload.keys);
 }
 
-/** The sentence for one event. */
-export function explain(event: SimEvent): string {
+/** The sentence for one event, in the language of the catalogue `m`. */
+export function explain(m: Messages, event: SimEvent): string {
   switch (event.type) {
-    case 'term-changed': return termChanged(event);
-    case 'election-timeout': return electionTimeout(event);
-    case 'heartbeat-timeout': return heartbeatTimeout(event);
-    case 'became-candidate': return becameCandidate(event);
-    case 'became-leader': return becameLeader(event);
-    case 'became-follower': return becameFollower(event);
-    case 'vote-granted': return voteGranted(event);
-    case 'vote-refused': return voteRefused(event);
-    case 'vote-received': return voteReceived(event);
-    case 'election-lost': return electionLost(event);
-    case 'entries-appended': return entriesAppended(event);
-    case 'entries-truncated': return entriesTruncated(event);
-    case 'append-accepted': return appendAccepted(event);
-    case 'append-rejected': return appendRejected(event);
-    case 'next-index-backed-off': return nextIndexBackedOff(event);
-    case 'progress-updated': return progressUpdated(event);
-    case 'commit-advanced': return commitAdvanced(event);
-    case 'commit-held-back': return commitHeldBack(event);
-    case 'snapshot-sent': return snapshotSent(event);
-    case 'snapshot-installed': return snapshotInstalled(event);
-    case 'snapshot-ignored': return snapshotIgnored(event);
-    case 'proposal-accepted': return proposalAccepted(event);
-    case 'proposal-refused': return proposalRefused(event);
-    case 'persisted': return persisted(event);
-    case 'applied': return applied(event);
-    case 'snapshot-taken': return snapshotTaken(event);
-    case 'state-restored': return stateRestored(event);
-    case 'message-sent': return messageSent(event);
-    case 'message-duplicated': return messageDuplicated(event);
-    case 'message-delivered': return messageDelivered(event);
-    case 'message-dropped': return messageDropped(event);
-    case 'node-crashed': return nodeCrashed();
-    case 'node-restarted': return nodeRestarted(event);
-    case 'partition-changed': return partitionChanged(event);
-    case 'link-cut': return linkCut(event);
-    case 'link-restored': return linkRestored(event);
-    case 'network-healed': return networkHealed();
-    case 'network-configured': return networkConfigured(event);
-    case 'workload-configured': return workloadConfigured(event);
+    case 'term-changed': return termChanged(m, event);
+    case 'election-timeout': return electionTimeout(m, event);
+    case 'heartbeat-timeout': return heartbeatTimeout(m, event);
+    case 'became-candidate': return becameCandidate(m, event);
+    case 'became-leader': return becameLeader(m, event);
+    case 'became-follower': return becameFollower(m, event);
+    case 'vote-granted': return voteGranted(m, event);
+    case 'vote-refused': return voteRefused(m, event);
+    case 'vote-received': return voteReceived(m, event);
+    case 'election-lost': return electionLost(m, event);
+    case 'entries-appended': return entriesAppended(m, event);
+    case 'entries-truncated': return entriesTruncated(m, event);
+    case 'append-accepted': return appendAccepted(m, event);
+    case 'append-rejected': return appendRejected(m, event);
+    case 'next-index-backed-off': return nextIndexBackedOff(m, event);
+    case 'progress-updated': return progressUpdated(m, event);
+    case 'commit-advanced': return commitAdvanced(m, event);
+    case 'commit-held-back': return commitHeldBack(m, event);
+    case 'snapshot-sent': return snapshotSent(m, event);
+    case 'snapshot-installed': return snapshotInstalled(m, event);
+    case 'snapshot-ignored': return snapshotIgnored(m, event);
+    case 'proposal-accepted': return proposalAccepted(m, event);
+    case 'proposal-refused': return proposalRefused(m, event);
+    case 'persisted': return persisted(m, event);
+    case 'applied': return applied(m, event);
+    case 'snapshot-taken': return snapshotTaken(m, event);
+    case 'state-restored': return stateRestored(m, event);
+    case 'message-sent': return messageSent(m, event);
+    case 'message-duplicated': return messageDuplicated(m, event);
+    case 'message-delivered': return messageDelivered(m, event);
+    case 'message-dropped': return messageDropped(m, event);
+    case 'node-crashed': return nodeCrashed(m);
+    case 'node-restarted': return nodeRestarted(m, event);
+    case 'partition-changed': return partitionChanged(m, event);
+    case 'link-cut': return linkCut(m, event);
+    case 'link-restored': return linkRestored(m, event);
+    case 'network-healed': return networkHealed(m);
+    case 'network-configured': return networkConfigured(m, event);
+    case 'workload-configured': return workloadConfigured(m, event);
     default: return assertNever(event, 'event');
   }
 }

@@ -9,16 +9,20 @@ export const logColumnsMax = 200;
 
 export type LogMark = 'commitIndex' | 'lastApplied' | 'stabled' | 'nextIndex' | 'matchIndex';
 
-/** Short tags drawn in the cell, and the words read out by screen readers. */
-export const logMarkText = {
-  commitIndex: { tag: 'C', words: 'commitIndex', legend: 'commitIndex (last committed)' },
-  lastApplied: { tag: 'A', words: 'lastApplied', legend: 'lastApplied' },
-  stabled: { tag: 'D', words: 'end of the durable log', legend: 'durable end (stabled): last entry on disk' },
-  nextIndex: { tag: 'N', words: "leader's nextIndex", legend: "leader's nextIndex for this follower" },
-  matchIndex: { tag: 'M', words: "leader's matchIndex", legend: "leader's matchIndex for this follower" },
-} as const satisfies Record<LogMark, { tag: string; words: string; legend: string }>;
+/**
+ * Short tags drawn in the cell, the same in every language: the initials of Figure 2's names
+ * (and D for the durable end). The words read out by screen readers and the legend are the
+ * catalogue's (m.log.mark).
+ */
+export const logMarkTag = {
+  commitIndex: 'C',
+  lastApplied: 'A',
+  stabled: 'D',
+  nextIndex: 'N',
+  matchIndex: 'M',
+} as const satisfies Record<LogMark, string>;
 
-export const logMarkOrder = Object.keys(logMarkText) as LogMark[];
+export const logMarkOrder = Object.keys(logMarkTag) as LogMark[];
 
 /** Where each marker sits on one row (null: not shown on this row). */
 export type RowMarks = Record<LogMark, number | null>;

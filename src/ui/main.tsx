@@ -5,7 +5,7 @@ import { browserPreferenceHost, initialDisplay, keepDisplayPreferences } from '.
 import { makeAppStore } from './store/store.ts';
 import { AppStoreProvider } from './store/store-context.tsx';
 import { createWorkerPort } from './store/worker-port.ts';
-import { addressBanner, optionsFromSearch } from './url-options.ts';
+import { optionsFromSearch } from './url-options.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -16,8 +16,10 @@ const preferenceHost = browserPreferenceHost();
 const display = initialDisplay(preferenceHost, window.location.search);
 const store = makeAppStore(createWorkerPort(), fromAddress.options === null ? { display } : { runOptions: fromAddress.options, display });
 keepDisplayPreferences(store, preferenceHost);
-const banner = addressBanner(fromAddress);
-if (banner !== null) store.getState().reportError(banner);
+// The banner words the address's problems in the language on screen, and again if it changes.
+if (fromAddress.problems.length > 0 || fromAddress.warnings.length > 0) {
+  store.getState().reportError({ kind: 'address', problems: fromAddress.problems, warnings: fromAddress.warnings });
+}
 
 createRoot(root).render(
   <StrictMode>

@@ -3,8 +3,9 @@
  * taken (the inspector's node buttons, the client form, the load control, the fault panel, the
  * network settings), is shown there for a few seconds, and carries ✓ only for a success.
  */
-import type { Action, NetworkConfig } from '../core/index.ts';
-import type { ActionOutcome } from '../protocol/worker-protocol.ts';
+import type { Action, NetworkConfig, Workload } from '../core/index.ts';
+import type { ActionFacts, ActionOutcome } from '../protocol/worker-protocol.ts';
+import type { Messages } from './i18n/catalogue.ts';
 import { ratioAsPercent } from './settings-form.ts';
 
 /** The places an action can be taken from; each shows the outcomes of its own actions. */
@@ -13,6 +14,17 @@ export type ActionSource = 'inspector' | 'client' | 'load' | 'faults' | 'network
 /** success ✓; warning: accepted but not done (a follower refused, no leader); error ✗: rejected. */
 export type OutcomeTone = 'success' | 'warning' | 'error';
 
+/**
+ * What an outcome's sentence needs beyond the action: the worker's facts (the partition after it,
+ * a refusing node's role), and the network or steady load after a configure action (the one
+ * before it with the action's changes, merged as the core merges them).
+ */
+export interface OutcomeFacts extends ActionFacts {
+  readonly network?: NetworkConfig;
+  /** The steady client's period after a configure-workload; 0 is off. */
+  readonly proposeEveryTicks?: number;
+}
+
 /** An outcome as the store keeps it: the worker's answer, with the action and where it came from. */
 export type ShownOutcome = ActionOutcome & {
   /** Counts up with each action, so a repeated sentence is still a new outcome. */
@@ -20,6 +32,14 @@ export type ShownOutcome = ActionOutcome & {
   readonly source: ActionSource;
   readonly action: Action;
   readonly tone: OutcomeTone;
+  /** The worker's own words: the core's English sentence, or the English detail of a rejection. */
+  readonly detail: string;
+  readonly facts: OutcomeFacts;
+  /**
+   * The sentence in the language on screen when the answer came (outcomeText); useShownOutcome
+   * words it again in the language on screen now, so switching language re-words it.
+   */
+  readonly summary: string;
 };
 
 /** How long an outcome stays on screen, in ms: long enough to read from the back of a room. */
@@ -57,21 +77,79 @@ export function outcomeTone(outcome: ActionOutcome): OutcomeTone {
 export const toneMark = { success: '✓', warning: '⚠', error: '✗' } as const satisfies Record<OutcomeTone, string>;
 
 /**
- * The worker's answer to `action`, ready to show. The core words network ratios as ratios ("loss
- * 0.125"); the settings form speaks percent, so its outcome does too. `networkBefore` (the
- * network before the action) fills in what a partial configure-network left unchanged.
+ * The worker's answer to `action`, ready to show. `networkBefore` and `workloadBefore` (the state
+ * before the action) fill in what a partial configure action left unchanged; the core words
+ * network ratios as ratios ("loss 0.125"), the settings form and so its outcome speak percent.
  */
-export function showOutcome(outcome: ActionOutcome, context: { seq: number; source: ActionSource; action: Action; networkBefore: NetworkConfig | null }): ShownOutcome {
-  const { action, networkBefore } = context;
-  const tone = outcomeTone(outcome);
-  const summary = outcome.ok && action.type === 'configure-network' && networkBefore !== null ? `Network set to ${describeNetwork({ ...networkBefore, ...action.network })}` : outcome.summary;
-  return { ...outcome, summary, tone, seq: context.seq, source: context.source, action };
+export function showOutcome(
+  m: Messages,
+  outcome: ActionOutcome,
+  context: { seq: number; source: ActionSource; action: Action; networkBefore: NetworkConfig | null; workloadBefore: Workload | null },
+): ShownOutcome {
+  const { action } = context;
+  const shown: ShownOutcome = { ...outcome, detail: outcome.summary, facts: outcomeFacts(outcome, context), tone: outcomeTone(outcome), seq: context.seq, source: context.source, action };
+  return { ...shown, summary: outcomeText(m, shown) };
+}
+
+function outcomeFacts(outcome: ActionOutcome, { action, networkBefore, workloadBefore }: { action: Action; networkBefore: NetworkConfig | null; workloadBefore: Workload | null }): OutcomeFacts {
+  const facts: OutcomeFacts = outcome.ok ? (outcome.facts ?? {}) : {};
+  if (action.type === 'configure-network' && networkBefore !== null) return { ...facts, network: { ...networkBefore, ...action.network } };
+  if (action.type === 'configure-workload') {
+    const every = action.workload.proposeEveryTicks ?? workloadBefore?.proposeEveryTicks;
+    return every === undefined ? facts : { ...facts, proposeEveryTicks: every };
+  }
+  return facts;
+}
+
+/**
+ * What the action did, in the language of `m`: one message per action type. Where a sentence
+ * needs a fact the outcome does not carry (an answer from elsewhere than the worker), the worker's
+ * own English sentence stands in.
+ */
+export function outcomeText(m: Messages, outcome: ShownOutcome): string {
+  if (!outcome.ok) return m.actions.outcome.rejected(outcome.detail);
+  const { action, facts, detail } = outcome;
+  switch (action.type) {
+    case 'crash':
+      return m.actions.outcome.crash(action.node);
+    case 'restart':
+      return m.actions.outcome.restart(action.node);
+    case 'campaign':
+      return m.actions.outcome.campaign(action.node);
+    case 'partition':
+      return facts.groups === undefined ? detail : m.actions.outcome.partition(facts.groups);
+    case 'isolate':
+      return facts.groups === undefined ? detail : m.actions.outcome.isolate(action.node, facts.groups);
+    case 'rejoin':
+      return facts.groups === undefined ? detail : m.actions.outcome.rejoin(action.node, facts.groups);
+    case 'cut-link':
+      return m.actions.outcome.cutLink(action.from, action.to, action.bothWays);
+    case 'restore-link':
+      return m.actions.outcome.restoreLink(action.from, action.to, action.bothWays);
+    case 'heal':
+      return m.actions.outcome.heal;
+    case 'configure-network':
+      return facts.network === undefined ? detail : m.actions.outcome.network(describeNetwork(m, facts.network));
+    case 'configure-workload':
+      return facts.proposeEveryTicks === undefined ? detail : m.actions.outcome.workload(facts.proposeEveryTicks);
+    case 'propose': {
+      const proposal = outcome.proposal;
+      if (proposal === null || proposal.node === null) return m.actions.outcome.noLeader;
+      if (proposal.isLeader) return m.actions.outcome.appended(proposal.node, proposal.term, action.command, proposal.index);
+      return facts.role === undefined ? detail : m.actions.outcome.refused(proposal.node, facts.role, proposal.leaderHint);
+    }
+  }
 }
 
 /** The network as the settings form words it: latency in ticks, the rest in percent. */
-export function describeNetwork(network: NetworkConfig): string {
-  const percent = (ratio: number) => `${ratioAsPercent(ratio)}%`;
-  return `latency ${network.delayTicksMin}-${network.delayTicksMax} ticks, loss ${percent(network.dropRatio)}, duplicates ${percent(network.duplicateRatio)}, reorder ${percent(network.reorderRatio)}`;
+export function describeNetwork(m: Messages, network: NetworkConfig): string {
+  return m.actions.outcome.networkConfig({
+    latencyMin: network.delayTicksMin,
+    latencyMax: network.delayTicksMax,
+    loss: ratioAsPercent(network.dropRatio),
+    duplicates: ratioAsPercent(network.duplicateRatio),
+    reorder: ratioAsPercent(network.reorderRatio),
+  });
 }
 
 /** The node an action is about, if it is about one node (the inspector shows only its own). */

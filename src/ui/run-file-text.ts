@@ -1,42 +1,112 @@
 /**
  * Reading a run file's text on the UI side: JSON.parse, with an error a user can act on when the
  * file is not JSON at all (empty, cut short, binary, another format). The worker then checks that
- * the JSON is a Raftlab run (src/worker/run-file.ts).
+ * the JSON is a Raftlab run (src/worker/run-file.ts); what it finds wrong comes back as data
+ * (RunProblem), worded here too. Problems are data until shown, so the banner says them in the
+ * language on screen, whenever that changes.
  */
+import type { QuotedValue, RunProblem } from '../protocol/worker-protocol.ts';
+import { assertNever } from './format.ts';
+import type { Messages } from './i18n/catalogue.ts';
 
-export type RunFileText = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+/** Where JSON.parse stopped, as the browser's message says: a line and column, the end of the text, or only why. */
+export type ParseFailure =
+  | { readonly at: 'line'; readonly line: number; readonly column: number; readonly reason: string }
+  | { readonly at: 'end'; readonly line: number; readonly column: number; readonly reason: string }
+  | { readonly at: 'unknown'; readonly reason: string };
+
+/** Why a picked file is not JSON: it is empty, or parsing failed (and it may look like binary data). */
+export type NotJson = { readonly fileName: string } & ({ readonly kind: 'empty' } | { readonly kind: 'unparsable'; readonly binary: boolean; readonly failure: ParseFailure });
+
+export type RunFileText = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: NotJson };
 
 /** Longest part of the browser's own message quoted back (it can quote the file's bytes). */
 const reasonCharsMax = 100;
 
 export function parseRunFileText(fileName: string, text: string): RunFileText {
-  const notJson = (why: string): RunFileText => ({ ok: false, message: `"${fileName}" is not a JSON file: ${why}.` });
-  if (text.trim() === '') return notJson('it is empty');
+  if (text.trim() === '') return { ok: false, problem: { fileName, kind: 'empty' } };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    const binary = looksBinary(text) ? 'it looks like binary data; ' : '';
-    return notJson(`${binary}parsing failed ${whereParsingFailed(text, error.message)}`);
+    return { ok: false, problem: { fileName, kind: 'unparsable', binary: looksBinary(text), failure: whereParsingFailed(text, error.message) } };
   }
 }
 
 /** Where the parser stopped, from its message: a position, a line and column, or the end of the text. */
-export function whereParsingFailed(text: string, message: string): string {
+export function whereParsingFailed(text: string, message: string): ParseFailure {
   const reason = readable(message);
   const position = /position (\d+)/.exec(message);
-  if (position !== null) return `at ${lineAndColumn(text, Number(position[1]))} (${reason})`;
+  if (position !== null) return { at: 'line', ...lineAndColumn(text, Number(position[1])), reason };
   const line = /line (\d+) column (\d+)/.exec(message);
-  if (line !== null) return `at line ${line[1]}, column ${line[2]} (${reason})`;
-  if (/end of|EOF/i.test(message)) return `at the end, ${lineAndColumn(text, text.length)}: the file may be cut short (${reason})`;
-  return `(${reason})`;
+  if (line !== null) return { at: 'line', line: Number(line[1]), column: Number(line[2]), reason };
+  if (/end of|EOF/i.test(message)) return { at: 'end', ...lineAndColumn(text, text.length), reason };
+  return { at: 'unknown', reason };
 }
 
-function lineAndColumn(text: string, offset: number): string {
+/** "at line 2, column 3 (…)": where parsing failed, in words. */
+export function parseFailureText(m: Messages, failure: ParseFailure): string {
+  switch (failure.at) {
+    case 'line':
+      return m.runs.notJson.atLine(failure.line, failure.column, failure.reason);
+    case 'end':
+      return m.runs.notJson.atEnd(failure.line, failure.column, failure.reason);
+    case 'unknown':
+      return m.runs.notJson.somewhere(failure.reason);
+    default:
+      return assertNever(failure, 'parse failure');
+  }
+}
+
+/** '"cut.json" is not a JSON file: parsing failed at the end, …'. */
+export function notJsonText(m: Messages, problem: NotJson): string {
+  if (problem.kind === 'empty') return m.runs.notJson.sentence(problem.fileName, m.runs.notJson.empty);
+  const failed = m.runs.notJson.failed(parseFailureText(m, problem.failure));
+  return m.runs.notJson.sentence(problem.fileName, problem.binary ? m.runs.notJson.binary(failed) : failed);
+}
+
+/** A value from the file as a problem quotes it: "an array of 2", "an object", "soon" as written. */
+export function quotedText(m: Messages, value: QuotedValue): string {
+  if (value.kind === 'array') return m.runs.problem.array(value.length);
+  return value.kind === 'object' ? m.runs.problem.object : value.text;
+}
+
+/** What the worker found wrong with a run file, in words ("format must be …"). */
+export function runProblemText(m: Messages, problem: RunProblem): string {
+  const got = quotedText(m, problem.got);
+  switch (problem.code) {
+    case 'not-a-run':
+      return m.runs.problem.notARun(got);
+    case 'format':
+      return m.runs.problem.format(problem.expected, got);
+    case 'version':
+      return m.runs.problem.version(problem.expected, got);
+    case 'options':
+      return m.runs.problem.options(got);
+    case 'node-count':
+      return m.runs.problem.nodeCount(problem.field, problem.max, got);
+    case 'actions':
+      return m.runs.problem.actions(got);
+    case 'too-many-actions':
+      return m.runs.problem.tooManyActions(problem.max, got);
+    case 'action-item':
+      return m.runs.problem.actionItem(problem.index, got);
+    case 'action-tick':
+      return m.runs.problem.actionTick(problem.index, problem.min, problem.max, got);
+    case 'action-object':
+      return m.runs.problem.actionObject(problem.index, got);
+    case 'tick':
+      return m.runs.problem.tick(problem.max, got);
+    default:
+      return assertNever(problem, 'run problem');
+  }
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  return `line ${line}, column ${column}`;
+  return { line, column };
 }
 
 /** NUL or other control bytes (not tab or line ends) early in the file: not a text format. */

@@ -1,6 +1,7 @@
 /**
  * Parsing and validation of the settings forms, kept pure so the rules are tested without a DOM.
- * Inputs arrive as the strings the user typed; each field gets its own error, in words.
+ * Inputs arrive as the strings the user typed; each field gets its own error, in the words of
+ * the catalogue `m` passed in (the form parses on every render, so errors follow the language).
  *
  * The bounds mirror the core's own checks (core/sim/options.ts), so a form that passes here is
  * never refused by the worker; the node count is capped lower (screenNodeCountMax) because more
@@ -8,6 +9,8 @@
  */
 import type { NetworkConfig, RaftConfig, SimulationOptions } from '../core/index.ts';
 import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
+import type { Messages } from './i18n/catalogue.ts';
+
 const ticksMax = 1_000_000;
 const seedMax = 0xffff_ffff;
 
@@ -18,19 +21,19 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 export type Parsed<T, F extends string> = { readonly ok: true; readonly value: T; readonly warnings: FieldErrors<F> } | { readonly ok: false; readonly errors: FieldErrors<F> };
 
-function integerIn(text: string, min: number, max: number): number | string {
+function integerIn(m: Messages, text: string, min: number, max: number): number | string {
   const trimmed = text.trim();
-  if (!/^-?\d+$/.test(trimmed)) return 'Enter a whole number.';
+  if (!/^-?\d+$/.test(trimmed)) return m.settings.check.wholeNumber;
   const value = Number(trimmed);
-  if (value < min || value > max) return `Must be between ${min} and ${max}.`;
+  if (value < min || value > max) return m.settings.check.between(min, max);
   return value;
 }
 
-function percent(text: string): number | string {
+function percent(m: Messages, text: string): number | string {
   const trimmed = text.trim();
-  if (trimmed === '' || !Number.isFinite(Number(trimmed))) return 'Enter a number.';
+  if (trimmed === '' || !Number.isFinite(Number(trimmed))) return m.settings.check.number;
   const value = Number(trimmed);
-  if (value < 0 || value > 100) return 'Must be between 0 and 100.';
+  if (value < 0 || value > 100) return m.settings.check.between(0, 100);
   return value;
 }
 
@@ -66,16 +69,17 @@ export function networkFormValues(network: NetworkConfig): Record<NetworkField, 
   };
 }
 
-export function parseNetworkForm(form: Record<NetworkField, string>): Parsed<NetworkConfig, NetworkField> {
+/** The network form's values, or each bad field's error in the language of `m`. */
+export function parseNetworkForm(m: Messages, form: Record<NetworkField, string>): Parsed<NetworkConfig, NetworkField> {
   const { numbers, errors } = parseFields<NetworkField>({
-    lossPercent: () => percent(form.lossPercent),
-    duplicatePercent: () => percent(form.duplicatePercent),
-    reorderPercent: () => percent(form.reorderPercent),
-    latencyMin: () => integerIn(form.latencyMin, 1, ticksMax),
-    latencyMax: () => integerIn(form.latencyMax, 1, ticksMax),
+    lossPercent: () => percent(m, form.lossPercent),
+    duplicatePercent: () => percent(m, form.duplicatePercent),
+    reorderPercent: () => percent(m, form.reorderPercent),
+    latencyMin: () => integerIn(m, form.latencyMin, 1, ticksMax),
+    latencyMax: () => integerIn(m, form.latencyMax, 1, ticksMax),
   });
   if (numbers.latencyMin !== undefined && numbers.latencyMax !== undefined && numbers.latencyMin > numbers.latencyMax) {
-    errors.latencyMin = `Minimum must be at most the maximum (${numbers.latencyMax}).`;
+    errors.latencyMin = m.settings.check.minAboveMax(numbers.latencyMax);
   }
   if (hasErrors(errors)) return { ok: false, errors };
   const value: NetworkConfig = {
@@ -118,27 +122,28 @@ export function runFormValues(options: RunFormSource): Record<RunField, string> 
   };
 }
 
-/** The new run's options: the form's fields over the current Raft settings and network. */
+/** The new run's options: the form's fields over the current Raft settings and network (errors and warnings in the language of `m`). */
 export function parseRunForm(
+  m: Messages,
   form: Record<RunField, string>,
   base: { raft: RaftConfig; network: NetworkConfig; fastBackup: boolean },
 ): Parsed<SimulationOptions, RunField> {
   const { numbers, errors } = parseFields<RunField>({
-    electionMin: () => integerIn(form.electionMin, 1, ticksMax),
-    electionMax: () => integerIn(form.electionMax, 1, ticksMax),
-    heartbeat: () => integerIn(form.heartbeat, 1, ticksMax),
-    snapshotThreshold: () => integerIn(form.snapshotThreshold, 0, ticksMax),
-    nodes: () => integerIn(form.nodes, 1, screenNodeCountMax),
-    seed: () => integerIn(form.seed, 0, seedMax),
+    electionMin: () => integerIn(m, form.electionMin, 1, ticksMax),
+    electionMax: () => integerIn(m, form.electionMax, 1, ticksMax),
+    heartbeat: () => integerIn(m, form.heartbeat, 1, ticksMax),
+    snapshotThreshold: () => integerIn(m, form.snapshotThreshold, 0, ticksMax),
+    nodes: () => integerIn(m, form.nodes, 1, screenNodeCountMax),
+    seed: () => integerIn(m, form.seed, 0, seedMax),
   });
   if (numbers.electionMin !== undefined && numbers.electionMax !== undefined && numbers.electionMin > numbers.electionMax) {
-    errors.electionMin = `Minimum must be at most the maximum (${numbers.electionMax}).`;
+    errors.electionMin = m.settings.check.minAboveMax(numbers.electionMax);
   }
   if (hasErrors(errors)) return { ok: false, errors };
   const warnings: FieldErrors<RunField> = {};
   if (numbers.heartbeat! >= numbers.electionMin!) {
     // Allowed (it is instructive to watch), but followers will time out under a healthy leader.
-    warnings.heartbeat = `At or above the shortest election timeout (${numbers.electionMin!}): followers will start elections even with a live leader.`;
+    warnings.heartbeat = m.settings.check.heartbeatTooLong(numbers.electionMin!);
   }
   const raft: RaftConfig = {
     ...base.raft,

@@ -9,6 +9,8 @@
 import type { SimulationOptions } from '../core/index.ts';
 import { defaultNetworkConfig, defaultRaftConfig } from '../protocol/defaults.ts';
 import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
+import { assertNever } from './format.ts';
+import type { Messages } from './i18n/catalogue.ts';
 
 interface MutableOptions {
   nodes?: number;
@@ -55,32 +57,76 @@ const trackingParameter = /^(utm_.*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|ycl
 /** Screen parameters, not run options: read by preferences.ts (`large=1`). */
 const displayParameters: readonly string[] = ['large'];
 
+/** Why a parameter of the address was ignored, as data: the banner words it in the language on screen. */
+export type AddressProblem =
+  | { readonly kind: 'unknown'; readonly name: string }
+  | { readonly kind: 'repeated'; readonly name: string; readonly values: readonly string[] }
+  /** Not a plain decimal in range; `text` is the value as given. */
+  | { readonly kind: 'invalid'; readonly name: string; readonly type: Parameter['kind']; readonly min: number; readonly max: number; readonly text: string }
+  /** Both bounds of a range given, the minimum above the maximum. */
+  | { readonly kind: 'inverted'; readonly minName: string; readonly low: number; readonly maxName: string; readonly high: number }
+  /** One bound given, beyond the other's default: `other` and its default `otherDefault`. */
+  | { readonly kind: 'above-default' | 'below-default'; readonly name: string; readonly value: number; readonly other: string; readonly otherDefault: number };
+
+/** A parameter applied but making a strange cluster, as the settings form warns. */
+export interface AddressWarning {
+  readonly kind: 'heartbeat-too-long';
+  readonly heartbeat: number;
+  readonly electionMin: number;
+}
+
 export interface UrlOptions {
   /** Valid options for the worker, or null when the address sets none. */
   readonly options: SimulationOptions | null;
   /** Parameters that were ignored, with the reason, for the banner. */
-  readonly problems: readonly string[];
+  readonly problems: readonly AddressProblem[];
   /** Parameters that were applied but make a strange cluster (as the settings form warns). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly AddressWarning[];
 }
 
 export function optionsFromSearch(search: string): UrlOptions {
-  const problems: string[] = [];
+  const problems: AddressProblem[] = [];
   const values = readValues(new URLSearchParams(search), problems);
   dropInvertedRanges(values, problems);
   return { options: toOptions(values), problems, warnings: timingWarnings(values) };
 }
 
 /** The banner's text for the address's problems and warnings, or null when there is nothing to say. */
-export function addressBanner({ problems, warnings }: Pick<UrlOptions, 'problems' | 'warnings'>): string | null {
+export function addressBanner(m: Messages, { problems, warnings }: Pick<UrlOptions, 'problems' | 'warnings'>): string | null {
   const parts: string[] = [];
-  if (problems.length > 0) parts.push(`Ignored in the address: ${problems.join('; ')}.`);
-  if (warnings.length > 0) parts.push(`Note: ${warnings.join('; ')}.`);
-  return parts.length === 0 ? null : parts.join(' ');
+  if (problems.length > 0) parts.push(m.settings.address.ignored(problems.map((problem) => addressProblemText(m, problem))));
+  if (warnings.length > 0) parts.push(m.settings.address.note(warnings.map((warning) => addressWarningText(m, warning))));
+  return parts.length === 0 ? null : m.app.notice.sentences(parts);
+}
+
+/** One ignored parameter and why: 'unknown parameter "colour"'. */
+export function addressProblemText(m: Messages, problem: AddressProblem): string {
+  switch (problem.kind) {
+    case 'unknown':
+      return m.settings.address.unknown(problem.name);
+    case 'repeated':
+      return m.settings.address.repeated(problem.name, problem.values);
+    case 'invalid':
+      return problem.type === 'integer'
+        ? m.settings.address.integer(problem.name, problem.min, problem.max, problem.text)
+        : m.settings.address.ratio(problem.name, problem.min, problem.max, problem.text);
+    case 'inverted':
+      return m.settings.address.inverted(problem.minName, problem.low, problem.maxName, problem.high);
+    case 'above-default':
+      return m.settings.address.aboveDefault(problem.name, problem.value, problem.other, problem.otherDefault);
+    case 'below-default':
+      return m.settings.address.belowDefault(problem.name, problem.value, problem.other, problem.otherDefault);
+    default:
+      return assertNever(problem, 'address problem');
+  }
+}
+
+export function addressWarningText(m: Messages, warning: AddressWarning): string {
+  return m.settings.address.heartbeatTooLong(warning.heartbeat, warning.electionMin);
 }
 
 /** Each known parameter's value, by name; unknown, repeated and malformed ones become problems. */
-function readValues(query: URLSearchParams, problems: string[]): Map<string, number> {
+function readValues(query: URLSearchParams, problems: AddressProblem[]): Map<string, number> {
   const texts = new Map<string, string[]>();
   for (const [name, text] of query) {
     if (trackingParameter.test(name) || displayParameters.includes(name)) continue;
@@ -89,48 +135,47 @@ function readValues(query: URLSearchParams, problems: string[]): Map<string, num
   const values = new Map<string, number>();
   for (const [name, given] of texts) {
     const parameter = urlParameters.find((candidate) => candidate.name === name);
-    if (parameter === undefined) problems.push(`unknown parameter "${name}"`);
-    else if (given.length > 1) problems.push(`${name} is given ${given.length} times (${given.map((text) => `"${text}"`).join(', ')}); give it once`);
+    if (parameter === undefined) problems.push({ kind: 'unknown', name });
+    else if (given.length > 1) problems.push({ kind: 'repeated', name, values: given });
     else {
       const value = parseValue(parameter, given[0]!);
-      if (typeof value === 'string') problems.push(value);
-      else values.set(name, value);
+      if (typeof value === 'number') values.set(name, value);
+      else problems.push(value);
     }
   }
   return values;
 }
 
-/** The value, or the problem in words (saying what is allowed). */
-function parseValue(parameter: Parameter, text: string): number | string {
+/** The value, or the problem (which says what is allowed). */
+function parseValue(parameter: Parameter, text: string): number | AddressProblem {
   const { name, kind, min, max } = parameter;
   const pattern = kind === 'integer' ? /^\d+$/ : /^\d+(\.\d+)?$/;
   const value = Number(text);
   if (pattern.test(text) && value >= min && value <= max) return value;
-  const allowed = kind === 'integer' ? `an integer from ${min} to ${max}, in plain digits` : `a decimal number from ${min} to ${max}, like 0.25`;
-  return `${name} must be ${allowed} (got "${text}")`;
+  return { kind: 'invalid', name, type: kind, min, max, text };
 }
 
 /** A minimum above its maximum would leave the worker refusing the run: both given values go. */
-function dropInvertedRanges(values: Map<string, number>, problems: string[]): void {
+function dropInvertedRanges(values: Map<string, number>, problems: AddressProblem[]): void {
   for (const pair of rangePairs) {
     const low = values.get(pair.min);
     const high = values.get(pair.max);
     if ((low ?? pair.defaultMin) <= (high ?? pair.defaultMax)) continue;
     values.delete(pair.min);
     values.delete(pair.max);
-    if (low !== undefined && high !== undefined) problems.push(`${pair.min}=${low} and ${pair.max}=${high} (the minimum is above the maximum)`);
-    else if (low !== undefined) problems.push(`${pair.min}=${low} (above the default ${pair.max}, ${pair.defaultMax})`);
-    else problems.push(`${pair.max}=${high} (below the default ${pair.min}, ${pair.defaultMin})`);
+    if (low !== undefined && high !== undefined) problems.push({ kind: 'inverted', minName: pair.min, low, maxName: pair.max, high });
+    else if (low !== undefined) problems.push({ kind: 'above-default', name: pair.min, value: low, other: pair.max, otherDefault: pair.defaultMax });
+    else if (high !== undefined) problems.push({ kind: 'below-default', name: pair.max, value: high, other: pair.min, otherDefault: pair.defaultMin });
   }
 }
 
 /** The settings form's timing warning, for a heartbeat or election minimum set from the address. */
-function timingWarnings(values: Map<string, number>): string[] {
+function timingWarnings(values: Map<string, number>): AddressWarning[] {
   if (!values.has('heartbeat') && !values.has('electionMin')) return [];
   const heartbeat = values.get('heartbeat') ?? defaultRaftConfig.heartbeatIntervalTicks;
   const electionMin = values.get('electionMin') ?? defaultRaftConfig.electionTimeoutTicksMin;
   if (heartbeat < electionMin) return [];
-  return [`heartbeat ${heartbeat} is at or above the shortest election timeout (${electionMin}): followers will start elections even with a live leader`];
+  return [{ kind: 'heartbeat-too-long', heartbeat, electionMin }];
 }
 
 function toOptions(values: Map<string, number>): SimulationOptions | null {

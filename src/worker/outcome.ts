@@ -1,12 +1,33 @@
-import type { ActionResult } from '../core/index.ts';
-import type { ActionOutcome } from '../protocol/worker-protocol.ts';
+import type { ActionResult, Simulation } from '../core/index.ts';
+import type { ActionFacts, ActionOutcome } from '../protocol/worker-protocol.ts';
 
 /**
- * What the user reads after acting: the core's one sentence for the action (its action table
- * says what each action did), and for a proposal where it went or why it was refused.
+ * What the user reads after acting, as data the app words in its own language: for a proposal
+ * where it went or why it was refused, and the facts only the state after the action has (the
+ * partition after a partition, isolate or rejoin; the role of a node that refused a proposal),
+ * read from the simulation once the action is done. The core's English sentence travels along as
+ * `summary` (the headless API and the CLI say it).
  */
-export function describeOutcome(result: ActionResult): ActionOutcome {
-  if (result.type !== 'proposed') return { ok: true, summary: result.summary, proposal: null };
+export function describeOutcome(result: ActionResult, after: Simulation): ActionOutcome {
+  const facts = outcomeFacts(result, after);
+  if (result.type !== 'proposed') return { ok: true, summary: result.summary, proposal: null, ...(facts === null ? {} : { facts }) };
   const { node, result: answer } = result;
-  return { ok: true, summary: result.summary, proposal: { node, index: answer.index, term: answer.term, isLeader: answer.isLeader, leaderHint: answer.leaderHint } };
+  const proposal = { node, index: answer.index, term: answer.term, isLeader: answer.isLeader, leaderHint: answer.leaderHint };
+  return { ok: true, summary: result.summary, proposal, ...(facts === null ? {} : { facts }) };
+}
+
+function outcomeFacts(result: ActionResult, after: Simulation): ActionFacts | null {
+  switch (result.action.type) {
+    case 'partition':
+    case 'isolate':
+    case 'rejoin':
+      // The smallest view there is: no log entries, no key-value pairs.
+      return { groups: after.view({ logWindow: { from: 0, count: 0 }, kvNode: null }).partition };
+    case 'propose': {
+      if (result.type !== 'proposed' || result.node === null || result.result.isLeader) return null;
+      return { role: after.nodeState(result.node).role ?? 'crashed' };
+    }
+    default:
+      return null;
+  }
 }

@@ -1,13 +1,14 @@
 import type { Action, Tick, TimedAction } from '../core/index.ts';
 import { SimulationInputError, Timeline } from '../core/index.ts';
-import type { Run } from '../protocol/worker-protocol.ts';
+import type { QuotedValue, Run, RunProblem } from '../protocol/worker-protocol.ts';
 import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
 
 /**
  * Runs as files: export writes options plus the timed action log; import parses an unknown value
  * at the edge (a file a user picked, possibly hand-edited or from another version) and replays
  * it. Every problem is reported as a SimulationInputError naming the field, e.g.
- * "actions[3].tick must be ...", and the caller keeps its current run.
+ * "actions[3].tick must be ...", and the caller keeps its current run. The problems found here
+ * (not the core's) are RunFileErrors, which also carry the problem as data for the app to word.
  */
 export const runFormat = 'raftlab-run';
 export const runVersion = 1;
@@ -15,41 +16,69 @@ export const runVersion = 1;
 export const runActionsMax = 100_000;
 export const runTickMax = 10_000_000;
 
+/**
+ * A problem with a run file (or a new run's node count): its message is English, for the headless
+ * API and the CLI; `problem` says the same as data, which the app words in the user's language
+ * (src/ui/run-file-text.ts, whose English must read exactly like this message).
+ */
+export class RunFileError extends SimulationInputError {
+  constructor(
+    field: string,
+    allowed: string,
+    readonly problem: RunProblem,
+  ) {
+    super(field, allowed, quotedInEnglish(problem.got));
+  }
+}
+
 export function exportRun(timeline: Timeline): Run {
   const { options, actions } = timeline.toRun();
   return { format: runFormat, version: runVersion, options, actions, tick: timeline.tick };
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined) return String(value);
-  return typeof value;
+function quote(value: unknown): QuotedValue {
+  if (Array.isArray(value)) return { kind: 'array', length: value.length };
+  if (typeof value === 'object' && value !== null) return { kind: 'object' };
+  if (typeof value === 'string') return { kind: 'literal', text: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) };
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) return { kind: 'literal', text: String(value) };
+  return { kind: 'literal', text: typeof value };
+}
+
+/** The quoted value in the headless API's English (the app words QuotedValue itself). */
+function quotedInEnglish(value: QuotedValue): string {
+  // i18n-exempt: the headless API's English (docs/i18n.md); the app words the QuotedValue.
+  if (value.kind === 'array') return `an array of ${value.length}`;
+  // i18n-exempt: as above.
+  return value.kind === 'object' ? 'an object' : value.text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function requireTick(field: string, value: unknown, min: Tick): Tick {
+/** The run's tick (`index` null) or an action's, which may not come before `min`, the previous action's. */
+function requireTick(value: unknown, min: Tick, index: number | null): Tick {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > runTickMax) {
-    const allowed = min === 0 ? `an integer from 0 to ${runTickMax}` : `an integer from ${min} to ${runTickMax} (actions in tick order)`;
-    throw new SimulationInputError(field, allowed, describe(value));
+    const got = quote(value);
+    if (index === null) throw new RunFileError('tick', `an integer from 0 to ${runTickMax}`, { code: 'tick', max: runTickMax, got });
+    throw new RunFileError(
+      `actions[${index}].tick`,
+      min === 0 ? `an integer from 0 to ${runTickMax}` : `an integer from ${min} to ${runTickMax} (actions in tick order)`,
+      { code: 'action-tick', index, min, max: runTickMax, got },
+    );
   }
   return value;
 }
 
 function parseActions(value: unknown): TimedAction[] {
-  if (!Array.isArray(value)) throw new SimulationInputError('actions', 'an array of { tick, action }', describe(value));
-  if (value.length > runActionsMax) throw new SimulationInputError('actions', `at most ${runActionsMax} actions`, describe(value));
+  if (!Array.isArray(value)) throw new RunFileError('actions', 'an array of { tick, action }', { code: 'actions', got: quote(value) });
+  if (value.length > runActionsMax) throw new RunFileError('actions', `at most ${runActionsMax} actions`, { code: 'too-many-actions', max: runActionsMax, got: quote(value) });
   const actions: TimedAction[] = [];
   let previous = 0;
   value.forEach((item: unknown, index) => {
-    if (!isRecord(item)) throw new SimulationInputError(`actions[${index}]`, 'an object { tick, action }', describe(item));
-    const tick = requireTick(`actions[${index}].tick`, item.tick, previous);
-    if (!isRecord(item.action)) throw new SimulationInputError(`actions[${index}].action`, 'an action object', describe(item.action));
+    if (!isRecord(item)) throw new RunFileError(`actions[${index}]`, 'an object { tick, action }', { code: 'action-item', index, got: quote(item) });
+    const tick = requireTick(item.tick, previous, index);
+    if (!isRecord(item.action)) throw new RunFileError(`actions[${index}].action`, 'an action object', { code: 'action-object', index, got: quote(item.action) });
     // The action's own fields are checked when it is replayed, against the state at its tick.
     actions.push({ tick, action: item.action as unknown as Action });
     previous = tick;
@@ -65,19 +94,19 @@ export function requireScreenNodeCount(options: unknown, field: string): void {
   const nodes = isRecord(options) ? options.nodes : undefined;
   if (nodes === undefined) return;
   if (typeof nodes !== 'number' || !Number.isInteger(nodes) || nodes < 1 || nodes > screenNodeCountMax) {
-    throw new SimulationInputError(field, `an integer from 1 to ${screenNodeCountMax}, the most nodes the app shows`, describe(nodes));
+    throw new RunFileError(field, `an integer from 1 to ${screenNodeCountMax}, the most nodes the app shows`, { code: 'node-count', field, max: screenNodeCountMax, got: quote(nodes) });
   }
 }
 
 /** Checks the envelope of a run: everything but the actions' contents and the options' values. */
 export function parseRun(value: unknown): Run {
-  if (!isRecord(value)) throw new SimulationInputError('run', 'a Raftlab run (a JSON object)', describe(value));
-  if (value.format !== runFormat) throw new SimulationInputError('format', `"${runFormat}"`, describe(value.format));
-  if (value.version !== runVersion) throw new SimulationInputError('version', `${runVersion} (the version this app reads)`, describe(value.version));
-  if (!isRecord(value.options)) throw new SimulationInputError('options', 'an object of simulation options', describe(value.options));
+  if (!isRecord(value)) throw new RunFileError('run', 'a Raftlab run (a JSON object)', { code: 'not-a-run', got: quote(value) });
+  if (value.format !== runFormat) throw new RunFileError('format', `"${runFormat}"`, { code: 'format', expected: runFormat, got: quote(value.format) });
+  if (value.version !== runVersion) throw new RunFileError('version', `${runVersion} (the version this app reads)`, { code: 'version', expected: runVersion, got: quote(value.version) });
+  if (!isRecord(value.options)) throw new RunFileError('options', 'an object of simulation options', { code: 'options', got: quote(value.options) });
   requireScreenNodeCount(value.options, 'options.nodes');
   const actions = parseActions(value.actions);
-  const tick = requireTick('tick', value.tick, 0);
+  const tick = requireTick(value.tick, 0, null);
   return { format: runFormat, version: runVersion, options: value.options, actions, tick };
 }
 

@@ -8,7 +8,7 @@ import type { ImportJob, Schedule } from './import-job.ts';
 import { describeOutcome } from './outcome.ts';
 import { clampSpeed, idleSpeedMeter, meterFrame, ticksForFrame } from './pacing.ts';
 import type { SpeedMeter } from './pacing.ts';
-import { exportRun, requireScreenNodeCount, RunReplay } from './run-file.ts';
+import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
 
 /**
  * The simulation worker's behaviour, as plain code: commands in, replies out through `post`. The
@@ -36,8 +36,12 @@ export const nextEventTicksMax = 10_000;
 /** Most log entries a view request may ask for. */
 export const logWindowCountMax = 500;
 
-/** A command that cannot be carried out; nothing has changed. */
-class Rejected extends Error {
+/**
+ * A command that cannot be carried out; nothing has changed. The app never sends such a command
+ * (it would be a bug there, or in a script driving the worker), so the message is for developers,
+ * in English; the app shows it as a quoted detail.
+ */
+class CommandError extends Error {
   constructor(
     message: string,
     readonly field: string | null,
@@ -109,21 +113,31 @@ function newSession(): Session {
 function handleCommand(context: Context, handlers: Handlers, message: ToWorker): void {
   try {
     const handler = handlers[message.type] as ((command: ToWorker) => void) | undefined;
-    if (handler === undefined) throw new Rejected(`Unknown command ${JSON.stringify(message.type)}`, 'type');
+    if (handler === undefined) throw new CommandError(`Unknown command ${JSON.stringify(message.type)}`, 'type');
     handler(message);
   } catch (error) {
     reportFailure(context, error);
   }
 }
 
+/**
+ * Posts why a command failed: the problem as data when this side found it (a run file), else the
+ * core's or the command's English message alone.
+ */
 function reportFailure({ session, post }: Context, error: unknown): void {
-  if (error instanceof SimulationInputError || error instanceof Rejected) {
+  if (error instanceof RunFileError) {
+    post({ type: 'error', message: error.message, field: error.field, problem: error.problem });
+    return;
+  }
+  if (error instanceof SimulationInputError || error instanceof CommandError) {
     post({ type: 'error', message: error.message, field: error.field });
     return;
   }
   // A broken invariant or a bug: stop playing so it does not repeat every frame, and say so.
   session.playing = false;
-  post({ type: 'error', message: `Internal error in the simulation: ${error instanceof Error ? error.message : String(error)}`, field: null });
+  const detail = error instanceof Error ? error.message : String(error);
+  // i18n-exempt: the worker's English message (docs/i18n.md); the app words the 'internal' problem.
+  post({ type: 'error', message: `Internal error in the simulation: ${detail}`, field: null, problem: { code: 'internal', detail } });
 }
 
 /** One handler per command type; each follows the reply rules above. */
@@ -173,7 +187,7 @@ function commandHandlers(context: Context): Handlers {
 }
 
 function currentRun(session: Session): Timeline {
-  if (session.timeline === null) throw new Rejected('No run yet: start one first (init).', null);
+  if (session.timeline === null) throw new CommandError('No run yet: start one first (init).', null);
   return session.timeline;
 }
 
@@ -275,7 +289,8 @@ function playFrame(context: Context, elapsedMs: number): void {
 function act(context: Context, { action, id }: { action: Action; id?: number }): void {
   const timeline = currentRun(context.session);
   try {
-    context.post({ type: 'action-result', result: describeOutcome(timeline.act(action)), id });
+    const result = timeline.act(action);
+    context.post({ type: 'action-result', result: describeOutcome(result, timeline.current), id });
   } catch (error) {
     if (!(error instanceof SimulationInputError)) throw error;
     context.post({ type: 'action-result', result: { ok: false, summary: error.message, field: error.field }, id });
@@ -285,29 +300,29 @@ function act(context: Context, { action, id }: { action: Action; id?: number }):
 }
 
 function requireNumber(field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Rejected(`${field} must be a finite number (got ${String(value)})`, field);
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new CommandError(`${field} must be a finite number (got ${String(value)})`, field);
   return value;
 }
 
 function requireTicks(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > stepTicksMax) {
-    throw new Rejected(`ticks must be an integer from 0 to ${stepTicksMax} (got ${String(value)})`, 'ticks');
+    throw new CommandError(`ticks must be an integer from 0 to ${stepTicksMax} (got ${String(value)})`, 'ticks');
   }
   return value;
 }
 
 function requireViewRequest(value: ViewRequest): ViewRequest {
-  if (typeof value !== 'object' || value === null) throw new Rejected('request must be a view request object', 'request');
+  if (typeof value !== 'object' || value === null) throw new CommandError('request must be a view request object', 'request');
   const window = value.logWindow;
   if (window !== null) {
-    if (!Number.isInteger(window.from) || window.from < 0) throw new Rejected(`logWindow.from must be a log index of at least 0 (got ${window.from})`, 'logWindow.from');
+    if (!Number.isInteger(window.from) || window.from < 0) throw new CommandError(`logWindow.from must be a log index of at least 0 (got ${window.from})`, 'logWindow.from');
     if (!Number.isInteger(window.count) || window.count < 0 || window.count > logWindowCountMax) {
-      throw new Rejected(`logWindow.count must be an integer from 0 to ${logWindowCountMax} (got ${window.count})`, 'logWindow.count');
+      throw new CommandError(`logWindow.count must be an integer from 0 to ${logWindowCountMax} (got ${window.count})`, 'logWindow.count');
     }
   }
   const node = value.inspectedNode;
-  if (node !== null && (!Number.isInteger(node) || node < 1)) throw new Rejected(`inspectedNode must be a node id or null (got ${node})`, 'inspectedNode');
+  if (node !== null && (!Number.isInteger(node) || node < 1)) throw new CommandError(`inspectedNode must be a node id or null (got ${node})`, 'inspectedNode');
   const message = value.selectedMessage;
-  if (message !== null && (!Number.isInteger(message) || message < 1)) throw new Rejected(`selectedMessage must be a message id or null (got ${message})`, 'selectedMessage');
+  if (message !== null && (!Number.isInteger(message) || message < 1)) throw new CommandError(`selectedMessage must be a message id or null (got ${message})`, 'selectedMessage');
   return { logWindow: window === null ? null : { from: window.from, count: window.count }, inspectedNode: node, selectedMessage: message };
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/components/App.tsx';
 import { makeAppStore } from '../../src/ui/store/store.ts';
 import { AppStoreProvider } from '../../src/ui/store/store-context.tsx';
-import { optionsFromSearch } from '../../src/ui/url-options.ts';
+import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
+import { addressProblemText, optionsFromSearch } from '../../src/ui/url-options.ts';
 import { createWorkerLogic } from '../../src/worker/worker-logic.ts';
 import { createInProcessPort } from '../support/in-process-port.ts';
 
@@ -39,6 +40,6 @@ describe('the first run', () => {
     await settle();
     expect(store.getState().view?.nodes).toHaveLength(3);
     expect(store.getState().error).toBeNull();
-    expect(fromAddress.problems).toEqual(['delayMin=50 and delayMax=20 (the minimum is above the maximum)']);
+    expect(fromAddress.problems.map((problem) => addressProblemText(messagesFor('en'), problem))).toEqual(['delayMin=50 and delayMax=20 (the minimum is above the maximum)']);
   });
 });

@@ -5,8 +5,10 @@ import type { Box } from '../../src/ui/viz/glyph-metrics.ts';
 import { insetWay, partitionRegions, pointAlong, timerArcPath, voteMarkOffsets, wayPath, wayPoint } from '../../src/ui/viz/layout.ts';
 import { defaultSize, ringLayout, ringOrder } from '../../src/ui/viz/ring.ts';
 import { labelLines } from '../../src/ui/viz/node-status.ts';
+import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
 import { clusterLinks, cutLinkMarks, lane, laneBow, laneOffset, messageSize } from '../../src/ui/viz/links.ts';
 
+const m = messagesFor('en');
 const range = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
 const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 
@@ -40,7 +42,7 @@ describe('ringLayout', () => {
     it(`keeps every node's labels off the other nodes and their labels, 1..15 nodes in ${size.width}x${size.height}`, () => {
       for (let count = 1; count <= 15; count += 1) {
         const layout = ringLayout(range(count), [range(count)], size);
-        const lines = labelLines(widest, layout.labelStyle);
+        const lines = labelLines(m, widest, layout.labelStyle);
         const reach = layout.nodeRadius * glyphRadii.timerOuter;
         const nodes = layout.order.map((id) => {
           const at = layout.positions.get(id)!;
@@ -63,8 +65,8 @@ describe('ringLayout', () => {
     expect(ringLayout(range(5), [range(5)], { width: 908, height: 554 }).labelStyle).toBe('full');
     expect(ringLayout(range(15), [range(15)], { width: 908, height: 554 }).labelStyle).toBe('full');
     expect(ringLayout(range(15), [range(15)], { width: 583, height: 269 }).labelStyle).toBe('compact');
-    expect(labelLines(widest, 'compact')).toEqual(['C t12 v15']);
-    expect(labelLines({ role: null, alive: false, term: 2, vote: null }, 'compact')).toEqual(['✗ t2 v–']);
+    expect(labelLines(m, widest, 'compact')).toEqual(['C t12 v15']);
+    expect(labelLines(m, { role: null, alive: false, term: 2, vote: null }, 'compact')).toEqual(['✗ t2 v–']);
   });
 
   it('keeps node ids at least 24px tall for up to 15 nodes in a 900px-tall layout', () => {
@@ -111,10 +113,10 @@ describe('ringOrder', () => {
 describe('partitionRegions', () => {
   it('draws no region for a whole network and one per group when split', () => {
     const whole = ringLayout(range(5), [range(5)]);
-    expect(partitionRegions([range(5)], whole)).toEqual([]);
+    expect(partitionRegions(m, [range(5)], whole)).toEqual([]);
     const groups = [[1, 3], [2, 4, 5]];
     const split = ringLayout(range(5), groups);
-    const regions = partitionRegions(groups, split);
+    const regions = partitionRegions(m, groups, split);
     expect(regions.map((region) => region.label)).toEqual(['Partition A', 'Partition B']);
     for (const region of regions) expect(region.path).toMatch(/^M[-\d.]/);
   });

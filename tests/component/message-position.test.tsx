@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageView } from '../../src/core/index.ts';
 import { messageKind, messageLabel, messageTitle } from '../../src/ui/viz/message-kind.ts';
+import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
 import { lostVanishFraction, messageFraction, messageOpacity, travelProgress } from '../../src/ui/viz/message-position.ts';
 
 const arriving = { sentTick: 100, deliverTick: 120, dropReason: null } as const;
@@ -56,6 +57,7 @@ describe('messageOpacity', () => {
 });
 
 describe('message labels', () => {
+  const m = messagesFor('en');
   const base = { id: 7, from: 2, to: 1, term: 3, sentTick: 0, deliverTick: 10, dropReason: null, copyOf: null, reordered: false, summary: 'summary' };
   const vote: MessageView = { ...base, type: 'MsgVoteResp', message: { type: 'MsgVoteResp', from: 2, to: 1, term: 3, granted: false } };
   const append: MessageView = {
@@ -67,9 +69,9 @@ describe('message labels', () => {
   };
 
   it('names type, ends and term first, then what the reply says', () => {
-    expect(messageLabel(vote)).toBe('MsgVoteResp from 2 to 1, term 3, refused');
-    expect(messageLabel(append)).toBe('MsgApp from 1 to 3, term 3, heartbeat');
-    expect(messageLabel({ ...append, copyOf: 5, dropReason: 'partition' })).toBe('MsgApp from 1 to 3, term 3, heartbeat, duplicate, lost');
+    expect(messageLabel(m, vote)).toBe('MsgVoteResp from 2 to 1, term 3, refused');
+    expect(messageLabel(m, append)).toBe('MsgApp from 1 to 3, term 3, heartbeat');
+    expect(messageLabel(m, { ...append, copyOf: 5, dropReason: 'partition' })).toBe('MsgApp from 1 to 3, term 3, heartbeat, duplicate, lost');
   });
 
   it('draws requests filled and replies outlined, by shape per kind', () => {
@@ -78,6 +80,6 @@ describe('message labels', () => {
   });
 
   it('explains a duplicate and a lost message on hover', () => {
-    expect(messageTitle({ ...base, copyOf: 5, dropReason: 'loss' })).toBe('#7 summary\nduplicate of message #5\nwill be lost (loss)');
+    expect(messageTitle(m, { ...base, copyOf: 5, dropReason: 'loss' })).toBe('#7 summary\nduplicate of message #5\nwill be lost (loss)');
   });
 });

@@ -18,6 +18,7 @@ import { outcomeShownMs } from '../../src/ui/outcome.ts';
 import { makeAppStore } from '../../src/ui/store/store.ts';
 import type { SimPort } from '../../src/ui/store/store.ts';
 import { AppStoreProvider } from '../../src/ui/store/store-context.tsx';
+import { withStore } from '../support/with-store.tsx';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -63,7 +64,7 @@ describe('node pickers after a restart with fewer nodes', () => {
   it('"Send to" falls back to the leader when its node is gone', async () => {
     const onSubmit = vi.fn();
     const user = userEvent.setup();
-    const { rerender } = render(<ClientPanel nodeIds={[1, 2, 3, 4, 5]} onSubmit={onSubmit} outcome={null} />);
+    const { rerender } = render(<ClientPanel nodeIds={[1, 2, 3, 4, 5]} onSubmit={onSubmit} outcome={null} />, withStore());
     await user.selectOptions(screen.getByRole('combobox', { name: 'Send to' }), 'Node 5');
     rerender(<ClientPanel nodeIds={[1, 2, 3]} onSubmit={onSubmit} outcome={null} />);
     expect(screen.getByRole('combobox', { name: 'Send to' })).toHaveValue('leader');
@@ -74,7 +75,7 @@ describe('node pickers after a restart with fewer nodes', () => {
   it("the link's From and To fall back to nodes the run has, two different ones", async () => {
     const onAct = vi.fn();
     const user = userEvent.setup();
-    const { rerender } = render(<FaultPanel nodeIds={[1, 2, 3, 4, 5]} onAct={onAct} />);
+    const { rerender } = render(<FaultPanel nodeIds={[1, 2, 3, 4, 5]} onAct={onAct} />, withStore());
     await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), 'Node 5');
     await user.selectOptions(screen.getByRole('combobox', { name: 'To' }), 'Node 4');
     rerender(<FaultPanel nodeIds={[1, 2, 3]} onAct={onAct} />);
@@ -87,7 +88,7 @@ describe('node pickers after a restart with fewer nodes', () => {
   it('a choice the run still has is kept', async () => {
     const onAct = vi.fn();
     const user = userEvent.setup();
-    const { rerender } = render(<FaultPanel nodeIds={[1, 2, 3, 4, 5]} onAct={onAct} />);
+    const { rerender } = render(<FaultPanel nodeIds={[1, 2, 3, 4, 5]} onAct={onAct} />, withStore());
     await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), 'Node 3');
     await user.selectOptions(screen.getByRole('combobox', { name: 'To' }), 'Node 5');
     rerender(<FaultPanel nodeIds={[1, 2, 3]} onAct={onAct} />);

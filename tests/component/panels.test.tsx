@@ -19,6 +19,14 @@ import { NodeInspector } from '../../src/ui/components/NodeInspector.tsx';
 import { KvTable } from '../../src/ui/components/KvTable.tsx';
 import { SettingsPanel } from '../../src/ui/components/SettingsPanel.tsx';
 import { explain } from '../../src/ui/explain.ts';
+import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
+import { makeAppStore } from '../../src/ui/store/store.ts';
+import { AppStoreProvider } from '../../src/ui/store/store-context.tsx';
+import { fakePort } from '../support/fake-port.ts';
+import { withStore } from '../support/with-store.tsx';
+
+/** The English catalogue, for the event explanations (explain takes the catalogue). */
+const english = messagesFor('en');
 
 /** A cluster with an elected leader and `puts` committed entries (x0=0, x1=1, …). */
 function clusterWithLeader(options: SimulationOptions & { puts?: number } = {}): { simulation: Simulation; leader: NodeId } {
@@ -219,7 +227,7 @@ describe('explain', () => {
     const firstOfType = new Map<string, SimEvent>();
     for (const event of events) if (!firstOfType.has(event.type)) firstOfType.set(event.type, event);
     for (const event of firstOfType.values()) {
-      const sentence = explain(event);
+      const sentence = explain(english, event);
       expect(sentence.length, event.type).toBeGreaterThan(10);
       expect(sentence, event.type).not.toMatch(/undefined|NaN|\[object|null/);
     }
@@ -228,30 +236,30 @@ describe('explain', () => {
   it('explains refusals and held-back commits with the numbers that decided them', () => {
     const base = { seq: 1, tick: 10, node: 1 };
     expect(
-      explain({ ...base, topic: 'VOTE', type: 'vote-refused', candidate: 3, term: 4, reason: 'log-not-up-to-date', votedFor: null, candidateLastIndex: 7, candidateLastTerm: 2, ownLastIndex: 5, ownLastTerm: 3, ownTerm: 4 }),
+      explain(english, { ...base, topic: 'VOTE', type: 'vote-refused', candidate: 3, term: 4, reason: 'log-not-up-to-date', votedFor: null, candidateLastIndex: 7, candidateLastTerm: 2, ownLastIndex: 5, ownLastTerm: 3, ownTerm: 4 }),
     ).toContain("refused vote to node 3 in term 4: candidate's log (last term 2, index 7) is behind ours (last term 3, index 5)");
-    expect(explain({ ...base, topic: 'CMIT', type: 'commit-held-back', quorumIndex: 6, entryTerm: 2, currentTerm: 4, committed: 3 })).toContain(
+    expect(explain(english, { ...base, topic: 'CMIT', type: 'commit-held-back', quorumIndex: 6, entryTerm: 2, currentTerm: 4, committed: 3 })).toContain(
       'did not commit index 6: it is from term 2, not the current term 4 (§5.4.2)',
     );
-    const rejected = explain({
+    const rejected = explain(english, {
       ...base, topic: 'LOG', type: 'append-rejected', leader: 2, reason: 'prev-term-mismatch', term: 4, ownTerm: 4,
       prevLogIndex: 9, prevLogTerm: 3, ownLastIndex: 10, ownTermAtPrev: 2, conflictTerm: 2, conflictIndex: 5,
     });
     expect(rejected).toContain('our entry at prevLogIndex 9 has term 2, not 3');
     expect(rejected).toContain('conflicting term 2 starts at index 5');
-    expect(explain({ ...base, topic: 'LOG', type: 'entries-truncated', first: 5, last: 7, conflictIndex: 5, ownTerm: 2, leaderTerm: 3, leader: 1 })).toBe(
+    expect(explain(english, { ...base, topic: 'LOG', type: 'entries-truncated', first: 5, last: 7, conflictIndex: 5, ownTerm: 2, leaderTerm: 3, leader: 1 })).toBe(
       'deleted entries 5..7: its entry at index 5 has term 2 but leader node 1 has term 3 there, so it and everything after it go (§5.3)',
     );
   });
 
   it('explains the snapshot events, which short runs rarely reach', () => {
     const base = { seq: 1, tick: 10, node: 1, topic: 'SNAP' as const };
-    expect(explain({ ...base, type: 'snapshot-sent', follower: 4, index: 100, term: 3, nextIndex: 50, firstIndex: 101 })).toBe(
+    expect(explain(english, { ...base, type: 'snapshot-sent', follower: 4, index: 100, term: 3, nextIndex: 50, firstIndex: 101 })).toBe(
       'sent a snapshot through index 100 (term 3) to node 4: it needs index 50, but the log now starts at 101 (§7)',
     );
-    expect(explain({ ...base, type: 'snapshot-installed', index: 100, term: 3, leader: 2, keptEntries: 1, discardedEntries: 4 })).toContain('kept 1 later entry, discarded 4');
-    expect(explain({ ...base, type: 'snapshot-ignored', index: 50, committed: 60, leader: 2 })).toContain('already committed through 60');
-    expect(explain({ ...base, type: 'state-restored', snapshotIndex: 100 })).toContain('snapshot through index 100');
+    expect(explain(english, { ...base, type: 'snapshot-installed', index: 100, term: 3, leader: 2, keptEntries: 1, discardedEntries: 4 })).toContain('kept 1 later entry, discarded 4');
+    expect(explain(english, { ...base, type: 'snapshot-ignored', index: 50, committed: 60, leader: 2 })).toContain('already committed through 60');
+    expect(explain(english, { ...base, type: 'state-restored', snapshotIndex: 100 })).toContain('snapshot through index 100');
   });
 });
 
@@ -260,7 +268,11 @@ describe('EventLog', () => {
     const { simulation, events } = eventfulRun();
     const onSeek = vi.fn();
     const user = userEvent.setup();
-    render(<EventLog events={events} nodeIds={simulation.nodeIds} onSeek={onSeek} />);
+    render(
+      <AppStoreProvider store={makeAppStore(fakePort().port, { start: false })}>
+        <EventLog events={events} nodeIds={simulation.nodeIds} onSeek={onSeek} />
+      </AppStoreProvider>,
+    );
     const list = screen.getByRole('list', { name: 'Events' });
     expect(events.length).toBeGreaterThan(eventRowsMax);
     expect(list.querySelectorAll('li')).toHaveLength(eventRowsMax);
@@ -283,7 +295,7 @@ describe('EventLog', () => {
 
     await user.click(rows[0]!);
     expect(onSeek).toHaveBeenCalledWith(expected[0]!.tick);
-    expect(rows[0]).toHaveTextContent(explain(expected[0]!));
+    expect(rows[0]).toHaveTextContent(explain(english, expected[0]!));
   }, 30_000);
 });
 
@@ -291,7 +303,7 @@ describe('ClientPanel', () => {
   it('submits a propose action for the chosen operation, key, value and target', async () => {
     const onSubmit = vi.fn();
     const user = userEvent.setup();
-    const { rerender } = render(<ClientPanel nodeIds={[1, 2, 3]} onSubmit={onSubmit} outcome={null} />);
+    const { rerender } = render(<ClientPanel nodeIds={[1, 2, 3]} onSubmit={onSubmit} outcome={null} />, withStore());
     await user.clear(screen.getByRole('textbox', { name: 'Key' }));
     await user.type(screen.getByRole('textbox', { name: 'Key' }), 'color');
     await user.clear(screen.getByRole('textbox', { name: 'Value' }));
@@ -312,7 +324,7 @@ describe('ClientPanel', () => {
   it('refuses an empty key', async () => {
     const onSubmit = vi.fn();
     const user = userEvent.setup();
-    render(<ClientPanel nodeIds={[1, 2, 3]} onSubmit={onSubmit} outcome={null} />);
+    render(<ClientPanel nodeIds={[1, 2, 3]} onSubmit={onSubmit} outcome={null} />, withStore());
     await user.clear(screen.getByRole('textbox', { name: 'Key' }));
     await user.click(screen.getByRole('button', { name: 'Send request' }));
     expect(onSubmit).not.toHaveBeenCalled();
@@ -324,7 +336,7 @@ describe('FaultPanel', () => {
   it('partitions the picked nodes from the rest, cuts one link both ways, and heals', async () => {
     const onAct = vi.fn();
     const user = userEvent.setup();
-    render(<FaultPanel nodeIds={[1, 2, 3, 4, 5]} onAct={onAct} />);
+    render(<FaultPanel nodeIds={[1, 2, 3, 4, 5]} onAct={onAct} />, withStore());
     expect(screen.getByRole('button', { name: 'Partition selected' })).toBeDisabled();
     await user.click(screen.getByRole('checkbox', { name: 'Node 1' }));
     await user.click(screen.getByRole('checkbox', { name: 'Node 4' }));
@@ -349,7 +361,7 @@ describe('SettingsPanel', () => {
     const view = createSimulation({ nodes: 3, seed: 9, raft: { electionTimeoutTicksMin: 150, electionTimeoutTicksMax: 300 }, network: { delayTicksMin: 10, delayTicksMax: 30 } }).view();
     const onAct = vi.fn();
     const onReset = vi.fn();
-    render(<SettingsPanel network={view.network} raft={view.raft} nodeCount={view.nodes.length} seed={view.seed} onAct={onAct} onReset={onReset} />);
+    render(<SettingsPanel network={view.network} raft={view.raft} nodeCount={view.nodes.length} seed={view.seed} onAct={onAct} onReset={onReset} />, withStore());
     return { onAct, onReset, user: userEvent.setup() };
   }
 
@@ -400,7 +412,7 @@ describe('SettingsPanel', () => {
   const value = (name: string | RegExp) => screen.getByRole<HTMLInputElement>('spinbutton', { name }).value;
 
   it('after a restart (or an import) shows the values of the run now running, not the previous one', () => {
-    const { rerender } = render(settingsFor({ nodes: 5, seed: 1 }));
+    const { rerender } = render(settingsFor({ nodes: 5, seed: 1 }), withStore());
     rerender(settingsFor({ nodes: 3, seed: 8, raft: { electionTimeoutTicksMax: 800 }, network: { delayTicksMax: 45 } }));
     expect(value(/^Nodes \(1 to \d+\)$/)).toBe('3');
     expect(value('Seed')).toBe('8');
@@ -410,7 +422,7 @@ describe('SettingsPanel', () => {
 
   it('changing only "election max" after a restart keeps the new run\'s node count (no silent return to 5)', async () => {
     const onReset = vi.fn();
-    const { rerender } = render(settingsFor({ nodes: 5, seed: 1 }, onReset));
+    const { rerender } = render(settingsFor({ nodes: 5, seed: 1 }, onReset), withStore());
     rerender(settingsFor({ nodes: 3, seed: 1 }, onReset));
     const user = userEvent.setup();
     await setField(user, 'Election timeout max (ticks)', '700');
@@ -420,7 +432,7 @@ describe('SettingsPanel', () => {
   });
 
   it('keeps what the user is typing while the same run plays on', async () => {
-    const { rerender } = render(settingsFor({ nodes: 5, seed: 1 }));
+    const { rerender } = render(settingsFor({ nodes: 5, seed: 1 }), withStore());
     const user = userEvent.setup();
     await setField(user, 'Seed', '77');
     await setField(user, 'Message loss (%)', '12');

@@ -12,8 +12,10 @@ import { ControlBar } from '../../src/ui/components/ControlBar.tsx';
 import { LoadControl } from '../../src/ui/components/LoadControl.tsx';
 import { StatusBar } from '../../src/ui/components/StatusBar.tsx';
 import { useThrottledValue } from '../../src/ui/hooks/use-throttled-value.ts';
+import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
 import { formatSpeed, speedFromSlider, speedSliderMax, speedToSlider } from '../../src/ui/speed.ts';
 import { logWindowCount } from '../../src/ui/store/store.ts';
+import { withStore } from '../support/with-store.tsx';
 
 describe('speed slider', () => {
   it('maps positions logarithmically from 1 to 1,000,000 ticks/s and back', () => {
@@ -23,9 +25,10 @@ describe('speed slider', () => {
     expect(speedFromSlider(-50)).toBe(1);
     expect(speedFromSlider(900)).toBe(1_000_000);
     for (const speed of [1, 10, 100, 1_000, 100_000]) expect(speedFromSlider(speedToSlider(speed))).toBe(speed);
-    expect(formatSpeed(100)).toBe('100 ticks/s');
-    expect(formatSpeed(31_623)).toBe('32k ticks/s');
-    expect(formatSpeed(1_000_000)).toBe('1M ticks/s');
+    const m = messagesFor('en');
+    expect(formatSpeed(m, 100)).toBe('100 ticks/s');
+    expect(formatSpeed(m, 31_623)).toBe('32k ticks/s');
+    expect(formatSpeed(m, 1_000_000)).toBe('1M ticks/s');
   });
 });
 
@@ -91,7 +94,7 @@ describe('useThrottledValue', () => {
 describe('LoadControl', () => {
   it('shows the current rate and asks for a new one', () => {
     const onAct = vi.fn();
-    render(<LoadControl workload={{ proposeEveryTicks: 37, keys: 16 }} onAct={onAct} />);
+    render(<LoadControl workload={{ proposeEveryTicks: 37, keys: 16 }} onAct={onAct} />, withStore());
     const select = screen.getByRole('combobox', { name: 'Steady client load' });
     expect(select).toHaveValue('37');
     fireEvent.change(select, { target: { value: '10' } });
@@ -108,7 +111,7 @@ describe('StatusBar', () => {
     const simulation = createSimulation({ nodes: 3, seed: 2 });
     simulation.advanceUntil((s) => s.leader() !== null, { maxTicks: 5_000 });
     const leader = simulation.leader()!;
-    render(<StatusBar view={simulation.view()} timeline={{ ...timeline, tick: simulation.tick, maxTick: simulation.tick }} onSeek={vi.fn()} />);
+    render(<StatusBar view={simulation.view()} timeline={{ ...timeline, tick: simulation.tick, maxTick: simulation.tick }} onSeek={vi.fn()} />, withStore());
     expect(screen.getByLabelText('Current tick')).toHaveTextContent(String(simulation.tick));
     expect(screen.getByLabelText('Leader')).toHaveTextContent(`Node ${leader.id}`);
     expect(screen.getByText(`term ${leader.term}`)).toBeInTheDocument();
@@ -123,7 +126,7 @@ describe('StatusBar', () => {
       violationCount: 2,
     };
     const onSeek = vi.fn();
-    render(<StatusBar view={broken} timeline={timeline} onSeek={onSeek} />);
+    render(<StatusBar view={broken} timeline={timeline} onSeek={onSeek} />, withStore());
     const banner = screen.getByRole('alert');
     expect(banner).toHaveTextContent('Safety violated: Election Safety');
     expect(banner).toHaveTextContent('nodes 1 and 2 both became leader in term 3');
@@ -140,14 +143,14 @@ describe('ControlBar: the speed reached', () => {
   );
 
   it('shows the speed playback reaches next to the chosen one, and marks when it falls behind', () => {
-    const { rerender } = render(bar({ ...base, achievedTicksPerSecond: 54_321, behind: true }));
+    const { rerender } = render(bar({ ...base, achievedTicksPerSecond: 54_321, behind: true }), withStore());
     expect(screen.getByRole('status', { name: 'Speed reached' })).toHaveTextContent('⚠ reaching only 54k ticks/s');
     rerender(bar({ ...base, ticksPerSecond: 100, achievedTicksPerSecond: 99, behind: false }));
     expect(screen.getByRole('status', { name: 'Speed reached' })).toHaveTextContent(/^reaching 99 ticks\/s$/);
   });
 
   it('says nothing while paused', () => {
-    render(bar({ ...base, playing: false }));
+    render(bar({ ...base, playing: false }), withStore());
     expect(screen.queryByRole('status', { name: 'Speed reached' })).toBeNull();
   });
 });

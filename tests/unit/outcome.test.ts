@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/core/index.ts';
 import { discardText } from '../../src/ui/components/ActConfirm.tsx';
+import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
 import { actionNode, defaultSource, describeNetwork, outcomeTone } from '../../src/ui/outcome.ts';
 
 describe('outcomes', () => {
@@ -21,7 +22,7 @@ describe('outcomes', () => {
   });
 
   it('words the network in the form’s units', () => {
-    expect(describeNetwork({ delayTicksMin: 5, delayTicksMax: 40, dropRatio: 0.125, duplicateRatio: 0.001, reorderRatio: 1 })).toBe(
+    expect(describeNetwork(messagesFor('en'), { delayTicksMin: 5, delayTicksMax: 40, dropRatio: 0.125, duplicateRatio: 0.001, reorderRatio: 1 })).toBe(
       'latency 5-40 ticks, loss 12.5%, duplicates 0.1%, reorder 100%',
     );
   });
@@ -35,8 +36,8 @@ describe('outcomes', () => {
 
 describe('the question before acting in the past', () => {
   it('names the ticks it discards, with thousands separators', () => {
-    expect(discardText(999, 2_966)).toBe('This discards ticks 1,000–2,966.');
-    expect(discardText(2_965, 2_966)).toBe('This discards tick 2,966.');
-    expect(discardText(2_966, 2_966)).toBe('This is the end of the run now: nothing is discarded.');
+    expect(discardText(messagesFor('en'), 999, 2_966)).toBe('This discards ticks 1,000–2,966.');
+    expect(discardText(messagesFor('en'), 2_965, 2_966)).toBe('This discards tick 2,966.');
+    expect(discardText(messagesFor('en'), 2_966, 2_966)).toBe('This is the end of the run now: nothing is discarded.');
   });
 });

@@ -1,12 +1,18 @@
 /** Reading an import file's text: a file that is not JSON says so, with its name and where parsing stopped. */
 import { describe, expect, it } from 'vitest';
-import { parseRunFileText, whereParsingFailed } from '../../src/ui/run-file-text.ts';
+import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
+import { notJsonText, parseFailureText, parseRunFileText, whereParsingFailed as whereParsingStopped } from '../../src/ui/run-file-text.ts';
+
+const m = messagesFor('en');
 
 function message(fileName: string, text: string): string {
   const result = parseRunFileText(fileName, text);
   if (result.ok) throw new Error(`${fileName} parsed`);
-  return result.message;
+  return notJsonText(m, result.problem);
 }
+
+/** Where parsing stopped, in English words (run-file-text.ts gives it as data). */
+const whereParsingFailed = (text: string, reason: string): string => parseFailureText(m, whereParsingStopped(text, reason));
 
 describe('run file text', () => {
   it('parses JSON and hands the value on unchecked (the worker checks the run)', () => {

@@ -3,7 +3,19 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../src/core/index.ts';
 import { screenNodeCountMax } from '../../src/protocol/worker-protocol.ts';
-import { addressBanner, optionsFromSearch, urlParameters } from '../../src/ui/url-options.ts';
+import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
+import { addressBanner as bannerIn, addressProblemText, addressWarningText, optionsFromSearch as readAddress, urlParameters } from '../../src/ui/url-options.ts';
+
+const m = messagesFor('en');
+
+/** The address's options, with its problems and warnings in English words (url-options.ts gives them as data). */
+function optionsFromSearch(search: string) {
+  const read = readAddress(search);
+  return { ...read, problems: read.problems.map((problem) => addressProblemText(m, problem)), warnings: read.warnings.map((warning) => addressWarningText(m, warning)) };
+}
+
+/** The banner in English, for an address. */
+const addressBanner = (search: string) => bannerIn(m, readAddress(search));
 
 describe('run options from the address', () => {
   it('reads nodes, seed, network, timing and load', () => {
@@ -18,7 +30,7 @@ describe('run options from the address', () => {
 
   it('an empty address means defaults', () => {
     expect(optionsFromSearch('')).toEqual({ options: null, problems: [], warnings: [] });
-    expect(addressBanner(optionsFromSearch(''))).toBeNull();
+    expect(addressBanner('')).toBeNull();
   });
 
   it('reports bad and unknown parameters and keeps the good ones', () => {
@@ -104,7 +116,7 @@ describe('warnings and tracking parameters', () => {
   });
 
   it('puts problems and warnings into one banner', () => {
-    expect(addressBanner(optionsFromSearch('?colour=red&heartbeat=400'))).toBe(
+    expect(addressBanner('?colour=red&heartbeat=400')).toBe(
       'Ignored in the address: unknown parameter "colour". Note: heartbeat 400 is at or above the shortest election timeout (300): followers will start elections even with a live leader.',
     );
   });

@@ -57,8 +57,8 @@ export type ActionResult =
  * - validate: checks raw input against the state now and returns the action as it will be
  *   recorded; throws SimulationInputError and changes nothing when the input is bad;
  * - perform: carries it out (the action is valid for this state);
- * - describe: the sentence users read afterwards (the app's outcome line, the CLI), from the
- *   state after it was performed.
+ * - describe: the English sentence the headless API and the CLI give afterwards, from the state
+ *   after it was performed (the app words outcomes itself, in the user's language).
  */
 interface ActionSpec<T extends ActionType> {
   readonly validate: (sim: SimState, input: Readonly<Record<string, unknown>>) => ActionOf<T>;

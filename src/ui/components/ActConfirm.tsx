@@ -7,7 +7,8 @@ import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Tick } from '../../core/index.ts';
-import { grouped } from '../format.ts';
+import { useMessages } from '../hooks/use-messages.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import './panels.css';
 
@@ -18,13 +19,14 @@ export function ActConfirm() {
 }
 
 /** "This discards ticks 1,000–2,966." */
-export function discardText(tick: Tick, maxTick: Tick): string {
-  if (tick >= maxTick) return 'This is the end of the run now: nothing is discarded.';
-  return tick + 1 === maxTick ? `This discards tick ${grouped(maxTick)}.` : `This discards ticks ${grouped(tick + 1)}–${grouped(maxTick)}.`;
+export function discardText(m: Messages, tick: Tick, maxTick: Tick): string {
+  if (tick >= maxTick) return m.app.actConfirm.nothingDiscarded;
+  return tick + 1 === maxTick ? m.app.actConfirm.discardsTick(maxTick) : m.app.actConfirm.discardsTicks(tick + 1, maxTick);
 }
 
 /** A modal question: focus starts on the confirming button and returns where it was; Escape cancels. */
 function ActConfirmDialog() {
+  const m = useMessages();
   const id = useId();
   const tick = useAppStore((state) => state.timeline.tick);
   const maxTick = useAppStore((state) => state.timeline.maxTick);
@@ -59,13 +61,13 @@ function ActConfirmDialog() {
         onKeyDown={onKeyDown}
         onKeyUp={(event) => event.stopPropagation()}
       >
-        <h2 id={`${id}-title`}>Act at tick {grouped(tick)}?</h2>
-        <p id={`${id}-text`}>{discardText(tick, maxTick)}</p>
+        <h2 id={`${id}-title`}>{m.app.actConfirm.title(tick)}</h2>
+        <p id={`${id}-text`}>{discardText(m, tick, maxTick)}</p>
         <button type="button" ref={confirmButton} onClick={confirmAct}>
-          Discard the future and act
+          {m.app.actConfirm.confirm}
         </button>
         <button type="button" ref={cancelButton} onClick={cancelAct}>
-          Cancel
+          {m.app.actConfirm.cancel}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Action } from '../../core/index.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ActConfirm } from './ActConfirm.tsx';
@@ -9,6 +10,7 @@ import { LoadControl } from './LoadControl.tsx';
 
 /** What a user can do to the cluster: client requests, steady load, faults. */
 export function ActionsPanel() {
+  const m = useMessages();
   // Only what these controls show: the frame decoder keeps each of these the same object while it
   // does not change, so playing does not re-render the forms every frame.
   const nodeCount = useAppStore((state) => state.view?.nodes.length ?? 0);
@@ -29,7 +31,7 @@ export function ActionsPanel() {
   );
   if (workload === null || partition === null || cutLinks === null) return null;
   return (
-    <section className="app-slot actions-panel" aria-label="Client and faults">
+    <section className="app-slot actions-panel" aria-label={m.actions.region}>
       <ClientPanel nodeIds={nodeIds} onSubmit={onAct.client} outcome={outcomes.client} />
       <LoadControl workload={workload} onAct={onAct.load} outcome={outcomes.load} />
       <FaultPanel nodeIds={nodeIds} partition={partition} cutLinks={cutLinks} onAct={onAct.faults} outcome={outcomes.faults} />

@@ -5,6 +5,8 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Action, Command, NodeId } from '../../core/index.ts';
+import { useMessages } from '../hooks/use-messages.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
 import './panels.css';
@@ -25,9 +27,10 @@ type Operation = 'put' | 'delete';
 
 export function ClientPanel({ nodeIds, onSubmit, outcome }: ClientPanelProps) {
   const id = useId();
+  const m = useMessages();
   return (
     <section className="panel client-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Client request</h2>
+      <h2 id={`${id}-heading`}>{m.actions.client.heading}</h2>
       <ClientForm id={id} nodeIds={nodeIds} onSubmit={onSubmit} />
       <OutcomeStatus outcome={outcome} />
     </section>
@@ -36,11 +39,12 @@ export function ClientPanel({ nodeIds, onSubmit, outcome }: ClientPanelProps) {
 
 /** The request form; `id` prefixes its element ids (the panel's useId). */
 function ClientForm({ id, nodeIds, onSubmit }: { id: string } & Pick<ClientPanelProps, 'nodeIds' | 'onSubmit'>) {
+  const m = useMessages();
   const [operation, setOperation] = useState<Operation>('put');
   const [key, setKey] = useState('x');
   const [value, setValue] = useState('1');
   const [chosenTarget, setTarget] = useState('leader');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Problem | null>(null);
   // A node the run no longer has (a restart with fewer nodes) falls back to the leader.
   const target = chosenTarget === 'leader' || nodeIds.includes(Number(chosenTarget)) ? chosenTarget : 'leader';
 
@@ -54,14 +58,14 @@ function ClientForm({ id, nodeIds, onSubmit }: { id: string } & Pick<ClientPanel
   return (
     <form onSubmit={submit} noValidate>
       <div className="form-row">
-        <label htmlFor={`${id}-op`}>Operation</label>
+        <label htmlFor={`${id}-op`}>{m.actions.client.operation}</label>
         <select id={`${id}-op`} value={operation} onChange={(event) => setOperation(event.target.value === 'delete' ? 'delete' : 'put')}>
-          <option value="put">put</option>
-          <option value="delete">delete</option>
+          <option value="put">{m.actions.client.put}</option>
+          <option value="delete">{m.actions.client.delete}</option>
         </select>
       </div>
       <div className="form-row">
-        <label htmlFor={`${id}-key`}>Key</label>
+        <label htmlFor={`${id}-key`}>{m.actions.client.key}</label>
         <input
           id={`${id}-key`}
           value={key}
@@ -72,30 +76,31 @@ function ClientForm({ id, nodeIds, onSubmit }: { id: string } & Pick<ClientPanel
         />
       </div>
       <div className="form-row">
-        <label htmlFor={`${id}-value`}>Value</label>
+        <label htmlFor={`${id}-value`}>{m.actions.client.value}</label>
         <input id={`${id}-value`} value={value} maxLength={clientTextMax} disabled={operation === 'delete'} onChange={(event) => setValue(event.target.value)} />
       </div>
       <TargetRow id={`${id}-target`} nodeIds={nodeIds} target={target} onChange={setTarget} />
       {error !== null ? (
         <p id={`${id}-error`} className="field-error">
-          {error}
+          {problemText(m, error)}
         </p>
       ) : null}
-      <button type="submit">Send request</button>
+      <button type="submit">{m.actions.client.send}</button>
     </form>
   );
 }
 
 /** "Send to": the current leader, resolved when the request is applied, or one chosen node. */
 function TargetRow({ id, nodeIds, target, onChange }: { id: string; nodeIds: readonly NodeId[]; target: string; onChange: (target: string) => void }) {
+  const m = useMessages();
   return (
     <div className="form-row">
-      <label htmlFor={id}>Send to</label>
+      <label htmlFor={id}>{m.actions.client.sendTo}</label>
       <select id={id} value={target} onChange={(event) => onChange(event.target.value)}>
-        <option value="leader">Leader</option>
+        <option value="leader">{m.actions.client.leader}</option>
         {nodeIds.map((node) => (
           <option key={node} value={String(node)}>
-            Node {node}
+            {m.common.node(node)}
           </option>
         ))}
       </select>
@@ -109,8 +114,15 @@ function proposeAction(operation: Operation, key: string, value: string, target:
   return { type: 'propose', node: target === 'leader' ? 'leader' : Number(target), command };
 }
 
-function validate(key: string, value: string): string | null {
-  if (key.trim() === '') return 'Enter a key.';
-  if (key.length > clientTextMax || value.length > clientTextMax) return `Keys and values are at most ${clientTextMax} characters.`;
+/** What is wrong with a key and value, if anything (worded when shown, so in the language on screen). */
+type Problem = 'no-key' | 'too-long';
+
+function validate(key: string, value: string): Problem | null {
+  if (key.trim() === '') return 'no-key';
+  if (key.length > clientTextMax || value.length > clientTextMax) return 'too-long';
   return null;
+}
+
+function problemText(m: Messages, problem: Problem): string {
+  return problem === 'no-key' ? m.actions.client.enterKey : m.actions.client.tooLong(clientTextMax);
 }

@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
 import type { ClusterView, NodeId } from '../../core/index.ts';
+import { messagesFor } from '../i18n/catalogue.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { defaultLocale } from '../i18n/locale.ts';
 import type { Size } from '../viz/geometry.ts';
 import { partitionLabelFont, partitionRegions, voteMarkOffsets } from '../viz/layout.ts';
 import { defaultSize, ringLayout } from '../viz/ring.ts';
@@ -28,6 +31,11 @@ export interface ClusterGraphProps {
   /** While set, messages glide between frames at this playback speed (MessageLayer). */
   readonly smoothTicksPerSecond?: number | null;
   readonly className?: string;
+  /**
+   * The catalogue to speak in: the panel passes the screen's (useMessages). English when left
+   * out, so the graph also draws on its own, outside the app's store (tests, embedding).
+   */
+  readonly m?: Messages;
 }
 
 /**
@@ -38,6 +46,7 @@ export function ClusterGraph(props: ClusterGraphProps) {
   const { view, tick, selectedNode, selectedMessage, onSelectNode, onSelectMessage } = props;
   const { width, height } = props.size ?? defaultSize;
   const textScale = props.textScale ?? 1;
+  const m = props.m ?? messagesFor(defaultLocale);
   // Layout depends only on the node count, the partition and the size, not on every new frame:
   // the decoder keeps an unchanged partition the same object, so a frame reuses the geometry.
   const nodeCount = view.nodes.length;
@@ -47,23 +56,24 @@ export function ClusterGraph(props: ClusterGraphProps) {
     const layout = ringLayout(ids, partition, { width, height }, textScale);
     return {
       layout,
-      regions: partitionRegions(partition, layout),
+      regions: partitionRegions(m, partition, layout),
       links: clusterLinks(layout, partition),
       voteMarks: new Map(ids.map((id) => [id, voteMarkOffsets(id, layout)])),
     };
-  }, [nodeCount, partition, width, height, textScale]);
+  }, [m, nodeCount, partition, width, height, textScale]);
   const { layout } = geometry;
   const cuts = useMemo(() => cutLinkMarks(layout, view.cutLinks), [layout, view.cutLinks]);
   const className = ['raft-cluster', props.className].filter(Boolean).join(' ');
 
   return (
-    <svg className={className} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Cluster" preserveAspectRatio="xMidYMid meet">
-      <PartitionLayer regions={geometry.regions} center={layout.center} stretch={layout.stretch} fontSize={partitionLabelFont(layout)} nodeCount={view.nodes.length} quorum={view.quorum} />
-      <LinkLayer links={geometry.links} cuts={cuts} selectedNode={selectedNode} crossSize={messageSize(layout.nodeRadius) * 0.8} />
+    <svg className={className} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={m.cluster.graph} preserveAspectRatio="xMidYMid meet">
+      <PartitionLayer m={m} regions={geometry.regions} center={layout.center} stretch={layout.stretch} fontSize={partitionLabelFont(layout)} nodeCount={view.nodes.length} quorum={view.quorum} />
+      <LinkLayer m={m} links={geometry.links} cuts={cuts} selectedNode={selectedNode} crossSize={messageSize(layout.nodeRadius) * 0.8} />
       <g className="raft-nodes">
         {view.nodes.map((node) => (
           <NodeGlyph
             key={node.id}
+            m={m}
             node={node}
             position={layout.positions.get(node.id)!}
             radius={layout.nodeRadius}
@@ -78,6 +88,7 @@ export function ClusterGraph(props: ClusterGraphProps) {
         ))}
       </g>
       <MessageLayer
+        m={m}
         messages={view.inFlight}
         tick={tick}
         layout={layout}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ClusterView } from '../../core/index.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { messageShapePath } from '../viz/message-kind.ts';
 import type { MessageShape } from '../viz/message-kind.ts';
 import { messageColor, roleStroke, termColor, termTextColor } from '../viz/palette.ts';
@@ -28,8 +29,9 @@ function Sample({ children, label }: { children: ReactNode; label: string }) {
 }
 
 function NodeSample({ role }: { role: 'follower' | 'candidate' | 'leader' }) {
+  const m = useMessages();
   const stroke = roleStroke[role];
-  const letter = { follower: 'F', candidate: 'C', leader: 'L' }[role];
+  const letter = m.cluster.node.badge[role];
   return (
     <>
       <circle r={12} fill={termColor(1)} stroke="currentColor" strokeWidth={stroke.width * 0.6} strokeDasharray={stroke.dash} />
@@ -53,53 +55,54 @@ function MessageSample({ shape, reply, color, mark }: { shape: MessageShape; rep
  * outcomes, and the ring around a node is its timer.
  */
 export function ClusterLegend({ view }: { view: ClusterView }) {
+  const m = useMessages();
   const terms = termsOnScreen(view);
   return (
-    <aside className="cluster-legend" aria-label="Legend">
-      <h3>Colour = term</h3>
+    <aside className="cluster-legend" aria-label={m.cluster.legend.name}>
+      <h3>{m.cluster.legend.colour}</h3>
       <ul className="legend-terms">
-        {terms.length === 0 ? <li className="muted">no term yet (grey)</li> : null}
+        {terms.length === 0 ? <li className="muted">{m.cluster.legend.noTerm}</li> : null}
         {terms.map((term) => (
           <li key={term} className="legend-term" style={{ background: termColor(term), color: termTextColor(term) }}>
-            term {term}
+            {m.cluster.term(term)}
           </li>
         ))}
       </ul>
-      <h3>Nodes</h3>
+      <h3>{m.cluster.legend.nodes}</h3>
       <ul className="legend-list">
-        <Sample label="F follower: thin outline"><NodeSample role="follower" /></Sample>
-        <Sample label="C candidate: dashed outline"><NodeSample role="candidate" /></Sample>
-        <Sample label="L leader: bold outline"><NodeSample role="leader" /></Sample>
-        <Sample label="crashed: grey, crossed out">
+        <Sample label={m.cluster.legend.follower}><NodeSample role="follower" /></Sample>
+        <Sample label={m.cluster.legend.candidate}><NodeSample role="candidate" /></Sample>
+        <Sample label={m.cluster.legend.leader}><NodeSample role="leader" /></Sample>
+        <Sample label={m.cluster.legend.crashed}>
           <circle r={12} fill="#bdbdbd" stroke="currentColor" strokeDasharray="3 3" />
           <path d="M-8,-8L8,8M8,-8L-8,8" stroke="#5f5f5f" strokeWidth={2.5} />
         </Sample>
-        <Sample label="ring: time left on the election timer (a leader's: until its next heartbeat)">
+        <Sample label={m.cluster.legend.timer}>
           <circle r={9} fill={termColor(1)} />
           <path d={timerArcPath(0.35, 11, 14)} fill="currentColor" />
         </Sample>
       </ul>
-      <p className="legend-note">Beside each node: its role, term and vote. Where many nodes share a small view, one line: &ldquo;F t3 v7&rdquo; is a follower in term 3 that voted for node 7.</p>
-      <h3>Messages</h3>
+      <p className="legend-note">{m.cluster.legend.labels}</p>
+      <h3>{m.cluster.legend.messages}</h3>
       <ul className="legend-list">
-        <Sample label="◆ RequestVote, ● AppendEntries (small: heartbeat), ■ InstallSnapshot; filled: request">
+        <Sample label={m.cluster.legend.shapes}>
           <MessageSample shape="circle" reply={false} color={messageColor.MsgApp} />
         </Sample>
-        <Sample label="outlined: reply; ✓ granted or accepted"><MessageSample shape="diamond" reply color={messageColor.MsgVoteResp} mark="✓" /></Sample>
-        <Sample label="✗ refused or rejected"><MessageSample shape="circle" reply color={messageColor.MsgAppResp} mark="✗" /></Sample>
-        <Sample label="dashed halo: a duplicate the network made">
+        <Sample label={m.cluster.legend.reply}><MessageSample shape="diamond" reply color={messageColor.MsgVoteResp} mark="✓" /></Sample>
+        <Sample label={m.cluster.legend.refused}><MessageSample shape="circle" reply color={messageColor.MsgAppResp} mark="✗" /></Sample>
+        <Sample label={m.cluster.legend.duplicate}>
           <circle r={13} fill="none" stroke={messageColor.MsgApp} strokeDasharray="3 3" strokeWidth={2} />
           <MessageSample shape="circle" reply={false} color={messageColor.MsgApp} />
         </Sample>
-        <Sample label="fading half-way: lost (loss, partition, cut link or crashed receiver)">
+        <Sample label={m.cluster.legend.lost}>
           <g opacity={0.35}><MessageSample shape="circle" reply={false} color={messageColor.MsgApp} /></g>
         </Sample>
       </ul>
-      <h3>A candidate&apos;s votes</h3>
+      <h3>{m.cluster.legend.votes}</h3>
       <ul className="legend-list">
-        <Sample label="dot: vote granted"><circle r={6} fill="var(--ok, #1b6e3a)" /></Sample>
-        <Sample label="cross: vote refused"><path d="M-6,-6L6,6M6,-6L-6,6" stroke="var(--danger, #b3261e)" strokeWidth={3} /></Sample>
-        <Sample label="ring: no answer yet"><circle r={6} fill="none" stroke="currentColor" strokeWidth={2} /></Sample>
+        <Sample label={m.cluster.legend.voteGranted}><circle r={6} fill="var(--ok, #1b6e3a)" /></Sample>
+        <Sample label={m.cluster.legend.voteRefused}><path d="M-6,-6L6,6M6,-6L-6,6" stroke="var(--danger, #b3261e)" strokeWidth={3} /></Sample>
+        <Sample label={m.cluster.legend.votePending}><circle r={6} fill="none" stroke="currentColor" strokeWidth={2} /></Sample>
       </ul>
     </aside>
   );

@@ -2,6 +2,7 @@ import { useCallback, useRef } from 'react';
 import type { NodeId } from '../../core/index.ts';
 import { prefersReducedMotion } from '../hooks/use-smooth-motion.ts';
 import { useElementSize } from '../hooks/use-element-size.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { largeTypeLabelScale } from '../type-scale.ts';
 import { defaultSize } from '../viz/ring.ts';
@@ -16,6 +17,7 @@ const smoothBelowTicksPerSecond = 120;
  * it scales with the window, the zoom and Large type), with its legend beside it when open.
  */
 export function ClusterPanel() {
+  const m = useMessages();
   const view = useAppStore((state) => state.view);
   const tick = useAppStore((state) => state.timeline.tick);
   const smooth = useAppStore((state) => (state.timeline.playing && state.timeline.ticksPerSecond < smoothBelowTicksPerSecond ? state.timeline.ticksPerSecond : null));
@@ -31,12 +33,13 @@ export function ClusterPanel() {
   const onSelectNode = useCallback((id: NodeId) => selectNode(selectedNode === id ? null : id), [selectNode, selectedNode]);
   const onSelectMessage = useCallback((id: number) => selectMessage(id), [selectMessage]);
   return (
-    <section className="panel cluster-panel" aria-label="Cluster view">
+    <section className="panel cluster-panel" aria-label={m.cluster.panel.name}>
       <div className="cluster-stage" ref={stage}>
         {view === null ? (
-          <p className="hint">Starting the simulation…</p>
+          <p className="hint">{m.cluster.panel.starting}</p>
         ) : (
           <ClusterGraph
+            m={m}
             view={view}
             tick={tick}
             size={size}
@@ -49,7 +52,7 @@ export function ClusterPanel() {
           />
         )}
         <button type="button" className="cluster-legend-toggle" aria-pressed={legendOpen} aria-keyshortcuts="L" onClick={() => setLegendOpen(!legendOpen)}>
-          Legend
+          {m.cluster.panel.legendToggle}
         </button>
       </div>
       {legendOpen && view !== null && <ClusterLegend view={view} />}

@@ -1,4 +1,5 @@
 import type { TimelineState } from '../../protocol/worker-protocol.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { speedFromSlider, speedToSlider, speedSliderMax, formatSpeed } from '../speed.ts';
 import './controls.css';
 
@@ -18,46 +19,48 @@ export interface ControlBarProps {
  */
 export function ControlBar(props: ControlBarProps) {
   const { timeline } = props;
+  const m = useMessages();
+  const speed = formatSpeed(m, timeline.ticksPerSecond);
   return (
-    <div className="control-bar" role="toolbar" aria-label="Playback">
+    <div className="control-bar" role="toolbar" aria-label={m.app.controls.toolbar}>
       <button type="button" className="control-primary" onClick={props.onTogglePlay} aria-keyshortcuts="Space">
-        {timeline.playing ? 'Pause' : 'Play'}
+        {timeline.playing ? m.app.controls.pause : m.app.controls.play}
       </button>
-      <button type="button" onClick={props.onStepBack} disabled={timeline.tick === 0} aria-keyshortcuts="ArrowLeft" title="Step back one tick (←)">
-        Step back
+      <button type="button" onClick={props.onStepBack} disabled={timeline.tick === 0} aria-keyshortcuts="ArrowLeft" title={m.app.controls.stepBackHint}>
+        {m.app.controls.stepBack}
       </button>
-      <button type="button" onClick={props.onStep} aria-keyshortcuts="ArrowRight" title="Advance one tick (→)">
-        Step
+      <button type="button" onClick={props.onStep} aria-keyshortcuts="ArrowRight" title={m.app.controls.stepHint}>
+        {m.app.controls.step}
       </button>
-      <button type="button" onClick={props.onNextEvent} aria-keyshortcuts="N" title="Run to the next delivery, timer or state change (N)">
-        Next event
+      <button type="button" onClick={props.onNextEvent} aria-keyshortcuts="N" title={m.app.controls.nextEventHint}>
+        {m.app.controls.nextEvent}
       </button>
       <label className="control-slider control-timeline">
-        <span>Time</span>
+        <span>{m.app.controls.time}</span>
         <input
           type="range"
-          aria-label="Timeline"
+          aria-label={m.app.controls.timeline}
           min={0}
           max={Math.max(timeline.maxTick, 1)}
           step={1}
           value={timeline.tick}
-          aria-valuetext={`tick ${timeline.tick} of ${timeline.maxTick}`}
+          aria-valuetext={m.app.controls.timelineValue(timeline.tick, timeline.maxTick)}
           onChange={(event) => props.onSeek(Number(event.currentTarget.value))}
         />
       </label>
       <label className="control-slider control-speed">
-        <span>Speed</span>
+        <span>{m.app.controls.speed}</span>
         <input
           type="range"
-          aria-label="Speed"
+          aria-label={m.app.controls.speed}
           min={0}
           max={speedSliderMax}
           step={1}
           value={speedToSlider(timeline.ticksPerSecond)}
-          aria-valuetext={formatSpeed(timeline.ticksPerSecond)}
+          aria-valuetext={speed}
           onChange={(event) => props.onSpeed(speedFromSlider(Number(event.currentTarget.value)))}
         />
-        <span className="control-speed-value">{formatSpeed(timeline.ticksPerSecond)}</span>
+        <span className="control-speed-value">{speed}</span>
       </label>
       <AchievedSpeed timeline={timeline} />
     </div>
@@ -69,11 +72,12 @@ export function ControlBar(props: ControlBarProps) {
  * fits in a frame, and a slider saying "1M ticks/s" while 54k run would mislead.
  */
 function AchievedSpeed({ timeline }: { timeline: TimelineState }) {
+  const m = useMessages();
   if (!timeline.playing || timeline.achievedTicksPerSecond === 0) return null;
-  const reached = formatSpeed(roundSpeed(timeline.achievedTicksPerSecond));
+  const reached = formatSpeed(m, roundSpeed(timeline.achievedTicksPerSecond));
   return (
-    <output className={timeline.behind ? 'control-achieved is-behind' : 'control-achieved'} aria-label="Speed reached" title="The speed playback reaches on this machine">
-      {timeline.behind ? `⚠ reaching only ${reached}` : `reaching ${reached}`}
+    <output className={timeline.behind ? 'control-achieved is-behind' : 'control-achieved'} aria-label={m.app.controls.speedReached} title={m.app.controls.speedReachedHint}>
+      {timeline.behind ? m.app.controls.reachingOnly(reached) : m.app.controls.reaching(reached)}
     </output>
   );
 }

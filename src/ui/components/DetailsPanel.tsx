@@ -1,4 +1,5 @@
 import type { Action, NodeId } from '../../core/index.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
 import { useThrottledValue } from '../hooks/use-throttled-value.ts';
 import { actionNode } from '../outcome.ts';
@@ -9,6 +10,7 @@ import { NodeInspector } from './NodeInspector.tsx';
 
 /** The selected node's state, or the selected message's fields, or a hint on how to select. */
 export function DetailsPanel() {
+  const m = useMessages();
   // Fast playback changes these tables every frame, faster than anyone reads: refresh them a few
   // times a second then, so the cluster view keeps its frame rate.
   const fast = useAppStore((state) => state.timeline.playing && state.timeline.ticksPerSecond > fastPlaybackTicksPerSecond);
@@ -25,9 +27,10 @@ export function DetailsPanel() {
   const message = selectedMessage === null ? undefined : view.inFlight.find((candidate) => candidate.id === selectedMessage);
   const actOn = (type: Extract<Action, { node: NodeId }>['type']) => (id: NodeId) => act({ type, node: id }, { source: 'inspector' });
   return (
-    <section className="app-slot" aria-label="Inspector">
+    <section className="app-slot" aria-label={m.details.name}>
       {node !== undefined ? (
         <NodeInspector
+          m={m}
           node={node}
           view={view}
           onCrash={actOn('crash')}
@@ -38,14 +41,11 @@ export function DetailsPanel() {
           outcome={outcome !== null && actionNode(outcome.action) === node.id ? outcome : null}
         />
       ) : message !== undefined ? (
-        <MessageDetails message={message} tick={view.tick} />
+        <MessageDetails m={m} message={message} tick={view.tick} />
       ) : (
         <div className="panel">
-          <h2>Inspector</h2>
-          <p className="hint">
-            Click a node (or press {nodeKeys(view.nodes.length)}) to see its state and crash or restart it; click a message in
-            flight to see its fields.
-          </p>
+          <h2>{m.details.name}</h2>
+          <p className="hint">{m.details.hint(nodeKeys(view.nodes.length))}</p>
         </div>
       )}
     </section>

@@ -9,7 +9,9 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import type { NodeId, SimEvent, Tick, Topic } from '../../core/index.ts';
 import { explain } from '../explain.ts';
-import { topicNames, topicOrder } from '../format.ts';
+import { topicOrder } from '../format.ts';
+import { useMessages } from '../hooks/use-messages.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 import './panels.css';
 
 /** Most rows rendered: older matching events are counted, not drawn (a bound on the DOM). */
@@ -37,6 +39,7 @@ const noFilter: EventLogFilter = { topics: [], node: null };
 const stickSlackPx = 24;
 
 export function EventLog({ events, nodeIds, onSeek, filter: ownedFilter, onFilterChange }: EventLogProps) {
+  const m = useMessages();
   const [localFilter, setLocalFilter] = useState(noFilter);
   const filter = ownedFilter ?? localFilter;
   const setFilter = (next: EventLogFilter) => {
@@ -60,37 +63,40 @@ export function EventLog({ events, nodeIds, onSeek, filter: ownedFilter, onFilte
   };
 
   return (
-    <section className="panel event-log" aria-label="Event log">
-      <h2>Events</h2>
+    <section className="panel event-log" aria-label={m.events.log.label}>
+      <h2>{m.events.log.heading}</h2>
       <EventFilters filter={filter} nodeIds={nodeIds} setFilter={setFilter} />
       <p className="muted event-count" aria-live="off">
-        {matching.length > shown.length ? `Showing the last ${shown.length} of ${matching.length} matching events` : `${matching.length} events`}
+        {matching.length > shown.length ? m.events.log.showingLast(shown.length, matching.length) : m.events.log.matching(matching.length)}
       </p>
       <div className="event-scroll" ref={scrollRef} onScroll={onListScroll}>
-        <ol className="event-list" aria-label="Events">
+        <ol className="event-list" aria-label={m.events.log.list}>
           {shown.map((event) => (
-            <EventRow key={event.seq} event={event} onSeek={onSeek} />
+            <EventRow key={event.seq} m={m} event={event} onSeek={onSeek} />
           ))}
         </ol>
       </div>
       {isStuck ? null : (
         <button type="button" className="event-newest" onClick={jumpToNewest}>
-          Jump to newest
+          {m.events.log.jumpToNewest}
         </button>
       )}
     </section>
   );
 }
 
-/** One row; memoised, so a frame that appends events renders only the new rows (given a stable onSeek). */
-const EventRow = memo(function EventRow({ event, onSeek }: { event: SimEvent; onSeek: (tick: Tick) => void }) {
+/**
+ * One row; memoised, so a frame that appends events renders only the new rows (given a stable
+ * onSeek). The catalogue is a prop, so a change of language renders every row again.
+ */
+const EventRow = memo(function EventRow({ m, event, onSeek }: { m: Messages; event: SimEvent; onSeek: (tick: Tick) => void }) {
   return (
     <li>
-      <button type="button" className={`event-row topic-${event.topic}`} title={`Seek to tick ${event.tick}`} onClick={() => onSeek(event.tick)}>
+      <button type="button" className={`event-row topic-${event.topic}`} title={m.events.log.seek(event.tick)} onClick={() => onSeek(event.tick)}>
         <span className="event-tick">{event.tick}</span>
-        <span className="event-node">{event.node === null ? 'net' : `N${event.node}`}</span>
+        <span className="event-node">{event.node === null ? m.events.log.cluster : `N${event.node}`}</span>
         <span className="event-topic">{event.topic}</span>
-        <span className="event-text">{explain(event)}</span>
+        <span className="event-text">{explain(m, event)}</span>
       </button>
     </li>
   );
@@ -102,32 +108,33 @@ function matches(event: SimEvent, filter: EventLogFilter): boolean {
 }
 
 function EventFilters({ filter, nodeIds, setFilter }: { filter: EventLogFilter; nodeIds: readonly NodeId[]; setFilter: (filter: EventLogFilter) => void }) {
+  const m = useMessages();
   const toggle = (topic: Topic) => {
     const topics = filter.topics.includes(topic) ? filter.topics.filter((shown) => shown !== topic) : [...filter.topics, topic];
     setFilter({ ...filter, topics });
   };
   return (
     <div className="event-filters">
-      <div role="group" aria-label="Topics" className="chips">
+      <div role="group" aria-label={m.events.filters.topics} className="chips">
         <button type="button" className="chip" aria-pressed={filter.topics.length === 0} onClick={() => setFilter({ ...filter, topics: [] })}>
-          All
+          {m.events.filters.allTopics}
         </button>
         {topicOrder.map((topic) => (
-          <button key={topic} type="button" className={`chip topic-${topic}`} title={topicNames[topic]} aria-pressed={filter.topics.includes(topic)} onClick={() => toggle(topic)}>
+          <button key={topic} type="button" className={`chip topic-${topic}`} title={m.events.topics[topic]} aria-pressed={filter.topics.includes(topic)} onClick={() => toggle(topic)}>
             {topic}
           </button>
         ))}
       </div>
       <label className="field-inline">
-        Node
+        {m.events.filters.node}
         <select
           value={filter.node === null ? '' : String(filter.node)}
           onChange={(event) => setFilter({ ...filter, node: event.target.value === '' ? null : Number(event.target.value) })}
         >
-          <option value="">All nodes</option>
+          <option value="">{m.events.filters.allNodes}</option>
           {nodeIds.map((id) => (
             <option key={id} value={id}>
-              Node {id}
+              {m.common.node(id)}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Tick } from '../../core/index.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { useThrottledValue } from '../hooks/use-throttled-value.ts';
 import { fastPlaybackTicksPerSecond } from '../speed.ts';
 import { useAppStore } from '../store/store-context.tsx';
@@ -7,6 +8,7 @@ import { EventLog } from './EventLog.tsx';
 
 /** The explained event log, filtered, clickable to seek; it follows the current tick. */
 export function EventsPanel() {
+  const m = useMessages();
   const nodeCount = useAppStore((state) => state.view?.nodes.length ?? 0);
   const events = useAppStore((state) => state.events);
   const seek = useAppStore((state) => state.seek);
@@ -19,7 +21,7 @@ export function EventsPanel() {
   const nodeIds = useMemo(() => Array.from({ length: nodeCount }, (_, index) => index + 1), [nodeCount]);
   if (nodeCount === 0) return null;
   return (
-    <section className="app-slot events-panel" aria-label="Events">
+    <section className="app-slot events-panel" aria-label={m.events.panel}>
       <EventLog events={shown} nodeIds={nodeIds} onSeek={seek} filter={filter} onFilterChange={setFilter} />
     </section>
   );

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { Action, NodeId } from '../../core/index.ts';
-import { describeGroups } from '../format.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
 import './panels.css';
@@ -22,21 +22,21 @@ export interface FaultPanelProps {
 
 export function FaultPanel({ nodeIds, partition = [], cutLinks = [], onAct, outcome = null }: FaultPanelProps) {
   const id = useId();
+  const m = useMessages();
   return (
     <section className="panel fault-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Network faults</h2>
+      <h2 id={`${id}-heading`}>{m.actions.faults.heading}</h2>
       {nodeIds.length < 2 ? (
-        <p className="muted">One node: there is no network to split or cut.</p>
+        <p className="muted">{m.actions.faults.oneNode}</p>
       ) : (
         <>
-          <p className="muted">
-            Now: {partition.length > 1 ? `partitioned ${describeGroups(partition)}` : 'one network'}
-            {cutLinks.length > 0 ? `; cut links ${cutLinks.map((link) => `${link.from}→${link.to}`).join(', ')}` : ''}
-          </p>
+          <p className="muted">{m.actions.faults.now(partition, cutLinks)}</p>
           <PartitionBuilder nodeIds={nodeIds} onAct={onAct} />
           <LinkControls nodeIds={nodeIds} onAct={onAct} />
           <div className="panel-toolbar">
-            <button type="button" onClick={() => onAct({ type: 'heal' })}>Heal network</button>
+            <button type="button" onClick={() => onAct({ type: 'heal' })}>
+              {m.actions.faults.heal}
+            </button>
           </div>
         </>
       )}
@@ -56,6 +56,7 @@ function linkEnds(nodeIds: readonly NodeId[], chosen: { from: NodeId; to: NodeId
 }
 
 function PartitionBuilder({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAct: (action: Action) => void }) {
+  const m = useMessages();
   const [picked, setPicked] = useState<readonly NodeId[]>([]);
   const toggle = (node: NodeId) => setPicked(picked.includes(node) ? picked.filter((other) => other !== node) : [...picked, node]);
   const chosen = nodeIds.filter((node) => picked.includes(node));
@@ -67,18 +68,18 @@ function PartitionBuilder({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAc
   };
   return (
     <fieldset>
-      <legend>Partition</legend>
+      <legend>{m.actions.faults.partition}</legend>
       <div className="checkbox-row">
         {nodeIds.map((node) => (
           <label key={node} className="checkbox">
             <input type="checkbox" checked={picked.includes(node)} onChange={() => toggle(node)} />
-            Node {node}
+            {m.common.node(node)}
           </label>
         ))}
       </div>
-      <p className="muted">{canSplit ? `Groups: ${describeGroups([chosen, rest])}` : 'Pick the nodes of one side; the rest form the other.'}</p>
+      <p className="muted">{canSplit ? m.actions.faults.groups([chosen, rest]) : m.actions.faults.pick}</p>
       <button type="button" disabled={!canSplit} onClick={split}>
-        Partition selected
+        {m.actions.faults.split}
       </button>
     </fieldset>
   );
@@ -86,6 +87,7 @@ function PartitionBuilder({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAc
 
 function LinkControls({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAct: (action: Action) => void }) {
   const id = useId();
+  const m = useMessages();
   const [chosenFrom, setFrom] = useState<NodeId>(nodeIds[0] ?? 1);
   const [chosenTo, setTo] = useState<NodeId>(nodeIds[1] ?? nodeIds[0] ?? 1);
   const [bothWays, setBothWays] = useState(true);
@@ -93,36 +95,36 @@ function LinkControls({ nodeIds, onAct }: { nodeIds: readonly NodeId[]; onAct: (
   const isSame = from === to;
   return (
     <fieldset>
-      <legend>Single link</legend>
+      <legend>{m.actions.faults.link}</legend>
       <div className="form-row">
-        <label htmlFor={`${id}-from`}>From</label>
+        <label htmlFor={`${id}-from`}>{m.actions.faults.from}</label>
         <select id={`${id}-from`} value={from} onChange={(event) => setFrom(Number(event.target.value))}>
           {nodeIds.map((node) => (
             <option key={node} value={node}>
-              Node {node}
+              {m.common.node(node)}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-to`}>To</label>
+        <label htmlFor={`${id}-to`}>{m.actions.faults.to}</label>
         <select id={`${id}-to`} value={to} onChange={(event) => setTo(Number(event.target.value))}>
           {nodeIds.map((node) => (
             <option key={node} value={node}>
-              Node {node}
+              {m.common.node(node)}
             </option>
           ))}
         </select>
       </div>
       <label className="checkbox">
         <input type="checkbox" checked={bothWays} onChange={(event) => setBothWays(event.target.checked)} />
-        Both directions
+        {m.actions.faults.bothWays}
       </label>
-      {isSame ? <p className="field-error">Pick two different nodes.</p> : null}
+      {isSame ? <p className="field-error">{m.actions.faults.sameNode}</p> : null}
       <div className="panel-toolbar">
         <button type="button" disabled={isSame} onClick={() => onAct({ type: 'cut-link', from, to, bothWays })}>
-          Cut link
+          {m.actions.faults.cut}
         </button>
         <button type="button" disabled={isSame} onClick={() => onAct({ type: 'restore-link', from, to, bothWays })}>
-          Restore link
+          {m.actions.faults.restore}
         </button>
       </div>
     </fieldset>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { shortcuts } from '../hooks/shortcuts.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 
 export interface HelpOverlayProps {
   readonly onClose: () => void;
@@ -7,6 +8,7 @@ export interface HelpOverlayProps {
 
 /** The keyboard shortcuts, opened with "?". A modal dialog: Escape or the button closes it. */
 export function HelpOverlay({ onClose }: HelpOverlayProps) {
+  const m = useMessages();
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     closeButton.current?.focus();
@@ -23,7 +25,7 @@ export function HelpOverlay({ onClose }: HelpOverlayProps) {
           if (event.key === 'Escape') onClose();
         }}
       >
-        <h2 id="help-title">Keyboard shortcuts</h2>
+        <h2 id="help-title">{m.app.help.title}</h2>
         <table className="help-table">
           <tbody>
             {shortcuts.map((shortcut) => (
@@ -31,17 +33,14 @@ export function HelpOverlay({ onClose }: HelpOverlayProps) {
                 <th scope="row">
                   <kbd>{shortcut.keys}</kbd>
                 </th>
-                <td>{shortcut.description}</td>
+                <td>{m.app.shortcuts[shortcut.command]}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="help-note">
-          Click a node (or press its number) to inspect it; click a message in flight to see its fields; click an event to
-          jump to its tick. Acting in the past forks the timeline: the old future is dropped.
-        </p>
+        <p className="help-note">{m.app.help.note}</p>
         <button type="button" ref={closeButton} onClick={onClose}>
-          Close
+          {m.app.help.close}
         </button>
       </div>
     </div>

@@ -1,7 +1,9 @@
 import type { NodeId } from '../../core/index.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 import type { CutLinkGeometry, LinkGeometry } from '../viz/links.ts';
 
 export interface LinkLayerProps {
+  readonly m: Messages;
   readonly links: readonly LinkGeometry[];
   readonly cuts: readonly CutLinkGeometry[];
   /** Links of the selected node are emphasised. */
@@ -17,7 +19,7 @@ const denseLinkCount = 36;
  * The network: a faint line per pair of nodes (dotted when a partition separates them), and a
  * dashed red line with a ✕ for each cut direction, on the side its messages would travel.
  */
-export function LinkLayer({ links, cuts, selectedNode, crossSize }: LinkLayerProps) {
+export function LinkLayer({ m, links, cuts, selectedNode, crossSize }: LinkLayerProps) {
   return (
     <g className="raft-links-layer">
       <g className={links.length > denseLinkCount ? 'raft-links raft-links--dense' : 'raft-links'} aria-hidden="true">
@@ -31,8 +33,8 @@ export function LinkLayer({ links, cuts, selectedNode, crossSize }: LinkLayerPro
         })}
       </g>
       {cuts.map((cut) => (
-        <g key={`${cut.from}>${cut.to}`} className="raft-cut-link" data-cut={`${cut.from}>${cut.to}`} role="img" aria-label={`Link ${cut.from} to ${cut.to} cut`}>
-          <title>{`Link ${cut.from} → ${cut.to} cut: messages from ${cut.from} to ${cut.to} are lost`}</title>
+        <g key={`${cut.from}>${cut.to}`} className="raft-cut-link" data-cut={`${cut.from}>${cut.to}`} role="img" aria-label={m.cluster.cutLink.name(cut.from, cut.to)}>
+          <title>{m.cluster.cutLink.title(cut.from, cut.to)}</title>
           <path className="raft-cut-link__line" d={cut.path} />
           <path className="raft-cut-link__cross" d={crossPath(cut.cross, crossSize)} />
         </g>

@@ -1,4 +1,5 @@
 import type { Action, Workload } from '../../core/index.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
 
@@ -13,19 +14,20 @@ const rates = [0, 10, 25, 50, 100, 250, 500, 1000] as const;
 
 /** A steady client: a put to the leader every n ticks, to watch replication under load. */
 export function LoadControl({ workload, onAct, outcome = null }: LoadControlProps) {
+  const m = useMessages();
   const current = workload.proposeEveryTicks;
   const choices = rates.includes(current as (typeof rates)[number]) ? rates : [...rates, current].sort((a, b) => a - b);
   return (
     <div className="load-control-group">
       <label className="load-control">
-        <span>Steady client load</span>
+        <span>{m.actions.load.label}</span>
         <select
           value={current}
           onChange={(event) => onAct({ type: 'configure-workload', workload: { proposeEveryTicks: Number(event.currentTarget.value) } })}
         >
           {choices.map((rate) => (
             <option key={rate} value={rate}>
-              {rate === 0 ? 'Off' : `A put every ${rate} ticks`}
+              {rate === 0 ? m.actions.load.off : m.actions.load.every(rate)}
             </option>
           ))}
         </select>

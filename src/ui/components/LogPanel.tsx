@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useElementWidth } from '../hooks/use-element-width.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { useThrottledValue } from '../hooks/use-throttled-value.ts';
 import { fastPlaybackTicksPerSecond } from '../speed.ts';
 import { rootFontPxFor } from '../type-scale.ts';
@@ -19,6 +20,7 @@ export function logColumnsThatFit(width: number, emPx = 18): number {
 
 /** Every node's log side by side, following the newest entries unless the user scrolled it. */
 export function LogPanel() {
+  const m = useMessages();
   const fast = useAppStore((state) => state.timeline.playing && state.timeline.ticksPerSecond > fastPlaybackTicksPerSecond);
   const view = useThrottledValue(
     useAppStore((state) => state.view),
@@ -31,14 +33,14 @@ export function LogPanel() {
   // Show only the columns that fit: no sideways scrolling to find the newest entries.
   const width = useElementWidth(slot, 800);
   const count = logColumnsThatFit(width, rootFontPxFor(largeType));
-  if (view === null) return <section ref={slot} className="app-slot log-slot" aria-label="Log view" />;
+  if (view === null) return <section ref={slot} className="app-slot log-slot" aria-label={m.log.panel} />;
   const longest = Math.max(...view.nodes.map((node) => node.log.lastIndex));
   // logFrom 0 follows the end of the log (one empty column after it shows where the next goes).
   const tailFrom = Math.max(1, longest - count + 2);
   const from = logFrom >= 1 ? logFrom : tailFrom;
   return (
-    <section ref={slot} className="app-slot log-slot" aria-label="Log view">
-      <LogTable view={view} from={from} count={count} onScroll={(next) => setLogFrom(next >= tailFrom ? 0 : next)} />
+    <section ref={slot} className="app-slot log-slot" aria-label={m.log.panel}>
+      <LogTable m={m} view={view} from={from} count={count} onScroll={(next) => setLogFrom(next >= tailFrom ? 0 : next)} />
     </section>
   );
 }

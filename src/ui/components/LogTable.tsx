@@ -9,9 +9,12 @@
  */
 import type { KeyboardEvent, WheelEvent } from 'react';
 import type { ClusterView, Command, NodeView } from '../../core/index.ts';
-import { assertNever, longCommand, shortCommand } from '../format.ts';
+import { assertNever, shortCommand } from '../format.ts';
+import { messagesFor } from '../i18n/catalogue.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { defaultLocale } from '../i18n/locale.ts';
 import type { LogCell, LogMark, LogWindow } from '../log-rows.ts';
-import { leaderProgress, logMarkOrder, logMarkText, logWindow, rowCells, rowMarks } from '../log-rows.ts';
+import { leaderProgress, logMarkOrder, logMarkTag, logWindow, rowCells, rowMarks } from '../log-rows.ts';
 import { termColor, termTextColor } from '../viz/palette.ts';
 import './panels.css';
 
@@ -23,6 +26,11 @@ export interface LogTableProps {
   readonly count: number;
   /** Asks the parent to move the window so that it starts at `from`. */
   readonly onScroll: (from: number) => void;
+  /**
+   * The catalogue to speak in: LogPanel passes the screen's (useMessages). English when left
+   * out, so the table also renders on its own, outside the app's store.
+   */
+  readonly m?: Messages;
 }
 
 /**
@@ -39,7 +47,7 @@ export const logLayout = {
   slackEms: 2.6,
 } as const;
 
-export function LogTable({ view, from, count, onScroll }: LogTableProps) {
+export function LogTable({ view, from, count, onScroll, m = messagesFor(defaultLocale) }: LogTableProps) {
   const shown = logWindow(view, { from, count });
   const progress = leaderProgress(view);
   const columns: number[] = [];
@@ -50,11 +58,11 @@ export function LogTable({ view, from, count, onScroll }: LogTableProps) {
   };
 
   return (
-    <section className="panel log-panel" aria-label="Log entries">
-      <LogWindowControls shown={shown} count={count} moveTo={moveTo} />
-      <div className="log-scroll" tabIndex={0} role="group" aria-label="Log window (arrow keys move it)" onKeyDown={(event) => onLogKey(event, shown, moveTo)} onWheel={(event) => onLogWheel(event, shown, moveTo)}>
+    <section className="panel log-panel" aria-label={m.log.table.name}>
+      <LogWindowControls m={m} shown={shown} count={count} moveTo={moveTo} />
+      <div className="log-scroll" tabIndex={0} role="group" aria-label={m.log.table.window} onKeyDown={(event) => onLogKey(event, shown, moveTo)} onWheel={(event) => onLogWheel(event, shown, moveTo)}>
         <table className="log-table">
-          <caption>Logs</caption>
+          <caption>{m.log.table.caption}</caption>
           <colgroup>
             <col style={{ width: `${logLayout.nodeColumnEms}rem` }} />
             <col style={{ width: `${logLayout.stateColumnEms}rem` }} />
@@ -64,8 +72,8 @@ export function LogTable({ view, from, count, onScroll }: LogTableProps) {
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Node</th>
-              <th scope="col">State</th>
+              <th scope="col">{m.log.table.node}</th>
+              <th scope="col">{m.log.table.state}</th>
               {columns.map((index) => (
                 <th scope="col" key={index} className="log-index">{index}</th>
               ))}
@@ -73,12 +81,12 @@ export function LogTable({ view, from, count, onScroll }: LogTableProps) {
           </thead>
           <tbody>
             {view.nodes.map((node) => (
-              <LogRow key={node.id} node={node} isLeader={view.leader?.id === node.id} shown={shown} marks={rowMarks(node, progress.get(node.id))} />
+              <LogRow key={node.id} m={m} node={node} isLeader={view.leader?.id === node.id} shown={shown} marks={rowMarks(node, progress.get(node.id))} />
             ))}
           </tbody>
         </table>
       </div>
-      <LogLegend />
+      <LogLegend m={m} />
     </section>
   );
 }
@@ -98,84 +106,80 @@ function onLogWheel(event: WheelEvent, shown: LogWindow, moveTo: (from: number) 
   moveTo(shown.first + Math.sign(delta) * Math.max(1, Math.round(Math.abs(delta) / 40)));
 }
 
-function LogWindowControls({ shown, count, moveTo }: { shown: LogWindow; count: number; moveTo: (from: number) => void }) {
+function LogWindowControls({ m, shown, count, moveTo }: { m: Messages; shown: LogWindow; count: number; moveTo: (from: number) => void }) {
   const step = Math.max(1, Math.floor(count / 2));
   const atStart = shown.first <= 1;
   const atEnd = shown.first >= shown.fromMax;
   return (
     <div className="panel-toolbar log-controls">
-      <button type="button" aria-label="Jump to start" disabled={atStart} onClick={() => moveTo(1)}>« Start</button>
-      <button type="button" aria-label="Earlier entries" disabled={atStart} onClick={() => moveTo(shown.first - step)}>◀ Earlier</button>
+      <button type="button" aria-label={m.log.controls.start} disabled={atStart} onClick={() => moveTo(1)}>{m.log.controls.startText}</button>
+      <button type="button" aria-label={m.log.controls.earlier} disabled={atStart} onClick={() => moveTo(shown.first - step)}>{m.log.controls.earlierText}</button>
       <input
         type="range"
-        aria-label="Log window start"
+        aria-label={m.log.controls.slider}
         min={1}
         max={shown.fromMax}
         value={shown.first}
         disabled={shown.fromMax <= 1}
         onChange={(event) => moveTo(Number(event.target.value))}
       />
-      <button type="button" aria-label="Later entries" disabled={atEnd} onClick={() => moveTo(shown.first + step)}>Later ▶</button>
-      <button type="button" aria-label="Jump to end" disabled={atEnd} onClick={() => moveTo(shown.fromMax)}>End »</button>
-      <span className="muted">
-        indexes {shown.first}–{shown.last}; the longest log ends at {shown.lastIndexMax}
-      </span>
+      <button type="button" aria-label={m.log.controls.later} disabled={atEnd} onClick={() => moveTo(shown.first + step)}>{m.log.controls.laterText}</button>
+      <button type="button" aria-label={m.log.controls.end} disabled={atEnd} onClick={() => moveTo(shown.fromMax)}>{m.log.controls.endText}</button>
+      <span className="muted">{m.log.controls.shown(shown.first, shown.last, shown.lastIndexMax)}</span>
     </div>
   );
 }
 
-function LogRow({ node, isLeader, shown, marks }: { node: NodeView; isLeader: boolean; shown: LogWindow; marks: ReturnType<typeof rowMarks> }) {
+function LogRow({ m, node, isLeader, shown, marks }: { m: Messages; node: NodeView; isLeader: boolean; shown: LogWindow; marks: ReturnType<typeof rowMarks> }) {
   const cells = rowCells(node, marks, shown);
   return (
     <tr className={node.alive ? 'log-row' : 'log-row is-crashed'} data-node={node.id}>
-      <th scope="row">Node {node.id}</th>
+      <th scope="row">{m.common.node(node.id)}</th>
       <td className="log-state">
-        <RowState node={node} isLeader={isLeader} marks={marks} />
+        <RowState m={m} node={node} isLeader={isLeader} marks={marks} />
       </td>
       {cells.map((cell) => (
-        <LogCellView key={cell.kind === 'snapshot' ? `s${cell.first}` : cell.index} cell={cell} node={node} />
+        <LogCellView key={cell.kind === 'snapshot' ? `s${cell.first}` : cell.index} m={m} cell={cell} node={node} />
       ))}
     </tr>
   );
 }
 
-function RowState({ node, isLeader, marks }: { node: NodeView; isLeader: boolean; marks: ReturnType<typeof rowMarks> }) {
+function RowState({ m, node, isLeader, marks }: { m: Messages; node: NodeView; isLeader: boolean; marks: ReturnType<typeof rowMarks> }) {
   const log = node.log;
-  const role = node.alive ? (node.role ?? 'follower') : 'crashed (disk log)';
-  const numbers = node.alive ? `commit ${log.committed} · applied ${log.applied} · disk ${log.stabled}` : `disk ${log.stabled}`;
+  const role = node.alive ? m.common.role[node.role ?? 'follower'] : m.log.row.crashed;
+  const numbers = node.alive ? m.log.row.numbers(log.committed, log.applied, log.stabled) : m.log.row.disk(log.stabled);
   return (
     <>
       <span className="log-role">
         {role}
-        {isLeader ? ' ★' : ''} · term {node.term}
+        {isLeader ? ' ★' : ''} · {m.log.row.term(node.term)}
       </span>
       <span className="log-numbers">{numbers}</span>
-      {marks.nextIndex !== null ? <span className="log-numbers">next {marks.nextIndex} · match {marks.matchIndex ?? 0}</span> : null}
-      {log.snapshotIndex > 0 ? <span className="log-numbers">snapshot ≤ {log.snapshotIndex}</span> : null}
+      {marks.nextIndex !== null ? <span className="log-numbers">{m.log.row.progress(marks.nextIndex, marks.matchIndex ?? 0)}</span> : null}
+      {log.snapshotIndex > 0 ? <span className="log-numbers">{m.log.cell.snapshotText(log.snapshotIndex)}</span> : null}
     </>
   );
 }
 
-function entryStatus(node: NodeView, index: number): string {
-  if (!node.alive) return 'on disk';
-  const parts = [index <= node.log.committed ? 'committed' : 'not committed'];
-  if (index <= node.log.applied) parts.push('applied');
-  if (index > node.log.stabled) parts.push('not yet on disk');
-  return parts.join(', ');
+function entryStatus(m: Messages, node: NodeView, index: number): string {
+  if (!node.alive) return m.log.cell.onDisk;
+  return m.log.cell.status(index <= node.log.committed, index <= node.log.applied, index <= node.log.stabled);
 }
 
-function markWords(marks: readonly LogMark[]): string {
-  return marks.map((mark) => `, ${logMarkText[mark].words}`).join('');
+/** A cell's label with the words of the markers on it. */
+function withMarks(m: Messages, label: string, marks: readonly LogMark[]): string {
+  return m.log.cell.withMarks(label, marks.map((mark) => m.log.mark[mark].words));
 }
 
-function LogCellView({ cell, node }: { cell: LogCell; node: NodeView }) {
-  const tags = <MarkTags marks={cell.marks} />;
+function LogCellView({ m, cell, node }: { m: Messages; cell: LogCell; node: NodeView }) {
+  const tags = <MarkTags m={m} marks={cell.marks} />;
   switch (cell.kind) {
     case 'snapshot': {
-      const label = `indexes ${cell.first} to ${node.log.snapshotIndex} compacted into a snapshot (last term ${node.log.snapshotTerm})${markWords(cell.marks)}`;
+      const label = withMarks(m, m.log.cell.snapshot(cell.first, node.log.snapshotIndex, node.log.snapshotTerm), cell.marks);
       return (
         <td colSpan={cell.last - cell.first + 1} className="log-cell log-snapshot" aria-label={label} title={label}>
-          snapshot ≤ {node.log.snapshotIndex}
+          {m.log.cell.snapshotText(node.log.snapshotIndex)}
           {tags}
         </td>
       );
@@ -184,10 +188,10 @@ function LogCellView({ cell, node }: { cell: LogCell; node: NodeView }) {
       const { entry } = cell;
       const committed = node.alive && entry.index <= node.log.committed;
       const unstable = node.alive && entry.index > node.log.stabled;
-      const label = `index ${entry.index}, term ${entry.term}, ${shortCommand(entry.command)}, ${entryStatus(node, entry.index)}${markWords(cell.marks)}`;
+      const label = withMarks(m, m.log.cell.entry(entry.index, entry.term, shortCommand(entry.command), entryStatus(m, node, entry.index)), cell.marks);
       const className = ['log-cell', 'log-entry', committed || !node.alive ? 'is-committed' : 'is-uncommitted', unstable ? 'is-unstable' : ''].join(' ').trim();
       return (
-        <td className={className} style={{ background: termColor(entry.term), color: termTextColor(entry.term) }} aria-label={label} title={`${label} (${longCommand(entry.command)})`}>
+        <td className={className} style={{ background: termColor(entry.term), color: termTextColor(entry.term) }} aria-label={label} title={m.log.cell.title(label, m.common.command(entry.command))}>
           <span className="log-term">{entry.term}</span>
           <CommandText command={entry.command} />
           {tags}
@@ -196,13 +200,13 @@ function LogCellView({ cell, node }: { cell: LogCell; node: NodeView }) {
     }
     case 'unloaded':
       return (
-        <td className="log-cell log-unloaded" aria-label={`index ${cell.index}, not loaded yet${markWords(cell.marks)}`}>
+        <td className="log-cell log-unloaded" aria-label={withMarks(m, m.log.cell.unloaded(cell.index), cell.marks)}>
           …{tags}
         </td>
       );
     case 'empty':
       return (
-        <td className="log-cell log-empty" aria-label={cell.marks.length > 0 ? `index ${cell.index}, no entry${markWords(cell.marks)}` : undefined}>
+        <td className="log-cell log-empty" aria-label={cell.marks.length > 0 ? withMarks(m, m.log.cell.empty(cell.index), cell.marks) : undefined}>
           {tags}
         </td>
       );
@@ -224,26 +228,26 @@ function CommandText({ command }: { command: Command }) {
   return <span className="log-command">{shortCommand(command)}</span>;
 }
 
-function MarkTags({ marks }: { marks: readonly LogMark[] }) {
+function MarkTags({ m, marks }: { m: Messages; marks: readonly LogMark[] }) {
   if (marks.length === 0) return null;
   return (
     <span className="log-marks" aria-hidden="true">
       {marks.map((mark) => (
-        <span key={mark} className={`log-mark log-mark-${mark}`} title={logMarkText[mark].legend}>
-          {logMarkText[mark].tag}
+        <span key={mark} className={`log-mark log-mark-${mark}`} title={m.log.mark[mark].legend}>
+          {logMarkTag[mark]}
         </span>
       ))}
     </span>
   );
 }
 
-function LogLegend() {
+function LogLegend({ m }: { m: Messages }) {
   return (
     <p className="log-legend muted">
-      Solid: committed · hatched, dashed outline: not committed · dotted red outline: not yet on disk ·{' '}
+      {m.log.legend}
       {logMarkOrder.map((mark) => (
         <span key={mark} className="log-legend-item">
-          <span className={`log-mark log-mark-${mark}`}>{logMarkText[mark].tag}</span> {logMarkText[mark].legend}
+          <span className={`log-mark log-mark-${mark}`}>{logMarkTag[mark]}</span> {m.log.mark[mark].legend}
         </span>
       ))}
     </p>

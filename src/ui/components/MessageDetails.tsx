@@ -4,7 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import type { Entry, MessageView, RemoteMessage, Tick } from '../../core/index.ts';
-import { assertNever, dropReasonText, longCommand, paperName } from '../format.ts';
+import { assertNever, paperName } from '../format.ts';
+import { messagesFor } from '../i18n/catalogue.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { defaultLocale } from '../i18n/locale.ts';
 import { termColor, termTextColor } from '../viz/palette.ts';
 import './panels.css';
 
@@ -15,9 +18,14 @@ export interface MessageDetailsProps {
   readonly message: MessageView;
   /** The current tick, to say how long until delivery. */
   readonly tick?: Tick;
+  /**
+   * The catalogue to speak in: DetailsPanel passes the screen's (useMessages). English when left
+   * out, so the details also render on their own, outside the app's store.
+   */
+  readonly m?: Messages;
 }
 
-export function MessageDetails({ message, tick }: MessageDetailsProps) {
+export function MessageDetails({ message, tick, m = messagesFor(defaultLocale) }: MessageDetailsProps) {
   const headingId = `message-details-${message.id}`;
   return (
     <section className="panel message-details" aria-labelledby={headingId}>
@@ -25,23 +33,23 @@ export function MessageDetails({ message, tick }: MessageDetailsProps) {
         {paperName[message.type]} <span className="muted">({message.type}, #{message.id})</span>
       </h2>
       <dl className="fields">
-        <Field name="term">{message.term}</Field>
-        <Field name="from → to">
-          node {message.from} → node {message.to}
+        <Field name={m.details.message.term}>{message.term}</Field>
+        <Field name={m.details.message.ends}>
+          {m.common.nodeInText(message.from)} → {m.common.nodeInText(message.to)}
         </Field>
-        <Field name="sent at tick">{message.sentTick}</Field>
-        <Field name="delivery tick">
+        <Field name={m.details.message.sentAt}>{message.sentTick}</Field>
+        <Field name={m.details.message.delivery}>
           {message.deliverTick}
-          {tick !== undefined && message.deliverTick > tick ? ` (in ${message.deliverTick - tick} ticks)` : ''}
+          {tick !== undefined && message.deliverTick > tick ? m.details.message.deliveryIn(message.deliverTick - tick) : ''}
         </Field>
-        <Field name="fate">
-          {message.dropReason === null ? 'in flight' : <strong>will be lost: {dropReasonText[message.dropReason]}</strong>}
+        <Field name={m.details.message.fate}>
+          {message.dropReason === null ? m.details.message.inFlight : <strong>{m.details.message.willBeLost(m.common.dropReason[message.dropReason])}</strong>}
         </Field>
-        {message.copyOf !== null ? <Field name="duplicate of">message #{message.copyOf}</Field> : null}
+        {message.copyOf !== null ? <Field name={m.details.message.duplicateOf}>{m.details.message.duplicateValue(message.copyOf)}</Field> : null}
       </dl>
-      <h3>{isReply(message.message) ? 'Results' : 'Arguments'}</h3>
+      <h3>{isReply(message.message) ? m.details.message.results : m.details.message.arguments}</h3>
       <dl className="fields">
-        <RpcFields message={message.message} />
+        <RpcFields m={m} message={message.message} />
       </dl>
     </section>
   );
@@ -60,37 +68,38 @@ function Field({ name, children }: { name: string; children: ReactNode }) {
   );
 }
 
-function RpcFields({ message }: { message: RemoteMessage }) {
+/** The arguments and results under the names of Figure 2 (and Figure 13), the same in every language. */
+function RpcFields({ m, message }: { m: Messages; message: RemoteMessage }) {
   switch (message.type) {
     case 'MsgVote':
       return (
         <>
-          <Field name="candidateId">node {message.from}</Field>
+          <Field name="candidateId">{m.common.nodeInText(message.from)}</Field>
           <Field name="lastLogIndex">{message.lastLogIndex}</Field>
           <Field name="lastLogTerm">{message.lastLogTerm}</Field>
         </>
       );
     case 'MsgVoteResp':
-      return <Field name="voteGranted">{message.granted ? 'granted' : 'refused'}</Field>;
+      return <Field name="voteGranted">{message.granted ? m.details.message.granted : m.details.message.refused}</Field>;
     case 'MsgApp':
       return (
         <>
-          <Field name="leaderId">node {message.from}</Field>
+          <Field name="leaderId">{m.common.nodeInText(message.from)}</Field>
           <Field name="prevLogIndex">{message.prevLogIndex}</Field>
           <Field name="prevLogTerm">{message.prevLogTerm}</Field>
-          <Field name="entries">{message.entries.length === 0 ? 'none (heartbeat)' : <EntryList entries={message.entries} />}</Field>
+          <Field name="entries">{message.entries.length === 0 ? m.details.message.noEntries : <EntryList m={m} entries={message.entries} />}</Field>
           <Field name="leaderCommit">{message.leaderCommit}</Field>
         </>
       );
     case 'MsgAppResp':
-      return <AppendResult message={message} />;
+      return <AppendResult m={m} message={message} />;
     case 'MsgSnap':
       return (
         <>
-          <Field name="leaderId">node {message.from}</Field>
+          <Field name="leaderId">{m.common.nodeInText(message.from)}</Field>
           <Field name="lastIncludedIndex">{message.snapshot.index}</Field>
           <Field name="lastIncludedTerm">{message.snapshot.term}</Field>
-          <Field name="data">{message.snapshot.data.length} keys</Field>
+          <Field name="data">{m.details.message.keys(message.snapshot.data.length)}</Field>
         </>
       );
     case 'MsgSnapResp':
@@ -100,43 +109,41 @@ function RpcFields({ message }: { message: RemoteMessage }) {
   }
 }
 
-function AppendResult({ message }: { message: Extract<RemoteMessage, { type: 'MsgAppResp' }> }) {
+function AppendResult({ m, message }: { m: Messages; message: Extract<RemoteMessage, { type: 'MsgAppResp' }> }) {
   if (message.success) {
     return (
       <>
-        <Field name="success">yes</Field>
+        <Field name="success">{m.details.message.yes}</Field>
         <Field name="matchIndex">{message.matchIndex}</Field>
       </>
     );
   }
-  let hint = 'none (fast backup off, or stale term)';
+  let hint = m.details.message.noHint;
   if (message.conflictIndex !== null) {
-    hint = message.conflictTerm === null
-      ? `log too short: retry from index ${message.conflictIndex}`
-      : `conflicting term ${message.conflictTerm}, first index ${message.conflictIndex}`;
+    hint = message.conflictTerm === null ? m.details.message.hintShort(message.conflictIndex) : m.details.message.hintConflict(message.conflictTerm, message.conflictIndex);
   }
   return (
     <>
-      <Field name="success">no</Field>
-      <Field name="rejected prevLogIndex">{message.rejectedIndex}</Field>
-      <Field name="conflict hint">{hint}</Field>
+      <Field name="success">{m.details.message.no}</Field>
+      <Field name={m.details.message.rejectedIndex}>{message.rejectedIndex}</Field>
+      <Field name={m.details.message.hint}>{hint}</Field>
     </>
   );
 }
 
-function EntryList({ entries }: { entries: readonly Entry[] }) {
+function EntryList({ m, entries }: { m: Messages; entries: readonly Entry[] }) {
   const shown = entries.slice(0, messageEntriesMax);
   return (
     <ol className="entry-list">
       {shown.map((entry) => (
-        <li key={entry.index} aria-label={`index ${entry.index}, term ${entry.term}, ${longCommand(entry.command)}`}>
+        <li key={entry.index} aria-label={m.details.message.entry(entry.index, entry.term, m.common.command(entry.command))}>
           <span className="entry-term" style={{ background: termColor(entry.term), color: termTextColor(entry.term) }}>
             {entry.term}
           </span>{' '}
-          {entry.index}: {longCommand(entry.command)}
+          {entry.index}: {m.common.command(entry.command)}
         </li>
       ))}
-      {entries.length > shown.length ? <li className="muted">and {entries.length - shown.length} more</li> : null}
+      {entries.length > shown.length ? <li className="muted">{m.details.message.moreEntries(entries.length - shown.length)}</li> : null}
     </ol>
   );
 }

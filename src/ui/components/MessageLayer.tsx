@@ -2,6 +2,9 @@ import { memo, useCallback, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { MessageView } from '../../core/index.ts';
 import { useSmoothMotion } from '../hooks/use-smooth-motion.ts';
+import { messagesFor } from '../i18n/catalogue.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { defaultLocale } from '../i18n/locale.ts';
 import type { Point } from '../viz/geometry.ts';
 import { wayPoint } from '../viz/layout.ts';
 import type { RingLayout } from '../viz/ring.ts';
@@ -27,6 +30,8 @@ export interface MessageLayerProps {
   readonly selectedMessage: number | null;
   readonly onSelectMessage: (id: number) => void;
   readonly limit?: number;
+  /** The catalogue to speak in (ClusterGraph passes its own); English when left out. */
+  readonly m?: Messages;
 }
 
 /** Where a message is at `tick`: its point along its lane (to the right of travel). */
@@ -36,7 +41,7 @@ function messagePoint(message: MessageView, layout: RingLayout, tick: number): P
 }
 
 /** Messages in flight, each moving along its lane from sentTick to deliverTick. */
-export function MessageLayer({ messages, tick, layout, selectedMessage, onSelectMessage, limit = messagesDrawnMax, smoothTicksPerSecond = null }: MessageLayerProps) {
+export function MessageLayer({ messages, tick, layout, selectedMessage, onSelectMessage, limit = messagesDrawnMax, smoothTicksPerSecond = null, m = messagesFor(defaultLocale) }: MessageLayerProps) {
   const drawn = messages.length > limit ? messages.slice(0, limit) : messages;
   const size = messageSize(layout.nodeRadius);
   const hitSize = messageHitSize(layout.nodeRadius);
@@ -62,6 +67,7 @@ export function MessageLayer({ messages, tick, layout, selectedMessage, onSelect
           return (
             <MessageGlyph
               key={message.id}
+              m={m}
               message={message}
               x={at.x}
               y={at.y}
@@ -76,7 +82,7 @@ export function MessageLayer({ messages, tick, layout, selectedMessage, onSelect
       </g>
       {drawn.length < messages.length && (
         <text className="raft-messages__overflow" x={12} y={layout.size.height - 12} fontSize={Math.max(14, size * 1.2)}>
-          {`${messages.length - drawn.length} more messages in flight not drawn`}
+          {m.cluster.message.notDrawn(messages.length - drawn.length)}
         </text>
       )}
     </g>
@@ -84,6 +90,7 @@ export function MessageLayer({ messages, tick, layout, selectedMessage, onSelect
 }
 
 interface MessageGlyphProps {
+  readonly m: Messages;
   readonly message: MessageView;
   readonly x: number;
   readonly y: number;
@@ -99,7 +106,7 @@ interface MessageGlyphProps {
  * One message: its kind by shape and colour, a request filled and a reply outlined, a reply's
  * outcome as ✓ or ✗, an append's entry count, a dashed halo on a duplicate.
  */
-const MessageGlyph = memo(function MessageGlyph({ message, x, y, opacity, size, hitSize, isSelected, onSelect }: MessageGlyphProps) {
+const MessageGlyph = memo(function MessageGlyph({ m, message, x, y, opacity, size, hitSize, isSelected, onSelect }: MessageGlyphProps) {
   const kind = messageKind(message);
   const color = messageColor[message.type];
   // A heartbeat carries nothing: draw it smaller than an append with entries.
@@ -128,13 +135,13 @@ const MessageGlyph = memo(function MessageGlyph({ message, x, y, opacity, size, 
       opacity={opacity < 1 ? opacity : undefined}
       role="button"
       tabIndex={0}
-      aria-label={messageLabel(message)}
+      aria-label={messageLabel(m, message)}
       aria-pressed={isSelected}
       data-message-id={message.id}
       onClick={() => onSelect(message.id)}
       onKeyDown={handleKeyDown}
     >
-      <title>{messageTitle(message)}</title>
+      <title>{messageTitle(m, message)}</title>
       <circle className="raft-message__hit" r={hitSize} />
       {isSelected && <circle className="raft-message__selection" r={size * 1.75} />}
       {message.copyOf !== null && <circle className="raft-message__duplicate" r={size * 1.4} stroke={color} />}

@@ -1,16 +1,19 @@
 import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeId, NodeView } from '../../core/index.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 import type { Point } from '../viz/geometry.ts';
-import { badgeRadiusMin, glyphRadii, labelBox, labelPlacement, nodeFontSizes } from '../viz/glyph-metrics.ts';
+import { badgeRadiusMin, glyphRadii, labelBlockBox, labelPlacement, nodeFontSizes } from '../viz/glyph-metrics.ts';
 import type { LabelStyle } from '../viz/glyph-metrics.ts';
 import { timerArcPath } from '../viz/layout.ts';
-import { labelLines, nodeAriaLabel, nodeTimer, nodeTitle, roleBadge, voteAnswers } from '../viz/node-status.ts';
+import { labelLines, nodeAriaLabel, nodeTimer, nodeTitle, voteAnswers } from '../viz/node-status.ts';
 import type { NodeTimer } from '../viz/node-status.ts';
 import { crashedFill, roleStroke, termColor, termTextColor } from '../viz/palette.ts';
 import { VoteMarks } from './VoteMarks.tsx';
 
 export interface NodeGlyphProps {
+  /** The catalogue the glyph's words come from. */
+  readonly m: Messages;
   readonly node: NodeView;
   /** Centre of the node in view coordinates. */
   readonly position: Point;
@@ -36,7 +39,7 @@ export interface NodeGlyphProps {
  * labels carry the role letter themselves, and a small node leaves its circle to the id.
  */
 export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
-  const { node, position, radius, angle, isSelected, onSelect } = props;
+  const { m, node, position, radius, angle, isSelected, onSelect } = props;
   const isCrashed = !node.alive || node.role === null;
   const timer = nodeTimer(node, props.heartbeatIntervalTicks);
   const textScale = props.textScale ?? 1;
@@ -44,7 +47,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
   // Compact labels carry the role letter; a small node keeps its circle for the id.
   const showsBadge = node.role !== null && labelStyle === 'full' && radius >= badgeRadiusMin;
   const fonts = nodeFontSizes(radius, textScale);
-  const labels: LabelBlock = { lines: labelLines(node, labelStyle), angle, radius, fontSize: fonts.label, textScale };
+  const labels: LabelBlock = { lines: labelLines(m, node, labelStyle), angle, radius, fontSize: fonts.label, textScale };
   const stroke = roleStroke[node.role ?? 'follower'];
   const className = [
     'raft-node',
@@ -65,13 +68,13 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
       transform={`translate(${position.x},${position.y})`}
       role="button"
       tabIndex={0}
-      aria-label={nodeAriaLabel(node)}
+      aria-label={nodeAriaLabel(m, node)}
       aria-pressed={isSelected}
       data-node-id={node.id}
       onClick={() => onSelect(node.id)}
       onKeyDown={handleKeyDown}
     >
-      <title>{nodeTitle(node, timer)}</title>
+      <title>{nodeTitle(m, node, timer)}</title>
       <NodeHitArea {...labels} />
       <circle className="raft-node__focus" r={radius * 1.36} />
       {isSelected && <circle className="raft-node__selection" r={radius * 1.31} strokeWidth={radius * 0.08} />}
@@ -87,9 +90,9 @@ export const NodeGlyph = memo(function NodeGlyph(props: NodeGlyphProps) {
       <text className="raft-node__id" y={showsBadge ? radius * 0.12 : 0} fontSize={fonts.id} fill={isCrashed ? '#000000' : termTextColor(node.term)}>
         {node.id}
       </text>
-      {showsBadge && <RoleBadge letter={roleBadge[node.role]} radius={radius} fontSize={fonts.badge} />}
+      {showsBadge && <RoleBadge letter={m.cluster.node.badge[node.role]} radius={radius} fontSize={fonts.badge} />}
       <NodeLabels {...labels} />
-      {node.role === 'candidate' && <VoteMarks answers={voteAnswers(node)} offsets={props.voteMarks} radius={radius} />}
+      {node.role === 'candidate' && <VoteMarks m={m} answers={voteAnswers(node)} offsets={props.voteMarks} radius={radius} />}
     </g>
   );
 });
@@ -105,9 +108,14 @@ function TimerRing({ timer, radius }: { timer: NodeTimer; radius: number }) {
   );
 }
 
+/** A Chinese character (跟, 候, 领) is a full em wide and tall, where a Latin capital is about 0.7 em. */
+const wideCharacter = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
 function RoleBadge({ letter, radius, fontSize }: { letter: string; radius: number; fontSize: number }) {
-  const width = fontSize * 1.5;
-  const height = fontSize * 1.25;
+  // A wide character gets a little more room around it; a Latin letter keeps the badge as it was.
+  const isWide = wideCharacter.test(letter);
+  const width = fontSize * (isWide ? 1.65 : 1.5);
+  const height = fontSize * (isWide ? 1.4 : 1.25);
   const y = -radius * 0.56;
   return (
     <g className="raft-node__badge" aria-hidden="true">
@@ -137,7 +145,7 @@ interface LabelBlock {
  * boxes, not one around both, so neither reaches over a neighbour.
  */
 function NodeHitArea({ lines, angle, radius, textScale }: LabelBlock) {
-  const label = labelBox(angle, radius, lines, textScale);
+  const label = labelBlockBox(angle, radius, { lineCount: lines.length, widthEms: Math.max(0, ...lines.map(lineEms)) }, textScale);
   const reach = radius * 1.36;
   return (
     <>
@@ -145,6 +153,13 @@ function NodeHitArea({ lines, angle, radius, textScale }: LabelBlock) {
       <rect className="raft-node__hit" x={label.left} y={label.top} width={label.right - label.left} height={label.bottom - label.top} />
     </>
   );
+}
+
+/** Ems per character, as glyph-metrics' labelBox counts them (0.6), but a full em for a wide character. */
+function lineEms(line: string): number {
+  let wide = 0;
+  for (const character of line) if (wideCharacter.test(character)) wide += 1;
+  return (line.length - wide) * 0.6 + wide;
 }
 
 function NodeLabels({ lines, angle, radius, fontSize, textScale }: LabelBlock) {

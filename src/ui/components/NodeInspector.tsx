@@ -5,7 +5,9 @@
  */
 import type { ReactNode } from 'react';
 import type { ClusterView, NodeId, NodeView } from '../../core/index.ts';
-import { plural } from '../format.ts';
+import { messagesFor } from '../i18n/catalogue.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { defaultLocale } from '../i18n/locale.ts';
 import { KvTable } from './KvTable.tsx';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
@@ -21,40 +23,45 @@ export interface NodeInspectorProps {
   readonly onRejoin: (node: NodeId) => void;
   /** The outcome of the last action taken on this node here (shown for a few seconds). */
   readonly outcome?: OutcomeLine | null;
+  /**
+   * The catalogue to speak in: DetailsPanel passes the screen's (useMessages). English when left
+   * out, so the inspector also renders on its own, outside the app's store.
+   */
+  readonly m?: Messages;
 }
 
-export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRejoin, outcome = null }: NodeInspectorProps) {
+export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRejoin, outcome = null, m = messagesFor(defaultLocale) }: NodeInspectorProps) {
   const headingId = `node-inspector-${node.id}`;
   // Alone in its group while the cluster has more than one node (so more than one group).
   const group = view.partition.find((members) => members.includes(node.id));
   const isIsolated = view.nodes.length > 1 && group !== undefined && group.length === 1;
   return (
-    <section className={node.alive ? 'panel inspector' : 'panel inspector is-crashed'} aria-labelledby={headingId}>
+    <section className={['panel', 'inspector', node.alive ? null : 'is-crashed'].filter(Boolean).join(' ')} aria-labelledby={headingId}>
       <header className="inspector-header">
-        <h2 id={headingId}>Node {node.id}</h2>
-        <span className="badge">{node.alive ? (node.role ?? 'follower') : `crashed at tick ${node.crashedAt ?? '?'}`}</span>
-        {isIsolated ? <span className="badge badge-warning">isolated</span> : null}
+        <h2 id={headingId}>{m.common.node(node.id)}</h2>
+        <span className="badge">{node.alive ? m.common.role[node.role ?? 'follower'] : m.details.node.crashedAt(node.crashedAt)}</span>
+        {isIsolated ? <span className="badge badge-warning">{m.details.node.isolated}</span> : null}
       </header>
       {/* Each pair shares its slot, so the focused button stays focused when it turns into the other. */}
       <div className="panel-toolbar">
         {node.alive ? (
-          <button type="button" onClick={() => onCrash(node.id)}>Crash</button>
+          <button type="button" onClick={() => onCrash(node.id)}>{m.details.node.crash}</button>
         ) : (
-          <button type="button" onClick={() => onRestart(node.id)}>Restart</button>
+          <button type="button" onClick={() => onRestart(node.id)}>{m.details.node.restart}</button>
         )}
         {isIsolated ? (
-          <button type="button" onClick={() => onRejoin(node.id)}>Rejoin</button>
+          <button type="button" onClick={() => onRejoin(node.id)}>{m.details.node.rejoin}</button>
         ) : view.nodes.length > 1 ? (
-          <button type="button" onClick={() => onIsolate(node.id)}>Isolate</button>
+          <button type="button" onClick={() => onIsolate(node.id)}>{m.details.node.isolate}</button>
         ) : null}
       </div>
       <OutcomeStatus outcome={outcome} />
-      <PersistentState node={node} />
-      <VolatileState node={node} />
-      {node.alive ? <Timers node={node} heartbeatIntervalTicks={view.raft.heartbeatIntervalTicks} /> : null}
-      {node.votes.length > 0 ? <Votes node={node} /> : null}
-      {node.progress.length > 0 ? <ProgressTable leader={node.id} progress={node.progress} lastIndex={node.log.lastIndex} /> : null}
-      {node.alive ? <KvTable node={node.id} pairs={node.kv} /> : null}
+      <PersistentState m={m} node={node} />
+      <VolatileState m={m} node={node} />
+      {node.alive ? <Timers m={m} node={node} heartbeatIntervalTicks={view.raft.heartbeatIntervalTicks} /> : null}
+      {node.votes.length > 0 ? <Votes m={m} node={node} /> : null}
+      {node.progress.length > 0 ? <ProgressTable m={m} leader={node.id} progress={node.progress} lastIndex={node.log.lastIndex} /> : null}
+      {node.alive ? <KvTable m={m} node={node.id} pairs={node.kv} /> : null}
     </section>
   );
 }
@@ -68,76 +75,73 @@ function Field({ name, help, children }: { name: string; help?: string; children
   );
 }
 
-function PersistentState({ node }: { node: NodeView }) {
+// Figure 2's field names (currentTerm, votedFor, commitIndex, lastApplied) are the same in every language.
+function PersistentState({ m, node }: { m: Messages; node: NodeView }) {
   const log = node.log;
   const kept = log.lastIndex - log.snapshotIndex;
   return (
-    <section className="inspector-section" aria-label="Persistent state">
-      <h3>Persistent state {node.alive ? '' : '(on disk)'}</h3>
+    <section className="inspector-section" aria-label={m.details.persistent.name}>
+      <h3>{m.details.persistent.heading(node.alive)}</h3>
       <dl className="fields">
-        <Field name="currentTerm" help="Latest term this node has seen (§5.1)">{node.term}</Field>
-        <Field name="votedFor" help="Candidate this node voted for in currentTerm (§5.2)">{node.vote === null ? 'none' : `node ${node.vote}`}</Field>
-        <Field name="log" help="Last log index, and how many entries sit after the snapshot">
-          last index {log.lastIndex} ({plural(kept, 'entry', 'entries')}{log.snapshotIndex > 0 ? ' after the snapshot' : ' in memory'})
+        <Field name="currentTerm" help={m.details.persistent.currentTermHelp}>{node.term}</Field>
+        <Field name="votedFor" help={m.details.persistent.votedForHelp}>{node.vote === null ? m.details.persistent.none : m.common.nodeInText(node.vote)}</Field>
+        <Field name={m.details.persistent.log} help={m.details.persistent.logHelp}>
+          {m.details.persistent.logValue(log.lastIndex, kept, log.snapshotIndex > 0)}
         </Field>
-        <Field name="snapshot" help="Compacted prefix of the log (§7)">
-          {log.snapshotIndex === 0 ? 'none' : `through index ${log.snapshotIndex}, term ${log.snapshotTerm}`}
+        <Field name={m.details.persistent.snapshot} help={m.details.persistent.snapshotHelp}>
+          {log.snapshotIndex === 0 ? m.details.persistent.none : m.details.persistent.snapshotValue(log.snapshotIndex, log.snapshotTerm)}
         </Field>
-        <Field name="disk" help="What the virtual disk holds right now">
-          term {node.disk.term}, vote {node.disk.vote === null ? 'none' : node.disk.vote}, log through {node.disk.lastIndex}, {plural(node.disk.writes, 'write')}
+        <Field name={m.details.persistent.disk} help={m.details.persistent.diskHelp}>
+          {m.details.persistent.diskValue(node.disk.term, node.disk.vote, node.disk.lastIndex, node.disk.writes)}
         </Field>
       </dl>
     </section>
   );
 }
 
-function VolatileState({ node }: { node: NodeView }) {
+function VolatileState({ m, node }: { m: Messages; node: NodeView }) {
   return (
-    <section className="inspector-section" aria-label="Volatile state">
-      <h3>Volatile state</h3>
+    <section className="inspector-section" aria-label={m.details.volatile.name}>
+      <h3>{m.details.volatile.name}</h3>
       {node.alive ? (
         <dl className="fields">
-          <Field name="role">{node.role ?? 'follower'}</Field>
-          <Field name="leader" help="The leader this node currently follows">{node.lead === null ? 'unknown' : `node ${node.lead}`}</Field>
-          <Field name="commitIndex" help="Highest log index known to be committed">{node.log.committed}</Field>
-          <Field name="lastApplied" help="Highest log index applied to the key-value state">{node.log.applied}</Field>
-          <Field name="on disk through" help="Entries after this index are not yet durable (stabled)">{node.log.stabled}</Field>
+          <Field name={m.details.volatile.role}>{m.common.role[node.role ?? 'follower']}</Field>
+          <Field name={m.details.volatile.leader} help={m.details.volatile.leaderHelp}>{node.lead === null ? m.details.volatile.unknown : m.common.nodeInText(node.lead)}</Field>
+          <Field name="commitIndex" help={m.details.volatile.commitIndexHelp}>{node.log.committed}</Field>
+          <Field name="lastApplied" help={m.details.volatile.lastAppliedHelp}>{node.log.applied}</Field>
+          <Field name={m.details.volatile.stabled} help={m.details.volatile.stabledHelp}>{node.log.stabled}</Field>
         </dl>
       ) : (
-        <p className="muted">Lost in the crash: a restarted node rebuilds it from its disk and from the leader.</p>
+        <p className="muted">{m.details.volatile.lost}</p>
       )}
     </section>
   );
 }
 
-function Timers({ node, heartbeatIntervalTicks }: { node: NodeView; heartbeatIntervalTicks: number }) {
+function Timers({ m, node, heartbeatIntervalTicks }: { m: Messages; node: NodeView; heartbeatIntervalTicks: number }) {
   const isLeader = node.role === 'leader';
-  const name = isLeader ? 'Heartbeat timer' : 'Election timer';
+  const name = isLeader ? m.details.timers.heartbeat : m.details.timers.election;
   const elapsed = isLeader ? node.heartbeatElapsed : node.electionElapsed;
   const limit = Math.max(1, isLeader ? heartbeatIntervalTicks : node.electionTimeout);
   return (
-    <section className="inspector-section" aria-label="Timers">
-      <h3>Timers</h3>
+    <section className="inspector-section" aria-label={m.details.timers.name}>
+      <h3>{m.details.timers.name}</h3>
       <p className="timer">
         <span>{name}</span>
         <progress aria-label={name} max={limit} value={Math.min(elapsed, limit)} />
-        <span>
-          {elapsed} / {limit} ticks
-        </span>
+        <span>{m.details.timers.value(elapsed, limit)}</span>
       </p>
     </section>
   );
 }
 
-function Votes({ node }: { node: NodeView }) {
+function Votes({ m, node }: { m: Messages; node: NodeView }) {
   return (
-    <section className="inspector-section" aria-label="Votes">
-      <h3>Votes received in term {node.term}</h3>
+    <section className="inspector-section" aria-label={m.details.votes.name}>
+      <h3>{m.details.votes.heading(node.term)}</h3>
       <ul className="plain-list">
         {node.votes.map((vote) => (
-          <li key={vote.voter}>
-            node {vote.voter}: {vote.granted ? 'granted' : 'refused'}
-          </li>
+          <li key={vote.voter}>{vote.granted ? m.details.votes.granted(vote.voter) : m.details.votes.refused(vote.voter)}</li>
         ))}
       </ul>
     </section>

@@ -2,7 +2,11 @@ import type { OutcomeTone } from '../outcome.ts';
 import { toneMark } from '../outcome.ts';
 import './panels.css';
 
-/** What an outcome line needs: a sentence, whether the action was accepted, and how it went. */
+/**
+ * What an outcome line needs: a sentence, already in the language on screen (useShownOutcome
+ * words it), whether the action was accepted, and how it went. The marks are the same in every
+ * language.
+ */
 export interface OutcomeLine {
   readonly ok: boolean;
   readonly summary: string;

@@ -1,6 +1,8 @@
+import type { Messages } from '../i18n/catalogue.ts';
 import type { PartitionRegion } from '../viz/layout.ts';
 
 export interface PartitionLayerProps {
+  readonly m: Messages;
   readonly regions: readonly PartitionRegion[];
   /** Translation of the regions' origin (the ring's centre). */
   readonly center: { readonly x: number; readonly y: number };
@@ -14,12 +16,12 @@ export interface PartitionLayerProps {
 }
 
 /** A rounded band behind each partition group, labelled "Partition A", "Partition B"... */
-export function PartitionLayer({ regions, center, stretch, fontSize, nodeCount, quorum }: PartitionLayerProps) {
+export function PartitionLayer({ m, regions, center, stretch, fontSize, nodeCount, quorum }: PartitionLayerProps) {
   return (
     <g className="raft-partitions">
       {regions.map((region, index) => {
         const hasMajority = region.members.length >= quorum;
-        const description = `${region.label}: nodes ${region.members.join(', ')} (${hasMajority ? 'a majority' : 'no majority'} of ${nodeCount})`;
+        const description = m.cluster.partition.description(region.label, region.members, hasMajority, nodeCount);
         return (
           <g key={region.label} className={`raft-partition raft-partition--${index % 4}`} data-members={region.members.join(',')} role="img" aria-label={description}>
             <title>{description}</title>

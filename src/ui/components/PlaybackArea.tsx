@@ -1,4 +1,11 @@
+import type { WorkerProblem } from '../../protocol/worker-protocol.ts';
+import { assertNever } from '../format.ts';
+import { useMessages } from '../hooks/use-messages.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { notJsonText, runProblemText } from '../run-file-text.ts';
+import type { Notice, Refusal } from '../store/app-state.ts';
 import { useAppStore, useShallow } from '../store/store-context.tsx';
+import { addressBanner } from '../url-options.ts';
 import { ControlBar } from './ControlBar.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
@@ -33,17 +40,73 @@ export function PlaybackArea() {
   );
 }
 
-/** The last error the worker reported, until dismissed. */
+/** The last problem reported, until dismissed, in the language on screen. */
 function ErrorBanner() {
+  const m = useMessages();
   const error = useAppStore((state) => state.error);
   const dismissError = useAppStore((state) => state.dismissError);
   if (error === null) return null;
   return (
     <div className="error-banner" role="alert">
-      <span>{error}</span>
+      <span>{noticeText(m, error)}</span>
       <button type="button" onClick={dismissError}>
-        Dismiss
+        {m.app.notice.dismiss}
       </button>
     </div>
   );
+}
+
+/** What the banner says for a notice (see Notice in app-state.ts). */
+export function noticeText(m: Messages, notice: Notice): string {
+  switch (notice.kind) {
+    case 'address':
+      return addressBanner(m, notice) ?? '';
+    case 'file':
+      return notJsonText(m, notice.problem);
+    case 'refused':
+      return refusalText(m, notice.refusal);
+    case 'defaults': {
+      const fallback = m.app.notice.defaultsInstead(refusalText(m, notice.refusal));
+      return notice.earlier === null ? fallback : m.app.notice.sentences([noticeText(m, notice.earlier), fallback]);
+    }
+    default:
+      return assertNever(notice, 'notice');
+  }
+}
+
+/** What the worker refused and why: its problem in words, or its English detail framed by what was refused. */
+function refusalText(m: Messages, refusal: Refusal): string {
+  const problem = refusal.problem;
+  if (problem !== null && isAboutTheWorker(problem)) return workerProblemText(m, problem);
+  const detail = problem === null ? refusal.message : runProblemText(m, problem);
+  switch (refusal.refused) {
+    case 'import':
+      return m.app.notice.importRefused(detail);
+    case 'run':
+      return m.app.notice.runRefused(detail);
+    case 'command':
+      return m.app.notice.commandRefused(detail);
+    default:
+      return assertNever(refusal.refused, 'refusal');
+  }
+}
+
+type WorkerFailure = Extract<WorkerProblem, { code: 'internal' | 'worker-failed' | 'unreadable-reply' }>;
+
+/** A failure of the simulation itself, whatever command it happened in. */
+function isAboutTheWorker(problem: WorkerProblem): problem is WorkerFailure {
+  return problem.code === 'internal' || problem.code === 'worker-failed' || problem.code === 'unreadable-reply';
+}
+
+function workerProblemText(m: Messages, problem: WorkerFailure): string {
+  switch (problem.code) {
+    case 'internal':
+      return m.app.notice.internal(problem.detail);
+    case 'worker-failed':
+      return problem.detail === null ? m.app.notice.workerDidNotStart : m.app.notice.workerFailed(problem.detail);
+    case 'unreadable-reply':
+      return m.app.notice.unreadableReply;
+    default:
+      return assertNever(problem, 'worker problem');
+  }
 }

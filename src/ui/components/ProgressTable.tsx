@@ -4,6 +4,9 @@
  * snapshot (an InstallSnapshot is outstanding).
  */
 import type { NodeId, ProgressView } from '../../core/index.ts';
+import { messagesFor } from '../i18n/catalogue.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { defaultLocale } from '../i18n/locale.ts';
 import './panels.css';
 
 export interface ProgressTableProps {
@@ -11,46 +14,57 @@ export interface ProgressTableProps {
   readonly progress: readonly ProgressView[];
   /** The leader's last log index, to show how far behind each follower is. */
   readonly lastIndex: number;
+  /** The catalogue to speak in (NodeInspector passes its own); English when left out. */
+  readonly m?: Messages;
 }
 
-const stateHelp = {
-  probe: 'probe: one AppendEntries at a time until the logs meet',
-  replicate: 'replicate: streaming entries without waiting',
-  snapshot: 'snapshot: an InstallSnapshot is outstanding',
-} as const satisfies Record<ProgressView['state'], string>;
+/**
+ * In a narrow panel the headers turn to read upward (panels.css: vertical writing, turned half a
+ * turn). Chinese characters stand upright in vertical writing, so turned they would stand on their
+ * heads: they lie sideways instead, as Latin letters do, and read upward with them.
+ */
+const sideways = { textOrientation: 'sideways' } as const;
 
-export function ProgressTable({ leader, progress, lastIndex }: ProgressTableProps) {
+function headerStyle(text: string): typeof sideways | undefined {
+  return /\p{Script=Han}/u.test(text) ? sideways : undefined;
+}
+
+export function ProgressTable({ leader, progress, lastIndex, m = messagesFor(defaultLocale) }: ProgressTableProps) {
   return (
     <div className="progress-table-scroll">
       <table className="panel-table progress-table">
-        <caption>Leader {leader}&apos;s progress per follower</caption>
+        <caption>{m.details.progress.caption(leader)}</caption>
         <thead>
           <tr>
-            <th scope="col">Follower</th>
-            {/* The names of Figure 2, free to break before "Index" in a narrow panel. */}
+            <th scope="col" style={headerStyle(m.details.progress.follower)}>{m.details.progress.follower}</th>
+            {/* The names of Figure 2, the same in every language, free to break before "Index" in a narrow panel. */}
             <th scope="col">
-              next<wbr />Index
+              {'next'}
+              <wbr />
+              {'Index'}
             </th>
             <th scope="col">
-              match<wbr />Index
+              {'match'}
+              <wbr />
+              {'Index'}
             </th>
-            <th scope="col">Behind</th>
-            <th scope="col">Mode</th>
-            <th scope="col">Paused</th>
-            <th scope="col">In flight</th>
+            <th scope="col" style={headerStyle(m.details.progress.behind)}>{m.details.progress.behind}</th>
+            <th scope="col" style={headerStyle(m.details.progress.mode)}>{m.details.progress.mode}</th>
+            <th scope="col" style={headerStyle(m.details.progress.paused)}>{m.details.progress.paused}</th>
+            <th scope="col" style={headerStyle(m.details.progress.inFlight)}>{m.details.progress.inFlight}</th>
           </tr>
         </thead>
         <tbody>
           {progress.map((row) => (
             <tr key={row.follower}>
-              <th scope="row">Node {row.follower}</th>
+              <th scope="row">{m.common.node(row.follower)}</th>
               <td>{row.nextIndex}</td>
               <td>{row.matchIndex}</td>
               <td>{Math.max(0, lastIndex - row.matchIndex)}</td>
-              <td title={stateHelp[row.state]}>
-                <span className={`progress-state progress-${row.state}`}>{row.state}</span>
+              <td title={m.details.progress.stateHelp[row.state]}>
+                <span className={`progress-state progress-${row.state}`}>{m.details.progress.state[row.state]}</span>
               </td>
-              <td>{row.paused ? 'yes' : 'no'}</td>
+              <td>{row.paused ? m.details.progress.yes : m.details.progress.no}</td>
               <td>{row.inflight}</td>
             </tr>
           ))}

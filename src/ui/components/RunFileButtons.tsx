@@ -5,9 +5,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
+import { useMessages } from '../hooks/use-messages.ts';
 import type { ImportStatus } from '../store/app-state.ts';
 import { useAppStore } from '../store/store-context.tsx';
-import { plural } from '../format.ts';
 import { parseRunFileText } from '../run-file-text.ts';
 import './panels.css';
 
@@ -18,6 +18,7 @@ interface PendingImport {
 }
 
 export function RunFileButtons() {
+  const m = useMessages();
   const importRun = useAppStore((state) => state.importRun);
   const reportError = useAppStore((state) => state.reportError);
   const status = useAppStore((state) => state.importStatus);
@@ -28,7 +29,7 @@ export function RunFileButtons() {
   const load = async (file: File) => {
     const parsed = parseRunFileText(file.name, await file.text());
     if (parsed.ok) setPending({ fileName: file.name, run: parsed.value });
-    else reportError(parsed.message);
+    else reportError({ kind: 'file', problem: parsed.problem });
   };
   const close = (confirmed: boolean) => {
     if (confirmed && pending !== null) importRun(pending.run, pending.fileName);
@@ -40,14 +41,14 @@ export function RunFileButtons() {
     <>
       <ExportButton />
       <button type="button" ref={importButton} onClick={() => input.current?.click()}>
-        Import run
+        {m.runs.importRun}
       </button>
       <input
         ref={input}
         type="file"
         accept="application/json,.json"
         className="visually-hidden"
-        aria-label="Run file to import"
+        aria-label={m.runs.fileInput}
         tabIndex={-1}
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
@@ -63,6 +64,7 @@ export function RunFileButtons() {
 }
 
 function ExportButton() {
+  const m = useMessages();
   const exportRun = useAppStore((state) => state.exportRun);
   const save = async () => {
     const run = await exportRun();
@@ -75,13 +77,14 @@ function ExportButton() {
   };
   return (
     <button type="button" onClick={() => void save()}>
-      Export run
+      {m.runs.exportRun}
     </button>
   );
 }
 
 /** Asks before the current run is discarded; focus starts on the confirming button, Escape cancels. */
 function ImportConfirm({ fileName, onClose }: { fileName: string; onClose: (confirmed: boolean) => void }) {
+  const m = useMessages();
   const id = useId();
   const confirmButton = useRef<HTMLButtonElement>(null);
   useFocusOnMount(confirmButton);
@@ -89,7 +92,7 @@ function ImportConfirm({ fileName, onClose }: { fileName: string; onClose: (conf
     <div
       className="confirm import-confirm"
       role="alertdialog"
-      aria-label="Confirm import"
+      aria-label={m.runs.confirmImport}
       aria-describedby={`${id}-text`}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
@@ -97,12 +100,12 @@ function ImportConfirm({ fileName, onClose }: { fileName: string; onClose: (conf
         onClose(false);
       }}
     >
-      <p id={`${id}-text`}>Replace the current run with the run in &quot;{fileName}&quot;? The current run and its history are discarded.</p>
+      <p id={`${id}-text`}>{m.runs.replaceQuestion(fileName)}</p>
       <button type="button" ref={confirmButton} onClick={() => onClose(true)}>
-        Import and replace
+        {m.runs.importAndReplace}
       </button>
       <button type="button" onClick={() => onClose(false)}>
-        Cancel
+        {m.runs.cancel}
       </button>
     </div>
   );
@@ -116,14 +119,16 @@ function useFocusOnMount(target: RefObject<HTMLElement | null>): void {
 
 /** The replay's progress; indeterminate until the worker's first report. */
 function ImportProgress({ status }: { status: Extract<ImportStatus, { phase: 'replaying' }> }) {
+  const m = useMessages();
   const cancelImport = useAppStore((state) => state.cancelImport);
   const percent = status.total > 0 ? Math.floor((status.done / status.total) * 100) : null;
+  const fileName = status.fileName ?? m.runs.unnamedFile;
   return (
     <div className="import-progress">
-      <span>Importing &quot;{status.fileName}&quot;{percent === null ? '…' : `: ${percent}%`}</span>
-      <progress aria-label="Import progress" max={status.total > 0 ? status.total : undefined} value={status.total > 0 ? status.done : undefined} />
+      <span>{percent === null ? m.runs.importing(fileName) : m.runs.importingPercent(fileName, percent)}</span>
+      <progress aria-label={m.runs.progress} max={status.total > 0 ? status.total : undefined} value={status.total > 0 ? status.done : undefined} />
       <button type="button" onClick={cancelImport}>
-        Cancel import
+        {m.runs.cancelImport}
       </button>
     </div>
   );
@@ -131,17 +136,18 @@ function ImportProgress({ status }: { status: Extract<ImportStatus, { phase: 're
 
 /** What was imported, announced politely; stays until dismissed or the next run. */
 function ImportNotice({ status }: { status: ImportStatus | null }) {
+  const m = useMessages();
   const dismiss = useAppStore((state) => state.dismissImportNotice);
   const done = status?.phase === 'done' ? status : null;
   return (
     <>
       {/* Always present, so screen readers announce the notice; out of the layout while empty. */}
       <p role="status" className={done === null ? 'visually-hidden' : 'import-notice outcome is-ok'}>
-        {done === null ? '' : `✓ Imported run from "${done.fileName}": ${plural(done.actions, 'action')}, tick ${done.tick}`}
+        {done === null ? '' : m.runs.imported(done.fileName ?? m.runs.unnamedFile, done.actions, done.tick)}
       </p>
       {done !== null ? (
-        <button type="button" aria-label="Dismiss import notice" onClick={dismiss}>
-          Dismiss
+        <button type="button" aria-label={m.runs.dismissNotice} onClick={dismiss}>
+          {m.runs.dismiss}
         </button>
       ) : null}
     </>

@@ -11,6 +11,7 @@ import type { FormEvent } from 'react';
 import type { Action, NetworkConfig, RaftConfig, SimulationOptions } from '../../core/index.ts';
 import type { FieldErrors, NetworkField, RunField } from '../settings-form.ts';
 import { screenNodeCountMax } from '../../protocol/worker-protocol.ts';
+import { useMessages } from '../hooks/use-messages.ts';
 import { networkFormKey, networkFormValues, parseNetworkForm, parseRunForm, runFormKey, runFormValues } from '../settings-form.ts';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
@@ -30,11 +31,12 @@ export interface SettingsPanelProps {
 }
 
 export function SettingsPanel(props: SettingsPanelProps) {
+  const m = useMessages();
   const id = useId();
   const { labelledBy } = props;
   return (
     <section className="panel settings-panel" aria-labelledby={labelledBy ?? `${id}-heading`}>
-      {labelledBy === undefined ? <h2 id={`${id}-heading`}>Settings</h2> : null}
+      {labelledBy === undefined ? <h2 id={`${id}-heading`}>{m.settings.heading}</h2> : null}
       <NetworkSettings key={networkFormKey(props.network)} network={props.network} onAct={props.onAct} outcome={props.networkOutcome ?? null} />
       <RunSettings key={runFormKey(props)} {...props} />
     </section>
@@ -80,9 +82,10 @@ function NumberField<F extends string>({ field, label, values, errors, warnings 
 }
 
 function NetworkSettings({ network, onAct, outcome }: { network: NetworkConfig; onAct: (action: Action) => void; outcome: OutcomeLine | null }) {
+  const m = useMessages();
   const [values, setValues] = useState(() => networkFormValues(network));
   const [isChecked, setChecked] = useState(false);
-  const parsed = parseNetworkForm(values);
+  const parsed = parseNetworkForm(m, values);
   const errors = isChecked && !parsed.ok ? parsed.errors : {};
   const onChange = (field: NetworkField, value: string) => setValues({ ...values, [field]: value });
   const submit = (event: FormEvent) => {
@@ -92,15 +95,15 @@ function NetworkSettings({ network, onAct, outcome }: { network: NetworkConfig; 
   };
   const common = { values, errors, onChange };
   return (
-    <form onSubmit={submit} noValidate aria-label="Network settings">
+    <form onSubmit={submit} noValidate aria-label={m.settings.form.network}>
       <fieldset>
-        <legend>Network (applies live)</legend>
-        <NumberField {...common} field="lossPercent" label="Message loss (%)" min={0} max={100} step="any" />
-        <NumberField {...common} field="duplicatePercent" label="Duplication (%)" min={0} max={100} step="any" />
-        <NumberField {...common} field="reorderPercent" label="Reorder (%)" min={0} max={100} step="any" />
-        <NumberField {...common} field="latencyMin" label="Latency min (ticks)" min={1} />
-        <NumberField {...common} field="latencyMax" label="Latency max (ticks)" min={1} />
-        <button type="submit">Apply network settings</button>
+        <legend>{m.settings.form.networkLegend}</legend>
+        <NumberField {...common} field="lossPercent" label={m.settings.form.lossPercent} min={0} max={100} step="any" />
+        <NumberField {...common} field="duplicatePercent" label={m.settings.form.duplicatePercent} min={0} max={100} step="any" />
+        <NumberField {...common} field="reorderPercent" label={m.settings.form.reorderPercent} min={0} max={100} step="any" />
+        <NumberField {...common} field="latencyMin" label={m.settings.form.latencyMin} min={1} />
+        <NumberField {...common} field="latencyMax" label={m.settings.form.latencyMax} min={1} />
+        <button type="submit">{m.settings.form.applyNetwork}</button>
         <OutcomeStatus outcome={outcome} />
       </fieldset>
     </form>
@@ -108,12 +111,13 @@ function NetworkSettings({ network, onAct, outcome }: { network: NetworkConfig; 
 }
 
 function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelProps) {
+  const m = useMessages();
   const id = useId();
   const [values, setValues] = useState(() => runFormValues({ raft, nodeCount, seed }));
   const [fastBackup, setFastBackup] = useState(raft.fastBackup);
   const [isChecked, setChecked] = useState(false);
   const [isConfirming, setConfirming] = useState(false);
-  const parsed = parseRunForm(values, { raft, network, fastBackup });
+  const parsed = parseRunForm(m, values, { raft, network, fastBackup });
   const errors = isChecked && !parsed.ok ? parsed.errors : {};
   const warnings = parsed.ok ? parsed.warnings : {};
   const onChange = (field: RunField, value: string) => {
@@ -132,29 +136,33 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
   };
   const common = { values, errors, warnings, onChange };
   return (
-    <form onSubmit={submit} noValidate aria-label="New run settings">
+    <form onSubmit={submit} noValidate aria-label={m.settings.form.run}>
       <fieldset>
-        <legend>Raft timing and cluster (starts a new run)</legend>
-        <NumberField {...common} field="electionMin" label="Election timeout min (ticks)" min={1} />
-        <NumberField {...common} field="electionMax" label="Election timeout max (ticks)" min={1} />
-        <NumberField {...common} field="heartbeat" label="Heartbeat interval (ticks)" min={1} />
-        <NumberField {...common} field="snapshotThreshold" label="Snapshot threshold (entries, 0 = never)" min={0} />
+        <legend>{m.settings.form.runLegend}</legend>
+        <NumberField {...common} field="electionMin" label={m.settings.form.electionMin} min={1} />
+        <NumberField {...common} field="electionMax" label={m.settings.form.electionMax} min={1} />
+        <NumberField {...common} field="heartbeat" label={m.settings.form.heartbeat} min={1} />
+        <NumberField {...common} field="snapshotThreshold" label={m.settings.form.snapshotThreshold} min={0} />
         <div className="form-row">
           <label className="checkbox">
             <input type="checkbox" checked={fastBackup} onChange={(event) => setFastBackup(event.target.checked)} />
-            Fast backup (conflict hints on rejected appends)
+            {m.settings.form.fastBackup}
           </label>
         </div>
-        <NumberField {...common} field="nodes" label={`Nodes (1 to ${screenNodeCountMax})`} min={1} max={screenNodeCountMax} />
-        <NumberField {...common} field="seed" label="Seed" min={0} />
+        <NumberField {...common} field="nodes" label={m.settings.form.nodes(screenNodeCountMax)} min={1} max={screenNodeCountMax} />
+        <NumberField {...common} field="seed" label={m.settings.form.seed} min={0} />
         {isConfirming ? (
-          <div className="confirm" role="alertdialog" aria-label="Confirm new run" aria-describedby={`${id}-confirm`}>
-            <p id={`${id}-confirm`}>This discards the current run and its history. Start a new run with these settings?</p>
-            <button type="button" onClick={confirm}>Discard and restart</button>
-            <button type="button" onClick={() => setConfirming(false)}>Cancel</button>
+          <div className="confirm" role="alertdialog" aria-label={m.settings.form.confirmNewRun} aria-describedby={`${id}-confirm`}>
+            <p id={`${id}-confirm`}>{m.settings.form.confirmText}</p>
+            <button type="button" onClick={confirm}>
+              {m.settings.form.discardAndRestart}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {m.settings.form.cancel}
+            </button>
           </div>
         ) : (
-          <button type="submit">Restart with these settings</button>
+          <button type="submit">{m.settings.form.restart}</button>
         )}
       </fieldset>
     </form>

@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
+import { useMessages } from '../hooks/use-messages.ts';
 import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 
 /** Run settings, folded away by default: network, Raft timing, nodes and seed. */
 export function SettingsSection() {
+  const m = useMessages();
   const headingId = useId();
   const view = useAppStore((state) => state.view);
   const runOptions = useAppStore((state) => state.runOptions);
@@ -16,7 +18,7 @@ export function SettingsSection() {
   return (
     <details className="panel settings-panel">
       <summary>
-        <h2 id={headingId}>Settings</h2>
+        <h2 id={headingId}>{m.settings.heading}</h2>
       </summary>
       {/* Named by the summary's heading: one "Settings" heading, not two. */}
       <SettingsPanel

@@ -1,7 +1,9 @@
 import type { NodeId } from '../../core/index.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 import type { Point } from '../viz/geometry.ts';
 
 export interface VoteMarksProps {
+  readonly m: Messages;
   /** Answers received so far: granted (true) or refused (false). */
   readonly answers: ReadonlyMap<NodeId, boolean>;
   /** Where each voter's mark goes, relative to the candidate (on its rim, facing the voter). */
@@ -14,7 +16,7 @@ export interface VoteMarksProps {
  * A candidate's tally, one mark per other node: a filled dot for a granted vote, a cross for a
  * refusal, a hollow ring while no answer has arrived. Shapes differ, not only colours.
  */
-export function VoteMarks({ answers, offsets, radius }: VoteMarksProps) {
+export function VoteMarks({ m, answers, offsets, radius }: VoteMarksProps) {
   const size = Math.max(3, radius * 0.15);
   return (
     <g className="raft-votes">
@@ -23,7 +25,7 @@ export function VoteMarks({ answers, offsets, radius }: VoteMarksProps) {
         const state = answer === undefined ? 'pending' : answer ? 'granted' : 'refused';
         return (
           <g key={voter} className={`raft-vote raft-vote--${state}`} transform={`translate(${at.x},${at.y})`} data-voter={voter}>
-            <title>{`Node ${voter}: ${state === 'pending' ? 'no answer yet' : state}`}</title>
+            <title>{state === 'pending' ? m.cluster.voteMark.pending(voter) : state === 'granted' ? m.cluster.voteMark.granted(voter) : m.cluster.voteMark.refused(voter)}</title>
             {state === 'refused' ? (
               <path d={`M${-size},${-size}L${size},${size}M${size},${-size}L${-size},${size}`} strokeWidth={size * 0.55} />
             ) : (

@@ -1,6 +1,8 @@
 /**
  * The keyboard map, one place for both the handler and the help overlay. Keys are matched on
  * KeyboardEvent.key; shortcuts never fire while typing in a form field, nor take a slider's keys.
+ * The keys are the same in every language; what each command does is worded in the catalogue
+ * (m.app.shortcuts, by command).
  */
 export type ShortcutCommand =
   | 'toggle-play'
@@ -22,30 +24,30 @@ export type ShortcutCommand =
   | 'select-node';
 
 export interface Shortcut {
+  /** The key as the help shows it ("Space", "→", "1 – 9"). */
   readonly keys: string;
-  readonly description: string;
   readonly command: ShortcutCommand;
   readonly match: (key: string) => boolean;
 }
 
 export const shortcuts: readonly Shortcut[] = [
-  { keys: 'Space', description: 'Play or pause', command: 'toggle-play', match: (key) => key === ' ' },
-  { keys: '→', description: 'Step one tick', command: 'step', match: (key) => key === 'ArrowRight' },
-  { keys: '←', description: 'Step back one tick', command: 'step-back', match: (key) => key === 'ArrowLeft' },
-  { keys: 'N', description: 'Run to the next event', command: 'next-event', match: (key) => key === 'n' || key === 'N' },
-  { keys: '1 – 9', description: 'Select node 1 to 9', command: 'select-node', match: (key) => /^[1-9]$/.test(key) },
-  { keys: 'C', description: 'Crash the selected node, or restart it if crashed', command: 'crash-or-restart', match: (key) => key === 'c' || key === 'C' },
-  { keys: 'I', description: 'Isolate the selected node', command: 'isolate', match: (key) => key === 'i' || key === 'I' },
-  { keys: 'H', description: 'Heal the network', command: 'heal', match: (key) => key === 'h' || key === 'H' },
-  { keys: '+', description: 'Faster', command: 'faster', match: (key) => key === '+' || key === '=' },
-  { keys: '−', description: 'Slower', command: 'slower', match: (key) => key === '-' || key === '_' },
-  { keys: 'Home', description: 'Go to the start of the run', command: 'seek-start', match: (key) => key === 'Home' },
-  { keys: 'End', description: 'Go to the end of the run', command: 'seek-end', match: (key) => key === 'End' },
-  { keys: 'T', description: 'Switch light and dark theme', command: 'theme', match: (key) => key === 't' || key === 'T' },
-  { keys: 'L', description: 'Show or hide the legend of the cluster view', command: 'legend', match: (key) => key === 'l' || key === 'L' },
-  { keys: 'G', description: 'Large type on or off (for a projector)', command: 'large-type', match: (key) => key === 'g' || key === 'G' },
-  { keys: '?', description: 'Show this help', command: 'help', match: (key) => key === '?' },
-  { keys: 'Esc', description: 'Close help, clear the selection', command: 'escape', match: (key) => key === 'Escape' },
+  { keys: 'Space', command: 'toggle-play', match: (key) => key === ' ' },
+  { keys: '→', command: 'step', match: (key) => key === 'ArrowRight' },
+  { keys: '←', command: 'step-back', match: (key) => key === 'ArrowLeft' },
+  { keys: 'N', command: 'next-event', match: (key) => key === 'n' || key === 'N' },
+  { keys: '1 – 9', command: 'select-node', match: (key) => /^[1-9]$/.test(key) },
+  { keys: 'C', command: 'crash-or-restart', match: (key) => key === 'c' || key === 'C' },
+  { keys: 'I', command: 'isolate', match: (key) => key === 'i' || key === 'I' },
+  { keys: 'H', command: 'heal', match: (key) => key === 'h' || key === 'H' },
+  { keys: '+', command: 'faster', match: (key) => key === '+' || key === '=' },
+  { keys: '−', command: 'slower', match: (key) => key === '-' || key === '_' },
+  { keys: 'Home', command: 'seek-start', match: (key) => key === 'Home' },
+  { keys: 'End', command: 'seek-end', match: (key) => key === 'End' },
+  { keys: 'T', command: 'theme', match: (key) => key === 't' || key === 'T' },
+  { keys: 'L', command: 'legend', match: (key) => key === 'l' || key === 'L' },
+  { keys: 'G', command: 'large-type', match: (key) => key === 'g' || key === 'G' },
+  { keys: '?', command: 'help', match: (key) => key === '?' },
+  { keys: 'Esc', command: 'escape', match: (key) => key === 'Escape' },
 ];
 
 /** The keys a slider moves with; every other key stays a shortcut while a slider has focus. */

@@ -7,6 +7,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Action } from '../../core/index.ts';
 import type { FromWorker, ToWorker } from '../../protocol/worker-protocol.ts';
+import { messagesFor } from '../i18n/catalogue.ts';
 import type { ActionSource } from '../outcome.ts';
 import { defaultSource, showOutcome } from '../outcome.ts';
 import type { AppState } from './app-state.ts';
@@ -64,11 +65,16 @@ export function actActions(post: (message: ToWorker) => void, awaited: AwaitedAc
   };
 }
 
-/** An action-result: the outcome, at the place its act came from. */
+/**
+ * An action-result: the outcome, at the place its act came from, with what its sentence needs
+ * from the state before the action (the frame after it comes next).
+ */
 export function settleAct(awaited: AwaitedActs, reply: Extract<FromWorker, { type: 'action-result' }>, set: SetState, get: GetState): void {
   // Acts before this one were answered with an 'error' instead (no run yet, an internal error).
   const index = awaited.list.findIndex((entry) => entry.id === reply.id);
   if (index === -1) return; // Not an act of this store: there is no place to show it.
   const { id, action, source } = awaited.list.splice(0, index + 1)[index]!;
-  set({ lastOutcome: showOutcome(reply.result, { seq: id, source, action, networkBefore: get().view?.network ?? null }) });
+  const view = get().view;
+  const before = { networkBefore: view?.network ?? null, workloadBefore: view?.workload ?? null };
+  set({ lastOutcome: showOutcome(messagesFor(get().locale), reply.result, { seq: id, source, action, ...before }) });
 }

@@ -4,9 +4,11 @@
  * protocol) or change UI-only state; components never compute Raft.
  */
 import type { Action, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
-import type { Run, TimelineState } from '../../protocol/worker-protocol.ts';
+import type { Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ActionSource, ShownOutcome } from '../outcome.ts';
+import type { NotJson } from '../run-file-text.ts';
+import type { AddressProblem, AddressWarning } from '../url-options.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -17,10 +19,34 @@ export interface Display {
   readonly locale: Locale;
 }
 
-/** An import from a file: replaying (with progress), or just done (the success notice). */
+/** An import from a file: replaying (with progress), or just done (the success notice). `fileName` is null when the app was not told it. */
 export type ImportStatus =
-  | { readonly phase: 'replaying'; readonly fileName: string; readonly done: number; readonly total: number }
-  | { readonly phase: 'done'; readonly fileName: string; readonly actions: number; readonly tick: Tick };
+  | { readonly phase: 'replaying'; readonly fileName: string | null; readonly done: number; readonly total: number }
+  | { readonly phase: 'done'; readonly fileName: string | null; readonly actions: number; readonly tick: Tick };
+
+/** Something the worker refused, as it said it (see FromWorker 'error'). */
+export interface Refusal {
+  /** What was refused: a file being imported, a new run's options, or another command. */
+  readonly refused: 'import' | 'run' | 'command';
+  /** The worker's English message: the core's detail, quoted as it is when there is no `problem`. */
+  readonly message: string;
+  readonly field: string | null;
+  /** What went wrong as data, when the worker could say it so. */
+  readonly problem: WorkerProblem | null;
+}
+
+/**
+ * What the banner under the playback controls says until dismissed. It is data, worded only when
+ * shown (PlaybackArea's noticeText), so it is always in the language on screen.
+ */
+export type Notice =
+  /** Parameters of the page address that were ignored, or applied with a warning. */
+  | { readonly kind: 'address'; readonly problems: readonly AddressProblem[]; readonly warnings: readonly AddressWarning[] }
+  /** A file picked for import that is not JSON at all. */
+  | { readonly kind: 'file'; readonly problem: NotJson }
+  | { readonly kind: 'refused'; readonly refusal: Refusal }
+  /** The first run's options were refused, so the defaults run instead; `earlier` is what the banner said before. */
+  | { readonly kind: 'defaults'; readonly refusal: Refusal; readonly earlier: Notice | null };
 
 /** An action taken in the past, waiting for the user to accept that it discards the future. */
 export interface PendingAct {
@@ -71,8 +97,8 @@ export interface AppState {
   readonly lastOutcome: ShownOutcome | null;
   /** An action taken in the past, asking first (see act). */
   readonly pendingAct: PendingAct | null;
-  /** The last error the worker reported, shown until dismissed. */
-  readonly error: string | null;
+  /** The last problem reported (by the worker, a file or the address), shown until dismissed. */
+  readonly error: Notice | null;
   /** The import under way or just finished; null otherwise. */
   readonly importStatus: ImportStatus | null;
 
@@ -103,12 +129,12 @@ export interface AppState {
    * the caller has confirmed it. `importStatus` follows the replay. If the file is not a valid run,
    * `error` says what is wrong and the current run stays.
    */
-  readonly importRun: (run: unknown, fileName?: string) => void;
+  readonly importRun: (run: unknown, fileName?: string | null) => void;
   /** Stops the import under way; the current run stays as it was. */
   readonly cancelImport: () => void;
   readonly dismissImportNotice: () => void;
-  /** Shows a problem found on this side of the worker (e.g. a file that is not JSON). */
-  readonly reportError: (message: string) => void;
+  /** Shows a problem found on this side of the worker (e.g. a file that is not JSON, the address's parameters). */
+  readonly reportError: (notice: Notice) => void;
   // UI state
   readonly selectNode: (id: NodeId | null) => void;
   readonly selectMessage: (id: number | null) => void;

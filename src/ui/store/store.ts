@@ -13,7 +13,7 @@ import { createViewDecoder } from '../../protocol/wire-view.ts';
 import type { ViewDecoder } from '../../protocol/wire-view.ts';
 import { actActions, createAwaitedActs, settleAct } from './act-actions.ts';
 import type { AwaitedActs } from './act-actions.ts';
-import type { AppState, Display } from './app-state.ts';
+import type { AppState, Display, Refusal } from './app-state.ts';
 
 /** The two-way channel to the simulation: a real Worker (worker-port.ts), or in tests a fake or in-process one. */
 export interface SimPort {
@@ -175,7 +175,7 @@ function runActions(connection: Connection, set: SetState, get: GetState): Pick<
         connection.exports.push({ resolve, reject });
         port.post({ type: 'export-run' });
       }),
-    reportError: (message) => set({ error: message }),
+    reportError: (notice) => set({ error: notice }),
   };
 }
 
@@ -183,7 +183,7 @@ function runActions(connection: Connection, set: SetState, get: GetState): Pick<
 function importActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'importRun' | 'cancelImport' | 'dismissImportNotice'> {
   const { port } = connection;
   return {
-    importRun: (run, fileName = 'the file') => {
+    importRun: (run, fileName = null) => {
       connection.pendingRun = { previous: get().runOptions, isImport: true };
       set({ importStatus: { phase: 'replaying', fileName, done: 0, total: 0 }, error: null });
       port.post({ type: 'import-run', run });
@@ -246,29 +246,29 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
     },
     'action-result': (message) => settleAct(connection.acts, message, store.setState, store.getState),
     run: (message) => connection.exports.shift()?.resolve(message.run),
-    error: (message) => runRefused(connection, store, message.message),
+    error: (message) => runRefused(connection, store, message),
     ...importReplies(connection, store),
   };
   return (message) => (handlers[message.type] as ReplyHandler)(message);
 }
 
 /** An error reply: puts a refused run's options back, or starts the defaults if no run is shown yet. */
-function runRefused(connection: Connection, store: StoreApi<AppState>, message: string): void {
+function runRefused(connection: Connection, store: StoreApi<AppState>, { message, field, problem }: Extract<FromWorker, { type: 'error' }>): void {
   // Frames never fail, but a worker that reports an internal error may not answer the frame.
   connection.framePending = false;
   const revert = connection.pendingRun;
   connection.pendingRun = null;
   const state = store.getState();
+  const refusal: Refusal = { refused: revert === null ? 'command' : revert.isImport ? 'import' : 'run', message, field, problem: problem ?? null };
   if (revert === null) {
-    store.setState({ error: message });
+    store.setState({ error: { kind: 'refused', refusal } });
   } else if (state.view === null && state.runOptions !== defaultRunOptions) {
     // The first run failed (e.g. options from the address): never leave the app without a run.
-    const earlier = state.error === null ? '' : `${state.error} `;
     connection.pendingRun = { previous: defaultRunOptions, isImport: false };
-    store.setState({ error: `${earlier}${message}: started with the default settings instead.`, runOptions: defaultRunOptions, importStatus: null });
+    store.setState({ error: { kind: 'defaults', refusal, earlier: state.error }, runOptions: defaultRunOptions, importStatus: null });
     connection.port.post({ type: 'init', options: defaultRunOptions });
   } else {
-    store.setState({ error: message, runOptions: revert.previous, importStatus: null });
+    store.setState({ error: { kind: 'refused', refusal }, runOptions: revert.previous, importStatus: null });
   }
 }
 
@@ -283,7 +283,7 @@ function importReplies(connection: Connection, store: StoreApi<AppState>): Pick<
       const status = store.getState().importStatus;
       connection.pendingRun = null;
       forgetOldRun(connection, store.setState, store.getState, options);
-      store.setState({ importStatus: { phase: 'done', fileName: status?.fileName ?? 'the file', actions, tick } });
+      store.setState({ importStatus: { phase: 'done', fileName: status?.fileName ?? null, actions, tick } });
     },
     'import-cancelled': () => {
       connection.pendingRun = null;

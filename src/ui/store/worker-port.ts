@@ -27,11 +27,15 @@ export function createWorkerPort(): WorkerPort {
   };
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => deliver(event.data));
   // A worker that fails to load or throws outside a command reports here; show it as an error.
+  // The message stays the English of the protocol; the banner words the problem in the user's language.
   worker.addEventListener('error', (event: ErrorEvent) => {
-    deliver({ type: 'error', message: `The simulation worker failed: ${event.message || 'it could not start'}`, field: null });
+    const detail = event.message || null;
+    // i18n-exempt: the protocol's English message; the banner shows `problem` instead.
+    deliver({ type: 'error', message: `The simulation worker failed: ${detail ?? 'it could not start'}`, field: null, problem: { code: 'worker-failed', detail } });
   });
   worker.addEventListener('messageerror', () => {
-    deliver({ type: 'error', message: 'A message from the simulation worker could not be read.', field: null });
+    // i18n-exempt: the protocol's English message; the banner shows `problem` instead.
+    deliver({ type: 'error', message: 'A message from the simulation worker could not be read.', field: null, problem: { code: 'unreadable-reply' } });
   });
   return {
     post: (message) => worker.postMessage(message),

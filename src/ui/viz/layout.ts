@@ -9,6 +9,7 @@
  */
 import { arc, path } from 'd3';
 import type { NodeId } from '../../core/index.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 import type { Point } from './geometry.ts';
 import { polar } from './geometry.ts';
 import type { RingLayout } from './ring.ts';
@@ -124,8 +125,8 @@ export interface PartitionRegion {
 }
 
 /** Partition A, B, C ... in the order the view lists the groups. */
-export function partitionLabel(index: number): string {
-  return `Partition ${String.fromCharCode(65 + (index % 26))}`;
+export function partitionLabel(m: Messages, index: number): string {
+  return m.cluster.partition.label(String.fromCharCode(65 + (index % 26)));
 }
 
 /**
@@ -137,7 +138,7 @@ export function partitionLabelFont(layout: RingLayout): number {
   return nodeFontSizes(layout.nodeRadius, layout.textScale).label * 1.15;
 }
 
-export function partitionRegions(groups: readonly (readonly NodeId[])[], layout: RingLayout): PartitionRegion[] {
+export function partitionRegions(m: Messages, groups: readonly (readonly NodeId[])[], layout: RingLayout): PartitionRegion[] {
   const count = layout.order.length;
   // "Partition A" is about 11 characters: its half extents, to keep it off the nodes it labels.
   const font = partitionLabelFont(layout);
@@ -164,7 +165,7 @@ export function partitionRegions(groups: readonly (readonly NodeId[])[], layout:
     // Inside the band, between its inner edge and the timer rings (and the vote marks facing inward).
     const labelRadius = Math.max(ringRadius - nodeRadius * 2.1, (innerRadius + ringRadius) / 2 - nodeRadius * 0.6, 0);
     return [{
-      label: partitionLabel(index),
+      label: partitionLabel(m, index),
       members: group,
       path: regionArc({ startAngle: start, endAngle: end }) ?? '',
       // Pulled inward by its own half size, so the whole label sits inside the band, not over the nodes.

@@ -3,7 +3,8 @@
  * reply carries, and its accessible name. Pure, so MessageLayer stays a thin renderer.
  */
 import { symbol, symbolCircle, symbolDiamond, symbolSquare } from 'd3';
-import type { MessageView, RemoteMessageType } from '../../core/index.ts';
+import type { MessageView, RemoteMessage, RemoteMessageType } from '../../core/index.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 
 /** Vote messages are diamonds, appends circles, snapshots squares (shape, not only colour). */
 export type MessageShape = 'diamond' | 'circle' | 'square';
@@ -45,10 +46,10 @@ export function messageKind(view: Pick<MessageView, 'message'>): MessageKind {
 }
 
 /** The words for a reply's outcome, in the paper's vocabulary. */
-function outcomeWord(view: Pick<MessageView, 'message'>): string | null {
+function outcomeWord(m: Messages, view: Pick<MessageView, 'message'>): string | null {
   const message = view.message;
-  if (message.type === 'MsgVoteResp') return message.granted ? 'granted' : 'refused';
-  if (message.type === 'MsgAppResp') return message.success ? 'success' : 'rejected';
+  if (message.type === 'MsgVoteResp') return message.granted ? m.cluster.message.granted : m.cluster.message.refused;
+  if (message.type === 'MsgAppResp') return message.success ? m.cluster.message.success : m.cluster.message.rejected;
   return null;
 }
 
@@ -56,22 +57,25 @@ function outcomeWord(view: Pick<MessageView, 'message'>): string | null {
  * The accessible name: "MsgApp from 1 to 3, term 2", then what matters at a glance: the outcome
  * of a reply, the entries of an append, a duplicate, a message that will be lost.
  */
-export function messageLabel(view: Pick<MessageView, 'type' | 'from' | 'to' | 'term' | 'message' | 'copyOf' | 'dropReason'>): string {
-  const parts = [`${view.type} from ${view.from} to ${view.to}, term ${view.term}`];
-  const outcome = outcomeWord(view);
-  if (outcome !== null) parts.push(outcome);
+export function messageLabel(m: Messages, view: Pick<MessageView, 'type' | 'from' | 'to' | 'term' | 'message' | 'copyOf' | 'dropReason'>): string {
+  const details: string[] = [];
+  const outcome = outcomeWord(m, view);
+  if (outcome !== null) details.push(outcome);
   const { entryCount } = messageKind(view);
-  if (entryCount !== null) parts.push(entryCount === 0 ? 'heartbeat' : entryCount === 1 ? '1 entry' : `${entryCount} entries`);
-  if (view.copyOf !== null) parts.push('duplicate');
-  if (view.dropReason !== null) parts.push('lost');
-  return parts.join(', ');
+  if (entryCount !== null) details.push(entryCount === 0 ? m.cluster.message.heartbeat : m.cluster.message.entries(entryCount));
+  if (view.copyOf !== null) details.push(m.cluster.message.duplicate);
+  if (view.dropReason !== null) details.push(m.cluster.message.lost);
+  return m.cluster.message.name(view.type, view.from, view.to, view.term, details);
 }
 
-/** Hover text: the canonical one-line summary, plus the fate of the message when it has one. */
-export function messageTitle(view: Pick<MessageView, 'id' | 'summary' | 'copyOf' | 'dropReason'>): string {
-  const lines = [`#${view.id} ${view.summary}`];
-  if (view.copyOf !== null) lines.push(`duplicate of message #${view.copyOf}`);
-  if (view.dropReason !== null) lines.push(`will be lost (${view.dropReason})`);
+/**
+ * Hover text: a one-line summary (in English the core's canonical one), plus the fate of the
+ * message when it has one.
+ */
+export function messageTitle(m: Messages, view: Pick<MessageView, 'id' | 'summary' | 'copyOf' | 'dropReason'> & { readonly message?: RemoteMessage }): string {
+  const lines = [m.cluster.message.summary(view.id, view.summary, view.message ?? null)];
+  if (view.copyOf !== null) lines.push(m.cluster.message.duplicateOf(view.copyOf));
+  if (view.dropReason !== null) lines.push(m.cluster.message.willBeLost(view.dropReason));
   return lines.join('\n');
 }
 

@@ -1,9 +1,10 @@
 /**
  * The words and numbers a node glyph shows: its accessible name, hover text, role badge, vote
- * line and timer. Pure, and only reads the view; nothing here computes Raft.
+ * line and timer, in the words of the catalogue `m`. Pure, and only reads the view; nothing here
+ * computes Raft.
  */
-import type { NodeId, NodeView, Role } from '../../core/index.ts';
-import { roleLabel } from './palette.ts';
+import type { NodeId, NodeView } from '../../core/index.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 
 export interface NodeTimer {
   /** election: time until a follower or candidate campaigns; heartbeat: a leader's next beat. */
@@ -27,35 +28,32 @@ function timer(kind: NodeTimer['kind'], elapsed: number, total: number): NodeTim
 }
 
 /** A crashed node is read as a follower: that is the role it restarts in (§5.2). */
-function roleWord(node: Pick<NodeView, 'role'>): string {
-  return roleLabel[node.role ?? 'follower'];
+function roleWord(m: Messages, node: Pick<NodeView, 'role'>): string {
+  return m.common.role[node.role ?? 'follower'];
 }
 
 /** Exactly "Node 3, leader, term 4"; a crashed node adds ", crashed". */
-export function nodeAriaLabel(node: Pick<NodeView, 'id' | 'role' | 'term' | 'alive'>): string {
-  const base = `Node ${node.id}, ${roleWord(node)}, term ${node.term}`;
-  return node.alive && node.role !== null ? base : `${base}, crashed`;
+export function nodeAriaLabel(m: Messages, node: Pick<NodeView, 'id' | 'role' | 'term' | 'alive'>): string {
+  return m.cluster.node.name(node.id, roleWord(m, node), node.term, !(node.alive && node.role !== null));
 }
-
-export const roleBadge: Record<Role, string> = { follower: 'F', candidate: 'C', leader: 'L' };
 
 /** The word under the id: the role, or "crashed". */
-export function roleLine(node: Pick<NodeView, 'role' | 'alive'>): string {
-  return node.alive && node.role !== null ? roleLabel[node.role] : 'crashed';
+export function roleLine(m: Messages, node: Pick<NodeView, 'role' | 'alive'>): string {
+  return node.alive && node.role !== null ? m.common.role[node.role] : m.common.crashed;
 }
 
-export function voteLine(node: Pick<NodeView, 'vote'>): string {
-  return node.vote === null ? 'no vote' : `voted ${node.vote}`;
+export function voteLine(m: Messages, node: Pick<NodeView, 'vote'>): string {
+  return node.vote === null ? m.cluster.node.noVote : m.cluster.node.voted(node.vote);
 }
 
 /**
  * The node's labels: role, term and vote on three lines, or, where three do not fit, one
  * compact line: "C t3 v3" (candidate, term 3, voted for 3), "✗ t2 v1" for a crashed node.
  */
-export function labelLines(node: Pick<NodeView, 'role' | 'alive' | 'term' | 'vote'>, style: 'full' | 'compact'): string[] {
-  if (style === 'full') return [roleLine(node), `term ${node.term}`, voteLine(node)];
-  const letter = node.alive && node.role !== null ? roleBadge[node.role] : '✗';
-  return [`${letter} t${node.term} v${node.vote ?? '–'}`];
+export function labelLines(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 'term' | 'vote'>, style: 'full' | 'compact'): string[] {
+  if (style === 'full') return [roleLine(m, node), m.cluster.term(node.term), voteLine(m, node)];
+  const mark = node.alive && node.role !== null ? m.cluster.node.badge[node.role] : '✗';
+  return [m.cluster.node.compact(mark, node.term, node.vote)];
 }
 
 /** A candidate's answers so far, by voter (granted or refused); voters not listed have not answered. */
@@ -65,16 +63,19 @@ export function voteAnswers(node: Pick<NodeView, 'role' | 'votes'>): ReadonlyMap
 }
 
 /** Hover text: everything the glyph shows, in words. */
-export function nodeTitle(node: NodeView, timerValue: NodeTimer | null): string {
-  const lines = [nodeAriaLabel(node), voteLine(node)];
-  if (node.lead !== null && node.role !== 'leader') lines.push(`leader known: ${node.lead}`);
+export function nodeTitle(m: Messages, node: NodeView, timerValue: NodeTimer | null): string {
+  const lines = [nodeAriaLabel(m, node), voteLine(m, node)];
+  if (node.lead !== null && node.role !== 'leader') lines.push(m.cluster.node.leaderKnown(node.lead));
   if (node.role === 'candidate') {
     const granted = node.votes.filter((vote) => vote.granted).map((vote) => vote.voter);
     const refused = node.votes.filter((vote) => !vote.granted).map((vote) => vote.voter);
-    lines.push(`votes granted: ${granted.join(', ') || 'none'}; refused: ${refused.join(', ') || 'none'}`);
+    lines.push(m.cluster.node.votes(granted, refused));
   }
-  if (timerValue !== null) lines.push(`${timerValue.kind} timer ${timerValue.elapsed}/${timerValue.total} ticks`);
-  if (!node.alive && node.crashedAt !== null) lines.push(`crashed at tick ${node.crashedAt}`);
-  lines.push(`log: last ${node.log.lastIndex}, committed ${node.log.committed}`);
+  if (timerValue !== null) {
+    const { elapsed, total } = timerValue;
+    lines.push(timerValue.kind === 'election' ? m.cluster.node.electionTimer(elapsed, total) : m.cluster.node.heartbeatTimer(elapsed, total));
+  }
+  if (!node.alive && node.crashedAt !== null) lines.push(m.cluster.node.crashedAt(node.crashedAt));
+  lines.push(m.cluster.node.log(node.log.lastIndex, node.log.committed));
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 /**
  * Colours that survive colour blindness and a washed-out projector. Terms cycle through the
  * Okabe-Ito palette (distinguishable under the common colour-vision deficiencies); roles never
- * rely on colour alone: every role also has a label and a shape (see NodeGlyph).
+ * rely on colour alone: every role also has a label (the catalogue's role names) and a shape (see NodeGlyph).
  */
 import type { Role } from '../../core/index.ts';
 
@@ -21,8 +21,6 @@ export function termTextColor(term: number): string {
   if (term <= 0) return '#000000';
   return termTextColors[(term - 1) % termTextColors.length]!;
 }
-
-export const roleLabel: Record<Role, string> = { follower: 'follower', candidate: 'candidate', leader: 'leader' };
 
 /** Stroke widths make roles visible without colour: leaders bold, candidates dashed. */
 export const roleStroke: Record<Role, { width: number; dash: string | undefined }> = {

@@ -9,11 +9,20 @@ import type { SimEvent } from '../../../src/core/index.ts';
 import { eventBufferMax, speedTicksPerSecondDefault } from '../../../src/protocol/worker-protocol.ts';
 import type { FromWorker, Run, TimelineState } from '../../../src/protocol/worker-protocol.ts';
 import { encodeView } from '../../../src/protocol/wire-view.ts';
+import { noticeText } from '../../../src/ui/components/PlaybackArea.tsx';
 import { frameElapsedMsMax, startFrameLoop } from '../../../src/ui/hooks/use-frame-loop.ts';
+import { messagesFor } from '../../../src/ui/i18n/catalogue.ts';
 import { logWindowCount, makeAppStore } from '../../../src/ui/store/store.ts';
+import type { AppStore } from '../../../src/ui/store/store.ts';
 import { createWorkerLogic } from '../../../src/worker/worker-logic.ts';
 import { fakePort } from '../../support/fake-port.ts';
 import { createInProcessPort } from '../../support/in-process-port.ts';
+
+/** What the error banner says, in English (the store keeps the notice as data). */
+function shownError(store: AppStore): string | null {
+  const error = store.getState().error;
+  return error === null ? null : noticeText(messagesFor('en'), error);
+}
 
 function started() {
   const fake = fakePort();
@@ -75,7 +84,7 @@ describe('app store: replies', () => {
     reply({ type: 'action-result', id: 1, result: { ok: false, summary: 'node must be an integer from 1 to 5 (got 9)', field: 'node' } });
     expect(store.getState().lastOutcome).toMatchObject({ ok: false, field: 'node', tone: 'error' });
     reply({ type: 'error', message: 'ticks must be an integer', field: 'ticks' });
-    expect(store.getState().error).toBe('ticks must be an integer');
+    expect(shownError(store)).toBe('ticks must be an integer');
     store.getState().dismissError();
     expect(store.getState().error).toBeNull();
   });
@@ -172,7 +181,8 @@ describe('app store: actions post commands', () => {
 
     store.getState().reset({ nodes: 0 });
     reply({ type: 'error', message: 'nodes must be an integer from 1 to 64 (got 0)', field: 'nodes' });
-    expect(store.getState()).toMatchObject({ runOptions: { nodes: 3, seed: 9 }, error: 'nodes must be an integer from 1 to 64 (got 0)' });
+    expect(store.getState()).toMatchObject({ runOptions: { nodes: 3, seed: 9 } });
+    expect(shownError(store)).toBe('nodes must be an integer from 1 to 64 (got 0)');
   });
 
   it('exportRun resolves with the run the worker sends; importRun posts the file as is', async () => {
@@ -195,15 +205,15 @@ describe('app store: a failed first run', () => {
   it('starts the defaults when the worker refuses the first options, and says so', () => {
     const fake = fakePort();
     const store = makeAppStore(fake.port, { runOptions: { raft: { electionTimeoutTicksMin: 900 } } });
-    store.getState().reportError('Ignored in the address: unknown parameter "colour".');
+    store.getState().reportError({ kind: 'address', problems: [{ kind: 'unknown', name: 'colour' }], warnings: [] });
+    expect(shownError(store)).toBe('Ignored in the address: unknown parameter "colour".');
     expect(fake.take()).toEqual([{ type: 'init', options: { raft: { electionTimeoutTicksMin: 900 } } }]);
     fake.reply({ type: 'error', message: 'raft.electionTimeoutTicksMin must be at most raft.electionTimeoutTicksMax (600) (got 900)', field: 'raft.electionTimeoutTicksMin' });
     expect(fake.take()).toEqual([{ type: 'init', options: { nodes: 5, seed: 1 } }]);
-    expect(store.getState()).toMatchObject({
-      runOptions: { nodes: 5, seed: 1 },
-      error:
-        'Ignored in the address: unknown parameter "colour". raft.electionTimeoutTicksMin must be at most raft.electionTimeoutTicksMax (600) (got 900): started with the default settings instead.',
-    });
+    expect(store.getState()).toMatchObject({ runOptions: { nodes: 5, seed: 1 } });
+    expect(shownError(store)).toBe(
+      'Ignored in the address: unknown parameter "colour". raft.electionTimeoutTicksMin must be at most raft.electionTimeoutTicksMax (600) (got 900): started with the default settings instead.',
+    );
     fake.reply(frame(0, { resetEvents: true }));
     expect(store.getState().view).not.toBeNull();
   });
@@ -212,7 +222,7 @@ describe('app store: a failed first run', () => {
     const { store, reply, take } = started();
     reply({ type: 'error', message: 'Internal error in the simulation: boom', field: null });
     expect(take()).toEqual([]);
-    expect(store.getState().error).toBe('Internal error in the simulation: boom');
+    expect(shownError(store)).toBe('Internal error in the simulation: boom');
   });
 });
 
@@ -254,7 +264,8 @@ describe('app store: importing a run', () => {
     reply(frame(0, { resetEvents: true }));
     store.getState().importRun(run, 'lecture.json');
     reply({ type: 'error', message: 'actions[3].action.node must be ...', field: 'actions[3].action.node' });
-    expect(store.getState()).toMatchObject({ importStatus: null, runOptions: { nodes: 5, seed: 1 }, error: 'actions[3].action.node must be ...' });
+    expect(store.getState()).toMatchObject({ importStatus: null, runOptions: { nodes: 5, seed: 1 } });
+    expect(shownError(store)).toBe('actions[3].action.node must be ...');
   });
 });
 

@@ -614,11 +614,21 @@ describe('worker logic: importing a long run in chunks', () => {
   it('refuses more nodes than the screen shows, for a new run as for an import', () => {
     const h = started();
     expect(h.send({ type: 'init', options: { nodes: 16 } })).toEqual([
-      { type: 'error', field: 'nodes', message: 'nodes must be an integer from 1 to 15, the most nodes the app shows (got 16)' },
+      {
+        type: 'error',
+        field: 'nodes',
+        message: 'nodes must be an integer from 1 to 15, the most nodes the app shows (got 16)',
+        problem: { code: 'node-count', field: 'nodes', max: 15, got: { kind: 'literal', text: '16' } },
+      },
     ]);
     const run = { ...h.exported(), options: { nodes: 64 } };
     expect(h.send({ type: 'import-run', run })).toEqual([
-      { type: 'error', field: 'options.nodes', message: 'options.nodes must be an integer from 1 to 15, the most nodes the app shows (got 64)' },
+      {
+        type: 'error',
+        field: 'options.nodes',
+        message: 'options.nodes must be an integer from 1 to 15, the most nodes the app shows (got 64)',
+        problem: { code: 'node-count', field: 'options.nodes', max: 15, got: { kind: 'literal', text: '64' } },
+      },
     ]);
     expect(h.frame({ type: 'init', options: { nodes: 15 } }).view.nodes).toHaveLength(15);
   });

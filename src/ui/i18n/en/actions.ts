@@ -1,3 +1,88 @@
-/** The actions area's messages (English, the source catalogue). */
+/** The actions area's messages: the client form, the steady load, the fault panel, and what each action did (English, the source catalogue). */
+import type { Command, NodeId, Role } from '../../../core/index.ts';
+import { common } from './common.ts';
 
-export const actions = {};
+type Groups = readonly (readonly NodeId[])[];
+type Links = readonly { readonly from: NodeId; readonly to: NodeId }[];
+
+/** The network as the settings form words it: latency in ticks, the ratios already as percent ("12.5"). */
+export interface NetworkWords {
+  readonly latencyMin: number;
+  readonly latencyMax: number;
+  readonly loss: string;
+  readonly duplicates: string;
+  readonly reorder: string;
+}
+
+export const actions = {
+  /** The accessible name of the area holding the client form, the load control and the faults. */
+  region: 'Client and faults',
+  client: {
+    heading: 'Client request',
+    operation: 'Operation',
+    /** The key-value store's operations, as the select lists them. */
+    put: 'put',
+    delete: 'delete',
+    key: 'Key',
+    value: 'Value',
+    sendTo: 'Send to',
+    leader: 'Leader',
+    send: 'Send request',
+    enterKey: 'Enter a key.',
+    tooLong: (max: number) => `Keys and values are at most ${max} characters.`,
+  },
+  load: {
+    label: 'Steady client load',
+    off: 'Off',
+    /** Not grouped, as the select always listed it: "A put every 1000 ticks". */
+    every: (ticks: number) => `A put every ${ticks} ticks`,
+  },
+  faults: {
+    heading: 'Network faults',
+    oneNode: 'One node: there is no network to split or cut.',
+    /** The network now: "Now: partitioned {1, 2} | {3}; cut links 1→3, 2→3", "Now: one network". */
+    now: (groups: Groups, cutLinks: Links) =>
+      `Now: ${groups.length > 1 ? `partitioned ${common.groups(groups)}` : 'one network'}${cutLinks.length > 0 ? `; cut links ${cutLinks.map((link) => `${link.from}→${link.to}`).join(', ')}` : ''}`,
+    partition: 'Partition',
+    /** The split the picked nodes would make. */
+    groups: (groups: Groups) => `Groups: ${common.groups(groups)}`,
+    pick: 'Pick the nodes of one side; the rest form the other.',
+    split: 'Partition selected',
+    link: 'Single link',
+    from: 'From',
+    to: 'To',
+    bothWays: 'Both directions',
+    sameNode: 'Pick two different nodes.',
+    cut: 'Cut link',
+    restore: 'Restore link',
+    heal: 'Heal network',
+  },
+  /**
+   * What each action did, one message per action type (the core's sentences, core/sim/actions.ts,
+   * word for word), and a rejected action's detail (the core's, in English) framed.
+   */
+  outcome: {
+    crash: (node: NodeId) => `Node ${node} crashed: only what it wrote to disk survives`,
+    restart: (node: NodeId) => `Node ${node} restarted from its disk as a follower`,
+    campaign: (node: NodeId) => `Node ${node} starts an election`,
+    partition: (groups: Groups) => `Network split: ${common.groups(groups)}`,
+    isolate: (node: NodeId, groups: Groups) => `Node ${node} isolated: ${common.groups(groups)}`,
+    rejoin: (node: NodeId, groups: Groups) => `Node ${node} rejoined: ${common.groups(groups)}`,
+    cutLink: (from: NodeId, to: NodeId, bothWays: boolean) => `Link ${from}${bothWays ? '↔' : '→'}${to} cut`,
+    restoreLink: (from: NodeId, to: NodeId, bothWays: boolean) => `Link ${from}${bothWays ? '↔' : '→'}${to} restored`,
+    heal: 'Network healed: every node can reach every other',
+    /** The network in the settings form's units: "latency 10-30 ticks, loss 12.5%, duplicates 0%, reorder 0%". */
+    networkConfig: (network: NetworkWords) =>
+      `latency ${network.latencyMin}-${network.latencyMax} ticks, loss ${network.loss}%, duplicates ${network.duplicates}%, reorder ${network.reorder}%`,
+    network: (config: string) => `Network set to ${config}`,
+    workload: (everyTicks: number) => (everyTicks === 0 ? 'Client load stopped' : `Client load: a put to the leader every ${everyTicks} ticks`),
+    noLeader: 'No leader right now: the proposal was not sent. Wait for an election to finish.',
+    appended: (node: NodeId, term: number, command: Command, index: number) =>
+      `Node ${node} (leader, term ${term}) appended ${common.command(command)} at index ${index}; it commits once a majority stores it`,
+    /** A node that is not the leader refused the proposal; `leaderHint` is the leader it knows. */
+    refused: (node: NodeId, role: Role | 'crashed', leaderHint: NodeId | null) =>
+      `Node ${node} is a ${role}: not leader, ${leaderHint === null ? 'no leader known' : `leader is node ${leaderHint}`}`,
+    /** The core's validation detail, as it is ("node must be a running node (got node 1, which is crashed)"). */
+    rejected: (detail: string) => detail,
+  },
+};

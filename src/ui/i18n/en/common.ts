@@ -4,8 +4,6 @@ import { makeFormat } from '../format.ts';
 
 const f = makeFormat('en');
 
-const plural = (count: number, one: string, other: string): string => `${f.count(count)} ${f.pluralCategory(count) === 'one' ? one : other}`;
-
 export const common = {
   /** A node as a name or heading: "Node 3". */
   node: (id: number) => `Node ${id}`,
@@ -15,11 +13,6 @@ export const common = {
   nodes: (ids: readonly number[]) => (ids.length === 0 ? 'no nodes' : ids.length === 1 ? `node ${ids[0]!}` : `nodes ${f.list(ids.map(String))}`),
   role: { follower: 'follower', candidate: 'candidate', leader: 'leader' },
   crashed: 'crashed',
-  /** A count with the language's digit grouping: "2,966". */
-  count: (value: number) => f.count(value),
-  entries: (count: number) => plural(count, 'entry', 'entries'),
-  keys: (count: number) => plural(count, 'key', 'keys'),
-  ticks: (count: number) => plural(count, 'tick', 'ticks'),
   /** "entry 5", "entries 5..7", "no entries". */
   indexRange: (first: number, last: number) => (last < first ? 'no entries' : first === last ? `entry ${first}` : `entries ${first}..${last}`),
   /** A client command in words: "put x=1", "delete x", "no-op". */

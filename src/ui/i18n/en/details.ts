@@ -1,3 +1,112 @@
 /** The details area's messages (English, the source catalogue). */
 
-export const details = {};
+const count = (value: number, one: string, other: string) => `${value} ${value === 1 ? one : other}`;
+
+export const details = {
+  /** The panel's accessible name and, with nothing selected, its heading. */
+  name: 'Inspector',
+  /** `keys`: the number keys that select nodes, "1–5". */
+  hint: (keys: string) => `Click a node (or press ${keys}) to see its state and crash or restart it; click a message in flight to see its fields.`,
+  node: {
+    crashedAt: (tick: number | null) => `crashed at tick ${tick ?? '?'}`,
+    isolated: 'isolated',
+    crash: 'Crash',
+    restart: 'Restart',
+    isolate: 'Isolate',
+    rejoin: 'Rejoin',
+  },
+  persistent: {
+    name: 'Persistent state',
+    heading: (alive: boolean) => `Persistent state ${alive ? '' : '(on disk)'}`,
+    currentTermHelp: 'Latest term this node has seen (§5.1)',
+    votedForHelp: 'Candidate this node voted for in currentTerm (§5.2)',
+    none: 'none',
+    log: 'log',
+    logHelp: 'Last log index, and how many entries sit after the snapshot',
+    logValue: (lastIndex: number, kept: number, afterSnapshot: boolean) =>
+      `last index ${lastIndex} (${count(kept, 'entry', 'entries')}${afterSnapshot ? ' after the snapshot' : ' in memory'})`,
+    snapshot: 'snapshot',
+    snapshotHelp: 'Compacted prefix of the log (§7)',
+    snapshotValue: (index: number, term: number) => `through index ${index}, term ${term}`,
+    disk: 'disk',
+    diskHelp: 'What the virtual disk holds right now',
+    diskValue: (term: number, vote: number | null, lastIndex: number, writes: number) =>
+      `term ${term}, vote ${vote === null ? 'none' : vote}, log through ${lastIndex}, ${count(writes, 'write', 'writes')}`,
+  },
+  volatile: {
+    name: 'Volatile state',
+    role: 'role',
+    leader: 'leader',
+    leaderHelp: 'The leader this node currently follows',
+    unknown: 'unknown',
+    commitIndexHelp: 'Highest log index known to be committed',
+    lastAppliedHelp: 'Highest log index applied to the key-value state',
+    stabled: 'on disk through',
+    stabledHelp: 'Entries after this index are not yet durable (stabled)',
+    lost: 'Lost in the crash: a restarted node rebuilds it from its disk and from the leader.',
+  },
+  timers: {
+    name: 'Timers',
+    heartbeat: 'Heartbeat timer',
+    election: 'Election timer',
+    value: (elapsed: number, limit: number) => `${elapsed} / ${limit} ticks`,
+  },
+  votes: {
+    name: 'Votes',
+    heading: (term: number) => `Votes received in term ${term}`,
+    granted: (voter: number) => `node ${voter}: granted`,
+    refused: (voter: number) => `node ${voter}: refused`,
+  },
+  progress: {
+    caption: (leader: number) => `Leader ${leader}'s progress per follower`,
+    follower: 'Follower',
+    behind: 'Behind',
+    mode: 'Mode',
+    paused: 'Paused',
+    inFlight: 'In flight',
+    yes: 'yes',
+    no: 'no',
+    /** The leader's way of sending to a follower (etcd/TinyKV's progress states). */
+    state: { probe: 'probe', replicate: 'replicate', snapshot: 'snapshot' },
+    stateHelp: {
+      probe: 'probe: one AppendEntries at a time until the logs meet',
+      replicate: 'replicate: streaming entries without waiting',
+      snapshot: 'snapshot: an InstallSnapshot is outstanding',
+    },
+  },
+  kv: {
+    empty: (node: number) => `Node ${node}'s key-value state is empty.`,
+    caption: (node: number) => `Key-value state of node ${node}`,
+    key: 'Key',
+    value: 'Value',
+    more: (count: number) => `and ${count} more keys`,
+  },
+  message: {
+    term: 'term',
+    ends: 'from → to',
+    sentAt: 'sent at tick',
+    delivery: 'delivery tick',
+    /** After the delivery tick: "(in 3 ticks)", with its leading space. */
+    deliveryIn: (ticks: number) => ` (in ${ticks} ticks)`,
+    fate: 'fate',
+    inFlight: 'in flight',
+    willBeLost: (reason: string) => `will be lost: ${reason}`,
+    duplicateOf: 'duplicate of',
+    duplicateValue: (id: number) => `message #${id}`,
+    results: 'Results',
+    arguments: 'Arguments',
+    granted: 'granted',
+    refused: 'refused',
+    noEntries: 'none (heartbeat)',
+    keys: (count: number) => `${count} keys`,
+    yes: 'yes',
+    no: 'no',
+    rejectedIndex: 'rejected prevLogIndex',
+    hint: 'conflict hint',
+    noHint: 'none (fast backup off, or stale term)',
+    hintShort: (index: number) => `log too short: retry from index ${index}`,
+    hintConflict: (term: number, index: number) => `conflicting term ${term}, first index ${index}`,
+    entry: (index: number, term: number, command: string) => `index ${index}, term ${term}, ${command}`,
+    moreEntries: (count: number) => `and ${count} more`,
+  },
+};

@@ -1,3 +1,247 @@
-/** The events area's messages (English, the source catalogue). */
+/**
+ * The event log and its explanations (English, the source catalogue).
+ *
+ * An explanation leaves out its subject, since the log's row already names the node: "refused vote
+ * to node 3 in term 4: …". The numbers in explanations are indices, terms, ticks and small counts,
+ * written without digit grouping as they always have been.
+ */
+import type { Topic } from '../../../core/index.ts';
+import { paperName } from '../../../protocol/vocabulary.ts';
 
-export const events = {};
+/** "1 entry", "3 entries" (the count ungrouped, as explanations always wrote it). */
+const plural = (count: number, one: string, other: string): string => `${count} ${count === 1 ? one : other}`;
+const logPosition = (lastTerm: number, lastIndex: number): string => `last term ${lastTerm}, index ${lastIndex}`;
+const refusedVote = (candidate: number, term: number): string => `refused vote to node ${candidate} in term ${term}`;
+const rejectedAppend = (leader: number): string => `rejected AppendEntries from node ${leader}`;
+const backedOff = (p: NextIndexBackOff): string => `moved nextIndex for node ${p.follower} back from ${p.from} to ${p.to} after it rejected prevLogIndex ${p.rejectedIndex}`;
+const commitMoved = (from: number, to: number): string => `commitIndex advanced from ${from} to ${to}`;
+const accepted = (what: string, p: AppendAccepted): string =>
+  `accepted ${what} from node ${p.leader}: log matches at index ${p.prevLogIndex} (term ${p.prevLogTerm}); agrees with the leader through index ${p.matchIndex}`;
+const tally = (p: VoteTally): string => `${p.grantedCount} granted, ${p.refusedCount} refused, ${p.quorum} needed`;
+
+interface LogPositions {
+  readonly candidate: number;
+  readonly term: number;
+  readonly candidateLastIndex: number;
+  readonly candidateLastTerm: number;
+  readonly ownLastIndex: number;
+  readonly ownLastTerm: number;
+}
+interface VoteTally {
+  readonly voter: number;
+  readonly term: number;
+  readonly grantedCount: number;
+  readonly refusedCount: number;
+  readonly quorum: number;
+}
+interface AppendAccepted {
+  readonly leader: number;
+  readonly prevLogIndex: number;
+  readonly prevLogTerm: number;
+  readonly matchIndex: number;
+}
+interface NextIndexBackOff {
+  readonly follower: number;
+  readonly from: number;
+  readonly to: number;
+  readonly rejectedIndex: number;
+}
+/** A phrase that stands for a number the event may lack ("?"). */
+type Known = number | string;
+
+export const events = {
+  /** The panel around the log. */
+  panel: 'Events',
+  log: {
+    label: 'Event log',
+    heading: 'Events',
+    list: 'Events',
+    /** More events match than rows are drawn. */
+    showingLast: (shown: number, matching: number) => `Showing the last ${shown} of ${matching} matching events`,
+    matching: (count: number) => `${count} events`,
+    jumpToNewest: 'Jump to newest',
+    seek: (tick: number) => `Seek to tick ${tick}`,
+    /** The node column of a cluster-wide event (network, faults). */
+    cluster: 'net',
+  },
+  filters: {
+    topics: 'Topics',
+    allTopics: 'All',
+    node: 'Node',
+    allNodes: 'All nodes',
+  },
+  /** What each topic code covers (the codes themselves are the same in every language). */
+  topics: {
+    VOTE: 'votes',
+    LEAD: 'leadership',
+    TERM: 'terms',
+    TIMR: 'timers',
+    LOG: 'log changes',
+    CMIT: 'commits',
+    APPL: 'applied entries',
+    PERS: 'disk writes',
+    SEND: 'messages sent',
+    RECV: 'messages received',
+    DROP: 'messages lost',
+    SNAP: 'snapshots',
+    CLNT: 'client requests',
+    FAULT: 'faults',
+  } satisfies Record<Topic, string>,
+  /** The paper's name of each message (the RPC names stay English in every language). */
+  rpc: { ...paperName },
+  /** A leader's view of a follower's replication (Progress.state). */
+  progressState: { probe: 'probe', replicate: 'replicate', snapshot: 'snapshot' },
+  /** The arguments (requests) or results (replies) of an RPC, in Figure 2's field names. */
+  rpcArguments: {
+    vote: (p: { lastLogIndex: number; lastLogTerm: number }) => `lastLogIndex ${p.lastLogIndex}, lastLogTerm ${p.lastLogTerm}`,
+    voteGranted: 'vote granted',
+    voteRefused: 'vote refused',
+    /** `carried` is noEntries or an index range. */
+    append: (p: { prevLogIndex: number; prevLogTerm: number; leaderCommit: number }, carried: string) =>
+      `prevLogIndex ${p.prevLogIndex}, prevLogTerm ${p.prevLogTerm}, ${carried}, leaderCommit ${p.leaderCommit}`,
+    noEntries: 'no entries (heartbeat)',
+    appendSucceeded: (matchIndex: number) => `success, matchIndex ${matchIndex}`,
+    /** `hint` is empty or one of explain.hint. */
+    appendRejected: (rejectedIndex: number, hint: string) => `rejected at prevLogIndex ${rejectedIndex}${hint}`,
+    snapshot: (index: number, term: number, keys: number) => `snapshot through index ${index} (term ${term}), ${plural(keys, 'key', 'keys')}`,
+    snapshotReply: (matchIndex: number) => `matchIndex ${matchIndex}`,
+  },
+  /** One sentence per event type, without its subject. */
+  explain: {
+    termChanged: {
+      election: (p: { to: number; from: number }) => `moved to term ${p.to} (was ${p.from}) to stand for election`,
+      message: (p: { to: number; from: number }) => `moved to term ${p.to} (was ${p.from}): a message carried the higher term (§5.1)`,
+      messageFrom: (p: { to: number; from: number }, sender: number) => `moved to term ${p.to} (was ${p.from}): a message from node ${sender} carried the higher term (§5.1)`,
+    },
+    electionTimeout: (p: { elapsed: number; timeout: number }) =>
+      `election timer fired after ${p.elapsed} ticks (timeout ${p.timeout}) without word from a leader: starts an election (§5.2)`,
+    heartbeatTimeout: (p: { elapsed: number }) => `heartbeat interval of ${p.elapsed} ticks passed: sends AppendEntries to every follower`,
+    becameCandidate: (p: { term: number; electionTimeout: number }) =>
+      `became candidate in term ${p.term}, voted for itself and asked the others for votes; next election timeout ${p.electionTimeout} ticks`,
+    /** `voters` is common.nodes(...). */
+    becameLeader: (p: { term: number; lastIndex: number }, voters: string) => `won the election for term ${p.term} with votes from ${voters}; its log ends at index ${p.lastIndex}`,
+    becameFollower: {
+      /** `leader` is leaderKnown or leaderUnknown. */
+      higherTerm: (term: number, leader: string) => `follows term ${term} now: saw a higher term (${leader})`,
+      /** `role` is common.role.*. */
+      steppedDown: (term: number, role: string, leader: string) => `stepped down from ${role} to follower in term ${term}: saw a higher term (${leader})`,
+      leaderFound: (term: number, leader: Known) => `gave up its candidacy in term ${term}: node ${leader} won the election`,
+      leaderKnown: (leader: number) => `leader is node ${leader}`,
+      leaderUnknown: 'leader not known yet',
+    },
+    voteGranted: (p: LogPositions) =>
+      `granted vote to node ${p.candidate} in term ${p.term}: candidate's log (${logPosition(p.candidateLastTerm, p.candidateLastIndex)}) is at least as up to date as ours (${logPosition(p.ownLastTerm, p.ownLastIndex)}) (§5.4.1)`,
+    voteRefused: {
+      staleTerm: (p: { candidate: number; term: number; ownTerm: number }) => `${refusedVote(p.candidate, p.term)}: that term is older than ours (${p.ownTerm}) (§5.1)`,
+      alreadyVoted: (p: { candidate: number; term: number }, votedFor: Known) =>
+        `${refusedVote(p.candidate, p.term)}: already voted for node ${votedFor} in this term (one vote per term, §5.2)`,
+      logNotUpToDate: (p: LogPositions) =>
+        `${refusedVote(p.candidate, p.term)}: candidate's log (${logPosition(p.candidateLastTerm, p.candidateLastIndex)}) is behind ours (${logPosition(p.ownLastTerm, p.ownLastIndex)}) (§5.4.1)`,
+    },
+    voteReceived: {
+      granted: (p: VoteTally) => `got a vote from node ${p.voter} in term ${p.term} (${tally(p)})`,
+      refused: (p: VoteTally) => `was refused a vote by node ${p.voter} in term ${p.term} (${tally(p)})`,
+    },
+    /** `refusers` is common.nodes(...). */
+    electionLost: (p: { term: number; quorum: number }, refusers: string) =>
+      `lost the election for term ${p.term}: refused by ${refusers}, so a majority of ${p.quorum} is out of reach; waits for its timer to try again`,
+    entriesAppended: {
+      /** `range` is common.indexRange(...). */
+      proposal: (range: string) => `appended ${range} to its own log as leader`,
+      /** `command` is common.command(...). */
+      proposalOne: (range: string, command: string) => `appended ${range} (${command}) to its own log as leader`,
+      fromLeader: (range: string, prevTerm: number) => `appended ${range} from the leader, after an entry of term ${prevTerm}`,
+    },
+    entriesTruncated: (p: { conflictIndex: number; ownTerm: number; leader: number; leaderTerm: number }, range: string) =>
+      `deleted ${range}: its entry at index ${p.conflictIndex} has term ${p.ownTerm} but leader node ${p.leader} has term ${p.leaderTerm} there, so it and everything after it go (§5.3)`,
+    appendAccepted: {
+      heartbeat: (p: AppendAccepted) => accepted('heartbeat', p),
+      entries: (p: AppendAccepted, entries: number) => accepted(`AppendEntries with ${plural(entries, 'entry', 'entries')}`, p),
+    },
+    /** The fast-backup hint of a rejected append, which continues the sentence before it. */
+    hint: {
+      logTooShort: (conflictIndex: number) => `; hint: log too short, retry from index ${conflictIndex}`,
+      conflictingTerm: (conflictTerm: number, conflictIndex: number) => `; hint: conflicting term ${conflictTerm} starts at index ${conflictIndex}`,
+    },
+    appendRejected: {
+      staleTerm: (p: { leader: number; term: number; ownTerm: number }) => `${rejectedAppend(p.leader)}: its term ${p.term} is older than ours (${p.ownTerm}) (§5.1)`,
+      /** `hint` is empty or one of hint.*. */
+      logTooShort: (p: { leader: number; prevLogIndex: number; ownLastIndex: number }, hint: string) =>
+        `${rejectedAppend(p.leader)}: no entry at prevLogIndex ${p.prevLogIndex}, our log ends at ${p.ownLastIndex} (§5.3)${hint}`,
+      prevTermMismatch: (p: { leader: number; prevLogIndex: number; prevLogTerm: number }, ownTerm: Known, hint: string) =>
+        `${rejectedAppend(p.leader)}: our entry at prevLogIndex ${p.prevLogIndex} has term ${ownTerm}, not ${p.prevLogTerm} (§5.3)${hint}`,
+    },
+    nextIndexBackedOff: {
+      oneStep: (p: NextIndexBackOff) => `${backedOff(p)} (one step at a time)`,
+      /** `hint` is one of hint.*. */
+      fastBackup: (p: NextIndexBackOff, hint: string) => `${backedOff(p)} (fast backup${hint})`,
+    },
+    /** `state` is progressState.*. */
+    progressUpdated: (p: { follower: number; matchIndex: number; nextIndex: number }, state: string) =>
+      `node ${p.follower} now agrees through index ${p.matchIndex} (matchIndex); nextIndex ${p.nextIndex}, ${state} mode`,
+    commitAdvanced: {
+      quorum: (p: { from: number; to: number; term: number }) => `${commitMoved(p.from, p.to)}: a majority stores index ${p.to}, an entry of the current term ${p.term} (§5.3, §5.4.2)`,
+      leaderCommit: (p: { from: number; to: number }, leaderCommit: Known, lastNewIndex: Known) =>
+        `${commitMoved(p.from, p.to)}: the leader's commit is ${leaderCommit} and its last new entry here is ${lastNewIndex} (the smaller of the two)`,
+      snapshot: (p: { from: number; to: number }) => `${commitMoved(p.from, p.to)} by installing the leader's snapshot`,
+    },
+    commitHeldBack: (p: { quorumIndex: number; entryTerm: number; currentTerm: number; committed: number }) =>
+      `did not commit index ${p.quorumIndex}: it is from term ${p.entryTerm}, not the current term ${p.currentTerm} (§5.4.2); commitIndex stays at ${p.committed}`,
+    snapshotSent: (p: { index: number; term: number; follower: number; nextIndex: number; firstIndex: number }) =>
+      `sent a snapshot through index ${p.index} (term ${p.term}) to node ${p.follower}: it needs index ${p.nextIndex}, but the log now starts at ${p.firstIndex} (§7)`,
+    snapshotInstalled: (p: { leader: number; index: number; term: number; keptEntries: number; discardedEntries: number }) =>
+      `installed node ${p.leader}'s snapshot through index ${p.index} (term ${p.term}); kept ${plural(p.keptEntries, 'later entry', 'later entries')}, discarded ${p.discardedEntries}`,
+    snapshotIgnored: (p: { leader: number; index: number; committed: number }) => `ignored node ${p.leader}'s snapshot through index ${p.index}: already committed through ${p.committed}`,
+    /** `command` is common.command(...). */
+    proposalAccepted: (p: { index: number; term: number }, command: string) => `accepted client request "${command}" as entry ${p.index} in term ${p.term}`,
+    proposalRefused: {
+      /** `role` is common.role.*, `leader` is tryNode or noLeader. */
+      refused: (command: string, role: string, leader: string) => `refused client request "${command}": it is a ${role}, not the leader (${leader})`,
+      tryNode: (leader: number) => `try node ${leader}`,
+      noLeader: 'no leader known',
+    },
+    /** What a node wrote to disk, or restarted from. */
+    disk: {
+      term: (term: number) => `term ${term}`,
+      noVote: 'no vote',
+      vote: (node: number) => `vote for node ${node}`,
+      snapshot: (index: number) => `snapshot through ${index}`,
+    },
+    /** `parts` are disk.* and common.indexRange(...). */
+    persisted: (parts: readonly string[]) => `wrote to disk: ${parts.join(', ')}`,
+    applied: (p: { index: number; term: number }, command: string) => `applied entry ${p.index} (term ${p.term}) to its key-value state: ${command}`,
+    snapshotTaken: (p: { index: number; term: number; entriesDropped: number }) =>
+      `compacted its log: snapshot through index ${p.index} (term ${p.term}) replaces ${plural(p.entriesDropped, 'entry', 'entries')}`,
+    stateRestored: (p: { snapshotIndex: number }) => `rebuilt its key-value state from the snapshot through index ${p.snapshotIndex}`,
+    messageSent: {
+      /** `rpc` is rpc.*, `args` is rpcArguments.*. */
+      due: (p: { to: number; term: number }, rpc: string, args: string, deliverTick: number) => `sent ${rpc} to node ${p.to} in term ${p.term} (${args}); due at tick ${deliverTick}`,
+      /** `reason` is common.dropReason.*. */
+      lost: (p: { to: number; term: number }, rpc: string, args: string, reason: string) => `sent ${rpc} to node ${p.to} in term ${p.term} (${args}); it will be lost: ${reason}`,
+    },
+    messageDuplicated: (p: { copyOf: number; id: number; deliverTick: number }, rpc: string, to: number) =>
+      `the network duplicated message #${p.copyOf} (${rpc} to node ${to}) as #${p.id}, due at tick ${p.deliverTick}`,
+    messageDelivered: (p: { from: number; term: number }, rpc: string, args: string, sentTick: number) =>
+      `received ${rpc} from node ${p.from} in term ${p.term}, sent at tick ${sentTick} (${args})`,
+    messageDropped: (p: { from: number; to: number }, rpc: string, sentTick: number, reason: string) =>
+      `${rpc} from node ${p.from} to node ${p.to} (sent at tick ${sentTick}) was lost: ${reason}`,
+    nodeCrashed: 'crashed: its volatile state is gone; the disk keeps term, vote, snapshot and log',
+    /** `vote` is disk.noVote or disk.vote(...). */
+    nodeRestarted: (p: { term: number; snapshotIndex: number; lastIndex: number }, vote: string) =>
+      `restarted from disk: term ${p.term}, ${vote}, snapshot through ${p.snapshotIndex}, log through index ${p.lastIndex}`,
+    partitionChanged: {
+      /** `groups` is common.groups(...). */
+      whole: (groups: string) => `network whole again: ${groups}`,
+      split: (count: number, groups: string) => `network split into ${count} groups that cannot reach each other: ${groups}`,
+    },
+    linkCut: (p: { from: number; to: number }) => `cut the link from node ${p.from} to node ${p.to}: messages that way are lost`,
+    linkRestored: (p: { from: number; to: number }) => `restored the link from node ${p.from} to node ${p.to}`,
+    networkHealed: 'healed the network: partitions removed and every link restored',
+    networkConfigured: (c: { delayTicksMin: number; delayTicksMax: number; dropRatio: number; duplicateRatio: number; reorderRatio: number }) =>
+      `network settings changed: latency ${c.delayTicksMin}-${c.delayTicksMax} ticks, loss ${c.dropRatio}, duplicates ${c.duplicateRatio}, reorder ${c.reorderRatio}`,
+    workloadConfigured: {
+      stopped: 'client load stopped',
+      running: (every: number, keys: number) => `client load: a put to the leader every ${every} ticks, over ${plural(keys, 'key', 'keys')}`,
+    },
+  },
+};

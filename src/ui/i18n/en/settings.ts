@@ -1,3 +1,52 @@
-/** The settings area's messages (English, the source catalogue). */
+/** The settings area's messages: the settings forms and the address's parameters (English, the source catalogue). */
 
-export const settings = {};
+export const settings = {
+  heading: 'Settings',
+  /** The two forms of the settings panel: field labels, buttons and the question before a new run. */
+  form: {
+    network: 'Network settings',
+    networkLegend: 'Network (applies live)',
+    lossPercent: 'Message loss (%)',
+    duplicatePercent: 'Duplication (%)',
+    reorderPercent: 'Reorder (%)',
+    latencyMin: 'Latency min (ticks)',
+    latencyMax: 'Latency max (ticks)',
+    applyNetwork: 'Apply network settings',
+    run: 'New run settings',
+    runLegend: 'Raft timing and cluster (starts a new run)',
+    electionMin: 'Election timeout min (ticks)',
+    electionMax: 'Election timeout max (ticks)',
+    heartbeat: 'Heartbeat interval (ticks)',
+    snapshotThreshold: 'Snapshot threshold (entries, 0 = never)',
+    fastBackup: 'Fast backup (conflict hints on rejected appends)',
+    nodes: (max: number) => `Nodes (1 to ${max})`,
+    seed: 'Seed',
+    restart: 'Restart with these settings',
+    confirmNewRun: 'Confirm new run',
+    confirmText: 'This discards the current run and its history. Start a new run with these settings?',
+    discardAndRestart: 'Discard and restart',
+    cancel: 'Cancel',
+  },
+  /** What the form says under a field it cannot take (settings-form.ts). */
+  check: {
+    wholeNumber: 'Enter a whole number.',
+    number: 'Enter a number.',
+    between: (min: number, max: number) => `Must be between ${min} and ${max}.`,
+    minAboveMax: (max: number) => `Minimum must be at most the maximum (${max}).`,
+    heartbeatTooLong: (electionMin: number) => `At or above the shortest election timeout (${electionMin}): followers will start elections even with a live leader.`,
+  },
+  /** The banner about the page address's parameters (url-options.ts); names and values are quoted as given. */
+  address: {
+    ignored: (problems: readonly string[]) => `Ignored in the address: ${problems.join('; ')}.`,
+    note: (warnings: readonly string[]) => `Note: ${warnings.join('; ')}.`,
+    unknown: (name: string) => `unknown parameter "${name}"`,
+    repeated: (name: string, values: readonly string[]) => `${name} is given ${values.length} times (${values.map((value) => `"${value}"`).join(', ')}); give it once`,
+    integer: (name: string, min: number, max: number, text: string) => `${name} must be an integer from ${min} to ${max}, in plain digits (got "${text}")`,
+    ratio: (name: string, min: number, max: number, text: string) => `${name} must be a decimal number from ${min} to ${max}, like 0.25 (got "${text}")`,
+    inverted: (minName: string, low: number, maxName: string, high: number) => `${minName}=${low} and ${maxName}=${high} (the minimum is above the maximum)`,
+    aboveDefault: (name: string, value: number, other: string, otherDefault: number) => `${name}=${value} (above the default ${other}, ${otherDefault})`,
+    belowDefault: (name: string, value: number, other: string, otherDefault: number) => `${name}=${value} (below the default ${other}, ${otherDefault})`,
+    heartbeatTooLong: (heartbeat: number, electionMin: number) =>
+      `heartbeat ${heartbeat} is at or above the shortest election timeout (${electionMin}): followers will start elections even with a live leader`,
+  },
+};

@@ -1,19 +1,13 @@
 /** 各区域共用的词（简体中文）。 */
-import { makeFormat } from '../format.ts';
 import type { Messages } from '../messages.ts';
-
-const f = makeFormat('zh-CN');
 
 export const common: Messages['common'] = {
   node: (id) => `节点 ${id}`,
   nodeInText: (id) => `节点 ${id}`,
-  nodes: (ids) => (ids.length === 0 ? '没有节点' : `节点 ${f.list(ids.map(String))}`),
+  // "节点 1、2 和 3": Intl's list leaves no space between 和 and a digit, which Chinese typesetting wants.
+  nodes: (ids) => (ids.length <= 1 ? (ids.length === 0 ? '没有节点' : `节点 ${ids[0]!}`) : `节点 ${ids.slice(0, -1).join('、')} 和 ${ids[ids.length - 1]!}`),
   role: { follower: '跟随者', candidate: '候选人', leader: '领导者' },
   crashed: '已崩溃',
-  count: (value) => f.count(value),
-  entries: (count) => `${f.count(count)} 个条目`,
-  keys: (count) => `${f.count(count)} 个键`,
-  ticks: (count) => `${f.count(count)} 个 tick`,
   indexRange: (first, last) => (last < first ? '没有条目' : first === last ? `条目 ${first}` : `条目 ${first}..${last}`),
   command: (command) => (command.type === 'put' ? `put ${command.key}=${command.value}` : command.type === 'delete' ? `delete ${command.key}` : '空操作（no-op）'),
   dropReason: {

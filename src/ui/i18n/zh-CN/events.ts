@@ -1,4 +1,179 @@
-/** events 区域的文字（简体中文）。 */
+/**
+ * 事件日志及其解释（简体中文）。
+ *
+ * 解释句省略主语（日志的每一行已写明节点），读作节点之后的谓语：“在任期 4 拒绝投票给节点 3：……”。
+ * RPC 名称、Figure 2 的字段名和 tick 保持英文，章节号写作（§5.4.1）。
+ */
 import type { Messages } from '../messages.ts';
 
-export const events: Messages['events'] = {};
+type Events = Messages['events'];
+type Explain = Events['explain'];
+
+const logPosition = (lastTerm: number, lastIndex: number): string => `最后条目任期 ${lastTerm}，索引 ${lastIndex}`;
+const refusedVote = (candidate: number, term: number): string => `在任期 ${term} 拒绝投票给节点 ${candidate}`;
+const rejectedAppend = (leader: number): string => `拒绝了节点 ${leader} 的 AppendEntries`;
+const backedOff = (p: Parameters<Explain['nextIndexBackedOff']['oneStep']>[0]): string =>
+  `在节点 ${p.follower} 拒绝 prevLogIndex ${p.rejectedIndex} 后，把它的 nextIndex 从 ${p.from} 回退到 ${p.to}`;
+const commitMoved = (from: number, to: number): string => `commitIndex 从 ${from} 推进到 ${to}`;
+const matched = (p: Parameters<Explain['appendAccepted']['heartbeat']>[0]): string =>
+  `日志在索引 ${p.prevLogIndex}（任期 ${p.prevLogTerm}）处匹配；与领导者一致到索引 ${p.matchIndex}`;
+const tally = (p: Parameters<Explain['voteReceived']['granted']>[0]): string => `${p.grantedCount} 票同意，${p.refusedCount} 票拒绝，需要 ${p.quorum} 票`;
+
+export const events: Events = {
+  panel: '事件',
+  log: {
+    label: '事件日志',
+    heading: '事件',
+    list: '事件',
+    showingLast: (shown, matching) => `显示 ${matching} 个匹配事件中的最后 ${shown} 个`,
+    matching: (count) => `${count} 个事件`,
+    jumpToNewest: '跳到最新',
+    seek: (tick) => `跳转到 tick ${tick}`,
+    cluster: '网络',
+  },
+  filters: {
+    topics: '主题',
+    allTopics: '全部',
+    node: '节点',
+    allNodes: '所有节点',
+  },
+  topics: {
+    VOTE: '投票',
+    LEAD: '领导权',
+    TERM: '任期',
+    TIMR: '计时器',
+    LOG: '日志变化',
+    CMIT: '提交',
+    APPL: '已应用的条目',
+    PERS: '持久化',
+    SEND: '发出的消息',
+    RECV: '收到的消息',
+    DROP: '丢失的消息',
+    SNAP: '快照',
+    CLNT: '客户端请求',
+    FAULT: '故障',
+  },
+  rpc: {
+    MsgVote: 'RequestVote',
+    MsgVoteResp: 'RequestVote 回复',
+    MsgApp: 'AppendEntries',
+    MsgAppResp: 'AppendEntries 回复',
+    MsgSnap: 'InstallSnapshot',
+    MsgSnapResp: 'InstallSnapshot 回复',
+  },
+  progressState: { probe: '探测', replicate: '复制', snapshot: '快照' },
+  rpcArguments: {
+    vote: (p) => `lastLogIndex ${p.lastLogIndex}，lastLogTerm ${p.lastLogTerm}`,
+    voteGranted: '同意投票',
+    voteRefused: '拒绝投票',
+    append: (p, carried) => `prevLogIndex ${p.prevLogIndex}，prevLogTerm ${p.prevLogTerm}，${carried}，leaderCommit ${p.leaderCommit}`,
+    noEntries: '无条目（心跳）',
+    appendSucceeded: (matchIndex) => `成功，matchIndex 为 ${matchIndex}`,
+    appendRejected: (rejectedIndex, hint) => `拒绝了 prevLogIndex ${rejectedIndex}${hint}`,
+    snapshot: (index, term, keys) => `截至索引 ${index}（任期 ${term}）的快照，${keys} 个键`,
+    snapshotReply: (matchIndex) => `matchIndex 为 ${matchIndex}`,
+  },
+  explain: {
+    termChanged: {
+      election: (p) => `进入任期 ${p.to}（之前为 ${p.from}），准备参加选举`,
+      message: (p) => `进入任期 ${p.to}（之前为 ${p.from}）：收到的消息带有更高的任期（§5.1）`,
+      messageFrom: (p, sender) => `进入任期 ${p.to}（之前为 ${p.from}）：节点 ${sender} 发来的消息带有更高的任期（§5.1）`,
+    },
+    electionTimeout: (p) => `已经 ${p.elapsed} 个 tick 没有收到领导者的消息，选举计时器到期（选举超时为 ${p.timeout}）：发起选举（§5.2）`,
+    heartbeatTimeout: (p) => `${p.elapsed} 个 tick 的心跳间隔已到：向每个跟随者发送 AppendEntries`,
+    becameCandidate: (p) => `在任期 ${p.term} 成为候选人，先投票给自己，再向其他节点请求选票；下一次选举超时为 ${p.electionTimeout} 个 tick`,
+    becameLeader: (p, voters) => `赢得任期 ${p.term} 的选举，获得了${voters} 的选票；其日志末尾索引为 ${p.lastIndex}`,
+    becameFollower: {
+      higherTerm: (term, leader) => `以跟随者身份进入任期 ${term}：发现了更高的任期（${leader}）`,
+      steppedDown: (term, role, leader) => `在任期 ${term} 从${role}退为跟随者：发现了更高的任期（${leader}）`,
+      leaderFound: (term, leader) => `在任期 ${term} 放弃竞选：节点 ${leader} 已赢得选举`,
+      leaderKnown: (leader) => `领导者是节点 ${leader}`,
+      leaderUnknown: '尚不知道谁是领导者',
+    },
+    voteGranted: (p) =>
+      `在任期 ${p.term} 投票给节点 ${p.candidate}：候选人的日志（${logPosition(p.candidateLastTerm, p.candidateLastIndex)}）至少和自己的（${logPosition(p.ownLastTerm, p.ownLastIndex)}）一样新（§5.4.1）`,
+    voteRefused: {
+      staleTerm: (p) => `${refusedVote(p.candidate, p.term)}：该任期早于自己的当前任期 ${p.ownTerm}（§5.1）`,
+      alreadyVoted: (p, votedFor) => `${refusedVote(p.candidate, p.term)}：本任期已投票给节点 ${votedFor}（每个任期只投一票，§5.2）`,
+      logNotUpToDate: (p) =>
+        `${refusedVote(p.candidate, p.term)}：候选人的日志（${logPosition(p.candidateLastTerm, p.candidateLastIndex)}）落后于自己的（${logPosition(p.ownLastTerm, p.ownLastIndex)}）（§5.4.1）`,
+    },
+    voteReceived: {
+      granted: (p) => `在任期 ${p.term} 获得节点 ${p.voter} 的选票（${tally(p)}）`,
+      refused: (p) => `在任期 ${p.term} 被节点 ${p.voter} 拒绝投票（${tally(p)}）`,
+    },
+    electionLost: (p, refusers) => `输掉任期 ${p.term} 的选举：被${refusers} 拒绝，已不可能获得多数派所需的 ${p.quorum} 票；等待选举计时器到期后重试`,
+    entriesAppended: {
+      proposal: (range) => `作为领导者把${range} 追加到自己的日志`,
+      proposalOne: (range, command) => `作为领导者把${range}（${command}）追加到自己的日志`,
+      fromLeader: (range, prevTerm) => `追加了领导者发来的${range}，接在任期 ${prevTerm} 的条目之后`,
+    },
+    entriesTruncated: (p, range) =>
+      `删除了${range}：自己在索引 ${p.conflictIndex} 处的条目任期为 ${p.ownTerm}，而领导者节点 ${p.leader} 在此处的任期为 ${p.leaderTerm}，所以删除该条目及其后的全部条目（§5.3）`,
+    appendAccepted: {
+      heartbeat: (p) => `接受了节点 ${p.leader} 的心跳：${matched(p)}`,
+      entries: (p, entries) => `接受了节点 ${p.leader} 的 AppendEntries（${entries} 个条目）：${matched(p)}`,
+    },
+    hint: {
+      logTooShort: (conflictIndex) => `；提示：日志太短，从索引 ${conflictIndex} 重试`,
+      conflictingTerm: (conflictTerm, conflictIndex) => `；提示：冲突任期 ${conflictTerm} 从索引 ${conflictIndex} 开始`,
+    },
+    appendRejected: {
+      staleTerm: (p) => `${rejectedAppend(p.leader)}：对方的任期 ${p.term} 早于自己的任期 ${p.ownTerm}（§5.1）`,
+      logTooShort: (p, hint) => `${rejectedAppend(p.leader)}：prevLogIndex ${p.prevLogIndex} 处没有条目，自己的日志只到索引 ${p.ownLastIndex}（§5.3）${hint}`,
+      prevTermMismatch: (p, ownTerm, hint) => `${rejectedAppend(p.leader)}：自己在 prevLogIndex ${p.prevLogIndex} 处的条目任期为 ${ownTerm}，而不是 ${p.prevLogTerm}（§5.3）${hint}`,
+    },
+    nextIndexBackedOff: {
+      oneStep: (p) => `${backedOff(p)}（每次回退一步）`,
+      fastBackup: (p, hint) => `${backedOff(p)}（快速回退${hint}）`,
+    },
+    progressUpdated: (p, state) => `得知节点 ${p.follower} 已与自己一致到索引 ${p.matchIndex}（matchIndex）；nextIndex 为 ${p.nextIndex}，处于${state}模式`,
+    commitAdvanced: {
+      quorum: (p) => `${commitMoved(p.from, p.to)}：多数派已存储索引 ${p.to}，且它是当前任期 ${p.term} 的条目（§5.3、§5.4.2）`,
+      leaderCommit: (p, leaderCommit, lastNewIndex) =>
+        `${commitMoved(p.from, p.to)}：领导者的 leaderCommit 为 ${leaderCommit}，自己最后一个新条目的索引为 ${lastNewIndex}（取两者中较小的）`,
+      snapshot: (p) => `通过安装领导者的快照，${commitMoved(p.from, p.to)}`,
+    },
+    commitHeldBack: (p) => `没有提交索引 ${p.quorumIndex}：该条目属于任期 ${p.entryTerm}，不是当前任期 ${p.currentTerm}（§5.4.2）；commitIndex 仍为 ${p.committed}`,
+    snapshotSent: (p) => `向节点 ${p.follower} 发送了截至索引 ${p.index}（任期 ${p.term}）的快照：它需要索引 ${p.nextIndex}，但自己的日志现在从 ${p.firstIndex} 开始（§7）`,
+    snapshotInstalled: (p) => `安装了节点 ${p.leader} 截至索引 ${p.index}（任期 ${p.term}）的快照；保留了之后的 ${p.keptEntries} 个条目，丢弃了 ${p.discardedEntries} 个`,
+    snapshotIgnored: (p) => `忽略了节点 ${p.leader} 截至索引 ${p.index} 的快照：自己已提交到索引 ${p.committed}`,
+    proposalAccepted: (p, command) => `接受了客户端请求“${command}”，作为任期 ${p.term} 的条目 ${p.index}`,
+    proposalRefused: {
+      refused: (command, role, leader) => `拒绝了客户端请求“${command}”：自己是${role}，不是领导者（${leader}）`,
+      tryNode: (leader) => `请改发给节点 ${leader}`,
+      noLeader: '不知道谁是领导者',
+    },
+    disk: {
+      term: (term) => `任期 ${term}`,
+      noVote: '未投票',
+      vote: (node) => `投票给节点 ${node}`,
+      snapshot: (index) => `截至索引 ${index} 的快照`,
+    },
+    persisted: (parts) => `持久化到磁盘：${parts.join('，')}`,
+    applied: (p, command) => `把条目 ${p.index}（任期 ${p.term}）应用到键值状态：${command}`,
+    snapshotTaken: (p) => `压缩了日志：截至索引 ${p.index}（任期 ${p.term}）的快照取代了 ${p.entriesDropped} 个条目`,
+    stateRestored: (p) => `从截至索引 ${p.snapshotIndex} 的快照重建了键值状态`,
+    messageSent: {
+      due: (p, rpc, args, deliverTick) => `在任期 ${p.term} 向节点 ${p.to} 发送 ${rpc}（${args}）；预计在 tick ${deliverTick} 送达`,
+      lost: (p, rpc, args, reason) => `在任期 ${p.term} 向节点 ${p.to} 发送 ${rpc}（${args}）；这条消息会丢失：${reason}`,
+    },
+    messageDuplicated: (p, rpc, to) => `网络把消息 #${p.copyOf}（发往节点 ${to} 的 ${rpc}）复制了一份 #${p.id}，预计在 tick ${p.deliverTick} 送达`,
+    messageDelivered: (p, rpc, args, sentTick) => `收到节点 ${p.from} 在 tick ${sentTick} 发出的任期 ${p.term} 的 ${rpc}（${args}）`,
+    messageDropped: (p, rpc, sentTick, reason) => `节点 ${p.from} 在 tick ${sentTick} 发往节点 ${p.to} 的 ${rpc} 丢失了：${reason}`,
+    nodeCrashed: '崩溃：易失状态全部丢失；磁盘上仍保留任期、投票记录、快照和日志',
+    nodeRestarted: (p, vote) => `从磁盘重启：任期 ${p.term}，${vote}，快照截至索引 ${p.snapshotIndex}，日志到索引 ${p.lastIndex}`,
+    partitionChanged: {
+      whole: (groups) => `网络恢复连通：${groups}`,
+      split: (count, groups) => `网络被划分为 ${count} 个互不连通的分区：${groups}`,
+    },
+    linkCut: (p) => `切断了从节点 ${p.from} 到节点 ${p.to} 的链路：这个方向的消息都会丢失`,
+    linkRestored: (p) => `恢复了从节点 ${p.from} 到节点 ${p.to} 的链路`,
+    networkHealed: '恢复了网络：取消所有网络分区，恢复每条链路',
+    networkConfigured: (c) => `网络设置已更改：延迟 ${c.delayTicksMin}-${c.delayTicksMax} 个 tick，丢包率 ${c.dropRatio}，重复率 ${c.duplicateRatio}，乱序率 ${c.reorderRatio}`,
+    workloadConfigured: {
+      stopped: '客户端负载已停止',
+      running: (every, keys) => `客户端负载：每 ${every} 个 tick 向领导者发送一个 put，涉及 ${keys} 个键`,
+    },
+  },
+};

@@ -1,4 +1,49 @@
-/** settings 区域的文字（简体中文）。 */
+/** settings 区域的文字：设置表单与页面地址中的参数（简体中文）。 */
 import type { Messages } from '../messages.ts';
 
-export const settings: Messages['settings'] = {};
+export const settings: Messages['settings'] = {
+  heading: '设置',
+  form: {
+    network: '网络设置',
+    networkLegend: '网络（即时生效）',
+    lossPercent: '丢包率（%）',
+    duplicatePercent: '重复率（%）',
+    reorderPercent: '乱序率（%）',
+    latencyMin: '最小延迟（tick）',
+    latencyMax: '最大延迟（tick）',
+    applyNetwork: '应用网络设置',
+    run: '重新开始运行的设置',
+    runLegend: 'Raft 时间参数与集群（会重新开始运行）',
+    electionMin: '最小选举超时（tick）',
+    electionMax: '最大选举超时（tick）',
+    heartbeat: '心跳间隔（tick）',
+    snapshotThreshold: '快照阈值（条目数，0 = 不做快照）',
+    fastBackup: '快速回退（拒绝追加时附带冲突提示）',
+    nodes: (max) => `节点数（1 到 ${max}）`,
+    seed: '随机种子',
+    restart: '用这些设置重新开始',
+    confirmNewRun: '确认重新开始',
+    confirmText: '这会丢弃当前运行记录及其历史。要用这些设置重新开始吗？',
+    discardAndRestart: '丢弃并重新开始',
+    cancel: '取消',
+  },
+  check: {
+    wholeNumber: '请输入整数。',
+    number: '请输入数字。',
+    between: (min, max) => `必须在 ${min} 到 ${max} 之间。`,
+    minAboveMax: (max) => `最小值不能大于最大值（${max}）。`,
+    heartbeatTooLong: (electionMin) => `不小于最短选举超时（${electionMin}）：即使领导者正常，跟随者也会发起选举。`,
+  },
+  address: {
+    ignored: (problems) => `地址中以下参数已忽略：${problems.join('；')}。`,
+    note: (warnings) => `注意：${warnings.join('；')}。`,
+    unknown: (name) => `未知参数“${name}”`,
+    repeated: (name, values) => `${name} 出现了 ${values.length} 次（${values.map((value) => `“${value}”`).join('、')}），只能给一次`,
+    integer: (name, min, max, text) => `${name} 必须是 ${min} 到 ${max} 之间的整数，只用数字书写（收到“${text}”）`,
+    ratio: (name, min, max, text) => `${name} 必须是 ${min} 到 ${max} 之间的小数，如 0.25（收到“${text}”）`,
+    inverted: (minName, low, maxName, high) => `${minName}=${low} 与 ${maxName}=${high}（最小值大于最大值）`,
+    aboveDefault: (name, value, other, otherDefault) => `${name}=${value}（大于 ${other} 的默认值 ${otherDefault}）`,
+    belowDefault: (name, value, other, otherDefault) => `${name}=${value}（小于 ${other} 的默认值 ${otherDefault}）`,
+    heartbeatTooLong: (heartbeat, electionMin) => `heartbeat ${heartbeat} 不小于最短选举超时（${electionMin}）：即使领导者正常，跟随者也会发起选举`,
+  },
+};
