@@ -1,30 +1,38 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
+import { EmbedApp } from './components/EmbedApp.tsx';
 import { browserPreferenceHost, initialDisplay, keepDisplayPreferences } from './preferences.ts';
 import { makeAppStore } from './store/store.ts';
 import { AppStoreProvider } from './store/store-context.tsx';
 import { createWorkerPort } from './store/worker-port.ts';
 import { optionsFromSearch } from './url-options.ts';
+import { fullAppSearch, viewOptionsFromSearch } from './view-options.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Raftlab: #root element is missing from index.html');
 
-const fromAddress = optionsFromSearch(window.location.search);
+const { search } = window.location;
+const fromAddress = optionsFromSearch(search);
+const view = viewOptionsFromSearch(search);
 const preferenceHost = browserPreferenceHost();
-const display = initialDisplay(preferenceHost, window.location.search);
+const display = initialDisplay(preferenceHost, search);
 const store = makeAppStore(createWorkerPort(), fromAddress.options === null ? { display } : { runOptions: fromAddress.options, display });
 keepDisplayPreferences(store, preferenceHost);
 // The banner words the address's problems in the language on screen, and again if it changes.
-if (fromAddress.problems.length > 0 || fromAddress.warnings.length > 0) {
-  store.getState().reportError({ kind: 'address', problems: fromAddress.problems, warnings: fromAddress.warnings });
+const problems = [...fromAddress.problems, ...view.problems];
+if (problems.length > 0 || fromAddress.warnings.length > 0) {
+  store.getState().reportError({ kind: 'address', problems, warnings: fromAddress.warnings });
 }
+// The worker takes commands in order: these follow the new run's start.
+if (view.options.speed !== null) store.getState().setSpeed(view.options.speed);
+if (view.options.autoplay) store.getState().play();
 
 createRoot(root).render(
   <StrictMode>
     <AppStoreProvider store={store}>
-      <App />
+      {view.options.embed ? <EmbedApp panels={view.options.panels} fullAppHref={`${window.location.pathname}${fullAppSearch(search)}`} /> : <App />}
     </AppStoreProvider>
   </StrictMode>,
 );

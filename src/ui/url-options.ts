@@ -11,6 +11,8 @@ import { defaultNetworkConfig, defaultRaftConfig } from '../protocol/defaults.ts
 import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
 import { assertNever } from './format.ts';
 import type { Messages } from './i18n/catalogue.ts';
+import { viewParameterNames } from './view-options.ts';
+import type { ViewOptionProblem } from './view-options.ts';
 
 interface MutableOptions {
   nodes?: number;
@@ -54,8 +56,11 @@ const rangePairs = [
 
 /** Added by mail and ad links, not by Raftlab: ignored without a word. */
 const trackingParameter = /^(utm_.*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl)$/;
-/** Screen parameters, not run options: read by preferences.ts (`large=1`). */
-const displayParameters: readonly string[] = ['large'];
+/**
+ * Screen parameters, not run options: `large` and `lang` are read by preferences.ts, and the view
+ * options (embed, panels, autoplay, speed) by embed-options.ts, which reports its own problems.
+ */
+const displayParameters: readonly string[] = ['large', 'lang', ...viewParameterNames];
 
 /** Why a parameter of the address was ignored, as data: the banner words it in the language on screen. */
 export type AddressProblem =
@@ -66,7 +71,9 @@ export type AddressProblem =
   /** Both bounds of a range given, the minimum above the maximum. */
   | { readonly kind: 'inverted'; readonly minName: string; readonly low: number; readonly maxName: string; readonly high: number }
   /** One bound given, beyond the other's default: `other` and its default `otherDefault`. */
-  | { readonly kind: 'above-default' | 'below-default'; readonly name: string; readonly value: number; readonly other: string; readonly otherDefault: number };
+  | { readonly kind: 'above-default' | 'below-default'; readonly name: string; readonly value: number; readonly other: string; readonly otherDefault: number }
+  /** A bad view parameter (embed, panels, autoplay, speed, lang), found by view-options.ts. */
+  | ViewOptionProblem;
 
 /** A parameter applied but making a strange cluster, as the settings form warns. */
 export interface AddressWarning {
@@ -116,6 +123,12 @@ export function addressProblemText(m: Messages, problem: AddressProblem): string
       return m.settings.address.aboveDefault(problem.name, problem.value, problem.other, problem.otherDefault);
     case 'below-default':
       return m.settings.address.belowDefault(problem.name, problem.value, problem.other, problem.otherDefault);
+    case 'switch':
+      return m.settings.address.switchValue(problem.name, problem.text);
+    case 'panel':
+      return m.settings.address.panel(problem.text, problem.known);
+    case 'language':
+      return m.settings.address.language(problem.text);
     default:
       return assertNever(problem, 'address problem');
   }

@@ -3,7 +3,6 @@ import type { Action } from '../../core/index.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
 import { useAppStore } from '../store/store-context.tsx';
-import { ActConfirm } from './ActConfirm.tsx';
 import { ClientPanel } from './ClientPanel.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { LoadControl } from './LoadControl.tsx';
@@ -35,7 +34,6 @@ export function ActionsPanel() {
       <ClientPanel nodeIds={nodeIds} onSubmit={onAct.client} outcome={outcomes.client} />
       <LoadControl workload={workload} onAct={onAct.load} outcome={outcomes.load} />
       <FaultPanel nodeIds={nodeIds} partition={partition} cutLinks={cutLinks} onAct={onAct.faults} outcome={outcomes.faults} />
-      <ActConfirm />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useAppShortcuts } from '../hooks/use-app-shortcuts.ts';
 import { useDocumentTheme } from '../hooks/use-document-theme.ts';
 import { useFrameLoop } from '../hooks/use-frame-loop.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { ActConfirm } from './ActConfirm.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
@@ -46,6 +47,8 @@ export function App() {
         </div>
       </main>
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {/* Every way of acting may ask first (acting in the past), wherever it was taken from. */}
+      <ActConfirm />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Messages } from '../i18n/catalogue.ts';
 import { defaultLocale } from '../i18n/locale.ts';
 import type { Size } from '../viz/geometry.ts';
 import { partitionLabelFont, partitionRegions, voteMarkOffsets } from '../viz/layout.ts';
+import { labelWidths } from '../viz/node-status.ts';
 import { defaultSize, ringLayout } from '../viz/ring.ts';
 import { clusterLinks, cutLinkMarks, messageSize } from '../viz/links.ts';
 import { LinkLayer } from './LinkLayer.tsx';
@@ -53,7 +54,7 @@ export function ClusterGraph(props: ClusterGraphProps) {
   const partition = view.partition;
   const geometry = useMemo(() => {
     const ids = Array.from({ length: nodeCount }, (_, index) => index + 1);
-    const layout = ringLayout(ids, partition, { width, height }, textScale);
+    const layout = ringLayout(ids, partition, { width, height }, textScale, labelWidths(m));
     return {
       layout,
       regions: partitionRegions(m, partition, layout),

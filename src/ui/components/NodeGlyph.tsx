@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { NodeId, NodeView } from '../../core/index.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import type { Point } from '../viz/geometry.ts';
-import { badgeRadiusMin, glyphRadii, labelBlockBox, labelPlacement, nodeFontSizes } from '../viz/glyph-metrics.ts';
+import { badgeRadiusMin, glyphRadii, isWideCharacter, labelBox, labelPlacement, nodeFontSizes } from '../viz/glyph-metrics.ts';
 import type { LabelStyle } from '../viz/glyph-metrics.ts';
 import { timerArcPath } from '../viz/layout.ts';
 import { labelLines, nodeAriaLabel, nodeTimer, nodeTitle, voteAnswers } from '../viz/node-status.ts';
@@ -108,12 +108,10 @@ function TimerRing({ timer, radius }: { timer: NodeTimer; radius: number }) {
   );
 }
 
-/** A Chinese character (跟, 候, 领) is a full em wide and tall, where a Latin capital is about 0.7 em. */
-const wideCharacter = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-
 function RoleBadge({ letter, radius, fontSize }: { letter: string; radius: number; fontSize: number }) {
   // A wide character gets a little more room around it; a Latin letter keeps the badge as it was.
-  const isWide = wideCharacter.test(letter);
+  // A Chinese character (跟, 候, 领) is a full em wide and tall, where a Latin capital is about 0.7 em.
+  const isWide = isWideCharacter(letter);
   const width = fontSize * (isWide ? 1.65 : 1.5);
   const height = fontSize * (isWide ? 1.4 : 1.25);
   const y = -radius * 0.56;
@@ -145,7 +143,7 @@ interface LabelBlock {
  * boxes, not one around both, so neither reaches over a neighbour.
  */
 function NodeHitArea({ lines, angle, radius, textScale }: LabelBlock) {
-  const label = labelBlockBox(angle, radius, { lineCount: lines.length, widthEms: Math.max(0, ...lines.map(lineEms)) }, textScale);
+  const label = labelBox(angle, radius, lines, textScale);
   const reach = radius * 1.36;
   return (
     <>
@@ -153,13 +151,6 @@ function NodeHitArea({ lines, angle, radius, textScale }: LabelBlock) {
       <rect className="raft-node__hit" x={label.left} y={label.top} width={label.right - label.left} height={label.bottom - label.top} />
     </>
   );
-}
-
-/** Ems per character, as glyph-metrics' labelBox counts them (0.6), but a full em for a wide character. */
-function lineEms(line: string): number {
-  let wide = 0;
-  for (const character of line) if (wideCharacter.test(character)) wide += 1;
-  return (line.length - wide) * 0.6 + wide;
 }
 
 function NodeLabels({ lines, angle, radius, fontSize, textScale }: LabelBlock) {

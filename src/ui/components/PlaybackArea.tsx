@@ -9,8 +9,11 @@ import { addressBanner } from '../url-options.ts';
 import { ControlBar } from './ControlBar.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
-/** Below the title: the status line, the playback controls and the worker's last error. */
-export function PlaybackArea() {
+/**
+ * Below the title: the status line, the playback controls and the worker's last error. An
+ * embedded view may leave out the status line or the controls; the banner always shows.
+ */
+export function PlaybackArea({ status = true, controls = true }: { readonly status?: boolean; readonly controls?: boolean }) {
   const view = useAppStore((state) => state.view);
   const timeline = useAppStore((state) => state.timeline);
   const actions = useAppStore(
@@ -25,16 +28,18 @@ export function PlaybackArea() {
   );
   return (
     <div>
-      <StatusBar view={view} timeline={timeline} onSeek={actions.seek} />
-      <ControlBar
-        timeline={timeline}
-        onTogglePlay={actions.togglePlay}
-        onStep={() => actions.step(1)}
-        onStepBack={() => actions.stepBack(1)}
-        onNextEvent={actions.nextEvent}
-        onSeek={actions.seek}
-        onSpeed={actions.setSpeed}
-      />
+      {status && <StatusBar view={view} timeline={timeline} onSeek={actions.seek} />}
+      {controls && (
+        <ControlBar
+          timeline={timeline}
+          onTogglePlay={actions.togglePlay}
+          onStep={() => actions.step(1)}
+          onStepBack={() => actions.stepBack(1)}
+          onNextEvent={actions.nextEvent}
+          onSeek={actions.seek}
+          onSpeed={actions.setSpeed}
+        />
+      )}
       <ErrorBanner />
     </div>
   );

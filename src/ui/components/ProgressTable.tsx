@@ -18,17 +18,6 @@ export interface ProgressTableProps {
   readonly m?: Messages;
 }
 
-/**
- * In a narrow panel the headers turn to read upward (panels.css: vertical writing, turned half a
- * turn). Chinese characters stand upright in vertical writing, so turned they would stand on their
- * heads: they lie sideways instead, as Latin letters do, and read upward with them.
- */
-const sideways = { textOrientation: 'sideways' } as const;
-
-function headerStyle(text: string): typeof sideways | undefined {
-  return /\p{Script=Han}/u.test(text) ? sideways : undefined;
-}
-
 export function ProgressTable({ leader, progress, lastIndex, m = messagesFor(defaultLocale) }: ProgressTableProps) {
   return (
     <div className="progress-table-scroll">
@@ -36,7 +25,7 @@ export function ProgressTable({ leader, progress, lastIndex, m = messagesFor(def
         <caption>{m.details.progress.caption(leader)}</caption>
         <thead>
           <tr>
-            <th scope="col" style={headerStyle(m.details.progress.follower)}>{m.details.progress.follower}</th>
+            <th scope="col">{m.details.progress.follower}</th>
             {/* The names of Figure 2, the same in every language, free to break before "Index" in a narrow panel. */}
             <th scope="col">
               {'next'}
@@ -48,10 +37,10 @@ export function ProgressTable({ leader, progress, lastIndex, m = messagesFor(def
               <wbr />
               {'Index'}
             </th>
-            <th scope="col" style={headerStyle(m.details.progress.behind)}>{m.details.progress.behind}</th>
-            <th scope="col" style={headerStyle(m.details.progress.mode)}>{m.details.progress.mode}</th>
-            <th scope="col" style={headerStyle(m.details.progress.paused)}>{m.details.progress.paused}</th>
-            <th scope="col" style={headerStyle(m.details.progress.inFlight)}>{m.details.progress.inFlight}</th>
+            <th scope="col">{m.details.progress.behind}</th>
+            <th scope="col">{m.details.progress.mode}</th>
+            <th scope="col">{m.details.progress.paused}</th>
+            <th scope="col">{m.details.progress.inFlight}</th>
           </tr>
         </thead>
         <tbody>

@@ -31,8 +31,16 @@ const labelFontMinLarge = 20;
 /** Full labels: three lines (role, term, vote). Compact labels: one line, "C t12 v15". */
 export type LabelStyle = 'full' | 'compact';
 export const labelLineCount = { full: 3, compact: 1 } as const satisfies Record<LabelStyle, number>;
-/** The widest label line, in ems: "candidate", "term 1234" and "C t12 v15" are nine characters. */
-export const labelWidthEms = 5.6;
+/**
+ * The widest label line of each style, in ems, as the ring's fit reserves it. English's widest
+ * ("candidate", "term 1234", "C t12 v15") are nine characters; a language with wider words passes
+ * its own (widestLabelEms, from its catalogue).
+ */
+export interface LabelWidths {
+  readonly full: number;
+  readonly compact: number;
+}
+export const defaultLabelWidths: LabelWidths = { full: 5.6, compact: 5.6 };
 export const labelLineHeight = 1.2;
 
 /**
@@ -90,12 +98,26 @@ export interface Box {
   readonly bottom: number;
 }
 
-/** Ems per character: a generous average for the UI's sans-serif digits and lower case. */
-const characterEms = 0.6;
+/** A character a full em wide: Han (跟, 候, 领), CJK punctuation and full-width forms. */
+const wideCharacter = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * How wide a line of label text is, in ems: 0.6 per character (a generous average for the UI's
+ * sans-serif digits and lower case), a full em for a wide character.
+ */
+export function textEms(line: string): number {
+  let ems = 0;
+  for (const character of line) ems += wideCharacter.test(character) ? 1 : 0.6;
+  return ems;
+}
+
+export function isWideCharacter(character: string): boolean {
+  return wideCharacter.test(character);
+}
 
 /** The box `lines` take beside a node, relative to its centre. */
 export function labelBox(angle: number, nodeRadius: number, lines: readonly string[], textScale = 1): Box {
-  const widthEms = Math.max(0, ...lines.map((line) => line.length)) * characterEms;
+  const widthEms = Math.max(0, ...lines.map(textEms));
   return labelBlockBox(angle, nodeRadius, { lineCount: lines.length, widthEms }, textScale);
 }
 

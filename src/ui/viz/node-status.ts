@@ -5,6 +5,8 @@
  */
 import type { NodeId, NodeView } from '../../core/index.ts';
 import type { Messages } from '../i18n/catalogue.ts';
+import { defaultLabelWidths, textEms } from './glyph-metrics.ts';
+import type { LabelWidths } from './glyph-metrics.ts';
 
 export interface NodeTimer {
   /** election: time until a follower or candidate campaigns; heartbeat: a leader's next beat. */
@@ -54,6 +56,23 @@ export function labelLines(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 
   if (style === 'full') return [roleLine(m, node), m.cluster.term(node.term), voteLine(m, node)];
   const mark = node.alive && node.role !== null ? m.cluster.node.badge[node.role] : '✗';
   return [m.cluster.node.compact(mark, node.term, node.vote)];
+}
+
+/**
+ * The widest label lines `m`'s language writes, in ems, for the ring to reserve: every role and a
+ * crashed node, with two-digit terms and votes (a class rarely sees more), never less than the
+ * default.
+ */
+export function labelWidths(m: Messages): LabelWidths {
+  const samples = [
+    ...(['follower', 'candidate', 'leader'] as const).flatMap((role) => [
+      { role, alive: true, term: 99, vote: 15 },
+      { role, alive: true, term: 99, vote: null },
+    ]),
+    { role: null, alive: false, term: 99, vote: 15 },
+  ];
+  const widest = (style: 'full' | 'compact') => Math.max(...samples.flatMap((node) => labelLines(m, node, style).map(textEms)));
+  return { full: Math.max(defaultLabelWidths.full, widest('full')), compact: Math.max(defaultLabelWidths.compact, widest('compact')) };
 }
 
 /** A candidate's answers so far, by voter (granted or refused); voters not listed have not answered. */

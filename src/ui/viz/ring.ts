@@ -11,8 +11,8 @@
 import { scaleLinear } from 'd3';
 import type { NodeId } from '../../core/index.ts';
 import type { Point, Size } from './geometry.ts';
-import { boxesOverlap, glyphRadii, labelBlockBox, labelLineCount, labelLineHeight, labelWidthEms, nodeFontSizes } from './glyph-metrics.ts';
-import type { Box, LabelStyle } from './glyph-metrics.ts';
+import { boxesOverlap, defaultLabelWidths, glyphRadii, labelBlockBox, labelLineCount, labelLineHeight, nodeFontSizes } from './glyph-metrics.ts';
+import type { Box, LabelStyle, LabelWidths } from './glyph-metrics.ts';
 
 /** The size used when the caller does not pass one (tests, first render before measuring). */
 export const defaultSize: Size = { width: 1200, height: 900 };
@@ -52,12 +52,12 @@ export interface RingLayout {
  * below it when its labels stack outward there (the node at 12 o'clock, and at 6 o'clock on an
  * even ring), and above or below it otherwise (labels beside it, vertically centred).
  */
-function footprint(nodeRadius: number, textScale: number, style: LabelStyle): { readonly side: number; readonly stacked: number; readonly flat: number } {
+function footprint(nodeRadius: number, textScale: number, style: LabelStyle, widths: LabelWidths): { readonly side: number; readonly stacked: number; readonly flat: number } {
   const label = nodeFontSizes(nodeRadius, textScale).label;
   const beyondRing = nodeRadius * glyphRadii.label;
   const block = label * labelLineCount[style] * labelLineHeight;
   return {
-    side: beyondRing + label * labelWidthEms,
+    side: beyondRing + label * widths[style],
     stacked: beyondRing + block,
     flat: Math.max(nodeRadius * 1.36, beyondRing * 0.5 + block / 2),
   };
@@ -93,8 +93,8 @@ function neighbourDistance(count: number, rx: number, ry: number): number {
  * view allows, and wider where the view is wider. Null when the nodes do not fit: too close to
  * their neighbours, out of the view, or a label on another node or its label.
  */
-function fitRing(count: number, size: Size, nodeRadius: number, textScale: number, labelStyle: LabelStyle): RingFit | null {
-  const { side, stacked, flat } = footprint(nodeRadius, textScale, labelStyle);
+function fitRing(count: number, size: Size, nodeRadius: number, textScale: number, labelStyle: LabelStyle, widths: LabelWidths): RingFit | null {
+  const { side, stacked, flat } = footprint(nodeRadius, textScale, labelStyle, widths);
   const halfWidth = size.width / 2 - edgePadding;
   const height = size.height - 2 * edgePadding;
   if (count <= 1) {
@@ -113,7 +113,7 @@ function fitRing(count: number, size: Size, nodeRadius: number, textScale: numbe
   if (neighbourDistance(count, radiusX, radiusY) < neighbourSpacing * nodeRadius) return null;
   const used = stacked + radiusY * (1 + lowestNode(count)) + bottom;
   const fit: RingFit = { labelStyle, ringRadius: radiusY, stretch: radiusX / radiusY, nodeRadius, centerY: edgePadding + (height - used) / 2 + stacked + radiusY };
-  return labelsAreClear(count, size, fit, textScale) ? fit : null;
+  return labelsAreClear(count, size, fit, textScale, widths) ? fit : null;
 }
 
 /** The angle of each of `count` slots, clockwise from 12 o'clock (a pair sits side by side, a lone node's labels go below). */
@@ -129,9 +129,9 @@ function slotPoint(center: Point, fit: RingFit, angle: number): Point {
 }
 
 /** Every label inside the view and clear of the other nodes (timer rings included) and their labels. */
-function labelsAreClear(count: number, size: Size, fit: RingFit, textScale: number): boolean {
+function labelsAreClear(count: number, size: Size, fit: RingFit, textScale: number, widths: LabelWidths): boolean {
   const center = { x: size.width / 2, y: fit.centerY };
-  const block = { lineCount: labelLineCount[fit.labelStyle], widthEms: labelWidthEms };
+  const block = { lineCount: labelLineCount[fit.labelStyle], widthEms: widths[fit.labelStyle] };
   const reach = fit.nodeRadius * glyphRadii.timerOuter;
   const slots = slotAngles(count).map((angle) => {
     const at = slotPoint(center, fit, angle);
@@ -149,12 +149,12 @@ function labelsAreClear(count: number, size: Size, fit: RingFit, textScale: numb
  * Node radius and ring radii that fit `count` nodes, their timers and labels into `size`: full
  * labels if they fit around nodes large enough to hold a badge and an id, compact ones otherwise.
  */
-export function ringDimensions(count: number, size: Size, textScale = 1): RingFit {
+export function ringDimensions(count: number, size: Size, textScale = 1, widths: LabelWidths = defaultLabelWidths): RingFit {
   const largest = Math.min(nodeRadiusMax, Math.min(size.width, size.height) * 0.14);
   // The largest radius that fits: search down in half-pixel steps (at most ~120 steps each).
   for (const [labelStyle, smallest] of [['full', fullLabelRadiusMin], ['compact', nodeRadiusMin]] as const) {
     for (let nodeRadius = largest; nodeRadius >= smallest; nodeRadius -= 0.5) {
-      const fit = fitRing(count, size, nodeRadius, textScale, labelStyle);
+      const fit = fitRing(count, size, nodeRadius, textScale, labelStyle, widths);
       if (fit !== null) return fit;
     }
   }
@@ -198,9 +198,9 @@ function isCyclicRun(order: readonly NodeId[], group: readonly NodeId[]): boolea
 }
 
 /** Places the nodes clockwise from 12 o'clock on a ring centred in `size`. */
-export function ringLayout(ids: readonly NodeId[], groups: readonly (readonly NodeId[])[], size: Size = defaultSize, textScale = 1): RingLayout {
+export function ringLayout(ids: readonly NodeId[], groups: readonly (readonly NodeId[])[], size: Size = defaultSize, textScale = 1, widths: LabelWidths = defaultLabelWidths): RingLayout {
   const order = ringOrder(ids, groups);
-  const fit = ringDimensions(order.length, size, textScale);
+  const fit = ringDimensions(order.length, size, textScale, widths);
   const slots = slotAngles(order.length);
   // The fit centres the nodes and their labels, not the ring (an odd ring is taller above its centre).
   const center = { x: size.width / 2, y: fit.centerY };

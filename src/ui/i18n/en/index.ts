@@ -4,9 +4,10 @@ import { app } from './app.ts';
 import { cluster } from './cluster.ts';
 import { common } from './common.ts';
 import { details } from './details.ts';
+import { embed } from './embed.ts';
 import { events } from './events.ts';
 import { log } from './log.ts';
 import { runs } from './runs.ts';
 import { settings } from './settings.ts';
 
-export const en = { common, app, cluster, log, details, actions, events, settings, runs };
+export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed };

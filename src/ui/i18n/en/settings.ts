@@ -46,6 +46,9 @@ export const settings = {
     inverted: (minName: string, low: number, maxName: string, high: number) => `${minName}=${low} and ${maxName}=${high} (the minimum is above the maximum)`,
     aboveDefault: (name: string, value: number, other: string, otherDefault: number) => `${name}=${value} (above the default ${other}, ${otherDefault})`,
     belowDefault: (name: string, value: number, other: string, otherDefault: number) => `${name}=${value} (below the default ${other}, ${otherDefault})`,
+    switchValue: (name: string, text: string) => `${name} must be 1 or 0 (got "${text}")`,
+    panel: (text: string, known: readonly string[]) => `unknown panel "${text}" (panels are ${known.join(', ')})`,
+    language: (text: string) => `lang "${text}" is not a language Raftlab speaks (en or zh-CN)`,
     heartbeatTooLong: (heartbeat: number, electionMin: number) =>
       `heartbeat ${heartbeat} is at or above the shortest election timeout (${electionMin}): followers will start elections even with a live leader`,
   },

@@ -44,6 +44,9 @@ export const settings: Messages['settings'] = {
     inverted: (minName, low, maxName, high) => `${minName}=${low} 与 ${maxName}=${high}（最小值大于最大值）`,
     aboveDefault: (name, value, other, otherDefault) => `${name}=${value}（大于 ${other} 的默认值 ${otherDefault}）`,
     belowDefault: (name, value, other, otherDefault) => `${name}=${value}（小于 ${other} 的默认值 ${otherDefault}）`,
+    switchValue: (name, text) => `${name} 只能是 1 或 0（收到“${text}”）`,
+    panel: (text, known) => `未知面板“${text}”（可选：${known.join('、')}）`,
+    language: (text) => `lang“${text}”不是 Raftlab 支持的语言（en 或 zh-CN）`,
     heartbeatTooLong: (heartbeat, electionMin) => `heartbeat ${heartbeat} 不小于最短选举超时（${electionMin}）：即使领导者正常，跟随者也会发起选举`,
   },
 };
