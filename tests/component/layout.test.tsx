@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../src/ui/viz/geometry.ts';
-import { boxesOverlap, glyphRadii, labelBox, labelPlacement, nodeFontSizes } from '../../src/ui/viz/glyph-metrics.ts';
+import { boxesOverlap, glyphRadii, labelBox, labelPlacement, nodeFontSizes, textEms } from '../../src/ui/viz/glyph-metrics.ts';
 import type { Box } from '../../src/ui/viz/glyph-metrics.ts';
-import { insetWay, partitionRegions, pointAlong, timerArcPath, voteMarkOffsets, wayPath, wayPoint } from '../../src/ui/viz/layout.ts';
+import { insetWay, partitionLabelFont, partitionRegions, pointAlong, timerArcPath, voteMarkOffsets, wayPath, wayPoint } from '../../src/ui/viz/layout.ts';
 import { defaultSize, ringLayout, ringOrder } from '../../src/ui/viz/ring.ts';
 import { labelLines } from '../../src/ui/viz/node-status.ts';
 import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
@@ -120,6 +120,48 @@ describe('partitionRegions', () => {
     expect(regions.map((region) => region.label)).toEqual(['Partition A', 'Partition B']);
     for (const region of regions) expect(region.path).toMatch(/^M[-\d.]/);
   });
+
+  it('writes the names in full where they fit, and only their letters in a ring too crowded for them', () => {
+    const shown = (groups: number[][], size: { width: number; height: number }) => partitionRegions(m, groups, ringLayout(range(groups.flat().length), groups, size)).map((region) => region.shown);
+    expect(shown([[1, 2], [3, 4, 5]], { width: 908, height: 554 })).toEqual(['Partition A', 'Partition B']);
+    expect(shown([[1, 2, 3], [4, 5, 6], [7, 8, 9]], { width: 908, height: 554 })).toEqual(['Partition A', 'Partition B', 'Partition C']);
+    expect(shown([[1, 2], [3], [4, 5]], { width: 583, height: 269 })).toContain('B');
+  });
+
+  // Few large nodes leave little room inside the ring, and every group's label shares it.
+  const splits = [
+    [[1, 2], [3, 4, 5]],
+    [[1], [2, 3, 4, 5]],
+    [[1, 2], [3], [4, 5]],
+    [[1, 2, 3], [4, 5, 6, 7]],
+    [[1, 2], [3, 4, 5, 6, 7, 8, 9]],
+    [[1, 2, 3], [4, 5, 6], [7, 8, 9]],
+    [[1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14, 15]],
+  ];
+  for (const size of [{ width: 908, height: 554 }, { width: 865, height: 369 }, { width: 583, height: 269 }]) {
+    it(`puts each group's label clear of the nodes and of the other labels, in ${size.width}x${size.height}`, () => {
+      for (const language of ['en', 'zh-CN'] as const) {
+        const catalogue = messagesFor(language);
+        for (const groups of splits) {
+          const ids = range(groups.flat().length);
+          const layout = ringLayout(ids, groups, size);
+          const font = partitionLabelFont(layout);
+          const reach = layout.nodeRadius * glyphRadii.timerOuter;
+          const labels = partitionRegions(catalogue, groups, layout).map((region) => {
+            const half = { width: (textEms(region.shown) * font) / 2, height: font * 0.5 };
+            return { left: region.labelAt.x - half.width, right: region.labelAt.x + half.width, top: region.labelAt.y - half.height, bottom: region.labelAt.y + half.height };
+          });
+          const what = `${language}, ${JSON.stringify(groups)}`;
+          labels.forEach((label, index) => {
+            for (const other of labels.slice(index + 1)) expect(boxesOverlap(label, other), `${what}: two labels`).toBe(false);
+            for (const at of layout.positions.values()) {
+              expect(boxesOverlap(label, { left: at.x - reach, right: at.x + reach, top: at.y - reach, bottom: at.y + reach }), `${what}: a label on a node`).toBe(false);
+            }
+          });
+        }
+      }
+    });
+  }
 });
 
 describe('links', () => {

@@ -100,6 +100,16 @@ for (const size of sizes) {
       const leader = zhNode.exec((await leaderName(page))!)!;
       const id = Number(leader[1]);
 
+      // The leader's progress table: every column in view; in a narrow panel its headers stand
+      // vertical, Chinese characters upright (no half turn, which would stand them on their heads).
+      await cluster(page).getByRole('button', { name: new RegExp(`^节点 ${id}，`) }).click();
+      const progress = page.getByRole('table', { name: `领导者 ${id} 对各跟随者的复制进度`, exact: true });
+      await progress.scrollIntoViewIfNeeded();
+      await expect(progress.getByRole('columnheader', { name: '传输中', exact: true })).toBeInViewport({ ratio: 1 });
+      const header = await progress.getByRole('columnheader', { name: '跟随者', exact: true }).evaluate((element) => getComputedStyle(element).transform);
+      expect(header).toBe('none');
+      await cluster(page).getByRole('button', { name: new RegExp(`^节点 ${id}，`) }).click();
+
       // Crash the leader from its inspector.
       await cluster(page).getByRole('button', { name: new RegExp(`^节点 ${id}，`) }).click();
       const inspector = page.getByRole('region', { name: '详情', exact: true });

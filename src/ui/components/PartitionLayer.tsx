@@ -27,7 +27,7 @@ export function PartitionLayer({ m, regions, center, stretch, fontSize, nodeCoun
             <title>{description}</title>
             <path className="raft-partition__region" d={region.path} transform={`translate(${center.x},${center.y}) scale(${stretch},1)`} />
             <text className="raft-partition__label" x={region.labelAt.x} y={region.labelAt.y} fontSize={fontSize}>
-              {region.label}
+              {region.shown}
             </text>
           </g>
         );

@@ -13,7 +13,8 @@ import type { Messages } from '../i18n/catalogue.ts';
 import type { Point } from './geometry.ts';
 import { polar } from './geometry.ts';
 import type { RingLayout } from './ring.ts';
-import { glyphRadii, nodeFontSizes } from './glyph-metrics.ts';
+import { boxesOverlap, glyphRadii, nodeFontSizes, textEms } from './glyph-metrics.ts';
+import type { Box } from './glyph-metrics.ts';
 
 /** d3.arc measures angles clockwise from 12 o'clock; screen angles start at 3 o'clock. */
 export function arcAngle(screenAngle: number): number {
@@ -113,7 +114,10 @@ export function timerArcPath(drained: number, innerRadius: number, outerRadius: 
 }
 
 export interface PartitionRegion {
+  /** Its name, "Partition A" (the region's accessible name starts with it). */
   readonly label: string;
+  /** The text drawn: the name, or only its letter ("A") where the name finds no clear place. */
+  readonly shown: string;
   readonly members: readonly NodeId[];
   /**
    * A rounded ring sector behind the members (d3.arc path, centred on the ring's centre, drawn
@@ -126,25 +130,31 @@ export interface PartitionRegion {
 
 /** Partition A, B, C ... in the order the view lists the groups. */
 export function partitionLabel(m: Messages, index: number): string {
-  return m.cluster.partition.label(String.fromCharCode(65 + (index % 26)));
+  return m.cluster.partition.label(partitionLetter(index));
 }
 
-/**
- * One region per partition group when the network is split (none when it is whole): a rounded
- * ring sector spanning the group's slots. `ringOrder` guarantees each group is one run of slots.
- */
+function partitionLetter(index: number): string {
+  return String.fromCharCode(65 + (index % 26));
+}
+
 /** The font size of a partition label, in px: a little larger than the node labels. */
 export function partitionLabelFont(layout: RingLayout): number {
   return nodeFontSizes(layout.nodeRadius, layout.textScale).label * 1.15;
 }
 
+/**
+ * One region per partition group when the network is split (none when it is whole): a rounded
+ * ring sector spanning the group's slots. `ringOrder` guarantees each group is one run of slots.
+ *
+ * Each label sits inside its group's wedge, on the line from the centre through the middle of its
+ * group, as near the group's nodes as it can without covering a node or another group's label.
+ * With a few large nodes the space inside the ring is small and shared by every group, so the
+ * distance matters: two labels at the same depth would be drawn over each other.
+ */
 export function partitionRegions(m: Messages, groups: readonly (readonly NodeId[])[], layout: RingLayout): PartitionRegion[] {
   const count = layout.order.length;
-  // "Partition A" is about 11 characters: its half extents, to keep it off the nodes it labels.
-  const font = partitionLabelFont(layout);
-  const halfWidth = font * 11 * 0.3;
-  const halfHeight = font * 0.6;
   if (groups.length <= 1 || count < 2) return [];
+  const font = partitionLabelFont(layout);
   const slotAngle = (2 * Math.PI) / count;
   const gap = Math.min(slotAngle * 0.12, 0.08);
   const { ringRadius, nodeRadius, center, stretch } = layout;
@@ -155,6 +165,13 @@ export function partitionRegions(m: Messages, groups: readonly (readonly NodeId[
     .innerRadius(innerRadius)
     .outerRadius(outerRadius)
     .cornerRadius(nodeRadius * 0.45);
+  // Inside the band, between its inner edge and the timer rings (and the vote marks facing inward).
+  const preferred = Math.max(ringRadius - nodeRadius * 2.1, (innerRadius + ringRadius) / 2 - nodeRadius * 0.6, 0);
+  const reach = nodeRadius * glyphRadii.voteMark;
+  const nodes: Box[] = [...layout.positions.values()].map((at) => ({ left: at.x - reach, right: at.x + reach, top: at.y - reach, bottom: at.y + reach }));
+  const placed: Box[] = [];
+  const step = Math.max(2, nodeRadius * 0.15);
+  const isClear = (box: Box) => box.left >= 0 && box.top >= 0 && box.right <= layout.size.width && box.bottom <= layout.size.height && ![...nodes, ...placed].some((other) => boxesOverlap(box, other));
   return groups.flatMap((group, index) => {
     const slots = group.map((id) => layout.order.indexOf(id)).filter((slot) => slot >= 0);
     if (slots.length === 0) return [];
@@ -162,20 +179,47 @@ export function partitionRegions(m: Messages, groups: readonly (readonly NodeId[
     const start = arcAngle(layout.angles.get(layout.order[run.first]!)!) - slotAngle / 2 + gap;
     const end = start + run.length * slotAngle - 2 * gap;
     const middle = (start + end) / 2 - Math.PI / 2;
-    // Inside the band, between its inner edge and the timer rings (and the vote marks facing inward).
-    const labelRadius = Math.max(ringRadius - nodeRadius * 2.1, (innerRadius + ringRadius) / 2 - nodeRadius * 0.6, 0);
-    return [{
-      label: partitionLabel(m, index),
-      members: group,
-      path: regionArc({ startAngle: start, endAngle: end }) ?? '',
-      // Pulled inward by its own half size, so the whole label sits inside the band, not over the nodes.
-      labelAt: {
-        x: center.x + labelRadius * stretch * Math.cos(middle) - halfWidth * Math.cos(middle),
-        y: center.y + labelRadius * Math.sin(middle) - halfHeight * Math.sin(middle),
-      },
-    }];
+    // Inside the group's wedge (its middle angle ± half its span), on the ellipse the ring is drawn on.
+    const inWedge = (point: Point) => {
+      const dx = (point.x - center.x) / stretch;
+      const dy = point.y - center.y;
+      if (Math.hypot(dx, dy) < nodeRadius * 0.5) return true;
+      const off = Math.atan2(dy, dx) - middle;
+      return Math.abs(Math.atan2(Math.sin(off), Math.cos(off))) <= (end - start) / 2;
+    };
+    const halfSize = (text: string) => ({ width: (textEms(text) * font) / 2, height: font * 0.6 });
+    // Pulled inward by its own half size, so the whole label sits inside the band, not over the nodes.
+    const at = (radius: number, half: { width: number; height: number }): Point => ({
+      x: center.x + radius * stretch * Math.cos(middle) - half.width * Math.cos(middle),
+      y: center.y + radius * Math.sin(middle) - half.height * Math.sin(middle),
+    });
+    const boxAround = (point: Point, half: { width: number; height: number }): Box => ({ left: point.x - half.width, right: point.x + half.width, top: point.y - half.height, bottom: point.y + half.height });
+    // First on the line through the middle of the group, as near its nodes as is clear (leaving the
+    // shared middle of the ring to the other groups); failing that, around the preferred point.
+    const spotFor = (text: string): Point | null => {
+      const half = halfSize(text);
+      const candidates: Point[] = [];
+      for (let radius = ringRadius; radius >= 0; radius -= step) candidates.push(at(radius, half));
+      const around = at(preferred, half);
+      for (let ring = 1; ring <= labelSearchRings; ring += 1) {
+        for (let k = 0; k < 12; k += 1) candidates.push({ x: around.x + ring * step * Math.cos((k * Math.PI) / 6), y: around.y + ring * step * Math.sin((k * Math.PI) / 6) });
+      }
+      return candidates.find((candidate) => inWedge(candidate) && isClear(boxAround(candidate, half))) ?? null;
+    };
+    const label = partitionLabel(m, index);
+    const letter = partitionLetter(index);
+    // The name where it fits; else only its letter (a crowded ring); else the letter where it would go.
+    const named = spotFor(label);
+    const lettered = named === null ? spotFor(letter) : null;
+    const shown = named === null ? letter : label;
+    const labelAt = named ?? lettered ?? at(preferred, halfSize(letter));
+    placed.push(boxAround(labelAt, halfSize(shown)));
+    return [{ label, shown, members: group, path: regionArc({ startAngle: start, endAngle: end }) ?? '', labelAt }];
   });
 }
+
+/** How far a label may move from its preferred point, in rings of candidates. */
+const labelSearchRings = 24;
 
 /** The first slot and length of the run of `slots` on a cycle of `count` slots. */
 function cyclicRun(slots: readonly number[], count: number): { readonly first: number; readonly length: number } {

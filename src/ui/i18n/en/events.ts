@@ -58,7 +58,7 @@ export const events = {
     list: 'Events',
     /** More events match than rows are drawn. */
     showingLast: (shown: number, matching: number) => `Showing the last ${shown} of ${matching} matching events`,
-    matching: (count: number) => `${count} events`,
+    matching: (count: number) => (count === 1 ? '1 event' : `${count} events`),
     jumpToNewest: 'Jump to newest',
     seek: (tick: number) => `Seek to tick ${tick}`,
     /** The node column of a cluster-wide event (network, faults). */
