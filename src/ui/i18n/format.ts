@@ -12,6 +12,8 @@ export interface Format {
   percent(ratio: number): string;
   /** The plural category of `count` in this language ("one", "other", ...). */
   pluralCategory(count: number): Intl.LDMLPluralRule;
+  /** The form of a noun for `count` (English: "entry" for 1, "entries" otherwise), by Intl.PluralRules. */
+  plural(count: number, forms: { readonly one: string; readonly other: string }): string;
   /** The language's list: "1, 2 and 3" in English, "1、2 和 3" in Chinese. */
   list(items: readonly string[]): string;
 }
@@ -27,6 +29,7 @@ export function makeFormat(locale: Locale): Format {
     count: (value) => counts.format(value),
     percent: (ratio) => percents.format(ratio),
     pluralCategory: (count) => plurals.select(count),
+    plural: (count, forms) => (plurals.select(count) === 'one' ? forms.one : forms.other),
     list: (items) => lists.format(items),
   };
 }

@@ -1,5 +1,8 @@
 /** The cluster area's messages (English, the source catalogue). */
 import type { DropReason, RemoteMessage } from '../../../core/index.ts';
+import { makeFormat } from '../format.ts';
+
+const f = makeFormat('en');
 
 export const cluster = {
   panel: {
@@ -35,7 +38,7 @@ export const cluster = {
     success: 'success',
     rejected: 'rejected',
     heartbeat: 'heartbeat',
-    entries: (count: number) => (count === 1 ? '1 entry' : `${count} entries`),
+    entries: (count: number) => `${count} ${f.plural(count, { one: 'entry', other: 'entries' })}`,
     duplicate: 'duplicate',
     lost: 'lost',
     /** The hover text's first line: the core's canonical summary (other languages word the message themselves). */

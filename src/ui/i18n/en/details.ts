@@ -1,6 +1,9 @@
 /** The details area's messages (English, the source catalogue). */
+import { makeFormat } from '../format.ts';
 
-const count = (value: number, one: string, other: string) => `${value} ${value === 1 ? one : other}`;
+const f = makeFormat('en');
+
+const count = (value: number, one: string, other: string) => `${value} ${f.plural(value, { one, other })}`;
 
 export const details = {
   /** The panel's accessible name and, with nothing selected, its heading. */

@@ -7,9 +7,12 @@
  */
 import type { Topic } from '../../../core/index.ts';
 import { paperName } from '../../../protocol/vocabulary.ts';
+import { makeFormat } from '../format.ts';
+
+const f = makeFormat('en');
 
 /** "1 entry", "3 entries" (the count ungrouped, as explanations always wrote it). */
-const plural = (count: number, one: string, other: string): string => `${count} ${count === 1 ? one : other}`;
+const plural = (count: number, one: string, other: string): string => `${count} ${f.plural(count, { one, other })}`;
 const logPosition = (lastTerm: number, lastIndex: number): string => `last term ${lastTerm}, index ${lastIndex}`;
 const refusedVote = (candidate: number, term: number): string => `refused vote to node ${candidate} in term ${term}`;
 const rejectedAppend = (leader: number): string => `rejected AppendEntries from node ${leader}`;
@@ -58,7 +61,7 @@ export const events = {
     list: 'Events',
     /** More events match than rows are drawn. */
     showingLast: (shown: number, matching: number) => `Showing the last ${shown} of ${matching} matching events`,
-    matching: (count: number) => (count === 1 ? '1 event' : `${count} events`),
+    matching: (count: number) => plural(count, 'event', 'events'),
     jumpToNewest: 'Jump to newest',
     seek: (tick: number) => `Seek to tick ${tick}`,
     /** The node column of a cluster-wide event (network, faults). */

@@ -1,4 +1,7 @@
 /** The runs area's messages: saving and loading runs as files (English, the source catalogue). */
+import { makeFormat } from '../format.ts';
+
+const f = makeFormat('en');
 
 export const runs = {
   exportRun: 'Export run',
@@ -14,7 +17,7 @@ export const runs = {
   importingPercent: (fileName: string, percent: number) => `Importing "${fileName}": ${percent}%`,
   progress: 'Import progress',
   cancelImport: 'Cancel import',
-  imported: (fileName: string, actions: number, tick: number) => `✓ Imported run from "${fileName}": ${actions} ${actions === 1 ? 'action' : 'actions'}, tick ${tick}`,
+  imported: (fileName: string, actions: number, tick: number) => `✓ Imported run from "${fileName}": ${actions} ${f.plural(actions, { one: 'action', other: 'actions' })}, tick ${tick}`,
   dismissNotice: 'Dismiss import notice',
   dismiss: 'Dismiss',
   /** A picked file that is not JSON at all (run-file-text.ts). */
