@@ -12,16 +12,23 @@
  * stops by itself when the tab is hidden and animation frames stop.
  */
 import type { Action, NodeId, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Annotations } from '../scenario/annotations.ts';
 import type { WireView } from './wire-view.ts';
 
-/** A run as data: options plus the user's actions with their ticks. Replays exactly. */
+/**
+ * A run as data: options, the user's actions with their ticks, the tick being viewed, and what a
+ * scenario adds (captions, marks, expectations; empty for an ordinary run). Replays exactly.
+ * Files, permalinks and autosaves all carry this shape (docs/runs.md); version 1 files (no
+ * annotations) are still read, as a run with none.
+ */
 export interface Run {
   readonly format: 'raftlab-run';
-  readonly version: 1;
+  readonly version: 2;
   readonly options: SimulationOptions;
   readonly actions: readonly TimedAction[];
   /** The tick the run was at when saved. */
   readonly tick: Tick;
+  readonly annotations: Annotations;
 }
 
 /** What the screen currently needs beyond the basics, so views stay small. */
@@ -89,6 +96,11 @@ export type FromWorker =
   | { readonly type: 'action-result'; readonly result: ActionOutcome; readonly id?: number }
   | { readonly type: 'run'; readonly run: Run }
   /**
+   * The run's annotations changed: a new or imported run brought other ones (acting keeps them).
+   * Posted before that run's frame, and only when they differ from the ones the UI last got.
+   */
+  | { readonly type: 'annotations'; readonly annotations: Annotations }
+  /**
    * A long import under way: `done` of `total` replay steps (one per action and one per tick).
    * It ends with 'import-done' and the new run's frame, an 'error', or 'import-cancelled'.
    */
@@ -115,7 +127,10 @@ export type QuotedValue = { readonly kind: 'array'; readonly length: number } | 
 export type RunProblem =
   | { readonly code: 'not-a-run'; readonly got: QuotedValue }
   | { readonly code: 'format'; readonly expected: string; readonly got: QuotedValue }
-  | { readonly code: 'version'; readonly expected: number; readonly got: QuotedValue }
+  /** Not a version number at all; the versions read are `oldest` to `newest`. */
+  | { readonly code: 'version'; readonly oldest: number; readonly newest: number; readonly got: QuotedValue }
+  /** A later version than this app reads: the run was saved by a newer Raftlab. */
+  | { readonly code: 'newer-version'; readonly newest: number; readonly got: QuotedValue }
   | { readonly code: 'options'; readonly got: QuotedValue }
   /** More nodes than the screen shows; `field` is "nodes" for a new run, "options.nodes" in a file. */
   | { readonly code: 'node-count'; readonly field: string; readonly max: number; readonly got: QuotedValue }
@@ -125,7 +140,22 @@ export type RunProblem =
   /** An action's tick: from `min` (the previous action's tick, so actions are in tick order) to `max`. */
   | { readonly code: 'action-tick'; readonly index: number; readonly min: number; readonly max: number; readonly got: QuotedValue }
   | { readonly code: 'action-object'; readonly index: number; readonly got: QuotedValue }
-  | { readonly code: 'tick'; readonly max: number; readonly got: QuotedValue };
+  | { readonly code: 'tick'; readonly max: number; readonly got: QuotedValue }
+  | AnnotationProblem;
+
+/**
+ * What is wrong with a version 2 run's annotations (src/worker/run-annotations.ts). `field` is
+ * the path in the file, e.g. "annotations.captions[3].text".
+ */
+export type AnnotationProblem =
+  | { readonly code: 'annotations'; readonly got: QuotedValue }
+  /** Not an array, or longer than `max`. */
+  | { readonly code: 'annotation-list'; readonly field: string; readonly max: number; readonly got: QuotedValue }
+  /** An item that is not an object { tick, text } (a caption) or { tick, name } (a mark). */
+  | { readonly code: 'annotation-item'; readonly field: string; readonly shape: 'caption' | 'mark'; readonly got: QuotedValue }
+  | { readonly code: 'annotation-tick'; readonly field: string; readonly max: number; readonly got: QuotedValue }
+  /** A caption's text, a mark's name or an expectation: a string of 1 to `max` characters. */
+  | { readonly code: 'annotation-text'; readonly field: string; readonly max: number; readonly got: QuotedValue };
 
 /** The problems an 'error' can carry as data (see FromWorker). */
 export type WorkerProblem =

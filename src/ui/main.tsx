@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
 import { EmbedApp } from './components/EmbedApp.tsx';
 import { browserPreferenceHost, initialDisplay, keepDisplayPreferences } from './preferences.ts';
+import { keepRunsInBrowser } from './share/keep-runs.ts';
 import { makeAppStore } from './store/store.ts';
 import { AppStoreProvider } from './store/store-context.tsx';
 import { createWorkerPort } from './store/worker-port.ts';
@@ -28,6 +29,9 @@ if (problems.length > 0 || fromAddress.warnings.length > 0) {
 // The worker takes commands in order: these follow the new run's start.
 if (view.options.speed !== null) store.getState().setSpeed(view.options.speed);
 if (view.options.autoplay) store.getState().play();
+// A permalink in the address, or this browser's autosave, replaces that run once replayed (it
+// opens paused); from then on the address and the autosave follow the run (docs/runs.md).
+void keepRunsInBrowser(store, { embedded: view.options.embed });
 
 createRoot(root).render(
   <StrictMode>

@@ -20,6 +20,13 @@ export type NotJson = { readonly fileName: string } & ({ readonly kind: 'empty' 
 
 export type RunFileText = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: NotJson };
 
+/**
+ * Largest file Import run reads, checked before reading it. The longest run a file may hold
+ * (100,000 actions, as pretty JSON with long keys) is about 25 MB; anything larger is not a run,
+ * and reading it would only hold the page.
+ */
+export const runFileBytesMax = 32 * 1024 * 1024;
+
 /** Longest part of the browser's own message quoted back (it can quote the file's bytes). */
 const reasonCharsMax = 100;
 
@@ -80,7 +87,9 @@ export function runProblemText(m: Messages, problem: RunProblem): string {
     case 'format':
       return m.runs.problem.format(problem.expected, got);
     case 'version':
-      return m.runs.problem.version(problem.expected, got);
+      return m.share.runProblem.version(problem.oldest, problem.newest, got);
+    case 'newer-version':
+      return m.share.runProblem.newerVersion(problem.newest, got);
     case 'options':
       return m.runs.problem.options(got);
     case 'node-count':
@@ -97,6 +106,16 @@ export function runProblemText(m: Messages, problem: RunProblem): string {
       return m.runs.problem.actionObject(problem.index, got);
     case 'tick':
       return m.runs.problem.tick(problem.max, got);
+    case 'annotations':
+      return m.share.runProblem.annotations(got);
+    case 'annotation-list':
+      return m.share.runProblem.annotationList(problem.field, problem.max, got);
+    case 'annotation-item':
+      return problem.shape === 'caption' ? m.share.runProblem.captionItem(problem.field, got) : m.share.runProblem.markItem(problem.field, got);
+    case 'annotation-tick':
+      return m.share.runProblem.annotationTick(problem.field, problem.max, got);
+    case 'annotation-text':
+      return m.share.runProblem.annotationText(problem.field, problem.max, got);
     default:
       return assertNever(problem, 'run problem');
   }

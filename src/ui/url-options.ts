@@ -7,7 +7,7 @@
  * parameter given twice are refused rather than guessed at.
  */
 import type { SimulationOptions } from '../core/index.ts';
-import { defaultNetworkConfig, defaultRaftConfig } from '../protocol/defaults.ts';
+import { defaultNetworkConfig, defaultRaftConfig, defaultWorkload } from '../protocol/defaults.ts';
 import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
 import { assertNever } from './format.ts';
 import type { Messages } from './i18n/catalogue.ts';
@@ -29,23 +29,27 @@ interface Parameter {
   readonly min: number;
   readonly max: number;
   readonly apply: (options: MutableOptions, value: number) => void;
+  /** The parameter's value in a run's options, for the address that describes the run (run-address.ts). */
+  readonly read: (options: SimulationOptions) => number | undefined;
+  /** The core's default, left out of such an address. */
+  readonly fallback: number;
 }
 
 const ticksMax = 1_000_000;
 
 /** Every parameter the address may set (README.md lists them for users). */
 export const urlParameters: readonly Parameter[] = [
-  { name: 'nodes', kind: 'integer', min: 1, max: screenNodeCountMax, apply: (o, v) => void (o.nodes = v) },
-  { name: 'seed', kind: 'integer', min: 0, max: 0xffff_ffff, apply: (o, v) => void (o.seed = v) },
-  { name: 'drop', kind: 'ratio', min: 0, max: 1, apply: (o, v) => void (o.network.dropRatio = v) },
-  { name: 'duplicate', kind: 'ratio', min: 0, max: 1, apply: (o, v) => void (o.network.duplicateRatio = v) },
-  { name: 'reorder', kind: 'ratio', min: 0, max: 1, apply: (o, v) => void (o.network.reorderRatio = v) },
-  { name: 'delayMin', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.network.delayTicksMin = v) },
-  { name: 'delayMax', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.network.delayTicksMax = v) },
-  { name: 'electionMin', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.raft.electionTimeoutTicksMin = v) },
-  { name: 'electionMax', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.raft.electionTimeoutTicksMax = v) },
-  { name: 'heartbeat', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.raft.heartbeatIntervalTicks = v) },
-  { name: 'load', kind: 'integer', min: 0, max: ticksMax, apply: (o, v) => void (o.workload.proposeEveryTicks = v) },
+  { name: 'nodes', kind: 'integer', min: 1, max: screenNodeCountMax, apply: (o, v) => void (o.nodes = v), read: (o) => o.nodes, fallback: 5 },
+  { name: 'seed', kind: 'integer', min: 0, max: 0xffff_ffff, apply: (o, v) => void (o.seed = v), read: (o) => o.seed, fallback: 1 },
+  { name: 'drop', kind: 'ratio', min: 0, max: 1, apply: (o, v) => void (o.network.dropRatio = v), read: (o) => o.network?.dropRatio, fallback: defaultNetworkConfig.dropRatio },
+  { name: 'duplicate', kind: 'ratio', min: 0, max: 1, apply: (o, v) => void (o.network.duplicateRatio = v), read: (o) => o.network?.duplicateRatio, fallback: defaultNetworkConfig.duplicateRatio },
+  { name: 'reorder', kind: 'ratio', min: 0, max: 1, apply: (o, v) => void (o.network.reorderRatio = v), read: (o) => o.network?.reorderRatio, fallback: defaultNetworkConfig.reorderRatio },
+  { name: 'delayMin', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.network.delayTicksMin = v), read: (o) => o.network?.delayTicksMin, fallback: defaultNetworkConfig.delayTicksMin },
+  { name: 'delayMax', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.network.delayTicksMax = v), read: (o) => o.network?.delayTicksMax, fallback: defaultNetworkConfig.delayTicksMax },
+  { name: 'electionMin', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.raft.electionTimeoutTicksMin = v), read: (o) => o.raft?.electionTimeoutTicksMin, fallback: defaultRaftConfig.electionTimeoutTicksMin },
+  { name: 'electionMax', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.raft.electionTimeoutTicksMax = v), read: (o) => o.raft?.electionTimeoutTicksMax, fallback: defaultRaftConfig.electionTimeoutTicksMax },
+  { name: 'heartbeat', kind: 'integer', min: 1, max: ticksMax, apply: (o, v) => void (o.raft.heartbeatIntervalTicks = v), read: (o) => o.raft?.heartbeatIntervalTicks, fallback: defaultRaftConfig.heartbeatIntervalTicks },
+  { name: 'load', kind: 'integer', min: 0, max: ticksMax, apply: (o, v) => void (o.workload.proposeEveryTicks = v), read: (o) => o.workload?.proposeEveryTicks, fallback: defaultWorkload.proposeEveryTicks },
 ];
 
 /** Pairs that bound one range: the minimum may not exceed the maximum (given or default). */
@@ -96,6 +100,26 @@ export function optionsFromSearch(search: string): UrlOptions {
   const values = readValues(new URLSearchParams(search), problems);
   dropInvertedRanges(values, problems);
   return { options: toOptions(values), problems, warnings: timingWarnings(values) };
+}
+
+/**
+ * The parameters that describe a run's options in the address, defaults left out, in the table's
+ * order: `[["nodes", "9"], ["seed", "3"]]`. Options the address has no parameter for (the event
+ * limit, the log batch size...) are not among them: only a permalink carries those.
+ */
+export function optionParameters(options: SimulationOptions): [string, string][] {
+  const found: [string, string][] = [];
+  for (const parameter of urlParameters) {
+    const value = parameter.read(options);
+    if (value !== undefined && value !== parameter.fallback) found.push([parameter.name, plainDecimal(value)]);
+  }
+  return found;
+}
+
+/** A number as the address's parameters accept it: no exponent (`1e-7` is written 0.0000001). */
+function plainDecimal(value: number): string {
+  const text = String(value);
+  return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, '') : text;
 }
 
 /** The banner's text for the address's problems and warnings, or null when there is nothing to say. */

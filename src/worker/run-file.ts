@@ -1,55 +1,35 @@
 import type { Action, Tick, TimedAction } from '../core/index.ts';
 import { SimulationInputError, Timeline } from '../core/index.ts';
-import type { QuotedValue, Run, RunProblem } from '../protocol/worker-protocol.ts';
+import type { Run } from '../protocol/worker-protocol.ts';
 import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
+import type { Annotations } from '../scenario/annotations.ts';
+import { noAnnotations } from '../scenario/annotations.ts';
+import { parseAnnotations } from './run-annotations.ts';
+import { quote, RunFileError } from './run-problem.ts';
+
+export { RunFileError } from './run-problem.ts';
 
 /**
- * Runs as files: export writes options plus the timed action log; import parses an unknown value
- * at the edge (a file a user picked, possibly hand-edited or from another version) and replays
- * it. Every problem is reported as a SimulationInputError naming the field, e.g.
- * "actions[3].tick must be ...", and the caller keeps its current run. The problems found here
- * (not the core's) are RunFileErrors, which also carry the problem as data for the app to word.
+ * Runs as files: export writes options, the timed action log, the tick and the annotations;
+ * import parses an unknown value at the edge (a file a user picked, a permalink, an autosave,
+ * possibly hand-edited or from another version) and replays it. Every problem is reported as a
+ * SimulationInputError naming the field, e.g. "actions[3].tick must be ...", and the caller
+ * keeps its current run. The problems found here (not the core's) are RunFileErrors, which also
+ * carry the problem as data for the app to word.
+ *
+ * Versions (docs/runs.md): 1 had no annotations and is read as a run with none; 2 is written.
  */
 export const runFormat = 'raftlab-run';
-export const runVersion = 1;
+export const runVersion = 2;
+/** The oldest version still read. */
+export const runVersionOldest = 1;
 /** Bounds on what an import may ask the worker to replay, so a file cannot hang it. */
 export const runActionsMax = 100_000;
 export const runTickMax = 10_000_000;
 
-/**
- * A problem with a run file (or a new run's node count): its message is English, for the headless
- * API and the CLI; `problem` says the same as data, which the app words in the user's language
- * (src/ui/run-file-text.ts, whose English must read exactly like this message).
- */
-export class RunFileError extends SimulationInputError {
-  constructor(
-    field: string,
-    allowed: string,
-    readonly problem: RunProblem,
-  ) {
-    super(field, allowed, quotedInEnglish(problem.got));
-  }
-}
-
-export function exportRun(timeline: Timeline): Run {
+export function exportRun(timeline: Timeline, annotations: Annotations = noAnnotations): Run {
   const { options, actions } = timeline.toRun();
-  return { format: runFormat, version: runVersion, options, actions, tick: timeline.tick };
-}
-
-function quote(value: unknown): QuotedValue {
-  if (Array.isArray(value)) return { kind: 'array', length: value.length };
-  if (typeof value === 'object' && value !== null) return { kind: 'object' };
-  if (typeof value === 'string') return { kind: 'literal', text: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) };
-  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) return { kind: 'literal', text: String(value) };
-  return { kind: 'literal', text: typeof value };
-}
-
-/** The quoted value in the headless API's English (the app words QuotedValue itself). */
-function quotedInEnglish(value: QuotedValue): string {
-  // i18n-exempt: the headless API's English (docs/i18n.md); the app words the QuotedValue.
-  if (value.kind === 'array') return `an array of ${value.length}`;
-  // i18n-exempt: as above.
-  return value.kind === 'object' ? 'an object' : value.text;
+  return { format: runFormat, version: runVersion, options, actions, tick: timeline.tick, annotations };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -102,12 +82,30 @@ export function requireScreenNodeCount(options: unknown, field: string): void {
 export function parseRun(value: unknown): Run {
   if (!isRecord(value)) throw new RunFileError('run', 'a Raftlab run (a JSON object)', { code: 'not-a-run', got: quote(value) });
   if (value.format !== runFormat) throw new RunFileError('format', `"${runFormat}"`, { code: 'format', expected: runFormat, got: quote(value.format) });
-  if (value.version !== runVersion) throw new RunFileError('version', `${runVersion} (the version this app reads)`, { code: 'version', expected: runVersion, got: quote(value.version) });
+  const version = requireVersion(value.version);
   if (!isRecord(value.options)) throw new RunFileError('options', 'an object of simulation options', { code: 'options', got: quote(value.options) });
   requireScreenNodeCount(value.options, 'options.nodes');
   const actions = parseActions(value.actions);
   const tick = requireTick(value.tick, 0, null);
-  return { format: runFormat, version: runVersion, options: value.options, actions, tick };
+  // Version 1 had no annotations: whatever such a file holds under that name is not read.
+  const annotations = version === 1 ? noAnnotations : parseAnnotations(value.annotations, runTickMax);
+  return { format: runFormat, version: runVersion, options: value.options, actions, tick, annotations };
+}
+
+/** A version this app reads; a later one is named as such, since a newer Raftlab wrote it. */
+function requireVersion(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value > runVersion) {
+    throw new RunFileError('version', `at most ${runVersion}, the newest version this app reads (a newer Raftlab saved this run)`, { code: 'newer-version', newest: runVersion, got: quote(value) });
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < runVersionOldest) {
+    throw new RunFileError('version', `an integer from ${runVersionOldest} to ${runVersion}, a version this app reads`, {
+      code: 'version',
+      oldest: runVersionOldest,
+      newest: runVersion,
+      got: quote(value),
+    });
+  }
+  return value;
 }
 
 /**

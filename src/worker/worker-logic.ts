@@ -2,12 +2,15 @@ import { SimulationInputError, Timeline } from '../core/index.ts';
 import type { Action } from '../core/index.ts';
 import type { FromWorker, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
 import { frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
+import type { Annotations } from '../scenario/annotations.ts';
+import { noAnnotations } from '../scenario/annotations.ts';
 import { frameEvents, frameWireView } from './frame-view.ts';
 import { createImportJob } from './import-job.ts';
 import type { ImportJob, Schedule } from './import-job.ts';
 import { describeOutcome } from './outcome.ts';
 import { clampSpeed, idleSpeedMeter, meterFrame, ticksForFrame } from './pacing.ts';
 import type { SpeedMeter } from './pacing.ts';
+import { sameAnnotations } from './run-annotations.ts';
 import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
 
 /**
@@ -24,6 +27,9 @@ import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './ru
  * - 'import-run' pauses playback and replays the file in chunks, posting 'import-progress' between
  *   them; it ends with 'import-done' and the new run's frame, one 'error' (the current run kept),
  *   or 'import-cancelled' after a 'cancel-import'. A new init or import stops it silently.
+ * - The run's annotations (captions, marks, expectations) belong to the run: a new run replaces
+ *   them (an imported one brings its own, init starts with none), acting keeps them. When a new
+ *   run's differ from the last ones posted, an 'annotations' reply comes just before its frame.
  */
 export interface WorkerLogic {
   handle(message: ToWorker): void;
@@ -52,6 +58,8 @@ class CommandError extends Error {
 
 interface Session {
   timeline: Timeline | null;
+  /** The run's annotations: exported with it, so files, permalinks and autosaves keep them. */
+  annotations: Annotations;
   playing: boolean;
   ticksPerSecond: number;
   carriedTicks: number;
@@ -99,6 +107,7 @@ export function createWorkerLogic(
 function newSession(): Session {
   return {
     timeline: null,
+    annotations: noAnnotations,
     playing: false,
     ticksPerSecond: speedTicksPerSecondDefault,
     carriedTicks: 0,
@@ -147,11 +156,11 @@ function commandHandlers(context: Context): Handlers {
   return {
     init: (command) => {
       requireScreenNodeCount(command.options, 'nodes');
-      startRun(context, new Timeline(command.options));
+      startRun(context, new Timeline(command.options), noAnnotations);
     },
     'import-run': (command) => beginImport(context, new RunReplay(command.run)),
     'cancel-import': () => cancelImport(context),
-    'export-run': () => post({ type: 'run', run: exportRun(currentRun(session)) }),
+    'export-run': () => post({ type: 'run', run: exportRun(currentRun(session), session.annotations) }),
     play: () => {
       currentRun(session);
       session.playing = true;
@@ -210,11 +219,15 @@ function postFrame({ session, post }: Context, options: { resetEvents: boolean }
 }
 
 /** Replaces the run: used by init and import once the new timeline is built and valid. */
-function startRun(context: Context, timeline: Timeline): void {
+function startRun(context: Context, timeline: Timeline, annotations: Annotations): void {
   const { session } = context;
   session.importing?.cancel();
   session.importing = null;
   session.timeline = timeline;
+  if (!sameAnnotations(session.annotations, annotations)) {
+    session.annotations = annotations;
+    context.post({ type: 'annotations', annotations });
+  }
   session.playing = false;
   session.carriedTicks = 0;
   postFrame(context, { resetEvents: true });
@@ -234,7 +247,7 @@ function beginImport(context: Context, replay: RunReplay): void {
     progress: (done, total) => post({ type: 'import-progress', done, total }),
     finish: () => {
       post({ type: 'import-done', options: replay.run.options, actions: replay.run.actions.length, tick: replay.timeline.tick });
-      startRun(context, replay.timeline);
+      startRun(context, replay.timeline, replay.run.annotations);
     },
     fail: (error) => {
       session.importing = null;

@@ -30,7 +30,17 @@ const badFiles: unknown[] = [
   [1, 2],
   { ...good, format: 'other-app' },
   { ...good, format: 'x'.repeat(60) },
-  { ...good, version: 2 },
+  { ...good, version: 3 },
+  { ...good, version: 'two' },
+  { ...good, annotations: [] },
+  { ...good, annotations: { captions: 'none' } },
+  { ...good, annotations: { marks: Array.from({ length: 1_001 }, () => ({ tick: 1, name: 'm' })) } },
+  { ...good, annotations: { captions: [7] } },
+  { ...good, annotations: { marks: [null] } },
+  { ...good, annotations: { captions: [{ tick: 10_000_001, text: 'late' }] } },
+  { ...good, annotations: { captions: [{ tick: 5, text: '' }] } },
+  { ...good, annotations: { marks: [{ tick: 5, name: 'm'.repeat(65) }] } },
+  { ...good, annotations: { expectations: [42] } },
   { ...good, options: 'five nodes' },
   { ...good, options: { nodes: 16 } },
   { ...good, options: { nodes: 2.5 } },
@@ -74,7 +84,25 @@ describe('run file problems', () => {
       expect(runProblemText(en, error.problem)).toBe('nodes must be an integer from 1 to 15, the most nodes the app shows (got 99)');
       expect(runProblemText(zh, error.problem)).toBe('nodes 应为 1 到 15 之间的整数，即本应用最多显示的节点数（实际为 99）');
     }
-    const all: RunProblem['code'][] = ['not-a-run', 'format', 'version', 'options', 'node-count', 'actions', 'too-many-actions', 'action-item', 'action-tick', 'action-object', 'tick'];
+    const all: RunProblem['code'][] = [
+      'not-a-run',
+      'format',
+      'version',
+      'newer-version',
+      'options',
+      'node-count',
+      'actions',
+      'too-many-actions',
+      'action-item',
+      'action-tick',
+      'action-object',
+      'tick',
+      'annotations',
+      'annotation-list',
+      'annotation-item',
+      'annotation-tick',
+      'annotation-text',
+    ];
     expect([...codes].sort()).toEqual([...all].sort());
   });
 

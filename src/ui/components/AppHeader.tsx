@@ -1,9 +1,11 @@
 import { useMessages } from '../hooks/use-messages.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { RestoreNotice } from './RestoreNotice.tsx';
 import { RunFileButtons } from './RunFileButtons.tsx';
 
-/** The title bar: saving and loading runs, the language, theme and Large type switches, the shortcuts help. */
+/** The title bar: saving, loading and sharing runs, the language, theme and Large type switches, the shortcuts help. */
 export function AppHeader() {
   const m = useMessages();
   const theme = useAppStore((state) => state.theme);
@@ -18,6 +20,8 @@ export function AppHeader() {
       <p className="app-tagline">{m.app.header.tagline}</p>
       <div className="app-header-actions">
         <RunFileButtons />
+        <CopyLinkButton />
+        <RestoreNotice />
         <LanguageSwitch />
         <button type="button" aria-pressed={largeType} aria-keyshortcuts="G" onClick={() => setLargeType(!largeType)} title={m.app.header.largeTypeHint}>
           {m.app.header.largeType}

@@ -3,6 +3,7 @@ import { assertNever } from '../format.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { notJsonText, runProblemText } from '../run-file-text.ts';
+import { badLinkText } from '../share/permalink-text.ts';
 import type { Notice, Refusal } from '../store/app-state.ts';
 import { useAppStore, useShallow } from '../store/store-context.tsx';
 import { addressBanner } from '../url-options.ts';
@@ -68,6 +69,10 @@ export function noticeText(m: Messages, notice: Notice): string {
       return addressBanner(m, notice) ?? '';
     case 'file':
       return notJsonText(m, notice.problem);
+    case 'file-too-large':
+      return m.share.fileTooLarge(notice.fileName, notice.bytes, notice.max);
+    case 'permalink':
+      return notice.earlier === null ? badLinkText(m, notice.problem) : m.app.notice.sentences([noticeText(m, notice.earlier), badLinkText(m, notice.problem)]);
     case 'refused':
       return refusalText(m, notice.refusal);
     case 'defaults': {
@@ -86,6 +91,8 @@ function refusalText(m: Messages, refusal: Refusal): string {
   const detail = problem === null ? refusal.message : runProblemText(m, problem);
   switch (refusal.refused) {
     case 'import':
+      if (refusal.from?.kind === 'link') return m.share.linkRefused(detail);
+      if (refusal.from?.kind === 'autosave') return m.share.restoreRefused(detail);
       return m.app.notice.importRefused(detail);
     case 'run':
       return m.app.notice.runRefused(detail);

@@ -1,14 +1,18 @@
 /**
- * Save the run (seed, options and timed actions) as a JSON file, or load one to replay it. Loading
- * asks before it replaces the current run, shows the replay's progress with a Cancel button (a
- * long run takes seconds), and says what was imported.
+ * Save the run (seed, options, timed actions and annotations) as a JSON file, or load one to
+ * replay it. Loading refuses a file larger than any run before reading it, asks before it
+ * replaces the current run, shows the replay's progress with a Cancel button (a long run takes
+ * seconds), and says what was imported. A run opened from a permalink or restored from the
+ * autosave shows its progress here too (the restore notice is share's RestoreNotice).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
+import { useExportRun } from '../hooks/use-export-run.ts';
 import { useMessages } from '../hooks/use-messages.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 import type { ImportStatus } from '../store/app-state.ts';
 import { useAppStore } from '../store/store-context.tsx';
-import { parseRunFileText } from '../run-file-text.ts';
+import { parseRunFileText, runFileBytesMax } from '../run-file-text.ts';
 import './panels.css';
 
 /** A file read and parsed, waiting for the user to confirm the import. */
@@ -27,6 +31,11 @@ export function RunFileButtons() {
   const [pending, setPending] = useState<PendingImport | null>(null);
 
   const load = async (file: File) => {
+    // Refused from its size alone: a file this large would hold the page while it is read.
+    if (file.size > runFileBytesMax) {
+      reportError({ kind: 'file-too-large', fileName: file.name, bytes: file.size, max: runFileBytesMax });
+      return;
+    }
     const parsed = parseRunFileText(file.name, await file.text());
     if (parsed.ok) setPending({ fileName: file.name, run: parsed.value });
     else reportError({ kind: 'file', problem: parsed.problem });
@@ -65,18 +74,9 @@ export function RunFileButtons() {
 
 function ExportButton() {
   const m = useMessages();
-  const exportRun = useAppStore((state) => state.exportRun);
-  const save = async () => {
-    const run = await exportRun();
-    const url = URL.createObjectURL(new Blob([JSON.stringify(run, null, 2)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `raftlab-run-seed${run.options.seed ?? 1}-tick${run.tick}.json`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const exportAs = useExportRun();
   return (
-    <button type="button" onClick={() => void save()}>
+    <button type="button" onClick={() => void exportAs('json')}>
       {m.runs.exportRun}
     </button>
   );
@@ -122,10 +122,9 @@ function ImportProgress({ status }: { status: Extract<ImportStatus, { phase: 're
   const m = useMessages();
   const cancelImport = useAppStore((state) => state.cancelImport);
   const percent = status.total > 0 ? Math.floor((status.done / status.total) * 100) : null;
-  const fileName = status.fileName ?? m.runs.unnamedFile;
   return (
     <div className="import-progress">
-      <span>{percent === null ? m.runs.importing(fileName) : m.runs.importingPercent(fileName, percent)}</span>
+      <span>{progressText(m, status, percent)}</span>
       <progress aria-label={m.runs.progress} max={status.total > 0 ? status.total : undefined} value={status.total > 0 ? status.done : undefined} />
       <button type="button" onClick={cancelImport}>
         {m.runs.cancelImport}
@@ -134,11 +133,19 @@ function ImportProgress({ status }: { status: Extract<ImportStatus, { phase: 're
   );
 }
 
-/** What was imported, announced politely; stays until dismissed or the next run. */
+/** What is being replayed: a file by its name, or the link's run, or the autosave's. */
+function progressText(m: Messages, status: Extract<ImportStatus, { phase: 'replaying' }>, percent: number | null): string {
+  if (status.from?.kind === 'link') return percent === null ? m.share.openingLink : m.share.openingLinkPercent(percent);
+  if (status.from?.kind === 'autosave') return percent === null ? m.share.restoring : m.share.restoringPercent(percent);
+  const fileName = status.fileName ?? m.runs.unnamedFile;
+  return percent === null ? m.runs.importing(fileName) : m.runs.importingPercent(fileName, percent);
+}
+
+/** What was imported from a file, announced politely; stays until dismissed or the next run. */
 function ImportNotice({ status }: { status: ImportStatus | null }) {
   const m = useMessages();
   const dismiss = useAppStore((state) => state.dismissImportNotice);
-  const done = status?.phase === 'done' ? status : null;
+  const done = status?.phase === 'done' && status.from === undefined ? status : null;
   return (
     <>
       {/* Always present, so screen readers announce the notice; out of the layout while empty. */}

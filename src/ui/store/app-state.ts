@@ -4,7 +4,9 @@
  * protocol) or change UI-only state; components never compute Raft.
  */
 import type { Action, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
+import type { PermalinkProblem } from '../../protocol/permalink.ts';
 import type { Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
+import type { Annotations } from '../../scenario/annotations.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ActionSource, ShownOutcome } from '../outcome.ts';
 import type { NotJson } from '../run-file-text.ts';
@@ -19,10 +21,19 @@ export interface Display {
   readonly locale: Locale;
 }
 
-/** An import from a file: replaying (with progress), or just done (the success notice). `fileName` is null when the app was not told it. */
+/**
+ * Where a run being opened comes from when it is not a file the user picked: the permalink in the
+ * page's address, or this browser's autosave (saved at `savedAt`, ms since the epoch).
+ */
+export type OpenedFrom = { readonly kind: 'link' } | { readonly kind: 'autosave'; readonly savedAt: number };
+
+/**
+ * An import: replaying (with progress), or just done (the success notice). `fileName` is null when
+ * the app was not told it. `from` is absent for a file, else says where the run came from.
+ */
 export type ImportStatus =
-  | { readonly phase: 'replaying'; readonly fileName: string | null; readonly done: number; readonly total: number }
-  | { readonly phase: 'done'; readonly fileName: string | null; readonly actions: number; readonly tick: Tick };
+  | { readonly phase: 'replaying'; readonly fileName: string | null; readonly done: number; readonly total: number; readonly from?: OpenedFrom }
+  | { readonly phase: 'done'; readonly fileName: string | null; readonly actions: number; readonly tick: Tick; readonly from?: OpenedFrom };
 
 /** Something the worker refused, as it said it (see FromWorker 'error'). */
 export interface Refusal {
@@ -33,6 +44,8 @@ export interface Refusal {
   readonly field: string | null;
   /** What went wrong as data, when the worker could say it so. */
   readonly problem: WorkerProblem | null;
+  /** For a refused import that was not a file: the link or the autosave it came from. */
+  readonly from?: OpenedFrom;
 }
 
 /**
@@ -44,6 +57,10 @@ export type Notice =
   | { readonly kind: 'address'; readonly problems: readonly AddressProblem[]; readonly warnings: readonly AddressWarning[] }
   /** A file picked for import that is not JSON at all. */
   | { readonly kind: 'file'; readonly problem: NotJson }
+  /** A file picked for import that is larger than any run file, refused before it is read. */
+  | { readonly kind: 'file-too-large'; readonly fileName: string; readonly bytes: number; readonly max: number }
+  /** The permalink in the address could not be read; `earlier` is what the banner said before. */
+  | { readonly kind: 'permalink'; readonly problem: PermalinkProblem; readonly earlier: Notice | null }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   /** The first run's options were refused, so the defaults run instead; `earlier` is what the banner said before. */
   | { readonly kind: 'defaults'; readonly refusal: Refusal; readonly earlier: Notice | null };
@@ -76,6 +93,14 @@ export interface AppState {
   readonly events: readonly SimEvent[];
   /** The options the current run was started with. */
   readonly runOptions: SimulationOptions;
+  /** The current run's captions, marks and expectations (none for an ordinary run). */
+  readonly annotations: Annotations;
+  /**
+   * Counts changes to what the run is, not to where it is: a new or imported run, an action
+   * taken, new annotations. Moving in time leaves it alone. Whoever keeps a copy of the run (the
+   * address, the autosave) exports it again when this changes.
+   */
+  readonly runRevision: number;
 
   readonly selectedNode: NodeId | null;
   readonly selectedMessage: number | null;
@@ -130,6 +155,10 @@ export interface AppState {
    * `error` says what is wrong and the current run stays.
    */
   readonly importRun: (run: unknown, fileName?: string | null) => void;
+  /** Opens a run from the address's permalink or the autosave, replayed like an import (no question first). */
+  readonly openRun: (run: unknown, from: OpenedFrom) => void;
+  /** Starts a new run with the options the app opened with (the address's, else the defaults). */
+  readonly startFresh: () => void;
   /** Stops the import under way; the current run stays as it was. */
   readonly cancelImport: () => void;
   readonly dismissImportNotice: () => void;

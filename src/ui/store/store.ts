@@ -11,9 +11,10 @@ import { eventBufferMax, logWindowCountDefault, speedTicksPerSecondDefault } fro
 import type { FromWorker, Run, ToWorker, ViewRequest } from '../../protocol/worker-protocol.ts';
 import { createViewDecoder } from '../../protocol/wire-view.ts';
 import type { ViewDecoder } from '../../protocol/wire-view.ts';
+import { noAnnotations } from '../../scenario/annotations.ts';
 import { actActions, createAwaitedActs, settleAct } from './act-actions.ts';
 import type { AwaitedActs } from './act-actions.ts';
-import type { AppState, Display, Refusal } from './app-state.ts';
+import type { AppState, Display, OpenedFrom, Refusal } from './app-state.ts';
 
 /** The two-way channel to the simulation: a real Worker (worker-port.ts), or in tests a fake or in-process one. */
 export interface SimPort {
@@ -70,7 +71,7 @@ interface Connection {
    * error, which puts the previous options back; an import only with its own replies
    * ('import-done', 'import-cancelled') or an error, since the current run's seeks also reset events.
    */
-  pendingRun: { readonly previous: SimulationOptions; readonly isImport: boolean } | null;
+  pendingRun: { readonly previous: SimulationOptions; readonly isImport: boolean; readonly from?: OpenedFrom } | null;
   /** Decodes frames, keeping what did not change the same object (wire-view.ts). */
   decoder: ViewDecoder;
   /** Acts awaiting their outcome, so each outcome shows where its action was taken. */
@@ -81,10 +82,11 @@ export const defaultDisplay: Display = { theme: 'light', largeType: false, local
 
 export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOptions; start?: boolean; display?: Display } = {}): AppStore {
   const connection: Connection = { port, framePending: false, exports: [], pendingRun: null, decoder: createViewDecoder(), acts: createAwaitedActs() };
+  const startOptions = options.runOptions ?? defaultRunOptions;
   const store = createStore<AppState>()((set, get) => ({
-    ...initialState(options.runOptions ?? defaultRunOptions, options.display ?? defaultDisplay),
+    ...initialState(startOptions, options.display ?? defaultDisplay),
     ...playbackActions(connection, get),
-    ...runActions(connection, set, get),
+    ...runActions(connection, set, get, startOptions),
     ...actActions((message) => port.post(message), connection.acts, set, get),
     ...importActions(connection, set, get),
     ...screenActions(connection, set, get),
@@ -120,6 +122,8 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     timeline: { tick: 0, maxTick: 0, playing: false, ticksPerSecond: speedTicksPerSecondDefault, achievedTicksPerSecond: 0, behind: false },
     events: [],
     runOptions,
+    annotations: noAnnotations,
+    runRevision: 0,
     selectedNode: null,
     selectedMessage: null,
     eventFilter: { topics: [], node: null },
@@ -162,14 +166,16 @@ function forgetOldRun(connection: Connection, set: SetState, get: GetState, opti
 }
 
 /** Replacing or saving the run (acting on it: act-actions.ts). */
-function runActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'reset' | 'exportRun' | 'reportError'> {
+function runActions(connection: Connection, set: SetState, get: GetState, startOptions: SimulationOptions): Pick<AppState, 'reset' | 'startFresh' | 'exportRun' | 'reportError'> {
   const { port } = connection;
+  const reset = (runOptions: SimulationOptions): void => {
+    connection.pendingRun = { previous: get().runOptions, isImport: false };
+    forgetOldRun(connection, set, get, runOptions);
+    port.post({ type: 'init', options: runOptions });
+  };
   return {
-    reset: (runOptions) => {
-      connection.pendingRun = { previous: get().runOptions, isImport: false };
-      forgetOldRun(connection, set, get, runOptions);
-      port.post({ type: 'init', options: runOptions });
-    },
+    reset,
+    startFresh: () => reset(startOptions),
     exportRun: () =>
       new Promise<Run>((resolve, reject) => {
         connection.exports.push({ resolve, reject });
@@ -179,13 +185,19 @@ function runActions(connection: Connection, set: SetState, get: GetState): Pick<
   };
 }
 
-/** Importing a run from a file: the current run stays until the worker's 'import-done'. */
-function importActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'importRun' | 'cancelImport' | 'dismissImportNotice'> {
+/** Importing a run from a file, a permalink or the autosave: the current run stays until the worker's 'import-done'. */
+function importActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'importRun' | 'openRun' | 'cancelImport' | 'dismissImportNotice'> {
   const { port } = connection;
   return {
     importRun: (run, fileName = null) => {
       connection.pendingRun = { previous: get().runOptions, isImport: true };
       set({ importStatus: { phase: 'replaying', fileName, done: 0, total: 0 }, error: null });
+      port.post({ type: 'import-run', run });
+    },
+    openRun: (run, from) => {
+      connection.pendingRun = { previous: get().runOptions, isImport: true, from };
+      // The banner may already name the address's problems: they stay.
+      set({ importStatus: { phase: 'replaying', fileName: null, done: 0, total: 0, from } });
       port.post({ type: 'import-run', run });
     },
     cancelImport: () => {
@@ -235,7 +247,10 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
   const handlers: ReplyHandlers = {
     frame: (message) => {
       connection.framePending = false;
-      if (message.resetEvents && connection.pendingRun?.isImport === false) connection.pendingRun = null;
+      if (message.resetEvents && connection.pendingRun?.isImport === false) {
+        connection.pendingRun = null;
+        bumpRunRevision(store);
+      }
       // After a jump (a seek, a new run) nothing is shared: message ids may mean other messages.
       if (message.resetEvents) connection.decoder = createViewDecoder();
       const view = connection.decoder.decode(message.view);
@@ -244,8 +259,15 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
       // After a jump in time the last outcome ("Node 2 crashed") no longer describes the ticks shown.
       if (message.resetEvents && store.getState().lastOutcome !== null) store.setState({ lastOutcome: null });
     },
-    'action-result': (message) => settleAct(connection.acts, message, store.setState, store.getState),
+    'action-result': (message) => {
+      if (message.result.ok) bumpRunRevision(store);
+      settleAct(connection.acts, message, store.setState, store.getState);
+    },
     run: (message) => connection.exports.shift()?.resolve(message.run),
+    annotations: (message) => {
+      store.setState({ annotations: message.annotations });
+      bumpRunRevision(store);
+    },
     error: (message) => runRefused(connection, store, message),
     ...importReplies(connection, store),
   };
@@ -259,7 +281,13 @@ function runRefused(connection: Connection, store: StoreApi<AppState>, { message
   const revert = connection.pendingRun;
   connection.pendingRun = null;
   const state = store.getState();
-  const refusal: Refusal = { refused: revert === null ? 'command' : revert.isImport ? 'import' : 'run', message, field, problem: problem ?? null };
+  const refusal: Refusal = {
+    refused: revert === null ? 'command' : revert.isImport ? 'import' : 'run',
+    message,
+    field,
+    problem: problem ?? null,
+    ...(revert?.from === undefined ? {} : { from: revert.from }),
+  };
   if (revert === null) {
     store.setState({ error: { kind: 'refused', refusal } });
   } else if (state.view === null && state.runOptions !== defaultRunOptions) {
@@ -281,15 +309,22 @@ function importReplies(connection: Connection, store: StoreApi<AppState>): Pick<
     },
     'import-done': ({ options, actions, tick }) => {
       const status = store.getState().importStatus;
+      const from = connection.pendingRun?.from;
       connection.pendingRun = null;
       forgetOldRun(connection, store.setState, store.getState, options);
-      store.setState({ importStatus: { phase: 'done', fileName: status?.fileName ?? null, actions, tick } });
+      store.setState({ importStatus: { phase: 'done', fileName: status?.fileName ?? null, actions, tick, ...(from === undefined ? {} : { from }) } });
+      bumpRunRevision(store);
     },
     'import-cancelled': () => {
       connection.pendingRun = null;
       store.setState({ importStatus: null });
     },
   };
+}
+
+/** The run itself changed (see AppState.runRevision). */
+function bumpRunRevision(store: StoreApi<AppState>): void {
+  store.setState((state) => ({ runRevision: state.runRevision + 1 }));
 }
 
 /** After a new run with fewer nodes, forgets the node choices (inspector, event filter) that no longer exist. */

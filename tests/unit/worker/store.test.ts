@@ -8,6 +8,7 @@ import { createSimulation } from '../../../src/core/index.ts';
 import type { SimEvent } from '../../../src/core/index.ts';
 import { eventBufferMax, speedTicksPerSecondDefault } from '../../../src/protocol/worker-protocol.ts';
 import type { FromWorker, Run, TimelineState } from '../../../src/protocol/worker-protocol.ts';
+import { noAnnotations } from '../../../src/scenario/annotations.ts';
 import { encodeView } from '../../../src/protocol/wire-view.ts';
 import { noticeText } from '../../../src/ui/components/PlaybackArea.tsx';
 import { frameElapsedMsMax, startFrameLoop } from '../../../src/ui/hooks/use-frame-loop.ts';
@@ -189,7 +190,7 @@ describe('app store: actions post commands', () => {
     const { store, take, reply } = started();
     const exported = store.getState().exportRun();
     expect(take()).toEqual([{ type: 'export-run' }]);
-    const run: Run = { format: 'raftlab-run', version: 1, options: { nodes: 3 }, actions: [], tick: 10 };
+    const run: Run = { format: 'raftlab-run', version: 2, options: { nodes: 3 }, actions: [], tick: 10, annotations: noAnnotations };
     reply({ type: 'run', run });
     await expect(exported).resolves.toEqual(run);
     store.getState().importRun(run);
@@ -227,7 +228,7 @@ describe('app store: a failed first run', () => {
 });
 
 describe('app store: importing a run', () => {
-  const run: Run = { format: 'raftlab-run', version: 1, options: { nodes: 3, seed: 4 }, actions: [], tick: 2000 };
+  const run: Run = { format: 'raftlab-run', version: 2, options: { nodes: 3, seed: 4 }, actions: [], tick: 2000, annotations: noAnnotations };
 
   it('follows the replay: progress, then the imported run replaces the current one', () => {
     const { store, take, reply } = started();

@@ -288,7 +288,7 @@ describe('worker logic: runs and validation', () => {
     h.send({ type: 'act', action: { type: 'crash', node: 2 } });
     const atSave = h.frame({ type: 'step', ticks: 500 });
     const run = h.exported();
-    expect(run).toMatchObject({ format: 'raftlab-run', version: 1, tick: 1500 });
+    expect(run).toMatchObject({ format: 'raftlab-run', version: 2, tick: 1500, annotations: { captions: [], marks: [], expectations: [] } });
     expect(run.actions.map((timed) => timed.tick)).toEqual([700, 1000]);
 
     const other = harness();
@@ -313,7 +313,9 @@ describe('worker logic: runs and validation', () => {
       [null, 'run'],
       [[1, 2], 'run'],
       [{ ...good, format: 'other-app' }, 'format'],
-      [{ ...good, version: 2 }, 'version'],
+      [{ ...good, version: 3 }, 'version'],
+      [{ ...good, version: 'two' }, 'version'],
+      [{ ...good, annotations: { captions: [{ tick: -5, text: 'too early' }] } }, 'annotations.captions[0].tick'],
       [{ ...good, options: 'five nodes' }, 'options'],
       [{ ...good, options: { nodes: 500 } }, 'options.nodes'],
       [{ ...good, options: { nodes: 16 } }, 'options.nodes'],

@@ -40,7 +40,6 @@ export const runs = {
     object: 'an object',
     notARun: (got: string) => `run must be a Raftlab run (a JSON object) (got ${got})`,
     format: (expected: string, got: string) => `format must be "${expected}" (got ${got})`,
-    version: (expected: number, got: string) => `version must be ${expected} (the version this app reads) (got ${got})`,
     options: (got: string) => `options must be an object of simulation options (got ${got})`,
     nodeCount: (field: string, max: number, got: string) => `${field} must be an integer from 1 to ${max}, the most nodes the app shows (got ${got})`,
     actions: (got: string) => `actions must be an array of { tick, action } (got ${got})`,

@@ -10,5 +10,6 @@ import { events } from './events.ts';
 import { log } from './log.ts';
 import { runs } from './runs.ts';
 import { settings } from './settings.ts';
+import { share } from './share.ts';
 
-export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed };
+export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share };

@@ -31,7 +31,6 @@ export const runs: Messages['runs'] = {
     object: '一个对象',
     notARun: (got) => `这不是 Raftlab 运行记录：run 应为 JSON 对象（实际为 ${got}）`,
     format: (expected, got) => `format 应为 "${expected}"（实际为 ${got}）`,
-    version: (expected, got) => `version 应为 ${expected}，即本应用读取的版本（实际为 ${got}）`,
     options: (got) => `options 应为模拟选项对象（实际为 ${got}）`,
     nodeCount: (field, max, got) => `${field} 应为 1 到 ${max} 之间的整数，即本应用最多显示的节点数（实际为 ${got}）`,
     actions: (got) => `actions 应为 { tick, action } 组成的数组（实际为 ${got}）`,

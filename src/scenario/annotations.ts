@@ -1,0 +1,27 @@
+/**
+ * What a scenario adds to a run besides its options and its timed actions: captions and named
+ * marks at ticks, and expectations. A run keeps them wherever it goes (run files, permalinks,
+ * autosave), so a shared or restored run still shows its captions and still checks its
+ * expectations. Plain data: an expectation travels as its scenario text, which the scenario
+ * module parses (src/scenario).
+ */
+import type { Tick } from '../core/index.ts';
+
+export interface Caption {
+  readonly tick: Tick;
+  readonly text: string;
+}
+
+export interface Mark {
+  readonly tick: Tick;
+  readonly name: string;
+}
+
+export interface Annotations {
+  readonly captions: readonly Caption[];
+  readonly marks: readonly Mark[];
+  /** Each expectation in its canonical scenario text, e.g. "expect by 900: leader in {3,4,5}". */
+  readonly expectations: readonly string[];
+}
+
+export const noAnnotations: Annotations = { captions: [], marks: [], expectations: [] };

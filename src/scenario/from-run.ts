@@ -1,0 +1,129 @@
+/**
+ * A run (options, timed actions, annotations: what an exported run holds) as a scenario, so that
+ * runs can be kept and shared as text. Every node is concrete, a proposal to 'leader' stays `to
+ * leader`, and the text compiles back to the same run; text -> run -> text gives the same text.
+ * At one tick, captions come first, then marks, then actions (the run does not say how they
+ * interleave).
+ *
+ * Input is checked the way an import is: bad options or actions throw SimulationInputError
+ * naming the field, e.g. "actions[3].action.node must be ...".
+ */
+import type { Action, Command, NetworkConfig, SimulationOptions, Tick, TimedAction, Workload } from '../core/index.ts';
+import { Simulation, SimulationInputError } from '../core/index.ts';
+import type { Annotations } from './annotations.ts';
+import { noAnnotations } from './annotations.ts';
+import { parseExpectation } from './parser.ts';
+import { printScenario } from './printer.ts';
+import type { NodeRef, Scenario, ScenarioAction, Step } from './syntax-tree.ts';
+import { expectationTicks } from './syntax-tree.ts';
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function node(value: unknown, field: string): NodeRef {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new SimulationInputError(field, 'a node id (an integer of at least 1)', show(value));
+  return { kind: 'id', id: value };
+}
+
+function command(value: Command, field: string): Command {
+  const text = (text: unknown, name: string): string => {
+    if (typeof text !== 'string') throw new SimulationInputError(`${field}.${name}`, 'a string', show(text));
+    return text;
+  };
+  switch (value.type) {
+    case 'put':
+      return { type: 'put', key: text(value.key, 'key'), value: text(value.value, 'value') };
+    case 'delete':
+      return { type: 'delete', key: text(value.key, 'key') };
+    case 'noop':
+      return { type: 'noop' };
+    default:
+      throw new SimulationInputError(`${field}.type`, '"put", "delete" or "noop"', show((value as { type: unknown }).type));
+  }
+}
+
+/** Only the number fields a partial settings object may have, in a fixed order. */
+function numbers<T>(value: unknown, keys: readonly (keyof T & string)[], field: string): Partial<T> {
+  if (typeof value !== 'object' || value === null) throw new SimulationInputError(field, 'an object', show(value));
+  const given = value as Record<string, unknown>;
+  const result: Record<string, number> = {};
+  for (const key of Object.keys(given)) {
+    if (!keys.includes(key as keyof T & string)) throw new SimulationInputError(`${field}.${key}`, `one of ${keys.join(', ')}`, 'an unknown field');
+    if (typeof given[key] !== 'number' || !Number.isFinite(given[key])) throw new SimulationInputError(`${field}.${key}`, 'a number', show(given[key]));
+  }
+  for (const key of keys) if (given[key] !== undefined) result[key] = given[key] as number;
+  return result as Partial<T>;
+}
+
+const networkKeys: readonly (keyof NetworkConfig)[] = ['delayTicksMin', 'delayTicksMax', 'dropRatio', 'duplicateRatio', 'reorderRatio'];
+const workloadKeys: readonly (keyof Workload)[] = ['proposeEveryTicks', 'keys'];
+
+/** The scenario form of a recorded action. */
+export function scenarioAction(action: Action, field = 'action'): ScenarioAction {
+  switch (action.type) {
+    case 'crash':
+    case 'restart':
+    case 'isolate':
+    case 'rejoin':
+    case 'campaign':
+      return { type: action.type, node: node(action.node, `${field}.node`) };
+    case 'partition':
+    {
+      const groups: unknown = action.groups;
+      if (!Array.isArray(groups) || groups.length === 0 || groups.some((group) => !Array.isArray(group) || group.length === 0)) {
+        throw new SimulationInputError(`${field}.groups`, 'a non-empty array of non-empty node id arrays', JSON.stringify(groups) ?? show(groups));
+      }
+      return { type: 'partition', groups: (groups as unknown[][]).map((group, index) => group.map((id, position) => node(id, `${field}.groups[${index}][${position}]`))) };
+    }
+    case 'cut-link':
+    case 'restore-link':
+      return { type: action.type, from: node(action.from, `${field}.from`), to: node(action.to, `${field}.to`), bothWays: action.bothWays !== false };
+    case 'heal':
+      return { type: 'heal' };
+    case 'configure-network':
+      return { type: 'configure-network', network: numbers<NetworkConfig>(action.network, networkKeys, `${field}.network`) };
+    case 'configure-workload':
+      return { type: 'configure-workload', workload: numbers<Workload>(action.workload, workloadKeys, `${field}.workload`) };
+    case 'propose':
+      return { type: 'propose', node: action.node === 'leader' ? { kind: 'leader' } : node(action.node, `${field}.node`), command: command(action.command, `${field}.command`) };
+    default:
+      throw new SimulationInputError(`${field}.type`, 'a known action type', show((action as { type: unknown }).type));
+  }
+}
+
+/**
+ * The run as a Scenario. `end`, when given, becomes `run until` (raised to the last timed line or
+ * expectation tick if it is earlier, as a run moved back in time may be).
+ */
+export function scenarioFromRun(options: SimulationOptions, actions: readonly TimedAction[], annotations: Annotations = noAnnotations, end: Tick | null = null): Scenario {
+  // The headless API's own check of the options: unknown or bad ones throw here.
+  new Simulation(options);
+  const steps: Step[] = [];
+  const timed = [
+    ...[...annotations.captions].sort((a, b) => a.tick - b.tick).map((caption) => ({ tick: caption.tick, rank: 0, step: { tick: caption.tick, item: { kind: 'caption', text: caption.text } } satisfies Step })),
+    ...[...annotations.marks].sort((a, b) => a.tick - b.tick).map((mark) => ({ tick: mark.tick, rank: 1, step: { tick: mark.tick, item: { kind: 'mark', name: mark.name } } satisfies Step })),
+    ...actions.map((entry, index) => {
+      if (typeof entry.tick !== 'number' || !Number.isInteger(entry.tick) || entry.tick < (actions[index - 1]?.tick ?? 0)) {
+        throw new SimulationInputError(`actions[${index}].tick`, 'a tick in order (an integer no smaller than the one before)', show(entry.tick));
+      }
+      return { tick: entry.tick, rank: 2, step: { tick: entry.tick, item: { kind: 'action', action: scenarioAction(entry.action, `actions[${index}].action`) } } satisfies Step };
+    }),
+  ];
+  // Stable: items of one kind keep their order.
+  timed.sort((a, b) => a.tick - b.tick || a.rank - b.rank);
+  for (const item of timed) steps.push(item.step);
+  const expectations = annotations.expectations.map((text, index) => {
+    const parsed = parseExpectation(text);
+    if (!parsed.ok) throw new SimulationInputError(`annotations.expectations[${index}]`, 'an expectation in scenario text, such as "expect always: no violation"', JSON.stringify(text));
+    const { source: _source, ...expectation } = parsed.expectation;
+    return expectation;
+  });
+  const latest = Math.max(0, steps.at(-1)?.tick ?? 0, ...expectations.flatMap(expectationTicks));
+  return { options, steps, expectations, end: end === null ? null : Math.max(end, latest), trace: null };
+}
+
+/** The run as scenario text (see scenarioFromRun). */
+export function runToScenarioText(options: SimulationOptions, actions: readonly TimedAction[], annotations: Annotations = noAnnotations, end?: Tick): string {
+  return printScenario(scenarioFromRun(options, actions, annotations, end ?? null));
+}

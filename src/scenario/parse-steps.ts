@@ -1,0 +1,116 @@
+/**
+ * What may follow `at T:`: every action of src/core/sim/actions.ts, a caption or a mark.
+ *
+ *   crash N | restart N | isolate N | rejoin N | campaign N
+ *   partition {N, ...} {N, ...} ...
+ *   cut N -> N | cut N <-> N | restore N -> N | restore N <-> N | heal
+ *   [network] latency A..B | drop P | duplicate P | reorder P   (one or more; `network` alone changes nothing)
+ *   load every N | load off | load keys K                      (one or both)
+ *   put K=V [to N] | delete K [to N] | noop [to N]             (to the leader when `to` is left out)
+ *   caption "text" | mark NAME
+ */
+import type { Command } from '../core/index.ts';
+import type { Cursor } from './cursor.ts';
+import { kind, literal, ParseFailure } from './cursor.ts';
+import type { LeafWrite } from './parse-options.ts';
+import { networkClauses, networkWords, workloadClauses } from './parse-options.ts';
+import { suggest } from './suggest.ts';
+import type { NodeRef, ScenarioAction, StepItem } from './syntax-tree.ts';
+
+export const actionWords = [
+  'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut', 'restore', 'heal',
+  'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'caption', 'mark',
+] as const;
+
+/** The leaves as one object; a leaf given twice in one statement is an error. */
+export function foldLeaves(cursor: Cursor, writes: readonly LeafWrite[]): Record<string, number | boolean> {
+  const folded: Record<string, number | boolean> = {};
+  for (const leaf of writes) {
+    if (Object.hasOwn(folded, leaf.path)) {
+      throw new ParseFailure({ code: 'duplicate', line: leaf.line, column: leaf.column, found: leaf.word, expected: [], suggestion: null, previousLine: leaf.line });
+    }
+    folded[leaf.path] = leaf.value;
+  }
+  return folded;
+}
+
+function link(cursor: Cursor, type: 'cut-link' | 'restore-link'): ScenarioAction {
+  const from = cursor.nodeRef();
+  const bothWays = cursor.acceptSign('<->');
+  if (!bothWays && !cursor.acceptSign('->')) throw cursor.error([literal('->'), literal('<->')]);
+  return { type, from, to: cursor.nodeRef(), bothWays };
+}
+
+function target(cursor: Cursor): NodeRef {
+  return cursor.acceptWord('to') ? cursor.nodeRef() : { kind: 'leader' };
+}
+
+function proposal(cursor: Cursor, command: Command): ScenarioAction {
+  const node = target(cursor);
+  cursor.end(cursor.isWord('to') ? [] : [literal('to')]);
+  return { type: 'propose', node, command };
+}
+
+function partition(cursor: Cursor): ScenarioAction {
+  const groups = [cursor.nodeSet()];
+  while (!cursor.atEnd) groups.push(cursor.nodeSet());
+  return { type: 'partition', groups };
+}
+
+function action(cursor: Cursor, word: (typeof actionWords)[number]): ScenarioAction {
+  switch (word) {
+    case 'crash':
+    case 'restart':
+    case 'isolate':
+    case 'rejoin':
+    case 'campaign':
+      return { type: word, node: cursor.nodeRef() };
+    case 'partition':
+      return partition(cursor);
+    case 'cut':
+      return link(cursor, 'cut-link');
+    case 'restore':
+      return link(cursor, 'restore-link');
+    case 'heal':
+      return { type: 'heal' };
+    case 'network':
+    case 'latency':
+    case 'drop':
+    case 'duplicate':
+    case 'reorder':
+      return { type: 'configure-network', network: foldLeaves(cursor, networkClauses(cursor)) };
+    case 'load':
+      return { type: 'configure-workload', workload: foldLeaves(cursor, workloadClauses(cursor)) };
+    case 'put': {
+      const key = cursor.bare('key');
+      cursor.expectSign('=');
+      return proposal(cursor, { type: 'put', key, value: cursor.bare('value') });
+    }
+    case 'delete':
+      return proposal(cursor, { type: 'delete', key: cursor.bare('key') });
+    case 'noop':
+      return proposal(cursor, { type: 'noop' });
+    case 'caption':
+    case 'mark':
+      throw new Error('captions and marks are not actions');
+  }
+}
+
+/** The item after `at T:` (or after `;` on a timed line). */
+export function stepItem(cursor: Cursor): StepItem {
+  const token = cursor.peek();
+  if (token === undefined) throw cursor.error([kind('action')]);
+  if (token.kind !== 'word' || !(actionWords as readonly string[]).includes(token.text)) {
+    if (token.kind !== 'word') throw cursor.error([kind('action')]);
+    throw cursor.errorAt(token, { code: 'unknown-action', expected: [kind('action')], suggestion: suggest(token.text, actionWords) });
+  }
+  const word = token.text as (typeof actionWords)[number];
+  // The network words are read again by networkClauses, which wants to see them.
+  if (!(networkWords as readonly string[]).includes(word)) cursor.next();
+  let item: StepItem;
+  if (word === 'caption') item = { kind: 'caption', text: cursor.text() };
+  else if (word === 'mark') item = { kind: 'mark', name: cursor.bare('name') };
+  else item = { kind: 'action', action: action(cursor, word) };
+  cursor.end();
+  return item;
+}

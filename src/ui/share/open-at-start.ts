@@ -1,0 +1,56 @@
+/**
+ * The run the app opens with: the permalink in the address, this tab's autosave, the latest
+ * autosave of another tab, or none (the address's options or the defaults, which the store has
+ * already started). The rules are autosave.ts's; this carries out the choice and waits until the
+ * opened run is on screen (or refused), so nothing is saved over a run still being replayed.
+ */
+import { decodePermalink, permalinkFromHash } from '../../protocol/permalink.ts';
+import type { AppStore } from '../store/store.ts';
+import type { Opening } from './autosave.ts';
+import { chooseOpening, readOpeningFacts, savesKept } from './autosave.ts';
+import type { RunSaveStore } from './run-save-store.ts';
+import type { TabCopy } from './tab-copy.ts';
+
+export interface StartParts {
+  readonly store: AppStore;
+  /** The address the page was opened at. */
+  readonly address: { readonly search: string; readonly hash: string };
+  /** This tab's identity and the marks of the permalinks it last wrote (null: no autosave). */
+  readonly tab: { readonly id: string; readonly ownLinkMarks: readonly string[] } | null;
+  readonly saves: RunSaveStore | null;
+  /** The tab's synchronous copy of its run (tab-copy.ts), where there is one. */
+  readonly copy?: TabCopy | null;
+}
+
+/** Opens the run the rules choose; resolves with the choice once it is settled. */
+export async function openAtStart({ store, address, tab, saves, copy = null }: StartParts): Promise<Opening> {
+  const permalink = permalinkFromHash(address.hash);
+  const facts = await readOpeningFacts(saves, tab?.id ?? null, { search: address.search, permalink, ownLinkMarks: tab?.ownLinkMarks ?? [] }, copy);
+  const opening = chooseOpening(facts);
+  // Once read, the oldest saves of long-closed tabs can go.
+  saves?.prune(savesKept).catch(() => undefined);
+  // The first run (the address's options or the defaults) is on screen before another replaces
+  // it, so a refusal of either is put down to the right one.
+  await until(store, () => store.getState().view !== null);
+  if (opening.kind === 'link') {
+    const decoded = await decodePermalink(opening.permalink);
+    if (decoded.ok) store.getState().openRun(decoded.run, { kind: 'link' });
+    else store.getState().reportError({ kind: 'permalink', problem: decoded.problem, earlier: store.getState().error });
+  } else if (opening.kind === 'restore') {
+    store.getState().openRun(opening.save.run, { kind: 'autosave', savedAt: opening.save.savedAt });
+  }
+  // Settled: the import finished, was refused or cancelled.
+  await until(store, () => store.getState().importStatus?.phase !== 'replaying');
+  return opening;
+}
+
+function until(store: AppStore, holds: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (holds()) return resolve();
+    const unsubscribe = store.subscribe(() => {
+      if (!holds()) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
