@@ -7,7 +7,7 @@
  *   options      { n: nodes, s: seed, r: { raft }, w: { network }, l: { workload }, i, e }
  *   an action    [dt, code, ...arguments]  e.g. [700, "c", 2] crashes node 2 700 ticks after
  *                the previous action; [0, "P", 0, "x", "1"] puts x=1 to the leader (node 0)
- *   annotations  { c: [[tick, text]], m: [[tick, name]], x: [expectation] }
+ *   annotations  { c: [[tick, text]], m: [[tick, name]], x: [expectation], e: end }
  *
  * docs/runs.md has every code. An action this table does not know (a newer action type) travels
  * whole as [dt, "*", action], so the encoding never loses one. Decoding checks only the compact
@@ -253,11 +253,12 @@ function compactAnnotations(annotations: Annotations): JsonObject | null {
   if (annotations.captions.length > 0) out.c = annotations.captions.map((caption) => [caption.tick, caption.text]);
   if (annotations.marks.length > 0) out.m = annotations.marks.map((mark) => [mark.tick, mark.name]);
   if (annotations.expectations.length > 0) out.x = [...annotations.expectations];
+  if (annotations.end !== null) out.e = annotations.end;
   return Object.keys(out).length > 0 ? out : null;
 }
 
 function expandAnnotations(compact: unknown): Annotations {
-  if (compact === undefined) return { captions: [], marks: [], expectations: [] };
+  if (compact === undefined) return { captions: [], marks: [], expectations: [], end: null };
   if (!isObject(compact)) throw new CompactRunError('n');
   const pairs = (key: 'c' | 'm'): [number, string][] => {
     const list = compact[key];
@@ -275,6 +276,7 @@ function expandAnnotations(compact: unknown): Annotations {
     captions: pairs('c').map(([tick, caption]) => ({ tick, text: caption })),
     marks: pairs('m').map(([tick, name]) => ({ tick, name })),
     expectations: expectations.map((expectation: unknown, index) => text(expectation, `n.x[${index}]`)),
+    end: compact.e === undefined ? null : integer(compact.e, 'n.e'),
   };
 }
 

@@ -13,6 +13,8 @@
  */
 import type { Action, NodeId, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
 import type { Annotations } from '../scenario/annotations.ts';
+import type { ScenarioError } from '../scenario/errors.ts';
+import type { WatchedResult } from '../scenario/expectation-watch.ts';
 import type { WireView } from './wire-view.ts';
 
 /**
@@ -64,7 +66,13 @@ export type ToWorker =
   /** Replaces the run with a saved one, replayed in chunks (see FromWorker 'import-progress'). */
   | { readonly type: 'import-run'; readonly run: unknown }
   /** Stops an import under way; the current run stays as it was. */
-  | { readonly type: 'cancel-import' };
+  | { readonly type: 'cancel-import' }
+  /**
+   * Replaces the run with the one a scenario's text describes (src/scenario): parsed and compiled
+   * here, then replayed to the scenario's end like an import, and shown from tick 0, paused. Text
+   * that does not parse or compile gets one 'error' with problem 'scenario', and the run stays.
+   */
+  | { readonly type: 'open-scenario'; readonly text: string };
 
 export interface TimelineState {
   readonly tick: Tick;
@@ -100,6 +108,12 @@ export type FromWorker =
    * Posted before that run's frame, and only when they differ from the ones the UI last got.
    */
   | { readonly type: 'annotations'; readonly annotations: Annotations }
+  /**
+   * Where the run's expectations stand (one per annotation expectation, in order), decided on the
+   * run as recorded so far (src/scenario/expectation-watch.ts). Posted when a run with
+   * expectations starts and whenever a result changes; an empty list when the new run has none.
+   */
+  | { readonly type: 'expectations'; readonly results: readonly WatchedResult[] }
   /**
    * A long import under way: `done` of `total` replay steps (one per action and one per tick).
    * It ends with 'import-done' and the new run's frame, an 'error', or 'import-cancelled'.
@@ -165,7 +179,9 @@ export type WorkerProblem =
   /** The worker itself failed (to load, or outside a command); `detail` is the browser's message, when it gave one. */
   | { readonly code: 'worker-failed'; readonly detail: string | null }
   /** A reply from the worker could not be read (structured clone failed). */
-  | { readonly code: 'unreadable-reply' };
+  | { readonly code: 'unreadable-reply' }
+  /** Scenario text that does not parse or compile: every error, with its line and column. */
+  | { readonly code: 'scenario'; readonly stage: 'parse' | 'compile'; readonly errors: readonly ScenarioError[] };
 
 /**
  * What the user learns from an action, e.g. where a proposal went or why it was refused. The app

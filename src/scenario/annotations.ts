@@ -22,6 +22,12 @@ export interface Annotations {
   readonly marks: readonly Mark[];
   /** Each expectation in its canonical scenario text, e.g. "expect by 900: leader in {3,4,5}". */
   readonly expectations: readonly string[];
+  /**
+   * The tick a scenario runs to (its `run until`, or the implied end: see endOf in compile.ts), so
+   * an opened scenario's timeline reaches it and its always/never expectations are decided there;
+   * null for an ordinary run, which ends where it was taken.
+   */
+  readonly end: Tick | null;
 }
 
-export const noAnnotations: Annotations = { captions: [], marks: [], expectations: [] };
+export const noAnnotations: Annotations = { captions: [], marks: [], expectations: [], end: null };

@@ -138,7 +138,7 @@ export function compileScenario(scenario: Scenario): CompileResult {
     ok: true,
     options: scenario.options,
     actions: driver.simulation.actions().slice(),
-    annotations: { captions, marks, expectations: scenario.expectations.map(printExpectation) },
+    annotations: { captions, marks, expectations: scenario.expectations.map(printExpectation), end: endOf(scenario) },
     end: endOf(scenario),
   };
 }

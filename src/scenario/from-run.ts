@@ -12,6 +12,7 @@ import type { Action, Command, NetworkConfig, SimulationOptions, Tick, TimedActi
 import { Simulation, SimulationInputError } from '../core/index.ts';
 import type { Annotations } from './annotations.ts';
 import { noAnnotations } from './annotations.ts';
+import { endOf } from './compile.ts';
 import { parseExpectation } from './parser.ts';
 import { printScenario } from './printer.ts';
 import type { NodeRef, Scenario, ScenarioAction, Step } from './syntax-tree.ts';
@@ -93,10 +94,12 @@ export function scenarioAction(action: Action, field = 'action'): ScenarioAction
 }
 
 /**
- * The run as a Scenario. `end`, when given, becomes `run until` (raised to the last timed line or
- * expectation tick if it is earlier, as a run moved back in time may be).
+ * The run as a Scenario. `end` (by default the annotations' end) becomes `run until`, raised to
+ * the last timed line or expectation tick if it is earlier, as a run moved back in time may be;
+ * an end that is the one the scenario implies anyway (endOf) is left out, so text -> run -> text
+ * gives the text back.
  */
-export function scenarioFromRun(options: SimulationOptions, actions: readonly TimedAction[], annotations: Annotations = noAnnotations, end: Tick | null = null): Scenario {
+export function scenarioFromRun(options: SimulationOptions, actions: readonly TimedAction[], annotations: Annotations = noAnnotations, end: Tick | null = annotations.end): Scenario {
   // The headless API's own check of the options: unknown or bad ones throw here.
   new Simulation(options);
   const steps: Step[] = [];
@@ -120,10 +123,11 @@ export function scenarioFromRun(options: SimulationOptions, actions: readonly Ti
     return expectation;
   });
   const latest = Math.max(0, steps.at(-1)?.tick ?? 0, ...expectations.flatMap(expectationTicks));
-  return { options, steps, expectations, end: end === null ? null : Math.max(end, latest), trace: null };
+  const until = end === null ? null : Math.max(end, latest);
+  return { options, steps, expectations, end: until === endOf({ steps, expectations, end: null }) ? null : until, trace: null };
 }
 
 /** The run as scenario text (see scenarioFromRun). */
-export function runToScenarioText(options: SimulationOptions, actions: readonly TimedAction[], annotations: Annotations = noAnnotations, end?: Tick): string {
-  return printScenario(scenarioFromRun(options, actions, annotations, end ?? null));
+export function runToScenarioText(options: SimulationOptions, actions: readonly TimedAction[], annotations: Annotations = noAnnotations, end: Tick | null = annotations.end): string {
+  return printScenario(scenarioFromRun(options, actions, annotations, end));
 }

@@ -10,6 +10,8 @@ export { compileScenario, endOf } from './compile.ts';
 export type { CompiledRun, CompileResult } from './compile.ts';
 export { runToScenarioText, scenarioFromRun } from './from-run.ts';
 export { evaluateExpectations } from './evaluate.ts';
+export { ExpectationWatch } from './expectation-watch.ts';
+export type { WatchedResult, WatchedStatus } from './expectation-watch.ts';
 export type { ExpectationResult, ExpectationState, ExpectationStatus } from './evaluate.ts';
 export type { ConditionDetail } from './conditions.ts';
 export { describeConditionDetail, describeExpectationResult } from './describe-result.ts';

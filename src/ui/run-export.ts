@@ -1,11 +1,13 @@
 /**
- * A run as a file to download. Export takes a format, so another one can join JSON here (the
- * scenario text of src/scenario is planned): each format says its file name, type and text.
+ * A run as a file to download: JSON (the run file every import reads) or scenario text (readable
+ * and editable; Open scenario reads it back, src/scenario/from-run.ts). Each format says its file
+ * name, type and text.
  */
 import type { Run } from '../protocol/worker-protocol.ts';
+import { runToScenarioText } from '../scenario/index.ts';
 
-/** The formats Export run can write. */
-export type RunExportFormat = 'json';
+/** The formats a run can be exported as. */
+export type RunExportFormat = 'json' | 'scenario';
 
 export interface RunFile {
   readonly name: string;
@@ -17,6 +19,8 @@ export function runFile(run: Run, format: RunExportFormat): RunFile {
   switch (format) {
     case 'json':
       return { name: `raftlab-run-seed${run.options.seed ?? 1}-tick${run.tick}.json`, type: 'application/json', text: `${JSON.stringify(run, null, 2)}\n` };
+    case 'scenario':
+      return { name: `raftlab-run-seed${run.options.seed ?? 1}-tick${run.tick}.scn`, type: 'text/plain', text: runToScenarioText(run.options, run.actions, run.annotations) };
     default:
       throw new Error(`Unknown run export format ${String(format)}`);
   }

@@ -61,10 +61,11 @@ const rangePairs = [
 /** Added by mail and ad links, not by Raftlab: ignored without a word. */
 const trackingParameter = /^(utm_.*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl)$/;
 /**
- * Screen parameters, not run options: `large` and `lang` are read by preferences.ts, and the view
- * options (embed, panels, autoplay, speed) by embed-options.ts, which reports its own problems.
+ * Screen parameters, not run options: `large` and `lang` are read by preferences.ts, the view
+ * options (embed, panels, autoplay, speed) by embed-options.ts, which reports its own problems,
+ * and `scenario` (a preset id or a scenario file's address) by share/open-at-start.ts.
  */
-const displayParameters: readonly string[] = ['large', 'lang', ...viewParameterNames];
+const displayParameters: readonly string[] = ['large', 'lang', 'scenario', ...viewParameterNames];
 
 /** Why a parameter of the address was ignored, as data: the banner words it in the language on screen. */
 export type AddressProblem =

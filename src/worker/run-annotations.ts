@@ -26,12 +26,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * The annotations of a version 2 run: absent means none (a v2 file written by hand may leave
- * them out); anything else must be { captions, marks, expectations }, each list optional.
+ * them out); anything else must be { captions, marks, expectations, end }, each part optional.
  * Throws a RunFileError naming the field, e.g. "annotations.captions[3].text".
  */
 export function parseAnnotations(value: unknown, tickMax: Tick): Annotations {
-  if (value === undefined) return { captions: [], marks: [], expectations: [] };
-  if (!isRecord(value)) throw new RunFileError('annotations', 'an object { captions, marks, expectations }', { code: 'annotations', got: quote(value) });
+  if (value === undefined) return { captions: [], marks: [], expectations: [], end: null };
+  if (!isRecord(value)) throw new RunFileError('annotations', 'an object { captions, marks, expectations, end }', { code: 'annotations', got: quote(value) });
   const list = (name: 'captions' | 'marks' | 'expectations', max: number): unknown[] => {
     const items = value[name];
     if (items === undefined) return [];
@@ -63,7 +63,8 @@ export function parseAnnotations(value: unknown, tickMax: Tick): Annotations {
     return { tick: tick(`${field}.tick`, mark.tick), name: text(`${field}.name`, mark.name, markNameMax) };
   });
   const expectations = list('expectations', expectationsMax).map((given, index) => text(`annotations.expectations[${index}]`, given, expectationTextMax));
-  return { captions, marks, expectations };
+  const end = value.end === undefined || value.end === null ? null : tick('annotations.end', value.end);
+  return { captions, marks, expectations, end };
 }
 
 /** Whether two sets of annotations say the same (the worker posts them only when they change). */

@@ -146,7 +146,8 @@ export class RunReplay {
       throw within('options', error);
     }
     this.run = run;
-    this.endTick = Math.max(run.tick, run.actions.at(-1)?.tick ?? 0);
+    // A scenario's run reaches its end, so its whole timeline can be scrubbed and its expectations decided.
+    this.endTick = Math.max(run.tick, run.actions.at(-1)?.tick ?? 0, run.annotations.end ?? 0);
     this.total = run.actions.length + this.endTick;
   }
 

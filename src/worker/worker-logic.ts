@@ -12,6 +12,7 @@ import { clampSpeed, idleSpeedMeter, meterFrame, ticksForFrame } from './pacing.
 import type { SpeedMeter } from './pacing.ts';
 import { sameAnnotations } from './run-annotations.ts';
 import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
+import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-run.ts';
 
 /**
  * The simulation worker's behaviour, as plain code: commands in, replies out through `post`. The
@@ -70,6 +71,10 @@ interface Session {
   importing: ImportJob | null;
   /** The speed playback reaches, frame after frame. */
   speed: SpeedMeter;
+  /** The run's expectations, decided as its timeline grows (null before the first run). */
+  expectations: ExpectationReporter | null;
+  /** The app shows expectation results (the last ones posted were not an empty list). */
+  expectationsShown: boolean;
 }
 
 type Handlers = { readonly [K in ToWorker['type']]: (command: Extract<ToWorker, { type: K }>) => void };
@@ -115,6 +120,8 @@ function newSession(): Session {
     postedSeq: 0,
     importing: null,
     speed: idleSpeedMeter,
+    expectations: null,
+    expectationsShown: false,
   };
 }
 
@@ -138,6 +145,10 @@ function reportFailure({ session, post }: Context, error: unknown): void {
     post({ type: 'error', message: error.message, field: error.field, problem: error.problem });
     return;
   }
+  if (error instanceof ScenarioTextError) {
+    post({ type: 'error', message: error.message, field: null, problem: { code: 'scenario', stage: error.stage, errors: error.errors } });
+    return;
+  }
   if (error instanceof SimulationInputError || error instanceof CommandError) {
     post({ type: 'error', message: error.message, field: error.field });
     return;
@@ -159,6 +170,7 @@ function commandHandlers(context: Context): Handlers {
       startRun(context, new Timeline(command.options), noAnnotations);
     },
     'import-run': (command) => beginImport(context, new RunReplay(command.run)),
+    'open-scenario': (command) => beginImport(context, new RunReplay(scenarioRun(command.text))),
     'cancel-import': () => cancelImport(context),
     'export-run': () => post({ type: 'run', run: exportRun(currentRun(session), session.annotations) }),
     play: () => {
@@ -215,6 +227,11 @@ function postFrame({ session, post }: Context, options: { resetEvents: boolean }
     achievedTicksPerSecond: Math.round(meter.ticksPerSecond),
     behind: meter.behind,
   };
+  // Expectations first, so the frame that shows a tick never runs ahead of its results.
+  const results = session.expectations?.update(timeline) ?? null;
+  // A run without expectations posts none, unless the screen still shows the last run's.
+  if (results !== null && (results.length > 0 || session.expectationsShown)) post({ type: 'expectations', results });
+  if (results !== null) session.expectationsShown = results.length > 0;
   post({ type: 'frame', view: frameWireView(simulation, session.request), timeline: state, events, resetEvents: options.resetEvents });
 }
 
@@ -224,6 +241,7 @@ function startRun(context: Context, timeline: Timeline, annotations: Annotations
   session.importing?.cancel();
   session.importing = null;
   session.timeline = timeline;
+  session.expectations = new ExpectationReporter(timeline, annotations);
   if (!sameAnnotations(session.annotations, annotations)) {
     session.annotations = annotations;
     context.post({ type: 'annotations', annotations });
@@ -277,9 +295,13 @@ function playFrame(context: Context, elapsedMs: number): void {
   const { session, now } = context;
   if (!session.playing || session.timeline === null) return;
   const carriedBefore = session.carriedTicks;
-  const { ticks, carriedTicks } = ticksForFrame({ elapsedMs, ticksPerSecond: session.ticksPerSecond, carriedTicks: session.carriedTicks });
-  session.carriedTicks = carriedTicks;
+  const frame = ticksForFrame({ elapsedMs, ticksPerSecond: session.ticksPerSecond, carriedTicks: session.carriedTicks });
+  session.carriedTicks = frame.carriedTicks;
   const timeline = session.timeline;
+  // A scenario plays to its end and pauses there; Play again goes on past it, live.
+  const end = session.annotations.end;
+  const toEnd = end !== null && timeline.tick < end ? end - timeline.tick : Infinity;
+  const ticks = Math.min(frame.ticks, toEnd);
   const deadline = now() + frameWorkMsMax;
   // Bounded by `ticks`; stops early when the frame's time is spent (the rest is dropped).
   let done = 0;
@@ -295,6 +317,10 @@ function playFrame(context: Context, elapsedMs: number): void {
   // Progress in ticks, fractions owed to the next frame included, so slow speeds read exactly.
   const progressed = done + session.carriedTicks - carriedBefore;
   session.speed = meterFrame(session.speed, { elapsedMs, ticks: progressed, chosenTicksPerSecond: session.ticksPerSecond });
+  if (timeline.tick === end && toEnd !== Infinity) {
+    session.playing = false;
+    session.carriedTicks = 0;
+  }
   postFrame(context, { resetEvents: false });
 }
 

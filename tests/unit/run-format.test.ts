@@ -20,6 +20,7 @@ const lesson: Annotations = {
   captions: [{ tick: 0, text: 'Five nodes start as followers.' }, { tick: 700, text: 'Node 2 crashes.' }],
   marks: [{ tick: 700, name: 'crash' }],
   expectations: ['expect by 2500: leader in {1,3,4,5}'],
+  end: 3500,
 };
 
 function problemOf(value: unknown): RunFileError {
@@ -64,7 +65,7 @@ describe('version 2 files', () => {
     expect(parseRun(JSON.parse(JSON.stringify(good)))).toEqual(good);
     // Annotations may be left out, or any of their lists.
     expect(parseRun({ ...good, annotations: undefined }).annotations).toEqual(noAnnotations);
-    expect(parseRun({ ...good, annotations: { marks: [{ tick: 3, name: 'm' }] } }).annotations).toEqual({ captions: [], marks: [{ tick: 3, name: 'm' }], expectations: [] });
+    expect(parseRun({ ...good, annotations: { marks: [{ tick: 3, name: 'm' }] } }).annotations).toEqual({ captions: [], marks: [{ tick: 3, name: 'm' }], expectations: [], end: null });
   });
 
   it('with bad annotations are refused, naming the field and the bound', () => {
@@ -117,14 +118,15 @@ describe('the worker keeps the annotations with the run', () => {
     const h = harness();
     expect(h.send({ type: 'init', options: { nodes: 5, seed: 7 } }).map((reply) => reply.type)).toEqual(['frame']);
     const withLesson = { ...exportRun(new Timeline({ nodes: 5, seed: 7 })), annotations: lesson };
-    expect(h.send({ type: 'import-run', run: withLesson })).toMatchObject([{ type: 'import-done' }, { type: 'annotations', annotations: lesson }, { type: 'frame' }]);
+    // With expectations, their results come too, before the frame.
+    expect(h.send({ type: 'import-run', run: withLesson })).toMatchObject([{ type: 'import-done' }, { type: 'annotations', annotations: lesson }, { type: 'expectations' }, { type: 'frame' }]);
     expect(h.exported().annotations).toEqual(lesson);
     h.send({ type: 'step', ticks: 100 });
-    expect(h.send({ type: 'act', action: { type: 'crash', node: 1 } }).map((reply) => reply.type)).toEqual(['action-result', 'frame']);
+    expect(h.send({ type: 'act', action: { type: 'crash', node: 1 } }).map((reply) => reply.type)).toEqual(['action-result', 'expectations', 'frame']);
     expect(h.exported().annotations).toEqual(lesson);
     // The same annotations again: nothing to say.
-    expect(h.send({ type: 'import-run', run: withLesson }).map((reply) => reply.type)).toEqual(['import-done', 'frame']);
-    expect(h.send({ type: 'init', options: { nodes: 3 } })).toMatchObject([{ type: 'annotations', annotations: noAnnotations }, { type: 'frame' }]);
+    expect(h.send({ type: 'import-run', run: withLesson }).map((reply) => reply.type)).toEqual(['import-done', 'expectations', 'frame']);
+    expect(h.send({ type: 'init', options: { nodes: 3 } })).toMatchObject([{ type: 'annotations', annotations: noAnnotations }, { type: 'expectations', results: [] }, { type: 'frame' }]);
     expect(h.exported().annotations).toEqual(noAnnotations);
   });
 

@@ -11,6 +11,7 @@ import { EventsPanel } from './EventsPanel.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { LogPanel } from './LogPanel.tsx';
 import { PlaybackArea } from './PlaybackArea.tsx';
+import { ScenarioCaption, ScenarioPanel } from './ScenarioPanel.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 
 /**
@@ -32,11 +33,13 @@ export function App() {
       <PlaybackArea />
       <main className="app-main">
         <div className="app-stage">
+          <ScenarioCaption />
           <ClusterPanel />
           <LogPanel />
         </div>
         <div className="app-side">
           <div className="app-side-details">
+            <ScenarioPanel />
             <DetailsPanel />
             <ActionsPanel />
           </div>

@@ -2,6 +2,7 @@ import { useMessages } from '../hooks/use-messages.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { OpenScenarioButton } from './OpenScenario.tsx';
 import { RestoreNotice } from './RestoreNotice.tsx';
 import { RunFileButtons } from './RunFileButtons.tsx';
 
@@ -20,6 +21,7 @@ export function AppHeader() {
       <p className="app-tagline">{m.app.header.tagline}</p>
       <div className="app-header-actions">
         <RunFileButtons />
+        <OpenScenarioButton />
         <CopyLinkButton />
         <RestoreNotice />
         <LanguageSwitch />

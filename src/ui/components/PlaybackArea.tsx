@@ -3,6 +3,7 @@ import { assertNever } from '../format.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { notJsonText, runProblemText } from '../run-file-text.ts';
+import { scenarioErrorsSummary } from '../scenario-text.ts';
 import { badLinkText } from '../share/permalink-text.ts';
 import type { Notice, Refusal } from '../store/app-state.ts';
 import { useAppStore, useShallow } from '../store/store-context.tsx';
@@ -73,6 +74,8 @@ export function noticeText(m: Messages, notice: Notice): string {
       return m.share.fileTooLarge(notice.fileName, notice.bytes, notice.max);
     case 'permalink':
       return notice.earlier === null ? badLinkText(m, notice.problem) : m.app.notice.sentences([noticeText(m, notice.earlier), badLinkText(m, notice.problem)]);
+    case 'scenario-read':
+      return m.scenario.readFailed(notice.source, notice.status === null ? notice.reason : m.scenario.fetchStatus(notice.status));
     case 'refused':
       return refusalText(m, notice.refusal);
     case 'defaults': {
@@ -88,6 +91,7 @@ export function noticeText(m: Messages, notice: Notice): string {
 function refusalText(m: Messages, refusal: Refusal): string {
   const problem = refusal.problem;
   if (problem !== null && isAboutTheWorker(problem)) return workerProblemText(m, problem);
+  if (problem?.code === 'scenario') return m.scenario.refused(refusal.from?.kind === 'scenario' ? refusal.from.name : m.scenario.pasted, scenarioErrorsSummary(m, problem.errors));
   const detail = problem === null ? refusal.message : runProblemText(m, problem);
   switch (refusal.refused) {
     case 'import':

@@ -76,9 +76,14 @@ function ExportButton() {
   const m = useMessages();
   const exportAs = useExportRun();
   return (
-    <button type="button" onClick={() => void exportAs('json')}>
-      {m.runs.exportRun}
-    </button>
+    <>
+      <button type="button" onClick={() => void exportAs('json')}>
+        {m.runs.exportRun}
+      </button>
+      <button type="button" title={m.scenario.exportScenarioHint} onClick={() => void exportAs('scenario')}>
+        {m.scenario.exportScenario}
+      </button>
+    </>
   );
 }
 
@@ -137,20 +142,24 @@ function ImportProgress({ status }: { status: Extract<ImportStatus, { phase: 're
 function progressText(m: Messages, status: Extract<ImportStatus, { phase: 'replaying' }>, percent: number | null): string {
   if (status.from?.kind === 'link') return percent === null ? m.share.openingLink : m.share.openingLinkPercent(percent);
   if (status.from?.kind === 'autosave') return percent === null ? m.share.restoring : m.share.restoringPercent(percent);
+  if (status.from?.kind === 'scenario') return percent === null ? m.scenario.opening(status.from.name) : m.scenario.openingPercent(status.from.name, percent);
   const fileName = status.fileName ?? m.runs.unnamedFile;
   return percent === null ? m.runs.importing(fileName) : m.runs.importingPercent(fileName, percent);
 }
 
-/** What was imported from a file, announced politely; stays until dismissed or the next run. */
+/** What was imported from a file or opened as a scenario, announced politely; stays until dismissed or the next run. */
 function ImportNotice({ status }: { status: ImportStatus | null }) {
   const m = useMessages();
   const dismiss = useAppStore((state) => state.dismissImportNotice);
-  const done = status?.phase === 'done' && status.from === undefined ? status : null;
+  const expectations = useAppStore((state) => state.annotations.expectations.length);
+  const done = status?.phase === 'done' && (status.from === undefined || status.from.kind === 'scenario') ? status : null;
+  const text =
+    done === null ? '' : done.from?.kind === 'scenario' ? m.scenario.opened(done.from.name, expectations) : m.runs.imported(done.fileName ?? m.runs.unnamedFile, done.actions, done.tick);
   return (
     <>
       {/* Always present, so screen readers announce the notice; out of the layout while empty. */}
       <p role="status" className={done === null ? 'visually-hidden' : 'import-notice outcome is-ok'}>
-        {done === null ? '' : m.runs.imported(done.fileName ?? m.runs.unnamedFile, done.actions, done.tick)}
+        {text}
       </p>
       {done !== null ? (
         <button type="button" aria-label={m.runs.dismissNotice} onClick={dismiss}>

@@ -5,6 +5,8 @@
  * 1. A permalink in the address wins, unless this tab wrote it itself (one of its latest links:
  *    a reload): then the tab's own save is at least as recent, since the address follows the run
  *    only after a pause, and a reload keeps the address it had when it began.
+ *    Then a `?scenario=` (a preset id or a scenario file's address): opened as a new run. The
+ *    address drops it once the run is open, so a reload restores the run instead.
  * 2. Else this tab's own save (a reload, or a crash and the browser's "restore tab"), unless the
  *    address asks for another cluster (`?nodes=9` typed into this tab).
  * 3. Else, in a tab with no save of its own (a new tab): the address's cluster if it asks for
@@ -29,6 +31,8 @@ export const savesKept = 20;
 export type Opening =
   | { readonly kind: 'link'; readonly permalink: string }
   | { readonly kind: 'restore'; readonly save: SavedRun }
+  /** The address's `scenario` parameter, as given. */
+  | { readonly kind: 'scenario'; readonly source: string }
   /** Start as the address says (its options, else the defaults). */
   | { readonly kind: 'none' };
 
@@ -56,6 +60,8 @@ export function chooseOpening(facts: OpeningFacts): Opening {
   const { permalink, ownSave } = facts;
   const ownLink = permalink !== null && facts.ownLinkMarks.includes(linkMark(permalink));
   if (permalink !== null && (!ownLink || ownSave === null)) return { kind: 'link', permalink };
+  const scenario = new URLSearchParams(facts.search).get('scenario');
+  if (scenario !== null && scenario.trim() !== '') return { kind: 'scenario', source: scenario };
   const asksForCluster = optionsFromSearch(facts.search).options !== null;
   if (ownSave !== null) return ownLink || !asksForCluster || addressAsksFor(facts.search, ownSave.run.options) ? restoring(ownSave) : { kind: 'none' };
   return asksForCluster ? { kind: 'none' } : restoring(facts.latestSave);

@@ -9,6 +9,8 @@ import type { AppStore } from '../store/store.ts';
 import type { Opening } from './autosave.ts';
 import { chooseOpening, readOpeningFacts, savesKept } from './autosave.ts';
 import type { RunSaveStore } from './run-save-store.ts';
+import type { ScenarioRead } from '../scenario-source.ts';
+import { readScenarioAddress } from '../scenario-source.ts';
 import type { TabCopy } from './tab-copy.ts';
 
 export interface StartParts {
@@ -20,10 +22,12 @@ export interface StartParts {
   readonly saves: RunSaveStore | null;
   /** The tab's synchronous copy of its run (tab-copy.ts), where there is one. */
   readonly copy?: TabCopy | null;
+  /** Reads the text of the address's `scenario` (a preset id or an address; scenario-source.ts). */
+  readonly readScenario?: (source: string) => Promise<ScenarioRead>;
 }
 
 /** Opens the run the rules choose; resolves with the choice once it is settled. */
-export async function openAtStart({ store, address, tab, saves, copy = null }: StartParts): Promise<Opening> {
+export async function openAtStart({ store, address, tab, saves, copy = null, readScenario = (source) => readScenarioAddress(source, window.location.href) }: StartParts): Promise<Opening> {
   const permalink = permalinkFromHash(address.hash);
   const facts = await readOpeningFacts(saves, tab?.id ?? null, { search: address.search, permalink, ownLinkMarks: tab?.ownLinkMarks ?? [] }, copy);
   const opening = chooseOpening(facts);
@@ -38,6 +42,10 @@ export async function openAtStart({ store, address, tab, saves, copy = null }: S
     else store.getState().reportError({ kind: 'permalink', problem: decoded.problem, earlier: store.getState().error });
   } else if (opening.kind === 'restore') {
     store.getState().openRun(opening.save.run, { kind: 'autosave', savedAt: opening.save.savedAt });
+  } else if (opening.kind === 'scenario') {
+    const read = await readScenario(opening.source);
+    if (read.ok) store.getState().openScenario(read.text, { name: read.name, inDialog: false });
+    else store.getState().reportError({ kind: 'scenario-read', source: opening.source, status: read.status, reason: read.reason });
   }
   // Settled: the import finished, was refused or cancelled.
   await until(store, () => store.getState().importStatus?.phase !== 'replaying');

@@ -40,10 +40,11 @@ export function isOptionsOnly(run: Run): boolean {
   return run.actions.length === 0 && run.tick === 0 && captions.length + marks.length + expectations.length === 0;
 }
 
-/** The query with the run's options in place of the run parameters it had; others stay, after them. */
+/** The query with the run's options in place of the run parameters it had; others (but `scenario`) stay, after them. */
 export function searchWithOptions(search: string, options: SimulationOptions): string {
   const params = new URLSearchParams(optionParameters(options));
-  for (const [name, value] of new URLSearchParams(search)) if (!runOptionNames.has(name)) params.append(name, value);
+  // `scenario` asked for the run now on screen: once it is open, the run's own address replaces it.
+  for (const [name, value] of new URLSearchParams(search)) if (!runOptionNames.has(name) && name !== 'scenario') params.append(name, value);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }

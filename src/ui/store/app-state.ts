@@ -7,6 +7,7 @@ import type { Action, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, To
 import type { PermalinkProblem } from '../../protocol/permalink.ts';
 import type { Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
 import type { Annotations } from '../../scenario/annotations.ts';
+import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ActionSource, ShownOutcome } from '../outcome.ts';
 import type { NotJson } from '../run-file-text.ts';
@@ -25,7 +26,21 @@ export interface Display {
  * Where a run being opened comes from when it is not a file the user picked: the permalink in the
  * page's address, or this browser's autosave (saved at `savedAt`, ms since the epoch).
  */
-export type OpenedFrom = { readonly kind: 'link' } | { readonly kind: 'autosave'; readonly savedAt: number };
+export type OpenedFrom =
+  | { readonly kind: 'link' }
+  | { readonly kind: 'autosave'; readonly savedAt: number }
+  /**
+   * Scenario text (a file, a paste, a preset, an address), by the name the user knows it by.
+   * `inDialog`: opened from the Open scenario dialog, which shows its errors itself.
+   */
+  | { readonly kind: 'scenario'; readonly name: string; readonly inDialog: boolean };
+
+/** Scenario text the worker could not open: every error, for the Open scenario dialog. */
+export interface ScenarioProblem {
+  readonly name: string;
+  readonly stage: 'parse' | 'compile';
+  readonly errors: readonly ScenarioError[];
+}
 
 /**
  * An import: replaying (with progress), or just done (the success notice). `fileName` is null when
@@ -61,6 +76,8 @@ export type Notice =
   | { readonly kind: 'file-too-large'; readonly fileName: string; readonly bytes: number; readonly max: number }
   /** The permalink in the address could not be read; `earlier` is what the banner said before. */
   | { readonly kind: 'permalink'; readonly problem: PermalinkProblem; readonly earlier: Notice | null }
+  /** The address's `scenario` could not be read (not a preset, and fetching it failed). */
+  | { readonly kind: 'scenario-read'; readonly source: string; readonly status: number | null; readonly reason: string }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   /** The first run's options were refused, so the defaults run instead; `earlier` is what the banner said before. */
   | { readonly kind: 'defaults'; readonly refusal: Refusal; readonly earlier: Notice | null };
@@ -95,6 +112,10 @@ export interface AppState {
   readonly runOptions: SimulationOptions;
   /** The current run's captions, marks and expectations (none for an ordinary run). */
   readonly annotations: Annotations;
+  /** Where each of the run's expectations stands, as the worker decided them on the run so far. */
+  readonly expectationResults: readonly WatchedResult[];
+  /** The scenario the Open scenario dialog last failed to open, until the next attempt. */
+  readonly scenarioProblem: ScenarioProblem | null;
   /**
    * Counts changes to what the run is, not to where it is: a new or imported run, an action
    * taken, new annotations. Moving in time leaves it alone. Whoever keeps a copy of the run (the
@@ -159,6 +180,13 @@ export interface AppState {
   readonly openRun: (run: unknown, from: OpenedFrom) => void;
   /** Starts a new run with the options the app opened with (the address's, else the defaults). */
   readonly startFresh: () => void;
+  /**
+   * Replaces the run with the one scenario text describes (checked by the worker, replayed like
+   * an import, shown from tick 0). Text that cannot be opened leaves the run as it was and sets
+   * `scenarioProblem` (from the dialog) or `error` (otherwise).
+   */
+  readonly openScenario: (text: string, from: { readonly name: string; readonly inDialog: boolean }) => void;
+  readonly clearScenarioProblem: () => void;
   /** Stops the import under way; the current run stays as it was. */
   readonly cancelImport: () => void;
   readonly dismissImportNotice: () => void;

@@ -123,6 +123,8 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     events: [],
     runOptions,
     annotations: noAnnotations,
+    expectationResults: [],
+    scenarioProblem: null,
     runRevision: 0,
     selectedNode: null,
     selectedMessage: null,
@@ -186,7 +188,7 @@ function runActions(connection: Connection, set: SetState, get: GetState, startO
 }
 
 /** Importing a run from a file, a permalink or the autosave: the current run stays until the worker's 'import-done'. */
-function importActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'importRun' | 'openRun' | 'cancelImport' | 'dismissImportNotice'> {
+function importActions(connection: Connection, set: SetState, get: GetState): Pick<AppState, 'importRun' | 'openRun' | 'openScenario' | 'clearScenarioProblem' | 'cancelImport' | 'dismissImportNotice'> {
   const { port } = connection;
   return {
     importRun: (run, fileName = null) => {
@@ -200,6 +202,13 @@ function importActions(connection: Connection, set: SetState, get: GetState): Pi
       set({ importStatus: { phase: 'replaying', fileName: null, done: 0, total: 0, from } });
       port.post({ type: 'import-run', run });
     },
+    openScenario: (text, { name, inDialog }) => {
+      const from: OpenedFrom = { kind: 'scenario', name, inDialog };
+      connection.pendingRun = { previous: get().runOptions, isImport: true, from };
+      set({ importStatus: { phase: 'replaying', fileName: null, done: 0, total: 0, from }, scenarioProblem: null });
+      port.post({ type: 'open-scenario', text });
+    },
+    clearScenarioProblem: () => set({ scenarioProblem: null }),
     cancelImport: () => {
       if (get().importStatus?.phase === 'replaying') port.post({ type: 'cancel-import' });
     },
@@ -268,6 +277,7 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
       store.setState({ annotations: message.annotations });
       bumpRunRevision(store);
     },
+    expectations: (message) => store.setState({ expectationResults: message.results }),
     error: (message) => runRefused(connection, store, message),
     ...importReplies(connection, store),
   };
@@ -288,7 +298,11 @@ function runRefused(connection: Connection, store: StoreApi<AppState>, { message
     problem: problem ?? null,
     ...(revert?.from === undefined ? {} : { from: revert.from }),
   };
-  if (revert === null) {
+  const from = revert?.from;
+  if (problem?.code === 'scenario' && from?.kind === 'scenario' && from.inDialog) {
+    // The dialog shows every error beside the text; the run on screen stays as it was.
+    store.setState({ scenarioProblem: { name: from.name, stage: problem.stage, errors: problem.errors }, runOptions: revert!.previous, importStatus: null });
+  } else if (revert === null) {
     store.setState({ error: { kind: 'refused', refusal } });
   } else if (state.view === null && state.runOptions !== defaultRunOptions) {
     // The first run failed (e.g. options from the address): never leave the app without a run.

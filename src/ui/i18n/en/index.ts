@@ -9,6 +9,8 @@ import { events } from './events.ts';
 import { log } from './log.ts';
 import { runs } from './runs.ts';
 import { settings } from './settings.ts';
+import { presets } from './presets.ts';
+import { scenario } from './scenario.ts';
 import { share } from './share.ts';
 
-export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share };
+export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets };

@@ -45,7 +45,7 @@ export const share = {
   runProblem: {
     version: (oldest: number, newest: number, got: string) => `version must be an integer from ${oldest} to ${newest}, a version this app reads (got ${got})`,
     newerVersion: (newest: number, got: string) => `version must be at most ${newest}, the newest version this app reads (a newer Raftlab saved this run) (got ${got})`,
-    annotations: (got: string) => `annotations must be an object { captions, marks, expectations } (got ${got})`,
+    annotations: (got: string) => `annotations must be an object { captions, marks, expectations, end } (got ${got})`,
     annotationList: (field: string, max: number, got: string) => `${field} must be an array of at most ${max} (got ${got})`,
     captionItem: (field: string, got: string) => `${field} must be an object { tick, text } (got ${got})`,
     markItem: (field: string, got: string) => `${field} must be an object { tick, name } (got ${got})`,

@@ -33,7 +33,7 @@ export const share: Messages['share'] = {
   runProblem: {
     version: (oldest, newest, got) => `version 应为 ${oldest} 到 ${newest} 之间的整数，即本应用读取的版本（实际为 ${got}）`,
     newerVersion: (newest, got) => `version 最大为 ${newest}，即本应用读取的最新版本；这份运行记录由更新版本的 Raftlab 保存（实际为 ${got}）`,
-    annotations: (got) => `annotations 应为对象 { captions, marks, expectations }（实际为 ${got}）`,
+    annotations: (got) => `annotations 应为对象 { captions, marks, expectations, end }（实际为 ${got}）`,
     annotationList: (field, max, got) => `${field} 应为最多 ${max} 项的数组（实际为 ${got}）`,
     captionItem: (field, got) => `${field} 应为对象 { tick, text }（实际为 ${got}）`,
     markItem: (field, got) => `${field} 应为对象 { tick, name }（实际为 ${got}）`,
