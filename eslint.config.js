@@ -25,6 +25,9 @@ const coreForbiddenProperties = [
   { object: 'globalThis', property: 'setTimeout', message: 'No real timers in the core.' },
 ];
 
+/** The same bans for src/scenario, which is as deterministic as the core it runs. */
+const asDeterministicAsTheCore = (bans) => bans.map((ban) => ({ ...ban, message: `src/scenario is as deterministic as the core. ${ban.message}` }));
+
 /** Bare module imports (npm packages, node:*) are out of the core: it is pure TypeScript. */
 const bareImport = { regex: '^[^.]', message: 'The core imports nothing outside src/core.' };
 const outsideCore = { regex: '^\\.\\./\\.\\./', message: 'The core imports nothing outside src/core.' };
@@ -76,6 +79,21 @@ export default defineConfig([
   {
     files: ['src/core/sim/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [bareImport, outsideCore, layerRule(['base', 'raft'], 'core/sim imports only sim/, raft/ and base/: not the core top layer.')] }] },
+  },
+  {
+    // The scenario language sits on the headless API: as deterministic as the core, and it sees
+    // the core only through its public entry. From src/scenario/ that is ../core/index.ts, from a
+    // subfolder ../../core/index.ts; a subfolder's ../X.ts is a scenario file (src/ itself holds
+    // no files). Anything else that leaves the folder, and anything bare, is refused.
+    files: ['src/scenario/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...asDeterministicAsTheCore(coreForbiddenGlobals)],
+      'no-restricted-properties': ['error', ...asDeterministicAsTheCore(coreForbiddenProperties)],
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^[^.]', message: 'The scenario layer imports nothing outside src: no npm packages, no node:*.' },
+        { regex: '^\\.\\./(?!(\\.\\./)?core/index\\.ts$|[^./][^/]*\\.ts$)', message: 'The scenario layer imports only its own files and the core\'s public entry, core/index.ts.' },
+      ] }],
+    },
   },
   {
     files: ['src/worker/**/*.ts', 'src/protocol/**/*.ts'],

@@ -72,8 +72,9 @@ export class CommitWatch {
     indexes.splice(at, 0, event.index);
   }
 
+  /** A copy: a failure's detail keeps the indexes as they were then, while the watch goes on. */
   committedAt(command: Command): readonly LogIndex[] {
-    return this.indexes.get(commandKey(command)) ?? [];
+    return [...(this.indexes.get(commandKey(command)) ?? [])];
   }
 }
 

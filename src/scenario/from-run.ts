@@ -13,6 +13,7 @@ import { Simulation, SimulationInputError } from '../core/index.ts';
 import type { Annotations } from './annotations.ts';
 import { noAnnotations } from './annotations.ts';
 import { endOf } from './compile.ts';
+import { scenarioActionsMax, scenarioTickMax } from './limits.ts';
 import { parseExpectation } from './parser.ts';
 import { printScenario } from './printer.ts';
 import type { NodeRef, Scenario, ScenarioAction, Step } from './syntax-tree.ts';
@@ -102,6 +103,14 @@ export function scenarioAction(action: Action, field = 'action'): ScenarioAction
 export function scenarioFromRun(options: SimulationOptions, actions: readonly TimedAction[], annotations: Annotations = noAnnotations, end: Tick | null = annotations.end): Scenario {
   // The headless API's own check of the options: unknown or bad ones throw here.
   new Simulation(options);
+  // What the text could not say back: the language's own limits (limits.ts).
+  if (actions.length > scenarioActionsMax) throw new SimulationInputError('actions', `at most ${scenarioActionsMax} actions`, `${actions.length}`);
+  const inRange = (tick: unknown, field: string): void => {
+    if (typeof tick !== 'number' || !Number.isInteger(tick) || tick < 0 || tick > scenarioTickMax) throw new SimulationInputError(field, `an integer from 0 to ${scenarioTickMax}`, show(tick));
+  };
+  annotations.captions.forEach((caption, index) => inRange(caption.tick, `annotations.captions[${index}].tick`));
+  annotations.marks.forEach((mark, index) => inRange(mark.tick, `annotations.marks[${index}].tick`));
+  actions.forEach((entry, index) => inRange(entry.tick, `actions[${index}].tick`));
   const steps: Step[] = [];
   const timed = [
     ...[...annotations.captions].sort((a, b) => a.tick - b.tick).map((caption) => ({ tick: caption.tick, rank: 0, step: { tick: caption.tick, item: { kind: 'caption', text: caption.text } } satisfies Step })),

@@ -83,5 +83,14 @@ export function formatProbability(value: number): string {
     const percent = (value * 100).toFixed(digits);
     if (Number(percent) / 100 === value) return `${percent}%`;
   }
-  return exactDecimal(value) ?? String(value);
+  return exactDecimal(value) ?? withoutExponent(String(value));
+}
+
+/**
+ * "1.5e-25" as "0.00…015": the lexer reads no exponents. String() gives the shortest digits that
+ * read back exactly; written out in full they still do.
+ */
+function withoutExponent(text: string): string {
+  const match = /^(\d)(?:\.(\d+))?e-(\d+)$/.exec(text);
+  return match === null ? text : `0.${'0'.repeat(Number(match[3]) - 1)}${match[1]!}${match[2] ?? ''}`;
 }

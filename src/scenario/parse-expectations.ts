@@ -60,6 +60,12 @@ function committed(cursor: Cursor, what: Command): Condition {
 
 function condition(cursor: Cursor): Condition {
   const first = cursor.peek();
+  // `K=V committed` first: a key may be any word, even one that starts another condition (`no`, `committed`).
+  if (cursor.isSign('=', 1)) {
+    const what = command(cursor);
+    cursor.expectWord('committed');
+    return committed(cursor, what);
+  }
   if (cursor.acceptWord('no')) {
     const word = cursor.oneOf(['violation', 'violations', 'leader'], [literal('violation'), literal('leader')]);
     return word === 'leader' ? { kind: 'no-leader' } : { kind: 'no-violation' };
@@ -69,7 +75,7 @@ function condition(cursor: Cursor): Condition {
     return { kind: 'one-leader-per-term' };
   }
   if (cursor.acceptWord('committed')) return committed(cursor, command(cursor));
-  if (cursor.isSign('=', 1) || (cursor.isWord('delete') && !cursor.isSign('=', 1))) {
+  if (cursor.isWord('delete')) {
     const what = command(cursor);
     cursor.expectWord('committed');
     return committed(cursor, what);

@@ -99,6 +99,7 @@ function suggestPath(path: string): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of paths) {
+    if (Math.abs(candidate.length - path.length) > 3) continue;
     const distance = editDistance(path.toLowerCase(), candidate.toLowerCase());
     if (distance <= 3 && distance < bestDistance) {
       best = candidate;

@@ -57,7 +57,9 @@ function failure(error: ScenarioError): ParseFailure {
 function setOptions(builder: Builder, writes: readonly LeafWrite[]): void {
   for (const leaf of writes) {
     const previous = builder.optionSources.get(leaf.path);
-    if (previous !== undefined) throw failure({ code: 'duplicate', line: leaf.line, column: leaf.column, found: leaf.word, expected: [], suggestion: null, previousLine: previous.line });
+    // Set twice under two names (`heartbeat 100`, then `option raft.heartbeatIntervalTicks 100`): name the option itself.
+    const found = leaf.word === previous?.word ? leaf.word : leaf.path;
+    if (previous !== undefined) throw failure({ code: 'duplicate', line: leaf.line, column: leaf.column, found, expected: [], suggestion: null, previousLine: previous.line });
   }
   for (const leaf of writes) {
     builder.optionSources.set(leaf.path, leaf);
@@ -225,8 +227,10 @@ function parse(text: string, options: { readonly checkNodes: boolean }): ParseRe
   if (text.length > scenarioCharsMax) return { ok: false, errors: [{ code: 'too-long', line: 1, column: 1, found: null, expected: [], suggestion: null, limit: scenarioCharsMax, size: text.length }] };
   const builder = new Builder();
   const lines = splitTraceSection(text.replace(/^\uFEFF/, '')).scenario.split('\n');
-  for (let index = 0; index < lines.length && builder.errors.length < scenarioErrorsMax; index += 1) parseLine(builder, lines[index]!, index + 1);
-  if (options.checkNodes) checkNodes(builder);
+  let read = 0;
+  for (; read < lines.length && builder.errors.length < scenarioErrorsMax; read += 1) parseLine(builder, lines[read]!, read + 1);
+  // Stopped early, the node count may be set on a line not read: then node numbers go unchecked.
+  if (options.checkNodes && (read === lines.length || builder.optionSources.has('nodes'))) checkNodes(builder);
   checkEnd(builder);
   if (builder.errors.length === 0) checkOptions(builder);
   if (builder.errors.length > 0) {

@@ -33,6 +33,8 @@ export function suggest(word: string, candidates: readonly string[]): string | n
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === word) continue;
+    // The distance is at least the difference in length: a long word needs no table.
+    if (Math.abs(candidate.length - word.length) > allowed) continue;
     const distance = candidate.toLowerCase() === lower ? 0.5 : editDistance(lower, candidate.toLowerCase());
     if (distance <= allowed && distance < bestDistance) {
       best = candidate;

@@ -1,8 +1,11 @@
 /**
  * The architecture as tests: no module of src/ takes part in an import cycle (type-only imports
- * included, since a type cycle still ties two modules' designs together), and the core's layers
- * only import downwards. The lint rules in eslint.config.js enforce the layers file by file;
- * these tests check the whole graph at once, so a cycle through several files cannot slip by.
+ * included, since a type cycle still ties two modules' designs together), the core's layers
+ * only import downwards, and the scenario language (src/scenario) sits on the core's public entry
+ * alone: it imports src/core/index.ts and its own files, nothing bare, and the core never imports
+ * it (the worker, the protocol, the UI and the CLI may). The lint rules in eslint.config.js
+ * enforce the layers file by file; these tests check the whole graph at once, so a cycle through
+ * several files cannot slip by.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -24,6 +27,16 @@ function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found: string[] = [];
   for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s+'(\.[^']+)'/g)) found.push(resolve(dirname(file), match[1]!));
+  return found;
+}
+
+/** Every module a file names: imports, re-exports, side-effect and dynamic imports, relative or bare. */
+function specifiersOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s+'([^']+)'/g)) found.push(match[1]!);
+  for (const match of text.matchAll(/(?:^|\n)\s*import\s+'([^']+)'/g)) found.push(match[1]!);
+  for (const match of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) found.push(match[1]!);
   return found;
 }
 
@@ -67,6 +80,23 @@ function cycles(edges: Map<string, string[]>): string[][] {
   return found;
 }
 
+const scenario = join(source, 'scenario') + '/';
+const coreEntry = join(source, 'core/index.ts');
+
+/**
+ * Where src/scenario reaches beyond itself other than to the core's public entry, as
+ * "file -> target" (targets resolved), and the bare modules it names ("file -> name").
+ */
+function scenarioLeaks(edges: ReadonlyMap<string, readonly string[]>, specifiers: (file: string) => readonly string[]): string[] {
+  const leaks: string[] = [];
+  for (const [file, targets] of edges) {
+    if (!file.startsWith(scenario)) continue;
+    for (const target of targets) if (!target.startsWith(scenario) && target !== coreEntry) leaks.push(`${relative(root, file)} -> ${relative(root, target)}`);
+    for (const name of specifiers(file)) if (!name.startsWith('.')) leaks.push(`${relative(root, file)} -> ${name}`);
+  }
+  return leaks;
+}
+
 describe('architecture', () => {
   const edges = graph();
 
@@ -98,5 +128,39 @@ describe('architecture', () => {
       for (const target of targets) if (!allowed.some((prefix) => target.startsWith(prefix))) outside.push(`${relative(root, file)} -> ${relative(root, target)}`);
     }
     expect(outside).toEqual([]);
+  });
+
+  it('src/scenario imports only the core\'s public entry (src/core/index.ts) and its own files, nothing bare', () => {
+    const scenarioFiles = [...edges.keys()].filter((file) => file.startsWith(scenario));
+    // Sanity: the layer was found, and its imports of the core were read.
+    expect(scenarioFiles.length).toBeGreaterThan(20);
+    expect(edges.get(join(scenario, 'parser.ts'))).toContain(coreEntry);
+    expect(scenarioLeaks(edges, specifiersOf)).toEqual([]);
+  });
+
+  it('finds a scenario file reaching past the core\'s entry, into the worker, or to a package (the check itself works)', () => {
+    const parser = join(scenario, 'parser.ts');
+    const fake = new Map([[parser, [coreEntry, join(scenario, 'lexer.ts'), join(source, 'core/sim/options.ts'), join(source, 'worker/run-file.ts')]]]);
+    expect(scenarioLeaks(fake, () => ['../core/index.ts', './lexer.ts', 'node:fs', 'zustand'])).toEqual([
+      'src/scenario/parser.ts -> src/core/sim/options.ts',
+      'src/scenario/parser.ts -> src/worker/run-file.ts',
+      'src/scenario/parser.ts -> node:fs',
+      'src/scenario/parser.ts -> zustand',
+    ]);
+  });
+
+  it('the core never imports src/scenario; the layers above it may', () => {
+    const importers = new Set<string>();
+    const fromCore: string[] = [];
+    for (const [file, targets] of edges) {
+      if (file.startsWith(scenario) || !targets.some((target) => target.startsWith(scenario))) continue;
+      const layer = relative(source, file).split('/')[0]!;
+      importers.add(layer);
+      if (layer === 'core') fromCore.push(relative(root, file));
+    }
+    expect(fromCore).toEqual([]);
+    // Sanity: the edges into the layer were read (the worker keeps a run's annotations, the CLI runs scenarios).
+    expect(importers).toContain('worker');
+    expect(importers).toContain('cli');
   });
 });
