@@ -99,3 +99,31 @@ test('Export scenario writes text that opens back to the same run', async ({ pag
   expect(readFileSync(await (await exportAgain).path(), 'utf8')).toBe(text);
   expect(await readTick(page)).toBe(0);
 });
+
+test('a preset opens from the dialog by its title, and from the address with ?scenario=', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Open scenario', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a scenario' });
+  await dialog.getByLabel('Preset').selectOption({ label: 'Split vote' });
+  await expect(dialog.getByLabel('Scenario text')).toHaveValue(/^# A split vote/);
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opened the scenario "Split vote" with 5 expectations' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Expectations' }).getByRole('listitem')).toHaveCount(5);
+
+  await page.goto('/?scenario=split-vote');
+  await expect(page.getByRole('list', { name: 'Expectations' }).getByRole('listitem')).toHaveCount(5);
+  await expect(currentTick(page)).toHaveText('0');
+  await expect(playButton(page)).toHaveText('Play');
+  // Once open, the address describes the run itself, so a reload restores it rather than reopening.
+  await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBeNull();
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#run=1\./);
+  await page.getByRole('button', { name: 'Mark elected, tick 591' }).click();
+  await expect(currentTick(page)).toHaveText('591');
+  await expect(page.getByText(/^Node 3 has the votes of nodes 2 and 4/)).toBeVisible();
+});
+
+test('an address whose scenario cannot be read says so, and the app starts as usual', async ({ page }) => {
+  await page.goto('/?scenario=no-such-lesson.scn');
+  await expect(page.getByRole('alert')).toContainText('"no-such-lesson.scn" could not be read: a web page came back, not a scenario file (check the address)');
+  await expect(currentTick(page)).toHaveText('0');
+});

@@ -41,6 +41,14 @@ describe('the opening rules', () => {
     expect(chooseOpening(facts({ permalink: '1.xyz', ownLinkMarks: [linkMark('1.xyz')] }))).toEqual({ kind: 'link', permalink: '1.xyz' });
   });
 
+  it('?scenario= opens that scenario, over every save; a foreign permalink still wins', () => {
+    const own = save('a', 2);
+    expect(chooseOpening(facts({ search: '?scenario=split-vote', ownSave: own, latestSave: own }))).toEqual({ kind: 'scenario', source: 'split-vote' });
+    expect(chooseOpening(facts({ search: '?lang=zh-CN&scenario=lessons/a.scn' }))).toEqual({ kind: 'scenario', source: 'lessons/a.scn' });
+    expect(chooseOpening(facts({ search: '?scenario=split-vote', permalink: '1.xyz' }))).toEqual({ kind: 'link', permalink: '1.xyz' });
+    expect(chooseOpening(facts({ search: '?scenario=', ownSave: own }))).toEqual({ kind: 'restore', save: own });
+  });
+
   it("a tab's own save, unless the address asks for another cluster", () => {
     const own = save('a', 1, run({ ...crashed, options: { nodes: 7, seed: 3 } }));
     expect(chooseOpening(facts({ ownSave: own, latestSave: save('b', 9) }))).toEqual({ kind: 'restore', save: own });

@@ -9,7 +9,7 @@ import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { scenarioErrorText } from '../scenario-text.ts';
 import { scenarioPresets } from '../scenario-presets.ts';
-import { readScenarioAddress, scenarioBytesMax } from '../scenario-source.ts';
+import { readProblemText, readScenarioAddress, scenarioBytesMax } from '../scenario-source.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import './panels.css';
 
@@ -85,7 +85,7 @@ function OpenScenarioDialog({ onClose }: { readonly onClose: () => void }) {
   const loadAddress = async () => {
     const read = await readScenarioAddress(address, window.location.href);
     if (read.ok) fill(read.text, { name: read.name, text: read.text });
-    else setNote(m.scenario.readFailed(address, read.status === null ? read.reason : m.scenario.fetchStatus(read.status)));
+    else setNote(m.scenario.readFailed(address, readProblemText(m, read.problem)));
   };
   const submit = () => {
     if (text.trim() === '') return setNote(m.scenario.empty);

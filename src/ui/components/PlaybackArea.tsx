@@ -3,6 +3,7 @@ import { assertNever } from '../format.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { notJsonText, runProblemText } from '../run-file-text.ts';
+import { readProblemText } from '../scenario-source.ts';
 import { scenarioErrorsSummary } from '../scenario-text.ts';
 import { badLinkText } from '../share/permalink-text.ts';
 import type { Notice, Refusal } from '../store/app-state.ts';
@@ -75,7 +76,7 @@ export function noticeText(m: Messages, notice: Notice): string {
     case 'permalink':
       return notice.earlier === null ? badLinkText(m, notice.problem) : m.app.notice.sentences([noticeText(m, notice.earlier), badLinkText(m, notice.problem)]);
     case 'scenario-read':
-      return m.scenario.readFailed(notice.source, notice.status === null ? notice.reason : m.scenario.fetchStatus(notice.status));
+      return m.scenario.readFailed(notice.source, readProblemText(m, notice.problem));
     case 'refused':
       return refusalText(m, notice.refusal);
     case 'defaults': {

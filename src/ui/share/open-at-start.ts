@@ -45,7 +45,7 @@ export async function openAtStart({ store, address, tab, saves, copy = null, rea
   } else if (opening.kind === 'scenario') {
     const read = await readScenario(opening.source);
     if (read.ok) store.getState().openScenario(read.text, { name: read.name, inDialog: false });
-    else store.getState().reportError({ kind: 'scenario-read', source: opening.source, status: read.status, reason: read.reason });
+    else store.getState().reportError({ kind: 'scenario-read', source: opening.source, problem: read.problem });
   }
   // Settled: the import finished, was refused or cancelled.
   await until(store, () => store.getState().importStatus?.phase !== 'replaying');

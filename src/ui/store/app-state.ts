@@ -9,6 +9,7 @@ import type { Run, TimelineState, WorkerProblem } from '../../protocol/worker-pr
 import type { Annotations } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
+import type { ReadProblem } from '../scenario-source.ts';
 import type { ActionSource, ShownOutcome } from '../outcome.ts';
 import type { NotJson } from '../run-file-text.ts';
 import type { AddressProblem, AddressWarning } from '../url-options.ts';
@@ -77,7 +78,7 @@ export type Notice =
   /** The permalink in the address could not be read; `earlier` is what the banner said before. */
   | { readonly kind: 'permalink'; readonly problem: PermalinkProblem; readonly earlier: Notice | null }
   /** The address's `scenario` could not be read (not a preset, and fetching it failed). */
-  | { readonly kind: 'scenario-read'; readonly source: string; readonly status: number | null; readonly reason: string }
+  | { readonly kind: 'scenario-read'; readonly source: string; readonly problem: ReadProblem }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   /** The first run's options were refused, so the defaults run instead; `earlier` is what the banner said before. */
   | { readonly kind: 'defaults'; readonly refusal: Refusal; readonly earlier: Notice | null };

@@ -74,6 +74,9 @@ export const scenario = {
   /** A file or address that could not be read. */
   readFailed: (name: string, why: string) => `"${name}" could not be read: ${why}`,
   fetchStatus: (status: number) => `the server answered ${status}`,
+  webPage: 'a web page came back, not a scenario file (check the address)',
+  protocol: (protocol: string) => `only http and https addresses are read, not ${protocol}`,
+  fetchFailed: (detail: string) => `the browser could not fetch it (${detail})`,
   tooLarge: (bytes: number, max: number) => `it is ${f.size(bytes)}; a scenario may be at most ${f.size(max)}`,
   /** The worker could not open it: the banner (outside the dialog), then the dialog's list. */
   refused: (name: string, detail: string) => `The scenario "${name}" could not be opened: ${detail}`,
