@@ -4,6 +4,8 @@
  * catalogues (area `presets`, keyed by id), so the list reads in the language on screen; the
  * files' captions are the scenario's own. tests/unit/scenario-files.test.ts runs every preset.
  */
+import type { Messages } from './i18n/catalogue.ts';
+
 const files = import.meta.glob<string>('../scenario/presets/*.scn', { query: '?raw', import: 'default', eager: true });
 
 export interface ScenarioPreset {
@@ -18,4 +20,9 @@ export const scenarioPresets: readonly ScenarioPreset[] = Object.entries(files)
 
 export function findPreset(id: string): ScenarioPreset | null {
   return scenarioPresets.find((preset) => preset.id === id) ?? null;
+}
+
+/** A preset's title in the language on screen (its id, should a catalogue lack it). */
+export function presetTitle(m: Messages, id: string): string {
+  return (m.presets as Readonly<Record<string, { readonly title: string } | undefined>>)[id]?.title ?? id;
 }

@@ -22,7 +22,8 @@ export type ReadProblem =
   /** The address is malformed, or the fetch failed (offline, refused across sites); the browser's words. */
   | { readonly kind: 'failed'; readonly detail: string };
 
-export type ScenarioRead = { readonly ok: true; readonly name: string; readonly text: string } | { readonly ok: false; readonly problem: ReadProblem };
+/** `presetId` says the text is a shipped preset's (its name is then its title, in the language on screen). */
+export type ScenarioRead = { readonly ok: true; readonly name: string; readonly text: string; readonly presetId: string | null } | { readonly ok: false; readonly problem: ReadProblem };
 
 /** The last path segment of an address, as a name for the user ("split-vote.scn"). */
 function nameOf(url: URL): string {
@@ -33,7 +34,7 @@ const detailOf = (error: unknown) => (error instanceof Error ? error.message : S
 
 export async function readScenarioAddress(address: string, base: string, fetcher: typeof fetch = fetch): Promise<ScenarioRead> {
   const preset = findPreset(address.trim());
-  if (preset !== null) return { ok: true, name: preset.id, text: preset.text };
+  if (preset !== null) return { ok: true, name: preset.id, text: preset.text, presetId: preset.id };
   let url: URL;
   try {
     url = new URL(address.trim(), base);
@@ -49,7 +50,7 @@ export async function readScenarioAddress(address: string, base: string, fetcher
     if (declared > scenarioBytesMax) return { ok: false, problem: { kind: 'too-large', bytes: declared } };
     const text = await response.text();
     if (text.length > scenarioBytesMax) return { ok: false, problem: { kind: 'too-large', bytes: text.length } };
-    return { ok: true, name: nameOf(url), text };
+    return { ok: true, name: nameOf(url), text, presetId: null };
   } catch (error) {
     return { ok: false, problem: { kind: 'failed', detail: detailOf(error) } };
   }

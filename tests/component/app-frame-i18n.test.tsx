@@ -12,7 +12,7 @@ import type { ClusterView } from '../../src/core/index.ts';
 import { ActConfirm } from '../../src/ui/components/ActConfirm.tsx';
 import { HelpOverlay } from '../../src/ui/components/HelpOverlay.tsx';
 import { PlaybackArea } from '../../src/ui/components/PlaybackArea.tsx';
-import { RunFileButtons } from '../../src/ui/components/RunFileButtons.tsx';
+import { ImportStatusNotices, RunFileButtons } from '../../src/ui/components/RunFileButtons.tsx';
 import { SettingsSection } from '../../src/ui/components/SettingsSection.tsx';
 import { StatusBar } from '../../src/ui/components/StatusBar.tsx';
 import type { Locale } from '../../src/ui/i18n/locale.ts';
@@ -36,6 +36,7 @@ async function renderFrame(locale: Locale) {
   render(
     <AppStoreProvider store={store}>
       <RunFileButtons />
+      <ImportStatusNotices />
       <PlaybackArea />
       <SettingsSection />
       <ActConfirm />

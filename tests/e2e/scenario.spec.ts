@@ -52,7 +52,7 @@ test('a scenario with a failing expectation shows ✗ at its tick as it plays; c
   await openApp(page);
   await openScenario(page, lesson);
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: 'Opened the scenario "pasted text" with 4 expectations' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Opened "pasted text", 4 expectations: press Play' })).toBeVisible();
   await expect(currentTick(page)).toHaveText('0');
   await expect(playButton(page)).toHaveText('Play');
   const items = page.getByRole('list', { name: 'Expectations' }).getByRole('listitem');
@@ -93,7 +93,7 @@ test('Export scenario writes text that opens back to the same run', async ({ pag
   expect(text).toContain('at 100: campaign 1');
   expect(text).toContain('expect at 500: node 2 is a leader');
   await openScenario(page, text);
-  await expect(page.getByRole('status').filter({ hasText: 'with 4 expectations' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: ', 4 expectations' })).toBeVisible();
   const exportAgain = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export scenario', exact: true }).click();
   expect(readFileSync(await (await exportAgain).path(), 'utf8')).toBe(text);
@@ -107,7 +107,7 @@ test('a preset opens from the dialog by its title, and from the address with ?sc
   await dialog.getByLabel('Preset').selectOption({ label: 'Split vote' });
   await expect(dialog.getByLabel('Scenario text')).toHaveValue(/^# A split vote/);
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Opened the scenario "Split vote" with 5 expectations' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Opened "Split vote", 5 expectations' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Expectations' }).getByRole('listitem')).toHaveCount(5);
 
   await page.goto('/?scenario=split-vote');

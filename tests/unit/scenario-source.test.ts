@@ -19,13 +19,13 @@ describe('reading a scenario from an address', () => {
   it('a preset id gives the shipped text without fetching', async () => {
     const { fetcher, asked } = fakeFetch('');
     const preset = scenarioPresets.find((item) => item.id === 'split-vote')!;
-    expect(await readScenarioAddress(' split-vote ', base, fetcher)).toEqual({ ok: true, name: 'split-vote', text: preset.text });
+    expect(await readScenarioAddress(' split-vote ', base, fetcher)).toEqual({ ok: true, name: 'split-vote', text: preset.text, presetId: 'split-vote' });
     expect(asked).toEqual([]);
   });
 
   it('an address is fetched relative to the page and named by its file', async () => {
     const { fetcher, asked } = fakeFetch('nodes 3', { headers: { 'content-type': 'text/plain' } });
-    expect(await readScenarioAddress('lessons/split%20vote.scn', base, fetcher)).toEqual({ ok: true, name: 'split vote.scn', text: 'nodes 3' });
+    expect(await readScenarioAddress('lessons/split%20vote.scn', base, fetcher)).toEqual({ ok: true, name: 'split vote.scn', text: 'nodes 3', presetId: null });
     expect(asked).toEqual(['https://course.example/raft/lessons/split%20vote.scn']);
   });
 

@@ -4,7 +4,7 @@ import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { OpenScenarioButton } from './OpenScenario.tsx';
 import { RestoreNotice } from './RestoreNotice.tsx';
-import { RunFileButtons } from './RunFileButtons.tsx';
+import { ImportStatusNotices, RunFileButtons } from './RunFileButtons.tsx';
 
 /** The title bar: saving, loading and sharing runs, the language, theme and Large type switches, the shortcuts help. */
 export function AppHeader() {
@@ -23,7 +23,6 @@ export function AppHeader() {
         <RunFileButtons />
         <OpenScenarioButton />
         <CopyLinkButton />
-        <RestoreNotice />
         <LanguageSwitch />
         <button type="button" aria-pressed={largeType} aria-keyshortcuts="G" onClick={() => setLargeType(!largeType)} title={m.app.header.largeTypeHint}>
           {m.app.header.largeType}
@@ -34,6 +33,8 @@ export function AppHeader() {
         <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
           {m.app.header.shortcuts}
         </button>
+        <ImportStatusNotices />
+        <RestoreNotice />
       </div>
     </header>
   );

@@ -6,9 +6,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMessages } from '../hooks/use-messages.ts';
-import type { Messages } from '../i18n/catalogue.ts';
 import { scenarioErrorText } from '../scenario-text.ts';
-import { scenarioPresets } from '../scenario-presets.ts';
+import { presetTitle, scenarioPresets } from '../scenario-presets.ts';
 import { readProblemText, readScenarioAddress, scenarioBytesMax } from '../scenario-source.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import './panels.css';
@@ -36,10 +35,6 @@ interface Source {
   readonly name: string;
   /** The text as it came; once edited, the scenario is named as pasted text. */
   readonly text: string;
-}
-
-function presetTitle(m: Messages, id: string): string {
-  return (m.presets as Readonly<Record<string, { readonly title: string } | undefined>>)[id]?.title ?? id;
 }
 
 function OpenScenarioDialog({ onClose }: { readonly onClose: () => void }) {

@@ -25,7 +25,6 @@ export function RunFileButtons() {
   const m = useMessages();
   const importRun = useAppStore((state) => state.importRun);
   const reportError = useAppStore((state) => state.reportError);
-  const status = useAppStore((state) => state.importStatus);
   const input = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
@@ -66,6 +65,18 @@ export function RunFileButtons() {
         }}
       />
       {pending !== null ? <ImportConfirm fileName={pending.fileName} onClose={close} /> : null}
+    </>
+  );
+}
+
+/**
+ * How an import (or an opened link, autosave or scenario) is going, and what it brought: after
+ * the header's buttons, so a notice appearing never moves a button under the pointer.
+ */
+export function ImportStatusNotices() {
+  const status = useAppStore((state) => state.importStatus);
+  return (
+    <>
       {status?.phase === 'replaying' ? <ImportProgress status={status} /> : null}
       <ImportNotice status={status} />
     </>
@@ -147,12 +158,22 @@ function progressText(m: Messages, status: Extract<ImportStatus, { phase: 'repla
   return percent === null ? m.runs.importing(fileName) : m.runs.importingPercent(fileName, percent);
 }
 
+/** How long "Opened <scenario>" stays before it goes by itself. */
+const scenarioNoticeMs = 10_000;
+
 /** What was imported from a file or opened as a scenario, announced politely; stays until dismissed or the next run. */
 function ImportNotice({ status }: { status: ImportStatus | null }) {
   const m = useMessages();
   const dismiss = useAppStore((state) => state.dismissImportNotice);
   const expectations = useAppStore((state) => state.annotations.expectations.length);
   const done = status?.phase === 'done' && (status.from === undefined || status.from.kind === 'scenario') ? status : null;
+  // An opened scenario shows itself in its panel: the notice need not keep a header row for long.
+  const scenarioOpened = done?.from?.kind === 'scenario';
+  useEffect(() => {
+    if (!scenarioOpened) return;
+    const timer = setTimeout(dismiss, scenarioNoticeMs);
+    return () => clearTimeout(timer);
+  }, [scenarioOpened, dismiss]);
   const text =
     done === null ? '' : done.from?.kind === 'scenario' ? m.scenario.opened(done.from.name, expectations) : m.runs.imported(done.fileName ?? m.runs.unnamedFile, done.actions, done.tick);
   return (

@@ -9,6 +9,8 @@ import type { AppStore } from '../store/store.ts';
 import type { Opening } from './autosave.ts';
 import { chooseOpening, readOpeningFacts, savesKept } from './autosave.ts';
 import type { RunSaveStore } from './run-save-store.ts';
+import { messagesFor } from '../i18n/catalogue.ts';
+import { presetTitle } from '../scenario-presets.ts';
 import type { ScenarioRead } from '../scenario-source.ts';
 import { readScenarioAddress } from '../scenario-source.ts';
 import type { TabCopy } from './tab-copy.ts';
@@ -44,7 +46,8 @@ export async function openAtStart({ store, address, tab, saves, copy = null, rea
     store.getState().openRun(opening.save.run, { kind: 'autosave', savedAt: opening.save.savedAt });
   } else if (opening.kind === 'scenario') {
     const read = await readScenario(opening.source);
-    if (read.ok) store.getState().openScenario(read.text, { name: read.name, inDialog: false });
+    const name = read.ok && read.presetId !== null ? presetTitle(messagesFor(store.getState().locale), read.presetId) : read.ok ? read.name : '';
+    if (read.ok) store.getState().openScenario(read.text, { name, inDialog: false });
     else store.getState().reportError({ kind: 'scenario-read', source: opening.source, problem: read.problem });
   }
   // Settled: the import finished, was refused or cancelled.

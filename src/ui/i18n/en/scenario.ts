@@ -69,7 +69,7 @@ export const scenario = {
   opening: (name: string) => `Opening the scenario "${name}"…`,
   openingPercent: (name: string, percent: number) => `Opening the scenario "${name}": ${percent}%`,
   opened: (name: string, expectations: number) =>
-    `✓ Opened the scenario "${name}"${expectations === 0 ? '' : ` with ${expectations} ${f.plural(expectations, { one: 'expectation', other: 'expectations' })}`}: press Play`,
+    `✓ Opened "${name}"${expectations === 0 ? '' : `, ${expectations} ${f.plural(expectations, { one: 'expectation', other: 'expectations' })}`}: press Play`,
   pasted: 'pasted text',
   /** A file or address that could not be read. */
   readFailed: (name: string, why: string) => `"${name}" could not be read: ${why}`,

@@ -61,7 +61,7 @@ export const scenario: Messages['scenario'] = {
   empty: '请先写入或粘贴一个场景。',
   opening: (name) => `正在打开场景“${name}”…`,
   openingPercent: (name, percent) => `正在打开场景“${name}”：${percent}%`,
-  opened: (name, expectations) => `✓ 已打开场景“${name}”${expectations === 0 ? '' : `，共 ${expectations} 条预期`}：请按“播放”`,
+  opened: (name, expectations) => `✓ 已打开“${name}”${expectations === 0 ? '' : `，${expectations} 条预期`}：请按“播放”`,
   pasted: '粘贴的文本',
   readFailed: (name, why) => `无法读取“${name}”：${why}`,
   fetchStatus: (status) => `服务器返回 ${status}`,
