@@ -4,7 +4,9 @@ import { faultyRun } from '../../docs/examples/faults.ts';
 import { firstElection } from '../../docs/examples/first-election.ts';
 import { leaderCrash } from '../../docs/examples/leader-crash.ts';
 import { partition } from '../../docs/examples/partition.ts';
+import { permalinkRun } from '../../docs/examples/permalink.ts';
 import { replayRun } from '../../docs/examples/replay.ts';
+import { scenarioRun } from '../../docs/examples/scenario.ts';
 
 describe('docs/examples', () => {
   it('first-election: one leader, the put applied on all five nodes', () => {
@@ -34,5 +36,33 @@ describe('docs/examples', () => {
 
   it('replay: the same options and actions give the same view', () => {
     expect(replayRun()).toEqual({ sameView: true, actions: 3 });
+  });
+
+  it('scenario: every expectation passes at its tick; the trace tells the crash and re-election; a typo is placed', () => {
+    const { results, trace, typo } = scenarioRun();
+    expect(results).toEqual([
+      { expectation: 'expect by 1000: leader in {1,2,3}', status: 'passed', tick: 421 },
+      { expectation: 'expect at 1000: no leader', status: 'passed', tick: 1_000 },
+      { expectation: 'expect by 2000: leader in term = 2', status: 'passed', tick: 1_335 },
+      { expectation: 'expect from 2000 by 2200: old leader in term = 2', status: 'passed', tick: 2_061 },
+      { expectation: 'expect at 2200: old leader is a follower', status: 'passed', tick: 2_200 },
+      { expectation: 'expect always: at most one leader per term', status: 'passed', tick: 2_500 },
+    ]);
+    // Only the topics asked for (LEAD and FAULT), in the app's English words.
+    expect(trace).toContain('421 node 3: won the election for term 1 with votes from nodes 1 and 3; its log ends at index 0');
+    expect(trace).toContain('1000 node 3: crashed: its volatile state is gone; the disk keeps term, vote, snapshot and log');
+    expect(trace.filter((line) => line.includes('won the election for term 2'))).toHaveLength(1);
+    expect(trace.at(-1)).toBe('2061 node 3: follows term 2 now: saw a higher term (leader is node 2)');
+    expect(trace.every((line) => /^\d+ node \d: /.test(line))).toBe(true);
+    expect(trace.some((line) => line.includes('commitIndex'))).toBe(false);
+    expect(typo).toEqual(["line 2, column 9: unknown action 'partiton' — did you mean 'partition'?"]);
+  });
+
+  it('permalink: the decoded, imported run opens at the same tick with the same view; a cut link is named as cut', async () => {
+    const result = await permalinkRun();
+    expect(result.address).toMatch(/^http:\/\/127\.0\.0\.1:5173\/\?seed=7#run=1\.[A-Za-z0-9_-]+$/);
+    expect(result).toMatchObject({ tick: 1_500, maxTick: 2_000, sameView: true });
+    expect(result.scenarioText).toBe('nodes 5\nseed 7\n\nat 1000: caption "The leader crashes"\nat 1000: crash 3\nat 2000: put x=1 to leader\n');
+    expect(result.cutShort).toMatchObject({ code: 'truncated' });
   });
 });

@@ -118,6 +118,11 @@ describe('presets', () => {
     }
   });
 
+  it('the README lists every preset id for ?scenario=', () => {
+    const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+    for (const id of presetIds) expect(readme).toContain(`\`${id}\``);
+  });
+
   it.each(presets)('$name has captions and a mark', (file) => {
     const parsed = parseScenario(readFileSync(file.path, 'utf8'));
     if (!parsed.ok) throw new Error(parsed.errors.map((error) => `${file.name}:${error.line}:${error.column}: ${describeScenarioProblem(error)}`).join('\n'));
