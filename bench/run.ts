@@ -6,6 +6,7 @@ import { runIdle, runLoaded } from './core.ts';
 import { measureHistory } from './history.ts';
 import { measureImport } from './import.ts';
 import { runRaftScopeWorkload } from './raftscope.ts';
+import { measureRuns } from './runs.ts';
 import { measureViewSize } from './view-size.ts';
 
 const quick = process.argv.includes('--quick');
@@ -28,6 +29,7 @@ const core = {
 };
 const history = measureHistory({ nodes: 5, ticks: quick ? 100_000 : 1_000_000 });
 const importing = measureImport({ actions: quick ? 10_000 : 100_000 });
+const runs = await measureRuns({ quick });
 const viewSize = measureViewSize({ nodes: 9, ticks: quick ? 5_000 : 20_000 });
 // Loaded only now, so the browser driver does not weigh on the core figures above.
 const ui = coreOnly ? { skipped: '--core' } : await (await import('./ui.ts')).measureUi({ seconds: quick ? 10 : 60 });
@@ -37,6 +39,7 @@ const figures = {
   core,
   history,
   import: importing,
+  runs,
   viewSize,
   ui,
 };

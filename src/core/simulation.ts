@@ -333,7 +333,7 @@ export class Simulation {
   events(filter: { topics?: readonly Topic[]; node?: NodeId; afterSeq?: number } = {}): readonly SimEvent[] {
     if (filter.node !== undefined) requireNodeId(this.state, 'node', filter.node);
     if (filter.afterSeq !== undefined) requireInteger('afterSeq', filter.afterSeq, { min: 0 });
-    const base = filter.afterSeq === undefined ? retained(this.state.eventLog) : eventsAfter(this.state.eventLog, filter.afterSeq);
+    const base = filter.afterSeq === undefined ? retained(this.state.eventLog) : eventsAfter(this.state.eventLog, filter.afterSeq, filter.topics === undefined ? undefined : new Set(filter.topics));
     if (filter.topics === undefined && filter.node === undefined) return base;
     return base.filter((event) => (filter.topics === undefined || filter.topics.includes(event.topic)) && (filter.node === undefined || event.node === filter.node));
   }

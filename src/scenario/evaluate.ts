@@ -115,6 +115,12 @@ export class ExpectationEvaluator {
     this.stops = [...new Set(this.tracked.flatMap((item) => expectationTicks(item.expectation)))].sort((a, b) => a - b);
   }
 
+  /** The event topics the expectations depend on, and the commits' (what a driver must read for them). */
+  get topics(): readonly Topic[] {
+    const topics: Topic[] = ['APPL', ...this.tracked.flatMap((item) => item.topics ?? [])];
+    return [...new Set(topics)];
+  }
+
   get allDecided(): boolean {
     return this.undecided === 0;
   }
@@ -209,7 +215,7 @@ export function evaluateExpectations(options: SimulationOptions, actions: readon
   const end = requireUntil(until);
   const driver = new RunDriver(options);
   const evaluator = new ExpectationEvaluator(expectations, driver.simulation.nodeIds.length);
-  driver.listen((event) => evaluator.observe(event));
+  driver.listen((event) => evaluator.observe(event), evaluator.topics);
   playRun(driver, actions, end, {
     nextStop: (tick) => evaluator.nextStop(tick),
     afterTick: (tick) => {

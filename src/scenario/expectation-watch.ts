@@ -86,7 +86,7 @@ export class ExpectationWatch {
     this.driver = new RunDriver(this.options);
     this.evaluator = new ExpectationEvaluator(this.expectations, this.driver.simulation.nodeIds.length);
     const evaluator = this.evaluator;
-    this.driver.listen((event) => evaluator.observe(event));
+    this.driver.listen((event) => evaluator.observe(event), evaluator.topics);
     this.applied = 0;
     this.last = null;
     this.started = false;

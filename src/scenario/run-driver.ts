@@ -8,9 +8,10 @@
  * The simulation keeps only its most recent events (eventLimit). Events are read after every
  * step and every action, so none is missed as long as one step's events fit; the driver keeps
  * room for at least minEventRoom events (the run itself is the same whatever the limit: it only
- * bounds what is kept for reading).
+ * bounds what is kept for reading). Only the topics someone listens to are read: most events are
+ * messages, and a listener that follows leaders and commits should not pay for building them.
  */
-import type { Action, ActionResult, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Action, ActionResult, SimEvent, SimulationOptions, Tick, TimedAction, Topic } from '../core/index.ts';
 import { Simulation, SimulationInputError } from '../core/index.ts';
 import { LeaderHistory } from './leader-history.ts';
 
@@ -22,6 +23,9 @@ export class RunDriver {
   readonly simulation: Simulation;
   readonly leaders = new LeaderHistory();
   private readonly listeners: EventListener[] = [];
+  /** The topics read: the leader history's and every listener's; null for every topic. */
+  private topics: Topic[] | null;
+  private readonly room: number;
   private seen: number;
 
   /**
@@ -34,12 +38,19 @@ export class RunDriver {
   ) {
     const room = options.eventLimit === undefined || options.eventLimit < minEventRoom ? { ...options, eventLimit: minEventRoom } : options;
     this.simulation = new Simulation(room);
+    this.room = room.eventLimit ?? minEventRoom;
+    this.topics = ['LEAD'];
     this.seen = this.simulation.lastEventSeq;
   }
 
-  /** Hands every event from now on to `listener`, in order. */
-  listen(listener: EventListener): void {
+  /**
+   * Hands every event from now on to `listener`, in order: every event, or with `topics` at least
+   * those of these topics (a listener may see others, which other listeners asked for).
+   */
+  listen(listener: EventListener, topics?: readonly Topic[]): void {
     this.listeners.push(listener);
+    if (topics === undefined) this.topics = null;
+    else if (this.topics !== null) this.topics = [...new Set([...this.topics, ...topics])];
   }
 
   get tick(): Tick {
@@ -75,8 +86,8 @@ export class RunDriver {
       this.seen = this.simulation.lastEventSeq;
       return;
     }
-    const events = this.simulation.events({ afterSeq: this.seen });
-    if (events[0]!.seq !== this.seen + 1) throw new Error(`scenario driver: events ${this.seen + 1} to ${events[0]!.seq - 1} were lost before they were read`);
+    if (this.simulation.lastEventSeq - this.seen > this.room) throw new Error(`scenario driver: events after ${this.seen} were lost before they were read (more than ${this.room} in one step)`);
+    const events = this.simulation.events(this.topics === null ? { afterSeq: this.seen } : { afterSeq: this.seen, topics: this.topics });
     for (const event of events) {
       this.leaders.observe(event);
       for (const listener of this.listeners) listener(event);

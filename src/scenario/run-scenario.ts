@@ -43,9 +43,10 @@ export function runScenario(source: string | Scenario, options: { readonly descr
   const run: CompiledRun = { options: compiled.options, actions: compiled.actions, annotations: compiled.annotations, end: compiled.end };
   const driver = new RunDriver(run.options);
   const evaluator = new ExpectationEvaluator(scenario.expectations, driver.simulation.nodeIds.length);
-  driver.listen((event) => evaluator.observe(event));
-  const recorder = options.describe === undefined ? null : new TraceRecorder(options.describe, options.topics ?? scenario.trace ?? defaultTraceTopics);
-  if (recorder !== null) driver.listen((event) => recorder.observe(event));
+  driver.listen((event) => evaluator.observe(event), evaluator.topics);
+  const traceTopics = options.topics ?? scenario.trace ?? defaultTraceTopics;
+  const recorder = options.describe === undefined ? null : new TraceRecorder(options.describe, traceTopics);
+  if (recorder !== null) driver.listen((event) => recorder.observe(event), traceTopics);
   playRun(driver, run.actions, run.end, {
     nextStop: (tick) => evaluator.nextStop(tick),
     afterTick: (tick) => {

@@ -42,7 +42,7 @@ export function traceRun(
 ): string[] {
   const driver = new RunDriver(options);
   const recorder = new TraceRecorder(trace.describe, trace.topics);
-  driver.listen((event) => recorder.observe(event));
+  driver.listen((event) => recorder.observe(event), trace.topics ?? defaultTraceTopics);
   playRun(driver, actions, trace.until, { afterTick: () => true });
   return recorder.lines;
 }

@@ -1,5 +1,5 @@
 import type { NodeId, Tick } from '../raft/types.ts';
-import type { DropReason, SimEvent, SimEventBody } from './events.ts';
+import type { DropReason, SimEvent, SimEventBody, Topic } from './events.ts';
 import { topicOf } from './events.ts';
 import type { InFlight } from './network.ts';
 
@@ -95,10 +95,25 @@ export function oldestSeq(log: EventLog): number {
   return log.nextSeq - log.size;
 }
 
-/** Events with seq greater than `seq` that are still held, oldest first. */
-export function eventsAfter(log: EventLog, seq: number): SimEvent[] {
+const messageTopics: readonly Topic[] = ['SEND', 'SEND', 'RECV'];
+
+/** An event's topic, read off its slot without building the event. */
+function topicAt(log: EventLog, at: number): Topic {
+  const kind = log.kinds[at]!;
+  if (kind === plain) return topicOf[(log.records[at] as SimEventBody).type];
+  return kind >= messageDropped ? 'DROP' : messageTopics[kind - messageSent]!;
+}
+
+/**
+ * Events with seq greater than `seq` that are still held, oldest first; with `topics`, only
+ * those of these topics, and the others are never built (a reader that follows commits need not
+ * pay for every message).
+ */
+export function eventsAfter(log: EventLog, seq: number, topics?: ReadonlySet<Topic>): SimEvent[] {
   const events: SimEvent[] = [];
-  for (let next = Math.max(seq + 1, oldestSeq(log)); next < log.nextSeq; next += 1) events.push(materialise(log, next));
+  for (let next = Math.max(seq + 1, oldestSeq(log)); next < log.nextSeq; next += 1) {
+    if (topics === undefined || topics.has(topicAt(log, slot(log, next)))) events.push(materialise(log, next));
+  }
   return events;
 }
 
