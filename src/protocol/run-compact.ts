@@ -130,6 +130,12 @@ function compactAction(action: Action): Json[] {
       return ['j', action.node];
     case 'campaign':
       return ['e', action.node];
+    case 'set-timer':
+      return ['t', action.node, action.ticks];
+    case 'align-timers':
+      return ['a', [...action.nodes]];
+    case 'spread-timers':
+      return ['s', action.node];
     case 'heal':
       return ['h'];
     case 'partition':
@@ -183,6 +189,18 @@ function expandAction(item: readonly unknown[], path: string): Action {
       const types = { c: 'crash', r: 'restart', i: 'isolate', j: 'rejoin', e: 'campaign' } as const;
       return { type: types[code], node: node(args[0], `${path}[2]`) };
     }
+    case 't':
+      arity(2);
+      return { type: 'set-timer', node: node(args[0], `${path}[2]`), ticks: integer(args[1], `${path}[3]`, 1) };
+    case 'a': {
+      arity(1);
+      const nodes = args[0];
+      if (!Array.isArray(nodes)) throw new CompactRunError(`${path}[2]`);
+      return { type: 'align-timers', nodes: nodes.map((member: unknown, index) => node(member, `${path}[2][${index}]`)) };
+    }
+    case 's':
+      arity(1);
+      return { type: 'spread-timers', node: node(args[0], `${path}[2]`) };
     case 'h':
       arity(0);
       return { type: 'heal' };

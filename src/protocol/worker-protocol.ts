@@ -210,6 +210,11 @@ export interface ActionFacts {
   readonly groups?: readonly (readonly NodeId[])[];
   /** The role of the node that refused a proposal ('crashed' only if it had none). */
   readonly role?: Role | 'crashed';
+  /**
+   * After a timer action: the tick the chosen nodes' timers fire, and the earliest any other
+   * running follower's or candidate's fires (null when there is none).
+   */
+  readonly timers?: { readonly firesAt: Tick; readonly othersAt: Tick | null };
 }
 
 /**

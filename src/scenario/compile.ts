@@ -64,6 +64,12 @@ function concrete(action: ScenarioAction, resolve: (ref: NodeRef) => number): Ac
       return { type: action.type, from: resolve(action.from), to: resolve(action.to), bothWays: action.bothWays };
     case 'heal':
       return { type: 'heal' };
+    case 'set-timer':
+      return { type: 'set-timer', node: resolve(action.node), ticks: action.ticks };
+    case 'align-timers':
+      return { type: 'align-timers', nodes: action.nodes.map(resolve) };
+    case 'spread-timers':
+      return { type: 'spread-timers', node: resolve(action.node) };
     case 'configure-network':
       return { type: 'configure-network', network: action.network };
     case 'configure-workload':
@@ -86,6 +92,8 @@ function refsOf(action: ScenarioAction): NodeRef[] {
     case 'cut-link':
     case 'restore-link':
       return [action.from, action.to];
+    case 'align-timers':
+      return [...action.nodes];
     case 'heal':
     case 'configure-network':
     case 'configure-workload':

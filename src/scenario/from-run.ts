@@ -9,7 +9,7 @@
  * naming the field, e.g. "actions[3].action.node must be ...".
  */
 import type { Action, Command, NetworkConfig, SimulationOptions, Tick, TimedAction, Workload } from '../core/index.ts';
-import { Simulation, SimulationInputError } from '../core/index.ts';
+import { Simulation, SimulationInputError, timerTicksMax } from '../core/index.ts';
 import type { Annotations } from './annotations.ts';
 import { noAnnotations } from './annotations.ts';
 import { endOf } from './compile.ts';
@@ -89,6 +89,18 @@ export function scenarioAction(action: Action, field = 'action'): ScenarioAction
       return { type: 'configure-workload', workload: numbers<Workload>(action.workload, workloadKeys, `${field}.workload`) };
     case 'propose':
       return { type: 'propose', node: action.node === 'leader' ? { kind: 'leader' } : node(action.node, `${field}.node`), command: command(action.command, `${field}.command`) };
+    case 'set-timer':
+      if (typeof action.ticks !== 'number' || !Number.isInteger(action.ticks) || action.ticks < 1 || action.ticks > timerTicksMax) {
+        throw new SimulationInputError(`${field}.ticks`, `an integer from 1 to ${timerTicksMax}`, show(action.ticks));
+      }
+      return { type: 'set-timer', node: node(action.node, `${field}.node`), ticks: action.ticks };
+    case 'align-timers': {
+      const nodes: unknown = action.nodes;
+      if (!Array.isArray(nodes) || nodes.length === 0) throw new SimulationInputError(`${field}.nodes`, 'a non-empty array of node ids', JSON.stringify(nodes) ?? show(nodes));
+      return { type: 'align-timers', nodes: nodes.map((id: unknown, index) => node(id, `${field}.nodes[${index}]`)) };
+    }
+    case 'spread-timers':
+      return { type: 'spread-timers', node: node(action.node, `${field}.node`) };
     default:
       throw new SimulationInputError(`${field}.type`, 'a known action type', show((action as { type: unknown }).type));
   }

@@ -7,9 +7,11 @@
  *   [network] latency A..B | drop P | duplicate P | reorder P   (one or more; `network` alone changes nothing)
  *   load every N | load off | load keys K                      (one or both)
  *   put K=V [to N] | delete K [to N] | noop [to N]             (to the leader when `to` is left out)
+ *   timer N in T | align timers {N, N, ...} | spread timers N   (election timers, by hand)
  *   caption "text" | mark NAME
  */
 import type { Command } from '../core/index.ts';
+import { timerTicksMax } from '../core/index.ts';
 import type { Cursor } from './cursor.ts';
 import { kind, literal, ParseFailure } from './cursor.ts';
 import type { LeafWrite } from './parse-options.ts';
@@ -19,7 +21,7 @@ import type { NodeRef, ScenarioAction, StepItem } from './syntax-tree.ts';
 
 export const actionWords = [
   'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut', 'restore', 'heal',
-  'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'caption', 'mark',
+  'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'timer', 'align', 'spread', 'caption', 'mark',
 ] as const;
 
 /** The leaves as one object; a leaf given twice in one statement is an error. */
@@ -73,6 +75,17 @@ function action(cursor: Cursor, word: (typeof actionWords)[number]): ScenarioAct
       return link(cursor, 'restore-link');
     case 'heal':
       return { type: 'heal' };
+    case 'timer': {
+      const node = cursor.nodeRef();
+      cursor.expectWord('in');
+      return { type: 'set-timer', node, ticks: cursor.integer(1, timerTicksMax) };
+    }
+    case 'align':
+      cursor.expectWord('timers');
+      return { type: 'align-timers', nodes: cursor.nodeSet() };
+    case 'spread':
+      cursor.expectWord('timers');
+      return { type: 'spread-timers', node: cursor.nodeRef() };
     case 'network':
     case 'latency':
     case 'drop':

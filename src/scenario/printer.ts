@@ -145,6 +145,12 @@ export function printAction(action: ScenarioAction): string {
       return `${action.type === 'cut-link' ? 'cut' : 'restore'} ${printNodeRef(action.from)} ${action.bothWays ? '<->' : '->'} ${printNodeRef(action.to)}`;
     case 'heal':
       return 'heal';
+    case 'set-timer':
+      return `timer ${printNodeRef(action.node)} in ${action.ticks}`;
+    case 'align-timers':
+      return `align timers ${printNodeSet(action.nodes)}`;
+    case 'spread-timers':
+      return `spread timers ${printNodeRef(action.node)}`;
     case 'configure-network': {
       const clauses = networkClauses(action.network);
       return clauses.length === 0 ? 'network' : clauses.join(' ');

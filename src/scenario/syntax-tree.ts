@@ -40,7 +40,10 @@ export type ScenarioAction =
   | { readonly type: 'heal' }
   | { readonly type: 'configure-network'; readonly network: Partial<NetworkConfig> }
   | { readonly type: 'configure-workload'; readonly workload: Partial<Workload> }
-  | { readonly type: 'propose'; readonly node: NodeRef; readonly command: Command };
+  | { readonly type: 'propose'; readonly node: NodeRef; readonly command: Command }
+  | { readonly type: 'set-timer'; readonly node: NodeRef; readonly ticks: number }
+  | { readonly type: 'align-timers'; readonly nodes: readonly NodeRef[] }
+  | { readonly type: 'spread-timers'; readonly node: NodeRef };
 
 /** What a timed line does at its tick: an action, a caption to show, or a named mark. */
 export type StepItem =

@@ -307,6 +307,7 @@ export function explain(m: Messages, event: SimEvent): string {
     case 'network-healed': return networkHealed(m);
     case 'network-configured': return networkConfigured(m, event);
     case 'workload-configured': return workloadConfigured(m, event);
+    case 'timer-set': return m.events.explain.timerSet[event.cause](event);
     default: return assertNever(event, 'event');
   }
 }

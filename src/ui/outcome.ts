@@ -9,7 +9,7 @@ import type { Messages } from './i18n/catalogue.ts';
 import { ratioAsPercent } from './settings-form.ts';
 
 /** The places an action can be taken from; each shows the outcomes of its own actions. */
-export type ActionSource = 'inspector' | 'client' | 'load' | 'faults' | 'network';
+export type ActionSource = 'inspector' | 'client' | 'load' | 'faults' | 'network' | 'timers';
 
 /** success ✓; warning: accepted but not done (a follower refused, no leader); error ✗: rejected. */
 export type OutcomeTone = 'success' | 'warning' | 'error';
@@ -53,7 +53,11 @@ export function defaultSource(action: Action): ActionSource {
     case 'isolate':
     case 'rejoin':
     case 'campaign':
+    case 'set-timer':
       return 'inspector';
+    case 'align-timers':
+    case 'spread-timers':
+      return 'timers';
     case 'propose':
       return 'client';
     case 'configure-workload':
@@ -116,6 +120,12 @@ export function outcomeText(m: Messages, outcome: ShownOutcome): string {
       return m.actions.outcome.restart(action.node);
     case 'campaign':
       return m.actions.outcome.campaign(action.node);
+    case 'set-timer':
+      return m.actions.outcome.setTimer(action.node, action.ticks, facts.timers?.firesAt ?? 0);
+    case 'align-timers':
+      return facts.timers === undefined ? detail : m.actions.outcome.alignTimers(action.nodes, facts.timers.firesAt, facts.timers.othersAt);
+    case 'spread-timers':
+      return facts.timers === undefined ? detail : m.actions.outcome.spreadTimers(action.node, facts.timers.firesAt, facts.timers.othersAt);
     case 'partition':
       return facts.groups === undefined ? detail : m.actions.outcome.partition(facts.groups);
     case 'isolate':
@@ -154,5 +164,5 @@ export function describeNetwork(m: Messages, network: NetworkConfig): string {
 
 /** The node an action is about, if it is about one node (the inspector shows only its own). */
 export function actionNode(action: Action): number | null {
-  return action.type === 'crash' || action.type === 'restart' || action.type === 'isolate' || action.type === 'rejoin' || action.type === 'campaign' ? action.node : null;
+  return action.type === 'crash' || action.type === 'restart' || action.type === 'isolate' || action.type === 'rejoin' || action.type === 'campaign' || action.type === 'set-timer' ? action.node : null;
 }

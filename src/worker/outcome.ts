@@ -1,4 +1,4 @@
-import type { ActionResult, Simulation } from '../core/index.ts';
+import type { ActionResult, NodeId, NodeView, Simulation, Tick } from '../core/index.ts';
 import type { ActionFacts, ActionOutcome } from '../protocol/worker-protocol.ts';
 
 /**
@@ -16,6 +16,15 @@ export function describeOutcome(result: ActionResult, after: Simulation): Action
   return { ok: true, summary: result.summary, proposal, ...(facts === null ? {} : { facts }) };
 }
 
+/** When the chosen nodes' election timers fire now, and the soonest of the others'. */
+function timerFacts(after: Simulation, chosen: readonly NodeId[]): { firesAt: Tick; othersAt: Tick | null } {
+  const view = after.view({ logWindow: { from: 0, count: 0 }, kvNode: null });
+  const firesAt = (node: NodeView) => view.tick + node.electionTimeout - node.electionElapsed;
+  const timed = view.nodes.filter((node) => node.alive && node.role !== 'leader');
+  const others = timed.filter((node) => !chosen.includes(node.id)).map(firesAt);
+  return { firesAt: firesAt(timed.find((node) => node.id === chosen[0])!), othersAt: others.length === 0 ? null : Math.min(...others) };
+}
+
 function outcomeFacts(result: ActionResult, after: Simulation): ActionFacts | null {
   switch (result.action.type) {
     case 'partition':
@@ -27,6 +36,11 @@ function outcomeFacts(result: ActionResult, after: Simulation): ActionFacts | nu
       if (result.type !== 'proposed' || result.node === null || result.result.isLeader) return null;
       return { role: after.nodeState(result.node).role ?? 'crashed' };
     }
+    case 'set-timer':
+    case 'spread-timers':
+      return { timers: timerFacts(after, [result.action.node]) };
+    case 'align-timers':
+      return { timers: timerFacts(after, result.action.nodes) };
     default:
       return null;
   }

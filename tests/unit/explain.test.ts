@@ -248,6 +248,11 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
     [{ type: 'workload-configured', workload: { proposeEveryTicks: 20, keys: 1 } }, 'client load: a put to the leader every 20 ticks, over 1 key'],
     [{ type: 'workload-configured', workload: { proposeEveryTicks: 0, keys: 16 } }, 'client load stopped'],
   ],
+  'timer-set': [
+    [{ type: 'timer-set', firesIn: 40, firesAt: 1240, electionTimeout: 420, cause: 'set' }, 'election timer set by hand: fires in 40 ticks, at tick 1240'],
+    [{ type: 'timer-set', firesIn: 12, firesAt: 512, electionTimeout: 350, cause: 'align' }, "election timer aligned with other nodes by hand: fires in 12 ticks, at tick 512"],
+    [{ type: 'timer-set', firesIn: 312, firesAt: 812, electionTimeout: 350, cause: 'spread' }, "election timer set apart from the others by hand: fires in 312 ticks, at tick 812"],
+  ],
 };
 
 function recorded<T extends SimEventType>(body: Body<T>): SimEvent {

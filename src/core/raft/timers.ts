@@ -45,3 +45,19 @@ export function skipTicks(node: RaftNode, ticks: number): void {
   if (node.role === 'leader') node.heartbeatElapsed += ticks;
   else node.electionElapsed += ticks;
 }
+
+/**
+ * Sets a follower's or candidate's election timer to fire in `ticks` ticks (at least 1), as a
+ * debugger does: the timeout it drew stays when it is long enough (only the elapsed count moves),
+ * else the timeout becomes `ticks` from now. The next reset draws a random timeout as always.
+ */
+export function setElectionTimer(node: RaftNode, ticks: number): void {
+  if (node.role === 'leader') throw broken(`node ${node.id}: a leader has no election timer to set`);
+  if (!(Number.isInteger(ticks) && ticks >= 1)) throw broken(`node ${node.id}: an election timer fires in at least 1 tick, not ${ticks}`);
+  if (ticks <= node.electionTimeout) {
+    node.electionElapsed = node.electionTimeout - ticks;
+  } else {
+    node.electionElapsed = 0;
+    node.electionTimeout = ticks;
+  }
+}

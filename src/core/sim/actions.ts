@@ -7,6 +7,7 @@ import { heal, isolateNode, partitionGroups, rejoinNode, setLink, setPartition }
 import type { NetworkConfig, Workload } from './options.ts';
 import { resolveNetworkConfig, resolveWorkload } from './options.ts';
 import { campaign, crash, propose, restart } from './servers.ts';
+import { alignTimers, setNodeTimer, spreadTimers } from './timer-control.ts';
 import type { SimState } from './world.ts';
 import { currentLeader, record } from './world.ts';
 
@@ -32,8 +33,14 @@ export type Action =
   | { readonly type: 'configure-workload'; readonly workload: Partial<Workload> }
   /** A client command sent to a given node, or to whichever node is leader now. */
   | { readonly type: 'propose'; readonly node: NodeId | 'leader'; readonly command: Command }
-  /** Forces an election on a node, as if its election timer fired. */
-  | { readonly type: 'campaign'; readonly node: NodeId };
+  /** Forces an election on a node, as if its election timer fired ("Time out now"). */
+  | { readonly type: 'campaign'; readonly node: NodeId }
+  /** A follower's or candidate's election timer fires in `ticks` ticks (sim/timer-control.ts). */
+  | { readonly type: 'set-timer'; readonly node: NodeId; readonly ticks: number }
+  /** These followers and candidates time out on the same tick, before every other node: a split vote. */
+  | { readonly type: 'align-timers'; readonly nodes: readonly NodeId[] }
+  /** This follower or candidate times out well before every other node: a clean election. */
+  | { readonly type: 'spread-timers'; readonly node: NodeId };
 
 export type ActionType = Action['type'];
 type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
@@ -74,6 +81,38 @@ function requireLive(sim: SimState, field: string, value: unknown): NodeId {
   const id = requireNodeId(sim, field, value);
   if (sim.servers[id - 1]!.node === null) throw new SimulationInputError(field, 'a running node', `node ${id}, which is crashed`);
   return id;
+}
+
+/** A running follower or candidate: a node with an election timer. */
+function requireTimed(sim: SimState, field: string, value: unknown): NodeId {
+  const id = requireLive(sim, field, value);
+  if (sim.servers[id - 1]!.node!.role === 'leader') throw new SimulationInputError(field, 'a running follower or candidate (a leader has no election timer)', `node ${id}, the leader`);
+  return id;
+}
+
+/** The longest a timer can be set to: far beyond any election timeout a run uses. */
+export const timerTicksMax = 1_000_000;
+
+function validateAligned(sim: SimState, value: unknown): NodeId[] {
+  if (!Array.isArray(value) || value.length < 2) throw new SimulationInputError('nodes', 'an array of at least two node ids', describeValue(value));
+  const seen = new Set<NodeId>();
+  return value.map((member: unknown, index) => {
+    const id = requireTimed(sim, `nodes[${index}]`, member);
+    if (seen.has(id)) throw new SimulationInputError(`nodes[${index}]`, 'a node listed once', `node ${id} again`);
+    seen.add(id);
+    return id;
+  });
+}
+
+function describeTimers(sim: SimState, nodes: readonly NodeId[]): string {
+  const firesAt = (id: NodeId) => {
+    const node = sim.servers[id - 1]!.node!;
+    return sim.tick + node.electionTimeout - node.electionElapsed;
+  };
+  const tick = firesAt(nodes[0]!);
+  const others = sim.servers.filter((server) => server.node !== null && server.node.role !== 'leader' && !nodes.includes(server.id)).map((server) => firesAt(server.id));
+  const rest = others.length === 0 ? '' : `; the others not before tick ${Math.min(...others)}`;
+  return `${nodes.length === 1 ? `Node ${nodes[0]!} times out` : `Nodes ${nodes.join(', ')} time out together`} at tick ${tick}${rest}`;
 }
 
 function requireCrashed(sim: SimState, field: string, value: unknown): NodeId {
@@ -181,6 +220,21 @@ export const actionTable: { readonly [T in ActionType]: ActionSpec<T> } = {
     validate: (sim, input) => ({ type: 'campaign', node: requireLive(sim, 'node', input.node) }),
     perform: (sim, action) => (campaign(sim, action.node), null),
     describe: (_sim, action) => `Node ${action.node} starts an election`,
+  },
+  'set-timer': {
+    validate: (sim, input) => ({ type: 'set-timer', node: requireTimed(sim, 'node', input.node), ticks: requireInteger('ticks', input.ticks, { min: 1, max: timerTicksMax }) }),
+    perform: (sim, action) => (setNodeTimer(sim, action.node, action.ticks), null),
+    describe: (sim, action) => `Node ${action.node}'s election timer fires in ${action.ticks} tick${action.ticks === 1 ? '' : 's'}, at tick ${sim.tick + action.ticks}`,
+  },
+  'align-timers': {
+    validate: (sim, input) => ({ type: 'align-timers', nodes: validateAligned(sim, input.nodes) }),
+    perform: (sim, action) => (alignTimers(sim, action.nodes), null),
+    describe: (sim, action) => describeTimers(sim, action.nodes),
+  },
+  'spread-timers': {
+    validate: (sim, input) => ({ type: 'spread-timers', node: requireTimed(sim, 'node', input.node) }),
+    perform: (sim, action) => (spreadTimers(sim, action.node), null),
+    describe: (sim, action) => describeTimers(sim, [action.node]),
   },
   partition: {
     validate: (sim, input) => ({ type: 'partition', groups: validateGroups(sim, input.groups) }),

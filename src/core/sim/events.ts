@@ -48,7 +48,12 @@ export type WorldEvent =
   | { type: 'link-restored'; from: NodeId; to: NodeId }
   | { type: 'network-healed' }
   | { type: 'network-configured'; network: NetworkConfig }
-  | { type: 'workload-configured'; workload: Workload };
+  | { type: 'workload-configured'; workload: Workload }
+  /**
+   * A node's election timer was set by hand (a debugger's control): it fires in `firesIn` ticks,
+   * at `firesAt`; `cause` is the action (set-timer, align-timers, spread-timers).
+   */
+  | { type: 'timer-set'; firesIn: number; firesAt: Tick; electionTimeout: number; cause: 'set' | 'align' | 'spread' };
 
 export type SimEventBody = NodeEvent | WorldEvent;
 export type SimEventType = SimEventBody['type'];
@@ -96,6 +101,7 @@ export const topicOf = {
   'network-healed': 'FAULT',
   'network-configured': 'FAULT',
   'workload-configured': 'CLNT',
+  'timer-set': 'TIMR',
 } as const satisfies Record<SimEventType, Topic>;
 
 export type { NodeEvent, RemoteMessageType };

@@ -6,8 +6,9 @@ import { useAppStore } from '../store/store-context.tsx';
 import { ClientPanel } from './ClientPanel.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { LoadControl } from './LoadControl.tsx';
+import { TimerPanel } from './TimerPanel.tsx';
 
-/** What a user can do to the cluster: client requests, steady load, faults. */
+/** What a user can do to the cluster: client requests, steady load, faults, election timers. */
 export function ActionsPanel() {
   const m = useMessages();
   // Only what these controls show: the frame decoder keeps each of these the same object while it
@@ -17,7 +18,7 @@ export function ActionsPanel() {
   const partition = useAppStore((state) => state.view?.partition ?? null);
   const cutLinks = useAppStore((state) => state.view?.cutLinks ?? null);
   const act = useAppStore((state) => state.act);
-  const outcomes = { client: useShownOutcome('client'), load: useShownOutcome('load'), faults: useShownOutcome('faults') };
+  const outcomes = { client: useShownOutcome('client'), load: useShownOutcome('load'), faults: useShownOutcome('faults'), timers: useShownOutcome('timers') };
   const nodeIds = useMemo(() => Array.from({ length: nodeCount }, (_, index) => index + 1), [nodeCount]);
   // Each control says where it acts from, so its outcome shows next to it.
   const onAct = useMemo(
@@ -25,6 +26,7 @@ export function ActionsPanel() {
       client: (action: Action) => act(action, { source: 'client' }),
       load: (action: Action) => act(action, { source: 'load' }),
       faults: (action: Action) => act(action, { source: 'faults' }),
+      timers: (action: Action) => act(action, { source: 'timers' }),
     }),
     [act],
   );
@@ -34,6 +36,7 @@ export function ActionsPanel() {
       <ClientPanel nodeIds={nodeIds} onSubmit={onAct.client} outcome={outcomes.client} />
       <LoadControl workload={workload} onAct={onAct.load} outcome={outcomes.load} />
       <FaultPanel nodeIds={nodeIds} partition={partition} cutLinks={cutLinks} onAct={onAct.faults} outcome={outcomes.faults} />
+      <TimerPanel nodeIds={nodeIds} onAct={onAct.timers} outcome={outcomes.timers} />
     </section>
   );
 }

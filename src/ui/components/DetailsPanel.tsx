@@ -1,4 +1,4 @@
-import type { Action, NodeId } from '../../core/index.ts';
+import type { NodeId } from '../../core/index.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
 import { useThrottledValue } from '../hooks/use-throttled-value.ts';
@@ -25,7 +25,7 @@ export function DetailsPanel() {
   if (view === null) return null;
   const node = selectedNode === null ? undefined : view.nodes.find((candidate) => candidate.id === selectedNode);
   const message = selectedMessage === null ? undefined : view.inFlight.find((candidate) => candidate.id === selectedMessage);
-  const actOn = (type: Extract<Action, { node: NodeId }>['type']) => (id: NodeId) => act({ type, node: id }, { source: 'inspector' });
+  const actOn = (type: 'crash' | 'restart' | 'isolate' | 'rejoin' | 'campaign') => (id: NodeId) => act({ type, node: id }, { source: 'inspector' });
   return (
     <section className="app-slot" aria-label={m.details.name}>
       {node !== undefined ? (
@@ -37,6 +37,8 @@ export function DetailsPanel() {
           onRestart={actOn('restart')}
           onIsolate={actOn('isolate')}
           onRejoin={actOn('rejoin')}
+          onTimeoutNow={actOn('campaign')}
+          onSetTimer={(id, ticks) => act({ type: 'set-timer', node: id, ticks }, { source: 'inspector' })}
           // Another node's outcome would read as this one's.
           outcome={outcome !== null && actionNode(outcome.action) === node.id ? outcome : null}
         />

@@ -3,8 +3,10 @@
  * crash), volatile state (lost in a crash), timers, the leader's per-follower progress, and the
  * key-value state built by applying committed entries.
  */
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ClusterView, NodeId, NodeView } from '../../core/index.ts';
+import { timerTicksMax } from '../../protocol/defaults.ts';
 import { messagesFor } from '../i18n/catalogue.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { defaultLocale } from '../i18n/locale.ts';
@@ -21,6 +23,10 @@ export interface NodeInspectorProps {
   readonly onRestart: (node: NodeId) => void;
   readonly onIsolate: (node: NodeId) => void;
   readonly onRejoin: (node: NodeId) => void;
+  /** "Time out now": the node's election timer fires at once (the core's campaign). */
+  readonly onTimeoutNow?: (node: NodeId) => void;
+  /** "Set timer": the node's election timer fires in `ticks` ticks. */
+  readonly onSetTimer?: (node: NodeId, ticks: number) => void;
   /** The outcome of the last action taken on this node here (shown for a few seconds). */
   readonly outcome?: OutcomeLine | null;
   /**
@@ -30,7 +36,7 @@ export interface NodeInspectorProps {
   readonly m?: Messages;
 }
 
-export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRejoin, outcome = null, m = messagesFor(defaultLocale) }: NodeInspectorProps) {
+export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRejoin, onTimeoutNow, onSetTimer, outcome = null, m = messagesFor(defaultLocale) }: NodeInspectorProps) {
   const headingId = `node-inspector-${node.id}`;
   // Alone in its group while the cluster has more than one node (so more than one group).
   const group = view.partition.find((members) => members.includes(node.id));
@@ -58,7 +64,7 @@ export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRej
       <OutcomeStatus outcome={outcome} />
       <PersistentState m={m} node={node} />
       <VolatileState m={m} node={node} />
-      {node.alive ? <Timers m={m} node={node} heartbeatIntervalTicks={view.raft.heartbeatIntervalTicks} /> : null}
+      {node.alive ? <Timers m={m} node={node} heartbeatIntervalTicks={view.raft.heartbeatIntervalTicks} onTimeoutNow={onTimeoutNow} onSetTimer={onSetTimer} /> : null}
       {node.votes.length > 0 ? <Votes m={m} node={node} /> : null}
       {node.progress.length > 0 ? <ProgressTable m={m} leader={node.id} progress={node.progress} lastIndex={node.log.lastIndex} /> : null}
       {node.alive ? <KvTable m={m} node={node.id} pairs={node.kv} /> : null}
@@ -118,7 +124,20 @@ function VolatileState({ m, node }: { m: Messages; node: NodeView }) {
   );
 }
 
-function Timers({ m, node, heartbeatIntervalTicks }: { m: Messages; node: NodeView; heartbeatIntervalTicks: number }) {
+interface TimersProps {
+  readonly m: Messages;
+  readonly node: NodeView;
+  readonly heartbeatIntervalTicks: number;
+  readonly onTimeoutNow?: ((node: NodeId) => void) | undefined;
+  readonly onSetTimer?: ((node: NodeId, ticks: number) => void) | undefined;
+}
+
+/**
+ * The node's timer: how far it has run, its randomized timeout and the ticks left. A follower's
+ * or candidate's election timer can be fired now or set to fire in N ticks; a leader has only its
+ * heartbeat.
+ */
+function Timers({ m, node, heartbeatIntervalTicks, onTimeoutNow, onSetTimer }: TimersProps) {
   const isLeader = node.role === 'leader';
   const name = isLeader ? m.details.timers.heartbeat : m.details.timers.election;
   const elapsed = isLeader ? node.heartbeatElapsed : node.electionElapsed;
@@ -131,7 +150,41 @@ function Timers({ m, node, heartbeatIntervalTicks }: { m: Messages; node: NodeVi
         <progress aria-label={name} max={limit} value={Math.min(elapsed, limit)} />
         <span>{m.details.timers.value(elapsed, limit)}</span>
       </p>
+      <p className="muted">{m.details.timers.left(limit - elapsed)}</p>
+      {!isLeader && (onTimeoutNow !== undefined || onSetTimer !== undefined) ? <TimerControls m={m} node={node} left={limit - elapsed} onTimeoutNow={onTimeoutNow} onSetTimer={onSetTimer} /> : null}
     </section>
+  );
+}
+
+function TimerControls({ m, node, left, onTimeoutNow, onSetTimer }: { m: Messages; node: NodeView; left: number } & Pick<TimersProps, 'onTimeoutNow' | 'onSetTimer'>) {
+  const [ticks, setTicks] = useState('');
+  const value = Number(ticks);
+  const valid = ticks.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= timerTicksMax;
+  return (
+    <form
+      className="panel-toolbar"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) onSetTimer?.(node.id, value);
+      }}
+    >
+      {onTimeoutNow !== undefined ? (
+        <button type="button" onClick={() => onTimeoutNow(node.id)} title={m.details.timers.timeoutNowHint}>
+          {m.details.timers.timeoutNow}
+        </button>
+      ) : null}
+      {onSetTimer !== undefined ? (
+        <>
+          <label>
+            {m.details.timers.ticksLeft}
+            <input type="number" min={1} max={timerTicksMax} step={1} inputMode="numeric" placeholder={String(left)} value={ticks} onChange={(event) => setTicks(event.currentTarget.value)} aria-invalid={ticks !== '' && !valid} />
+          </label>
+          <button type="submit" disabled={!valid} title={m.details.timers.setTimerHint}>
+            {m.details.timers.setTimer}
+          </button>
+        </>
+      ) : null}
+    </form>
   );
 }
 

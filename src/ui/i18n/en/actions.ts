@@ -1,6 +1,9 @@
 /** The actions area's messages: the client form, the steady load, the fault panel, and what each action did (English, the source catalogue). */
 import type { Command, NodeId, Role } from '../../../core/index.ts';
+import { makeFormat } from '../format.ts';
 import { common } from './common.ts';
+
+const f = makeFormat('en');
 
 type Groups = readonly (readonly NodeId[])[];
 type Links = readonly { readonly from: NodeId; readonly to: NodeId }[];
@@ -37,6 +40,16 @@ export const actions = {
     /** Not grouped, as the select always listed it: "A put every 1000 ticks". */
     every: (ticks: number) => `A put every ${ticks} ticks`,
   },
+  timers: {
+    heading: 'Election timers',
+    hint: 'Make an election go one way on purpose. A leader resets its followers’ timers with every heartbeat: crash it first.',
+    alignLegend: 'Nodes to time out together',
+    align: 'Align timers',
+    alignHint: 'The chosen nodes time out on the same tick, before every other node: they stand at once and split the vote',
+    firstLabel: 'First to time out',
+    spread: 'Spread timers',
+    spreadHint: 'This node times out well before every other: one candidate, a clean election',
+  },
   faults: {
     heading: 'Network faults',
     oneNode: 'One node: there is no network to split or cut.',
@@ -65,6 +78,11 @@ export const actions = {
     crash: (node: NodeId) => `Node ${node} crashed: only what it wrote to disk survives`,
     restart: (node: NodeId) => `Node ${node} restarted from its disk as a follower`,
     campaign: (node: NodeId) => `Node ${node} starts an election`,
+    setTimer: (node: NodeId, ticks: number, firesAt: number) => `Node ${node}'s election timer fires in ${ticks} ${f.plural(ticks, { one: 'tick', other: 'ticks' })}, at tick ${firesAt}`,
+    /** `othersAt` is null when no other node has a timer. */
+    alignTimers: (nodes: readonly NodeId[], firesAt: number, othersAt: number | null) =>
+      `Nodes ${f.list(nodes.map(String))} time out together at tick ${firesAt}${othersAt === null ? '' : `; the others not before tick ${othersAt}`}`,
+    spreadTimers: (node: NodeId, firesAt: number, othersAt: number | null) => `Node ${node} times out first, at tick ${firesAt}${othersAt === null ? '' : `; the others not before tick ${othersAt}`}`,
     partition: (groups: Groups) => `Network split: ${common.groups(groups)}`,
     isolate: (node: NodeId, groups: Groups) => `Node ${node} isolated: ${common.groups(groups)}`,
     rejoin: (node: NodeId, groups: Groups) => `Node ${node} rejoined: ${common.groups(groups)}`,

@@ -53,6 +53,12 @@ export const details = {
     heartbeat: 'Heartbeat timer',
     election: 'Election timer',
     value: (elapsed: number, limit: number) => `${elapsed} / ${limit} ticks`,
+    left: (ticks: number) => `fires in ${ticks} ${ticks === 1 ? 'tick' : 'ticks'}`,
+    timeoutNow: 'Time out now',
+    timeoutNowHint: 'Fire the election timer now: the node becomes a candidate of the next term',
+    ticksLeft: 'Ticks left',
+    setTimer: 'Set timer',
+    setTimerHint: 'Make the election timer fire in this many ticks',
   },
   votes: {
     name: 'Votes',

@@ -242,6 +242,12 @@ export const events = {
     networkHealed: 'healed the network: partitions removed and every link restored',
     networkConfigured: (c: { delayTicksMin: number; delayTicksMax: number; dropRatio: number; duplicateRatio: number; reorderRatio: number }) =>
       `network settings changed: latency ${c.delayTicksMin}-${c.delayTicksMax} ticks, loss ${c.dropRatio}, duplicates ${c.duplicateRatio}, reorder ${c.reorderRatio}`,
+    /** A timer set by hand (Set timer, Align timers, Spread timers). */
+    timerSet: {
+      set: (p: { firesIn: number; firesAt: number }) => `election timer set by hand: fires in ${plural(p.firesIn, 'tick', 'ticks')}, at tick ${p.firesAt}`,
+      align: (p: { firesIn: number; firesAt: number }) => `election timer aligned with other nodes by hand: fires in ${plural(p.firesIn, 'tick', 'ticks')}, at tick ${p.firesAt}`,
+      spread: (p: { firesIn: number; firesAt: number }) => `election timer set apart from the others by hand: fires in ${plural(p.firesIn, 'tick', 'ticks')}, at tick ${p.firesAt}`,
+    },
     workloadConfigured: {
       stopped: 'client load stopped',
       running: (every: number, keys: number) => `client load: a put to the leader every ${every} ticks, over ${plural(keys, 'key', 'keys')}`,

@@ -45,6 +45,12 @@ export const details: Messages['details'] = {
     heartbeat: '心跳计时器',
     election: '选举计时器',
     value: (elapsed, limit) => `${elapsed} / ${limit} tick`,
+    left: (ticks) => `${ticks} 个 tick 后到期`,
+    timeoutNow: '立即超时',
+    timeoutNowHint: '立即触发选举计时器：该节点成为下一任期的候选人',
+    ticksLeft: '剩余 tick',
+    setTimer: '设置计时器',
+    setTimerHint: '让选举计时器在这么多个 tick 后到期',
   },
   votes: {
     name: '选票',

@@ -171,6 +171,11 @@ export const events: Events = {
     linkRestored: (p) => `恢复了从节点 ${p.from} 到节点 ${p.to} 的链路`,
     networkHealed: '恢复了网络：取消所有网络分区，恢复每条链路',
     networkConfigured: (c) => `网络设置已更改：延迟 ${c.delayTicksMin}-${c.delayTicksMax} 个 tick，丢包率 ${c.dropRatio}，重复率 ${c.duplicateRatio}，乱序率 ${c.reorderRatio}`,
+    timerSet: {
+      set: (p) => `选举计时器被手动设置：${p.firesIn} 个 tick 后（tick ${p.firesAt}）到期`,
+      align: (p) => `选举计时器与其他节点对齐：${p.firesIn} 个 tick 后（tick ${p.firesAt}）到期`,
+      spread: (p) => `选举计时器与其他节点错开：${p.firesIn} 个 tick 后（tick ${p.firesAt}）到期`,
+    },
     workloadConfigured: {
       stopped: '客户端负载已停止',
       running: (every, keys) => `客户端负载：每 ${every} 个 tick 向领导者发送一个 put，涉及 ${keys} 个键`,
