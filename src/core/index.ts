@@ -12,6 +12,7 @@ export type { TimelineLimits } from './timeline.ts';
 export type { ActionRecorder, CommittedAt, NodeState, PersistedState, TimedAction } from './simulation.ts';
 export type { Action, ActionResult, ActionType, Proposal } from './sim/actions.ts';
 export { timerTicksMax } from './sim/actions.ts';
+export type { NextEvent } from './sim/time.ts';
 export type { Violation, SafetyProperty } from './sim/checker.ts';
 export { SimulationInputError } from './sim/errors.ts';
 export { defaultNetworkConfig, defaultRaftConfig, defaultWorkload, nodeCountMax } from './sim/options.ts';

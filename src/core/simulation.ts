@@ -12,7 +12,8 @@ import { kvPairs, scan } from './sim/kv.ts';
 import type { NetworkConfig, ResolvedOptions, SimulationOptions, Workload } from './sim/options.ts';
 import { resolveOptions } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
-import { advanceWorld, nextBusyTick } from './sim/time.ts';
+import { advanceWorld, nextBusyTick, nextEvent } from './sim/time.ts';
+import type { NextEvent } from './sim/time.ts';
 import type { SimState } from './sim/world.ts';
 import { currentLeader, newSimState } from './sim/world.ts';
 import type { ClusterView, NodeView, ViewOptions } from './view.ts';
@@ -134,6 +135,11 @@ export class Simulation {
    */
   nextEventTick(): Tick {
     return nextBusyTick(this.state);
+  }
+
+  /** What happens first at nextEventTick(): a message due (and whether it is lost), a timer, the client's put (sim/time.ts). */
+  nextEvent(): NextEvent | null {
+    return nextEvent(this.state);
   }
 
   /**

@@ -11,7 +11,7 @@
  * after the previous frame's reply arrived), so the worker posts at most one view per frame and
  * stops by itself when the tab is hidden and animation frames stop.
  */
-import type { Action, NodeId, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Action, NextEvent, NodeId, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
 import type { Annotations } from '../scenario/annotations.ts';
 import type { ScenarioError } from '../scenario/errors.ts';
 import type { WatchedResult } from '../scenario/expectation-watch.ts';
@@ -85,7 +85,15 @@ export interface TimelineState {
   readonly achievedTicksPerSecond: number;
   /** Playing slower than the chosen speed: the machine cannot keep up. */
   readonly behind: boolean;
+  /**
+   * While paused: what "Next event" will run (a message due, a timer, the client's put, or an
+   * action recorded later in the run); null when nothing is due; absent while playing.
+   */
+  readonly next?: NextStep | null;
 }
+
+/** What happens next in the run: the simulation's next event, or a recorded action that comes first. */
+export type NextStep = NextEvent | { readonly kind: 'action'; readonly tick: Tick; readonly action: Action };
 
 export type FromWorker =
   /**

@@ -1,6 +1,6 @@
 import { SimulationInputError, Timeline } from '../core/index.ts';
 import type { Action } from '../core/index.ts';
-import type { FromWorker, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
+import type { FromWorker, NextStep, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
 import { frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
 import type { Annotations } from '../scenario/annotations.ts';
 import { noAnnotations } from '../scenario/annotations.ts';
@@ -212,6 +212,23 @@ function currentRun(session: Session): Timeline {
   return session.timeline;
 }
 
+/** What Next event will run: the first recorded action still ahead, or the simulation's next event, whichever comes first. */
+function nextStep(timeline: Timeline): NextStep | null {
+  const event = timeline.current.nextEvent();
+  const actions = timeline.recordedActions;
+  // The first recorded action after the tick on screen (those at it are already applied).
+  let low = 0;
+  let high = actions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (actions[middle]!.tick <= timeline.tick) low = middle + 1;
+    else high = middle;
+  }
+  const ahead = actions[low];
+  if (ahead !== undefined && (event === null || ahead.tick <= event.tick)) return { kind: 'action', tick: ahead.tick, action: ahead.action };
+  return event;
+}
+
 function postFrame({ session, post }: Context, options: { resetEvents: boolean }): void {
   const timeline = session.timeline;
   if (timeline === null) return;
@@ -226,6 +243,7 @@ function postFrame({ session, post }: Context, options: { resetEvents: boolean }
     ticksPerSecond: session.ticksPerSecond,
     achievedTicksPerSecond: Math.round(meter.ticksPerSecond),
     behind: meter.behind,
+    ...(session.playing ? {} : { next: nextStep(timeline) }),
   };
   // Expectations first, so the frame that shows a tick never runs ahead of its results.
   const results = session.expectations?.update(timeline) ?? null;

@@ -3,6 +3,9 @@ import type { Tick } from '../raft/types.ts';
 import { skipTicks, tick as tickNode, ticksUntilTimer } from '../raft/timers.ts';
 import { dropKind, messageDelivered } from './event-log.ts';
 import { checkArrival, checkTouched } from './invariants.ts';
+import type { RemoteMessage } from '../raft/message.ts';
+import type { NodeId } from '../raft/types.ts';
+import type { DropReason } from './events.ts';
 import { arrivalBlocked, nextDeliveryTick, takeDue } from './network.ts';
 import { afterChange, propose, stepServer } from './servers.ts';
 import type { SimState } from './world.ts';
@@ -45,6 +48,38 @@ export function advanceWorld(sim: SimState, ticks: number): void {
 /** The next tick at which something is due: a delivery, a timer firing, or a client put. */
 export function nextBusyTick(sim: SimState): Tick {
   return nextBusy(sim, startClock(sim));
+}
+
+/**
+ * What will happen first at the next tick where anything happens, in the order a tick runs
+ * things: the first message due (delivered, or lost on arrival and why), else the first node
+ * whose timer fires (an election timeout, or a leader's heartbeat), else the steady client's put.
+ * The client's ticks while there is no leader are skipped: it sends nothing then, and nothing
+ * else changes until a message or a timer is due. Null when nothing will ever happen (no message
+ * in flight, no timer running).
+ */
+export type NextEvent =
+  | { readonly kind: 'delivery'; readonly tick: Tick; readonly id: number; readonly message: RemoteMessage; readonly lost: DropReason | null }
+  | { readonly kind: 'election-timeout' | 'heartbeat'; readonly tick: Tick; readonly node: NodeId }
+  | { readonly kind: 'client-put'; readonly tick: Tick };
+
+export function nextEvent(sim: SimState): NextEvent | null {
+  const clock = startClock(sim);
+  let tick = nextDeliveryTick(sim.network);
+  for (let id = 1; id < clock.due.length; id += 1) if (clock.due[id]! < tick) tick = clock.due[id]!;
+  const every = sim.workload.proposeEveryTicks;
+  if (every > 0 && currentLeader(sim) !== null) tick = Math.min(tick, sim.tick + every - (sim.tick % every));
+  if (!Number.isFinite(tick) || tick >= never) return null;
+  const item = sim.network.inFlight[sim.network.head];
+  if (item !== undefined && item !== null && item.deliverTick === tick) {
+    const receiver = sim.servers[item.message.to - 1]!.node;
+    return { kind: 'delivery', tick, id: item.id, message: item.message, lost: arrivalBlocked(sim.network, item) ?? (receiver === null ? 'receiver-crashed' : null) };
+  }
+  for (let id = 1; id < clock.due.length; id += 1) {
+    if (clock.due[id] !== tick) continue;
+    return { kind: sim.servers[id - 1]!.node!.role === 'leader' ? 'heartbeat' : 'election-timeout', tick, node: id };
+  }
+  return { kind: 'client-put', tick };
 }
 
 function startClock(sim: SimState): Clock {

@@ -1,6 +1,8 @@
 import type { TimelineState } from '../../protocol/worker-protocol.ts';
+import { useId } from 'react';
 import { useMessages } from '../hooks/use-messages.ts';
 import { speedFromSlider, speedToSlider, speedSliderMax, formatSpeed } from '../speed.ts';
+import { NextStepLabel } from './NextStepLabel.tsx';
 import './controls.css';
 
 export interface ControlBarProps {
@@ -21,6 +23,7 @@ export function ControlBar(props: ControlBarProps) {
   const { timeline } = props;
   const m = useMessages();
   const speed = formatSpeed(m, timeline.ticksPerSecond);
+  const nextId = useId();
   return (
     <div className="control-bar" role="toolbar" aria-label={m.app.controls.toolbar}>
       <button type="button" className="control-primary" onClick={props.onTogglePlay} aria-keyshortcuts="Space">
@@ -32,9 +35,10 @@ export function ControlBar(props: ControlBarProps) {
       <button type="button" onClick={props.onStep} aria-keyshortcuts="ArrowRight" title={m.app.controls.stepHint}>
         {m.app.controls.step}
       </button>
-      <button type="button" onClick={props.onNextEvent} aria-keyshortcuts="N" title={m.app.controls.nextEventHint}>
+      <button type="button" onClick={props.onNextEvent} aria-keyshortcuts="N" title={m.app.controls.nextEventHint} aria-describedby={nextId}>
         {m.app.controls.nextEvent}
       </button>
+      <NextStepLabel id={nextId} next={timeline.next} />
       <label className="control-slider control-timeline">
         <span>{m.app.controls.time}</span>
         <input

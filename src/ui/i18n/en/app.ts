@@ -57,6 +57,17 @@ export const app = {
     stepHint: 'Advance one tick (→)',
     nextEvent: 'Next event',
     nextEventHint: 'Run to the next delivery, timer or state change (N)',
+    /** What Next event will run, shown beside it while paused. */
+    next: {
+      at: (tick: number, what: string) => `Next, at tick ${tick}: ${what}`,
+      delivery: (name: string, from: number, to: number) => `deliver ${name} ${from}→${to}`,
+      lost: (name: string, from: number, to: number) => `${name} ${from}→${to} is lost on arrival`,
+      electionTimeout: (node: number) => `election timeout on node ${node}`,
+      heartbeat: (node: number) => `leader ${node}'s heartbeat`,
+      clientPut: 'the steady client’s next put',
+      action: (type: string) => `an action recorded in the run (${type})`,
+      nothing: 'Nothing is due: no message in flight and no timer running',
+    },
     time: 'Time',
     timeline: 'Timeline',
     timelineValue: (tick: number, maxTick: number) => `tick ${tick} of ${maxTick}`,
