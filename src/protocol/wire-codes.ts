@@ -54,7 +54,7 @@ export const messageTypeCodes = codebook<RemoteMessageType>('message type', mess
 /** A crashed node has no role (null, code 0). */
 export const roleCodes = codebook<Role | null>('role', everyMember<Role | null>()([null, 'follower', 'candidate', 'leader']));
 /** A message that will arrive is not lost (null, code 0). */
-export const dropReasonCodes = codebook<DropReason | null>('drop reason', everyMember<DropReason | null>()([null, 'loss', 'partition', 'link-cut', 'receiver-crashed']));
+export const dropReasonCodes = codebook<DropReason | null>('drop reason', everyMember<DropReason | null>()([null, 'loss', 'partition', 'link-cut', 'receiver-crashed', 'by-hand']));
 export const progressStateCodes = codebook<ProgressView['state']>('progress state', everyMember<ProgressView['state']>()(['probe', 'replicate', 'snapshot']));
 
 /** A record of known keys as the list of its values, in the order of `keys`. */

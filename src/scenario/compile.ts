@@ -70,6 +70,12 @@ function concrete(action: ScenarioAction, resolve: (ref: NodeRef) => number): Ac
       return { type: 'align-timers', nodes: action.nodes.map(resolve) };
     case 'spread-timers':
       return { type: 'spread-timers', node: resolve(action.node) };
+    case 'drop-message':
+    case 'duplicate-message':
+    case 'deliver-message':
+      return { type: action.type, id: action.id };
+    case 'delay-message':
+      return { type: 'delay-message', id: action.id, ticks: action.ticks };
     case 'configure-network':
       return { type: 'configure-network', network: action.network };
     case 'configure-workload':
@@ -94,6 +100,10 @@ function refsOf(action: ScenarioAction): NodeRef[] {
       return [action.from, action.to];
     case 'align-timers':
       return [...action.nodes];
+    case 'drop-message':
+    case 'duplicate-message':
+    case 'deliver-message':
+    case 'delay-message':
     case 'heal':
     case 'configure-network':
     case 'configure-workload':

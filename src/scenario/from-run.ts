@@ -28,6 +28,11 @@ function node(value: unknown, field: string): NodeRef {
   return { kind: 'id', id: value };
 }
 
+function messageId(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new SimulationInputError(field, 'a message id (an integer of at least 1)', show(value));
+  return value;
+}
+
 function command(value: Command, field: string): Command {
   const text = (text: unknown, name: string): string => {
     if (typeof text !== 'string') throw new SimulationInputError(`${field}.${name}`, 'a string', show(text));
@@ -101,6 +106,15 @@ export function scenarioAction(action: Action, field = 'action'): ScenarioAction
     }
     case 'spread-timers':
       return { type: 'spread-timers', node: node(action.node, `${field}.node`) };
+    case 'drop-message':
+    case 'duplicate-message':
+    case 'deliver-message':
+      return { type: action.type, id: messageId(action.id, `${field}.id`) };
+    case 'delay-message':
+      if (typeof action.ticks !== 'number' || !Number.isInteger(action.ticks) || action.ticks < 1 || action.ticks > timerTicksMax) {
+        throw new SimulationInputError(`${field}.ticks`, `an integer from 1 to ${timerTicksMax}`, show(action.ticks));
+      }
+      return { type: 'delay-message', id: messageId(action.id, `${field}.id`), ticks: action.ticks };
     default:
       throw new SimulationInputError(`${field}.type`, 'a known action type', show((action as { type: unknown }).type));
   }

@@ -8,6 +8,7 @@
  *   load every N | load off | load keys K                      (one or both)
  *   put K=V [to N] | delete K [to N] | noop [to N]             (to the leader when `to` is left out)
  *   timer N in T | align timers {N, N, ...} | spread timers N   (election timers, by hand)
+ *   drop message ID | duplicate message ID | delay message ID by T | deliver message ID
  *   caption "text" | mark NAME
  */
 import type { Command } from '../core/index.ts';
@@ -21,8 +22,19 @@ import type { NodeRef, ScenarioAction, StepItem } from './syntax-tree.ts';
 
 export const actionWords = [
   'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut', 'restore', 'heal',
-  'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'timer', 'align', 'spread', 'caption', 'mark',
+  'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'timer', 'align', 'spread', 'delay', 'deliver', 'caption', 'mark',
 ] as const;
+
+/** `drop message 12`, `delay message 12 by 30`, …: `drop` and `duplicate` are network words too. */
+function messageAction(cursor: Cursor, word: string): ScenarioAction {
+  cursor.expectWord('message');
+  const id = cursor.integer(1, Number.MAX_SAFE_INTEGER);
+  if (word === 'delay') {
+    cursor.expectWord('by');
+    return { type: 'delay-message', id, ticks: cursor.integer(1, timerTicksMax) };
+  }
+  return { type: word === 'drop' ? 'drop-message' : word === 'duplicate' ? 'duplicate-message' : 'deliver-message', id };
+}
 
 /** The leaves as one object; a leaf given twice in one statement is an error. */
 export function foldLeaves(cursor: Cursor, writes: readonly LeafWrite[]): Record<string, number | boolean> {
@@ -103,9 +115,11 @@ function action(cursor: Cursor, word: (typeof actionWords)[number]): ScenarioAct
       return proposal(cursor, { type: 'delete', key: cursor.bare('key') });
     case 'noop':
       return proposal(cursor, { type: 'noop' });
+    case 'delay':
+    case 'deliver':
     case 'caption':
     case 'mark':
-      throw new Error('captions and marks are not actions');
+      throw new Error(`${word} is read before action()`);
   }
 }
 
@@ -118,10 +132,12 @@ export function stepItem(cursor: Cursor): StepItem {
     throw cursor.errorAt(token, { code: 'unknown-action', expected: [kind('action')], suggestion: suggest(token.text, actionWords) });
   }
   const word = token.text as (typeof actionWords)[number];
+  const aboutMessage = word === 'delay' || word === 'deliver' || ((word === 'drop' || word === 'duplicate') && cursor.isWord('message', 1));
   // The network words are read again by networkClauses, which wants to see them.
-  if (!(networkWords as readonly string[]).includes(word)) cursor.next();
+  if (aboutMessage || !(networkWords as readonly string[]).includes(word)) cursor.next();
   let item: StepItem;
-  if (word === 'caption') item = { kind: 'caption', text: cursor.text() };
+  if (aboutMessage) item = { kind: 'action', action: messageAction(cursor, word) };
+  else if (word === 'caption') item = { kind: 'caption', text: cursor.text() };
   else if (word === 'mark') item = { kind: 'mark', name: cursor.bare('name') };
   else item = { kind: 'action', action: action(cursor, word) };
   cursor.end();

@@ -151,6 +151,14 @@ export function printAction(action: ScenarioAction): string {
       return `align timers ${printNodeSet(action.nodes)}`;
     case 'spread-timers':
       return `spread timers ${printNodeRef(action.node)}`;
+    case 'drop-message':
+      return `drop message ${action.id}`;
+    case 'duplicate-message':
+      return `duplicate message ${action.id}`;
+    case 'delay-message':
+      return `delay message ${action.id} by ${action.ticks}`;
+    case 'deliver-message':
+      return `deliver message ${action.id}`;
     case 'configure-network': {
       const clauses = networkClauses(action.network);
       return clauses.length === 0 ? 'network' : clauses.join(' ');

@@ -43,7 +43,10 @@ export type ScenarioAction =
   | { readonly type: 'propose'; readonly node: NodeRef; readonly command: Command }
   | { readonly type: 'set-timer'; readonly node: NodeRef; readonly ticks: number }
   | { readonly type: 'align-timers'; readonly nodes: readonly NodeRef[] }
-  | { readonly type: 'spread-timers'; readonly node: NodeRef };
+  | { readonly type: 'spread-timers'; readonly node: NodeRef }
+  /** A message in flight, by its id (ids are the run's own, so the same in every replay). */
+  | { readonly type: 'drop-message' | 'duplicate-message' | 'deliver-message'; readonly id: number }
+  | { readonly type: 'delay-message'; readonly id: number; readonly ticks: number };
 
 /** What a timed line does at its tick: an action, a caption to show, or a named mark. */
 export type StepItem =

@@ -308,6 +308,7 @@ export function explain(m: Messages, event: SimEvent): string {
     case 'network-configured': return networkConfigured(m, event);
     case 'workload-configured': return workloadConfigured(m, event);
     case 'timer-set': return m.events.explain.timerSet[event.cause](event);
+    case 'message-delayed': return m.events.explain.messageDelayed(event, m.events.rpc[event.message.type], event.message.to);
     default: return assertNever(event, 'event');
   }
 }

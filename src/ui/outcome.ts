@@ -9,7 +9,7 @@ import type { Messages } from './i18n/catalogue.ts';
 import { ratioAsPercent } from './settings-form.ts';
 
 /** The places an action can be taken from; each shows the outcomes of its own actions. */
-export type ActionSource = 'inspector' | 'client' | 'load' | 'faults' | 'network' | 'timers';
+export type ActionSource = 'inspector' | 'client' | 'load' | 'faults' | 'network' | 'timers' | 'message';
 
 /** success ✓; warning: accepted but not done (a follower refused, no leader); error ✗: rejected. */
 export type OutcomeTone = 'success' | 'warning' | 'error';
@@ -58,6 +58,11 @@ export function defaultSource(action: Action): ActionSource {
     case 'align-timers':
     case 'spread-timers':
       return 'timers';
+    case 'drop-message':
+    case 'duplicate-message':
+    case 'delay-message':
+    case 'deliver-message':
+      return 'message';
     case 'propose':
       return 'client';
     case 'configure-workload':
@@ -126,6 +131,14 @@ export function outcomeText(m: Messages, outcome: ShownOutcome): string {
       return facts.timers === undefined ? detail : m.actions.outcome.alignTimers(action.nodes, facts.timers.firesAt, facts.timers.othersAt);
     case 'spread-timers':
       return facts.timers === undefined ? detail : m.actions.outcome.spreadTimers(action.node, facts.timers.firesAt, facts.timers.othersAt);
+    case 'drop-message':
+      return m.actions.outcome.dropMessage(action.id);
+    case 'duplicate-message':
+      return m.actions.outcome.duplicateMessage(action.id);
+    case 'delay-message':
+      return m.actions.outcome.delayMessage(action.id, action.ticks);
+    case 'deliver-message':
+      return m.actions.outcome.deliverMessage(action.id);
     case 'partition':
       return facts.groups === undefined ? detail : m.actions.outcome.partition(facts.groups);
     case 'isolate':

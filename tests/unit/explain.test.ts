@@ -248,6 +248,9 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
     [{ type: 'workload-configured', workload: { proposeEveryTicks: 20, keys: 1 } }, 'client load: a put to the leader every 20 ticks, over 1 key'],
     [{ type: 'workload-configured', workload: { proposeEveryTicks: 0, keys: 16 } }, 'client load stopped'],
   ],
+  'message-delayed': [
+    [{ type: 'message-delayed', id: 12, message: { type: 'MsgVote', from: 2, to: 4, term: 3, lastLogIndex: 0, lastLogTerm: 0 } as never, by: 30, deliverTick: 345 }, 'message #12 (RequestVote to node 4) held back by hand for 30 ticks: it now arrives at tick 345'],
+  ],
   'timer-set': [
     [{ type: 'timer-set', firesIn: 40, firesAt: 1240, electionTimeout: 420, cause: 'set' }, 'election timer set by hand: fires in 40 ticks, at tick 1240'],
     [{ type: 'timer-set', firesIn: 12, firesAt: 512, electionTimeout: 350, cause: 'align' }, "election timer aligned with other nodes by hand: fires in 12 ticks, at tick 512"],

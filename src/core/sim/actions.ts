@@ -3,7 +3,8 @@ import type { Command, NodeId } from '../raft/types.ts';
 import { describeValue, requireInteger, requireString, SimulationInputError } from './errors.ts';
 import { checkTouched } from './invariants.ts';
 import { describeCommand } from './kv.ts';
-import { heal, isolateNode, partitionGroups, rejoinNode, setLink, setPartition } from './network.ts';
+import { deliverMessage, delayMessage, dropMessage, duplicateMessage } from './message-control.ts';
+import { findInFlight, heal, isolateNode, partitionGroups, rejoinNode, setLink, setPartition } from './network.ts';
 import type { NetworkConfig, Workload } from './options.ts';
 import { resolveNetworkConfig, resolveWorkload } from './options.ts';
 import { campaign, crash, propose, restart } from './servers.ts';
@@ -40,7 +41,15 @@ export type Action =
   /** These followers and candidates time out on the same tick, before every other node: a split vote. */
   | { readonly type: 'align-timers'; readonly nodes: readonly NodeId[] }
   /** This follower or candidate times out well before every other node: a clean election. */
-  | { readonly type: 'spread-timers'; readonly node: NodeId };
+  | { readonly type: 'spread-timers'; readonly node: NodeId }
+  /** A message in flight, by its id (sim/message-control.ts): lost now, ... */
+  | { readonly type: 'drop-message'; readonly id: number }
+  /** ... sent twice (the copy arrives a tick later), ... */
+  | { readonly type: 'duplicate-message'; readonly id: number }
+  /** ... held back `ticks` more, ... */
+  | { readonly type: 'delay-message'; readonly id: number; readonly ticks: number }
+  /** ... or delivered now, at the current tick. */
+  | { readonly type: 'deliver-message'; readonly id: number };
 
 export type ActionType = Action['type'];
 type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
@@ -88,6 +97,21 @@ function requireTimed(sim: SimState, field: string, value: unknown): NodeId {
   const id = requireLive(sim, field, value);
   if (sim.servers[id - 1]!.node!.role === 'leader') throw new SimulationInputError(field, 'a running follower or candidate (a leader has no election timer)', `node ${id}, the leader`);
   return id;
+}
+
+/** A message in flight, by id; `arriving` also asks that the network has not already lost it. */
+function requireInFlight(sim: SimState, value: unknown, options: { arriving: boolean; sentBefore?: boolean }): number {
+  const id = requireInteger('id', value, { min: 1 });
+  const item = findInFlight(sim.network, id);
+  if (item === null) throw new SimulationInputError('id', 'the id of a message in flight', `message #${id}, which is not in flight`);
+  if (options.arriving && item.dropReason !== null) throw new SimulationInputError('id', 'a message that will arrive', `message #${id}, which the network is losing (${item.dropReason})`);
+  if (options.sentBefore === true && item.sentTick >= sim.tick) throw new SimulationInputError('id', 'a message sent before this tick (one sent now arrives at the earliest on the next)', `message #${id}, sent at tick ${item.sentTick}`);
+  return id;
+}
+
+function describeMessageItem(sim: SimState, id: number): string {
+  const item = findInFlight(sim.network, id);
+  return item === null ? `message #${id}` : `${item.message.type} ${item.message.from}→${item.message.to} (#${id})`;
 }
 
 /** The longest a timer can be set to: far beyond any election timeout a run uses. */
@@ -235,6 +259,26 @@ export const actionTable: { readonly [T in ActionType]: ActionSpec<T> } = {
     validate: (sim, input) => ({ type: 'spread-timers', node: requireTimed(sim, 'node', input.node) }),
     perform: (sim, action) => (spreadTimers(sim, action.node), null),
     describe: (sim, action) => describeTimers(sim, [action.node]),
+  },
+  'drop-message': {
+    validate: (sim, input) => ({ type: 'drop-message', id: requireInFlight(sim, input.id, { arriving: false }) }),
+    perform: (sim, action) => (dropMessage(sim, action.id), null),
+    describe: (_sim, action) => `Message #${action.id} dropped by hand: it never arrives`,
+  },
+  'duplicate-message': {
+    validate: (sim, input) => ({ type: 'duplicate-message', id: requireInFlight(sim, input.id, { arriving: true }) }),
+    perform: (sim, action) => (duplicateMessage(sim, action.id), null),
+    describe: (sim, action) => `${describeMessageItem(sim, action.id)} duplicated: a copy arrives a tick after it`,
+  },
+  'delay-message': {
+    validate: (sim, input) => ({ type: 'delay-message', id: requireInFlight(sim, input.id, { arriving: false }), ticks: requireInteger('ticks', input.ticks, { min: 1, max: timerTicksMax }) }),
+    perform: (sim, action) => (delayMessage(sim, action.id, action.ticks), null),
+    describe: (sim, action) => `${describeMessageItem(sim, action.id)} delayed by ${action.ticks} tick${action.ticks === 1 ? '' : 's'}: it now arrives at tick ${findInFlight(sim.network, action.id)?.deliverTick ?? '?'}`,
+  },
+  'deliver-message': {
+    validate: (sim, input) => ({ type: 'deliver-message', id: requireInFlight(sim, input.id, { arriving: true, sentBefore: true }) }),
+    perform: (sim, action) => (deliverMessage(sim, action.id), null),
+    describe: (_sim, action) => `Message #${action.id} delivered by hand at this tick`,
   },
   partition: {
     validate: (sim, input) => ({ type: 'partition', groups: validateGroups(sim, input.groups) }),

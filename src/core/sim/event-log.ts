@@ -33,7 +33,7 @@ export const messageDuplicated = 2;
 export const messageDelivered = 3;
 /** Dropped messages add their reason's position in dropReasons to this code. */
 export const messageDropped = 4;
-const dropReasons: readonly DropReason[] = ['loss', 'partition', 'link-cut', 'receiver-crashed'];
+const dropReasons: readonly DropReason[] = ['loss', 'partition', 'link-cut', 'receiver-crashed', 'by-hand'];
 
 export function dropKind(reason: DropReason): number {
   return messageDropped + dropReasons.indexOf(reason);

@@ -29,7 +29,7 @@ export const topics: readonly Topic[] = [
 ];
 
 /** Why a message never arrives. */
-export type DropReason = 'loss' | 'partition' | 'link-cut' | 'receiver-crashed';
+export type DropReason = 'loss' | 'partition' | 'link-cut' | 'receiver-crashed' | 'by-hand';
 
 /** Events the simulated world reports: persistence, application, network and faults. */
 export type WorldEvent =
@@ -53,7 +53,9 @@ export type WorldEvent =
    * A node's election timer was set by hand (a debugger's control): it fires in `firesIn` ticks,
    * at `firesAt`; `cause` is the action (set-timer, align-timers, spread-timers).
    */
-  | { type: 'timer-set'; firesIn: number; firesAt: Tick; electionTimeout: number; cause: 'set' | 'align' | 'spread' };
+  | { type: 'timer-set'; firesIn: number; firesAt: Tick; electionTimeout: number; cause: 'set' | 'align' | 'spread' }
+  /** A message in flight was held back by hand (Delay): it now arrives at `deliverTick`. */
+  | { type: 'message-delayed'; id: number; message: RemoteMessage; by: number; deliverTick: Tick };
 
 export type SimEventBody = NodeEvent | WorldEvent;
 export type SimEventType = SimEventBody['type'];
@@ -102,6 +104,7 @@ export const topicOf = {
   'network-configured': 'FAULT',
   'workload-configured': 'CLNT',
   'timer-set': 'TIMR',
+  'message-delayed': 'SEND',
 } as const satisfies Record<SimEventType, Topic>;
 
 export type { NodeEvent, RemoteMessageType };

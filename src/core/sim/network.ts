@@ -203,3 +203,35 @@ export function cutLinks(network: NetworkState): { from: NodeId; to: NodeId }[] 
   );
   return links;
 }
+
+/** The message in flight with this id, or null. */
+export function findInFlight(network: NetworkState, id: number): InFlight | null {
+  for (let at = network.head; at < network.inFlight.length; at += 1) if (network.inFlight[at]!.id === id) return network.inFlight[at]!;
+  return null;
+}
+
+/** Takes the message with this id off the wire (a debugger's Drop, Delay or Deliver now). */
+export function removeInFlight(network: NetworkState, id: number): InFlight | null {
+  const queue = network.inFlight;
+  for (let at = network.head; at < queue.length; at += 1) {
+    const item = queue[at]!;
+    if (item.id !== id) continue;
+    queue.splice(at, 1);
+    return item;
+  }
+  return null;
+}
+
+/** Puts a message back on the wire with a new arrival tick (it may now overtake or be overtaken: reordered). */
+export function requeue(network: NetworkState, item: InFlight, deliverTick: Tick): InFlight {
+  const moved: InFlight = { ...item, deliverTick, reordered: true };
+  insert(network, moved);
+  return moved;
+}
+
+/** A copy of a message in flight, made by hand: it arrives one tick after the original. */
+export function copyInFlight(network: NetworkState, original: InFlight): InFlight {
+  const copy: InFlight = { ...original, id: network.nextId++, deliverTick: original.deliverTick + 1, copyOf: original.id, reordered: true };
+  insert(network, copy);
+  return copy;
+}

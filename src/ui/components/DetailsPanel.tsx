@@ -6,6 +6,7 @@ import { actionNode } from '../outcome.ts';
 import { fastPlaybackTicksPerSecond } from '../speed.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { MessageDetails } from './MessageDetails.tsx';
+import { OutcomeStatus } from './OutcomeStatus.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 
 /** The selected node's state, or the selected message's fields, or a hint on how to select. */
@@ -22,6 +23,7 @@ export function DetailsPanel() {
   const selectedMessage = useAppStore((state) => state.selectedMessage);
   const act = useAppStore((state) => state.act);
   const outcome = useShownOutcome('inspector');
+  const messageOutcome = useShownOutcome('message');
   if (view === null) return null;
   const node = selectedNode === null ? undefined : view.nodes.find((candidate) => candidate.id === selectedNode);
   const message = selectedMessage === null ? undefined : view.inFlight.find((candidate) => candidate.id === selectedMessage);
@@ -43,11 +45,13 @@ export function DetailsPanel() {
           outcome={outcome !== null && actionNode(outcome.action) === node.id ? outcome : null}
         />
       ) : message !== undefined ? (
-        <MessageDetails m={m} message={message} tick={view.tick} />
+        <MessageDetails m={m} message={message} tick={view.tick} onAct={(action) => act(action, { source: 'message' })} outcome={messageOutcome} />
       ) : (
         <div className="panel">
           <h2>{m.details.name}</h2>
           <p className="hint">{m.details.hint(nodeKeys(view.nodes.length))}</p>
+          {/* A message dropped or delivered by hand leaves the screen: its outcome stays here. */}
+          <OutcomeStatus outcome={messageOutcome} />
         </div>
       )}
     </section>

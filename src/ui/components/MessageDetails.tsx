@@ -2,13 +2,17 @@
  * One message in flight, with the paper's name for its RPC and every argument or result in
  * Figure 2's field names, so a student can check each rule against the numbers.
  */
+import { useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Entry, MessageView, RemoteMessage, Tick } from '../../core/index.ts';
+import type { Action, Entry, MessageView, RemoteMessage, Tick } from '../../core/index.ts';
+import { timerTicksMax } from '../../protocol/defaults.ts';
 import { assertNever, paperName } from '../format.ts';
 import { messagesFor } from '../i18n/catalogue.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { defaultLocale } from '../i18n/locale.ts';
 import { termColor, termTextColor } from '../viz/palette.ts';
+import { OutcomeStatus } from './OutcomeStatus.tsx';
+import type { OutcomeLine } from './OutcomeStatus.tsx';
 import './panels.css';
 
 /** Most entries listed for one AppendEntries (the rest are counted). */
@@ -23,9 +27,13 @@ export interface MessageDetailsProps {
    * out, so the details also render on their own, outside the app's store.
    */
   readonly m?: Messages;
+  /** A debugger's hands on the message (Drop, Duplicate, Delay, Deliver now); none when left out. */
+  readonly onAct?: (action: Action) => void;
+  /** The outcome of the last of those (shown for a few seconds). */
+  readonly outcome?: OutcomeLine | null;
 }
 
-export function MessageDetails({ message, tick, m = messagesFor(defaultLocale) }: MessageDetailsProps) {
+export function MessageDetails({ message, tick, m = messagesFor(defaultLocale), onAct, outcome = null }: MessageDetailsProps) {
   const headingId = `message-details-${message.id}`;
   return (
     <section className="panel message-details" aria-labelledby={headingId}>
@@ -47,11 +55,52 @@ export function MessageDetails({ message, tick, m = messagesFor(defaultLocale) }
         </Field>
         {message.copyOf !== null ? <Field name={m.details.message.duplicateOf}>{m.details.message.duplicateValue(message.copyOf)}</Field> : null}
       </dl>
+      {onAct !== undefined ? <MessageControls m={m} message={message} tick={tick} onAct={onAct} /> : null}
+      <OutcomeStatus outcome={outcome} />
       <h3>{isReply(message.message) ? m.details.message.results : m.details.message.arguments}</h3>
       <dl className="fields">
         <RpcFields m={m} message={message.message} />
       </dl>
     </section>
+  );
+}
+
+/** The ticks Delay holds a message back when the field is left as it is. */
+const delayDefault = 20;
+
+function MessageControls({ m, message, tick, onAct }: { m: Messages; message: MessageView; tick: Tick | undefined; onAct: (action: Action) => void }) {
+  const [ticks, setTicks] = useState(String(delayDefault));
+  const by = Number(ticks);
+  const validDelay = Number.isInteger(by) && by >= 1 && by <= timerTicksMax;
+  const arriving = message.dropReason === null;
+  // One sent this tick arrives at the earliest on the next.
+  const deliverable = arriving && tick !== undefined && message.sentTick < tick;
+  const words = m.details.message.controls;
+  return (
+    <form
+      className="panel-toolbar message-controls"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (validDelay) onAct({ type: 'delay-message', id: message.id, ticks: by });
+      }}
+    >
+      <button type="button" onClick={() => onAct({ type: 'deliver-message', id: message.id })} disabled={!deliverable} title={words.deliverNowHint}>
+        {words.deliverNow}
+      </button>
+      <button type="button" onClick={() => onAct({ type: 'drop-message', id: message.id })} title={words.dropHint}>
+        {words.drop}
+      </button>
+      <button type="button" onClick={() => onAct({ type: 'duplicate-message', id: message.id })} disabled={!arriving} title={words.duplicateHint}>
+        {words.duplicate}
+      </button>
+      <label>
+        {words.delayBy}
+        <input type="number" min={1} max={timerTicksMax} step={1} inputMode="numeric" value={ticks} onChange={(event) => setTicks(event.currentTarget.value)} aria-invalid={!validDelay} />
+      </label>
+      <button type="submit" disabled={!validDelay} title={words.delayHint}>
+        {words.delay}
+      </button>
+    </form>
   );
 }
 

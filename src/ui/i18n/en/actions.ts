@@ -82,6 +82,10 @@ export const actions = {
     /** `othersAt` is null when no other node has a timer. */
     alignTimers: (nodes: readonly NodeId[], firesAt: number, othersAt: number | null) =>
       `Nodes ${f.list(nodes.map(String))} time out together at tick ${firesAt}${othersAt === null ? '' : `; the others not before tick ${othersAt}`}`,
+    dropMessage: (id: number) => `Message #${id} dropped: it never arrives`,
+    duplicateMessage: (id: number) => `Message #${id} duplicated: a copy arrives a tick after it`,
+    delayMessage: (id: number, ticks: number) => `Message #${id} held back ${ticks} ${f.plural(ticks, { one: 'tick', other: 'ticks' })} more`,
+    deliverMessage: (id: number) => `Message #${id} delivered now`,
     spreadTimers: (node: NodeId, firesAt: number, othersAt: number | null) => `Node ${node} times out first, at tick ${firesAt}${othersAt === null ? '' : `; the others not before tick ${othersAt}`}`,
     partition: (groups: Groups) => `Network split: ${common.groups(groups)}`,
     isolate: (node: NodeId, groups: Groups) => `Node ${node} isolated: ${common.groups(groups)}`,

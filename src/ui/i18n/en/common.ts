@@ -23,6 +23,7 @@ export const common = {
     partition: 'sender and receiver are in different partitions',
     'link-cut': 'the link between them is cut',
     'receiver-crashed': 'the receiver is crashed',
+    'by-hand': 'it was dropped by hand',
   } satisfies Record<DropReason, string>,
   /** A partition as groups: "{1, 2} | {3, 4, 5}". */
   groups: (groups: readonly (readonly number[])[]) => groups.map((group) => `{${group.join(', ')}}`).join(' | '),

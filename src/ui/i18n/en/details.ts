@@ -98,6 +98,18 @@ export const details = {
     /** After the delivery tick: "(in 3 ticks)", with its leading space. */
     deliveryIn: (ticks: number) => ` (in ${ticks} ticks)`,
     fate: 'fate',
+    /** A debugger's hands on the message. */
+    controls: {
+      deliverNow: 'Deliver now',
+      deliverNowHint: 'The receiver gets it at this tick, ahead of its latency',
+      drop: 'Drop',
+      dropHint: 'Lose it now: it never arrives',
+      duplicate: 'Duplicate',
+      duplicateHint: 'Send it twice: the copy arrives a tick after it',
+      delayBy: 'Delay by (ticks)',
+      delay: 'Delay',
+      delayHint: 'Hold it back this many ticks more',
+    },
     inFlight: 'in flight',
     willBeLost: (reason: string) => `will be lost: ${reason}`,
     duplicateOf: 'duplicate of',

@@ -224,6 +224,8 @@ export const events = {
     },
     messageDuplicated: (p: { copyOf: number; id: number; deliverTick: number }, rpc: string, to: number) =>
       `the network duplicated message #${p.copyOf} (${rpc} to node ${to}) as #${p.id}, due at tick ${p.deliverTick}`,
+    messageDelayed: (p: { id: number; by: number; deliverTick: number }, rpc: string, to: number) =>
+      `message #${p.id} (${rpc} to node ${to}) held back by hand for ${plural(p.by, 'tick', 'ticks')}: it now arrives at tick ${p.deliverTick}`,
     messageDelivered: (p: { from: number; term: number }, rpc: string, args: string, sentTick: number) =>
       `received ${rpc} from node ${p.from} in term ${p.term}, sent at tick ${sentTick} (${args})`,
     messageDropped: (p: { from: number; to: number }, rpc: string, sentTick: number, reason: string) =>

@@ -15,6 +15,7 @@ export const common: Messages['common'] = {
     partition: '发送方和接收方处于不同的网络分区',
     'link-cut': '两者之间的链路被切断',
     'receiver-crashed': '接收方已崩溃',
+    'by-hand': '被手动丢弃',
   },
   groups: (groups) => groups.map((group) => `{${group.join(', ')}}`).join(' | '),
   languageSwitch: 'Language / 语言',

@@ -159,6 +159,7 @@ export const events: Events = {
       lost: (p, rpc, args, reason) => `在任期 ${p.term} 向节点 ${p.to} 发送 ${rpc}（${args}）；这条消息会丢失：${reason}`,
     },
     messageDuplicated: (p, rpc, to) => `网络把消息 #${p.copyOf}（发往节点 ${to} 的 ${rpc}）复制了一份 #${p.id}，预计在 tick ${p.deliverTick} 送达`,
+    messageDelayed: (p, rpc, to) => `消息 #${p.id}（发往节点 ${to} 的 ${rpc}）被手动推迟 ${p.by} 个 tick：现在于 tick ${p.deliverTick} 送达`,
     messageDelivered: (p, rpc, args, sentTick) => `收到节点 ${p.from} 在 tick ${sentTick} 发出的任期 ${p.term} 的 ${rpc}（${args}）`,
     messageDropped: (p, rpc, sentTick, reason) => `节点 ${p.from} 在 tick ${sentTick} 发往节点 ${p.to} 的 ${rpc} 丢失了：${reason}`,
     nodeCrashed: '崩溃：易失状态全部丢失；磁盘上仍保留任期、投票记录、快照和日志',
