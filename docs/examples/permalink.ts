@@ -20,7 +20,7 @@ export async function permalinkRun(): Promise<{ address: string; tick: number; m
 
   // The run as data (format, version, options, timed actions, the tick on screen, annotations),
   // with a caption, as an opened scenario would have.
-  const run = exportRun(timeline, { captions: [{ tick: 1_000, text: 'The leader crashes' }], marks: [], expectations: [], end: null });
+  const run = exportRun(timeline, { captions: [{ tick: 1_000, text: 'The leader crashes' }], marks: [], expectations: [], end: null, breakpoints: [] });
   const link = await encodePermalink(run);
   const address = `http://127.0.0.1:5173/?seed=7#run=${link}`; // as the app writes it (defaults left out)
 

@@ -4,6 +4,9 @@
  */
 export { createSimulation, replay, Simulation } from './simulation.ts';
 export { defaultTimelineLimits, Timeline } from './timeline.ts';
+export { breakpointAllowed, breakpointKey, breakpointKinds, breakpointTopic, matchesBreakpoint, sameBreakpoint, validateBreakpoint, voteRefusals } from './breakpoints.ts';
+export type { Breakpoint, BreakpointHit, BreakpointKind } from './breakpoints.ts';
+export type { VoteRefusal } from './raft/events.ts';
 export { advanceWithFaults } from './chaos.ts';
 export type { FaultTarget } from './chaos.ts';
 export { newFaultSchedule, nextFaultTick, noFaults, takeFaults } from './sim/faults.ts';

@@ -1,7 +1,10 @@
+import type { Breakpoint, BreakpointHit } from './breakpoints.ts';
+import { breakpointTopic, matchesBreakpoint, validateBreakpoint } from './breakpoints.ts';
 import type { Tick } from './raft/types.ts';
 import type { Action, ActionResult } from './sim/actions.ts';
 import { performAction, validateAction } from './sim/actions.ts';
-import { SimulationInputError } from './sim/errors.ts';
+import { requireInteger, SimulationInputError } from './sim/errors.ts';
+import type { Topic } from './sim/events.ts';
 import type { SimulationOptions } from './sim/options.ts';
 import { resolveOptions } from './sim/options.ts';
 import { decodeState, encodeState } from './sim/state-codec.ts';
@@ -36,6 +39,10 @@ export interface TimelineLimits {
  * 1,000,000-tick run keeps one every 500-1,000 ticks, so a seek replays at most that many ticks.
  */
 export const defaultTimelineLimits: TimelineLimits = { checkpointInterval: 500, checkpointLimit: 2_048, historyCharsMax: 48_000_000 };
+
+/** Ticks advanceUntilBreak runs before it scans the new events, to start with and at most. */
+const breakChunkTicks = 256;
+const breakChunkTicksMax = 4_096;
 
 interface Checkpoint {
   readonly tick: Tick;
@@ -128,6 +135,120 @@ export class Timeline {
     return this.state.tick - start;
   }
 
+  /**
+   * Advances at most `ticks` (replaying recorded actions on the way, like advance), stopping at
+   * the first tick at which one of `breakpoints` holds (breakpoints.ts). Returns where it stopped
+   * (the tick, the breakpoint's index in `breakpoints`, lowest first when several hold at that
+   * tick, and the event that made it hold) or null when none held; then the timeline is at the
+   * state of that tick, exactly as if it had advanced just so far (maxTick included). Only ticks
+   * after the current one count: a breakpoint that held at the current tick does not stop it
+   * again, so calling it again goes on. With `toNextEvent` it also stops, like
+   * advanceToNextEvent, at the first tick at which any event happens.
+   *
+   * It advances in chunks and reads the new events of the topics the breakpoints look at; a
+   * chunk that produced more events than the event log keeps (eventLimit) is run again in
+   * smaller chunks. A tick that alone produces more events than eventLimit is judged on those
+   * it keeps (the latest). Deterministic: the result depends only on the run.
+   */
+  advanceUntilBreak(ticks: number, breakpoints: readonly Breakpoint[], options: { toNextEvent?: boolean } = {}): BreakpointHit | null {
+    requireInteger('ticks', ticks, { min: 0 });
+    if (!Array.isArray(breakpoints)) throw new SimulationInputError('breakpoints', 'an array of breakpoints', typeof breakpoints);
+    const checked = breakpoints.map((breakpoint, index) => validateBreakpoint(breakpoint, `breakpoints[${index}]`));
+    const topics = [...new Set(checked.map(breakpointTopic).filter((topic): topic is Topic => topic !== null))];
+    const eventLimit = this.state.options.eventLimit;
+    if (topics.length > 0 && eventLimit === 0) throw new SimulationInputError('breakpoints', 'no breakpoint on events when the simulation keeps no events (eventLimit 0)', `${topics.length} event topics`);
+    const endBefore = this.maxTick;
+    const start = this.state.tick;
+    const target = start + ticks;
+    if (options.toNextEvent === true) {
+      const seq = this.simulation.lastEventSeq;
+      const violations = this.state.checker.violationCount;
+      this.advanceToNextEvent(Math.min(ticks, this.nextTickBreak(checked, start) - start));
+      return this.stopAt(this.firstBreak(checked, topics, { seq, violations, tick: start }), endBefore);
+    }
+    if (checked.length === 0) {
+      this.advance(ticks);
+      return null;
+    }
+    let chunk = breakChunkTicks;
+    while (this.state.tick < target) {
+      const from = this.state.tick;
+      const stop = Math.min(target, from + chunk, this.nextTickBreak(checked, from));
+      const seq = this.simulation.lastEventSeq;
+      const violations = this.state.checker.violationCount;
+      this.advance(stop - from);
+      const produced = this.simulation.lastEventSeq - seq;
+      if (topics.length > 0 && produced > eventLimit && stop - from > 1) {
+        // Some events were pushed out of the log before they were read: run this stretch again, shorter.
+        this.seek(from);
+        chunk = Math.max(1, Math.floor(((stop - from) * eventLimit) / (2 * produced)));
+        continue;
+      }
+      if (produced * 4 < eventLimit) chunk = Math.min(breakChunkTicksMax, chunk * 2);
+      const hit = this.firstBreak(checked, topics, { seq, violations, tick: from });
+      if (hit !== null) return this.stopAt(hit, endBefore);
+    }
+    return null;
+  }
+
+  /** The first tick after `after` that a tick breakpoint names (Infinity if none). */
+  private nextTickBreak(breakpoints: readonly Breakpoint[], after: Tick): number {
+    let next = Infinity;
+    for (const breakpoint of breakpoints) if (breakpoint.kind === 'tick' && breakpoint.tick > after && breakpoint.tick < next) next = breakpoint.tick;
+    return next;
+  }
+
+  /**
+   * The earliest breakpoint that held in the ticks after `since.tick` up to now: events after
+   * `since.seq`, the checker's violations beyond `since.violations`, and tick breakpoints.
+   */
+  private firstBreak(breakpoints: readonly Breakpoint[], topics: readonly Topic[], since: { seq: number; violations: number; tick: Tick }): BreakpointHit | null {
+    const now = this.state.tick;
+    let best = null as BreakpointHit | null;
+    const consider = (hit: BreakpointHit): void => {
+      if (best === null || hit.tick < best.tick || (hit.tick === best.tick && hit.index < best.index)) best = hit;
+    };
+    if (topics.length > 0) {
+      for (const event of this.simulation.events({ afterSeq: since.seq, topics })) {
+        if (best !== null && event.tick > best.tick) break; // events come in tick order
+        breakpoints.forEach((breakpoint, index) => {
+          if (matchesBreakpoint(breakpoint, event)) consider({ tick: event.tick, index, event });
+        });
+      }
+    }
+    breakpoints.forEach((breakpoint, index) => {
+      if (breakpoint.kind === 'tick' && breakpoint.tick > since.tick && breakpoint.tick <= now) consider({ tick: breakpoint.tick, index, event: null });
+    });
+    const violationIndex = breakpoints.findIndex((breakpoint) => breakpoint.kind === 'violation');
+    if (violationIndex >= 0 && this.state.checker.violationCount > since.violations) {
+      // Last: finding the tick may move the timeline (see firstViolationTick).
+      consider({ tick: this.firstViolationTick(since.violations, since.tick), index: violationIndex, event: null });
+    }
+    return best;
+  }
+
+  /**
+   * The tick of violation number `count` + 1, which happened after `from`: from the checker's
+   * list, or, once the checker keeps no more (violationLimit), by running again tick by tick.
+   */
+  private firstViolationTick(count: number, from: Tick): Tick {
+    const kept = this.state.checker.violations[count];
+    if (kept !== undefined) return kept.tick;
+    const reached = this.state.tick;
+    this.seek(from);
+    while (this.state.checker.violationCount === count && this.state.tick < reached) this.advance(1);
+    return this.state.tick;
+  }
+
+  /** Lands on a hit's tick, as if the timeline had advanced only that far. */
+  private stopAt(hit: BreakpointHit | null, endBefore: Tick): BreakpointHit | null {
+    if (hit === null) return null;
+    if (hit.tick !== this.state.tick) this.seek(hit.tick);
+    // The ticks run past the hit were never shown: the run reaches only as far as it had, or the hit.
+    this.end = Math.max(endBefore, hit.tick);
+    return hit;
+  }
+
   /** Goes to any tick from 0 to maxTick. */
   seek(tick: Tick): void {
     if (!Number.isInteger(tick) || tick < 0 || tick > this.maxTick) {
@@ -198,7 +319,9 @@ export class Timeline {
 
   private takeCheckpoint(): void {
     const tick = this.state.tick;
-    if (this.checkpoints.at(-1)?.tick === tick) return;
+    // Moving forward again below the end reaches checkpoints already taken, which are still valid
+    // (a fork drops those after it): keep the list in tick order, one per tick.
+    if ((this.checkpoints.at(-1)?.tick ?? -1) >= tick) return;
     const state = encodeState(this.state);
     this.checkpoints.push({ tick, actionCount: this.applied, state });
     this.checkpointChars += state.length;

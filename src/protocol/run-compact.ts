@@ -7,15 +7,17 @@
  *   options      { n: nodes, s: seed, r: { raft }, w: { network }, l: { workload }, i, e }
  *   an action    [dt, code, ...arguments]  e.g. [700, "c", 2] crashes node 2 700 ticks after
  *                the previous action; [0, "P", 0, "x", "1"] puts x=1 to the leader (node 0)
- *   annotations  { c: [[tick, text]], m: [[tick, name]], x: [expectation], e: end }
+ *   annotations  { c: [[tick, text]], m: [[tick, name]], x: [expectation], e: end, b: [breakpoint] }
+ *   a breakpoint [enabled 1|0, kind, ...fields]  e.g. [1, "new-leader"], [0, "tick", 812],
+ *                [1, "message", "sent", "MsgVote", 2, null], [1, "vote-refused", null]
  *
  * docs/runs.md has every code. An action this table does not know (a newer action type) travels
  * whole as [dt, "*", action], so the encoding never loses one. Decoding checks only the compact
  * shapes; what the values mean (node ids in range, known options) the worker checks on import,
  * as for a file.
  */
-import type { Action, Command, NodeId, SimulationOptions, TimedAction } from '../core/index.ts';
-import type { Annotations } from '../scenario/annotations.ts';
+import type { Action, Breakpoint, Command, NodeId, SimulationOptions, TimedAction } from '../core/index.ts';
+import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import { defaultNetworkConfig, defaultRaftConfig, defaultWorkload } from './defaults.ts';
 import type { Run } from './worker-protocol.ts';
 
@@ -272,11 +274,65 @@ function compactAnnotations(annotations: Annotations): JsonObject | null {
   if (annotations.marks.length > 0) out.m = annotations.marks.map((mark) => [mark.tick, mark.name]);
   if (annotations.expectations.length > 0) out.x = [...annotations.expectations];
   if (annotations.end !== null) out.e = annotations.end;
+  if (annotations.breakpoints.length > 0) out.b = annotations.breakpoints.map(compactBreakpoint);
   return Object.keys(out).length > 0 ? out : null;
 }
 
+/** [enabled 1|0, kind, ...the kind's fields in order]; a kind this table does not know travels whole as [enabled, "*", breakpoint]. */
+function compactBreakpoint({ breakpoint, enabled }: BreakpointSetting): Json[] {
+  const flag = enabled ? 1 : 0;
+  switch (breakpoint.kind) {
+    case 'message':
+      return [flag, breakpoint.kind, breakpoint.on, breakpoint.messageType, breakpoint.from, breakpoint.to];
+    case 'vote-refused':
+      return [flag, breakpoint.kind, breakpoint.reason];
+    case 'tick':
+      return [flag, breakpoint.kind, breakpoint.tick];
+    case 'new-leader':
+    case 'term-change':
+    case 'candidate':
+    case 'commit':
+    case 'truncation':
+    case 'violation':
+      return [flag, breakpoint.kind];
+    default:
+      // A kind from a newer Raftlab (the type says none is left).
+      return [flag, '*', breakpoint];
+  }
+}
+
+/** The fields after the kind, per kind (the worker checks their values on import, as for a file). */
+const breakpointFields: Readonly<Record<string, readonly string[]>> = {
+  'new-leader': [],
+  'term-change': [],
+  candidate: [],
+  commit: [],
+  truncation: [],
+  violation: [],
+  message: ['on', 'messageType', 'from', 'to'],
+  'vote-refused': ['reason'],
+  tick: ['tick'],
+};
+
+function expandBreakpoint(item: unknown, path: string): BreakpointSetting {
+  if (!Array.isArray(item) || item.length < 2 || (item[0] !== 0 && item[0] !== 1)) throw new CompactRunError(path);
+  const enabled = item[0] === 1;
+  const kind = text(item[1], `${path}[1]`);
+  if (kind === '*') {
+    if (item.length !== 3 || !isObject(item[2])) throw new CompactRunError(path);
+    return { breakpoint: item[2] as unknown as Breakpoint, enabled };
+  }
+  const fields = breakpointFields[kind];
+  if (fields === undefined || item.length !== 2 + fields.length) throw new CompactRunError(path);
+  const values = item.slice(2) as unknown[];
+  values.forEach((value, index) => {
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new CompactRunError(`${path}[${index + 2}]`);
+  });
+  return { breakpoint: Object.fromEntries([['kind', kind], ...fields.map((field, index) => [field, values[index]])]) as Breakpoint, enabled };
+}
+
 function expandAnnotations(compact: unknown): Annotations {
-  if (compact === undefined) return { captions: [], marks: [], expectations: [], end: null };
+  if (compact === undefined) return { captions: [], marks: [], expectations: [], end: null, breakpoints: [] };
   if (!isObject(compact)) throw new CompactRunError('n');
   const pairs = (key: 'c' | 'm'): [number, string][] => {
     const list = compact[key];
@@ -290,11 +346,14 @@ function expandAnnotations(compact: unknown): Annotations {
   };
   const expectations = compact.x === undefined ? [] : compact.x;
   if (!Array.isArray(expectations)) throw new CompactRunError('n.x');
+  const breakpoints = compact.b === undefined ? [] : compact.b;
+  if (!Array.isArray(breakpoints)) throw new CompactRunError('n.b');
   return {
     captions: pairs('c').map(([tick, caption]) => ({ tick, text: caption })),
     marks: pairs('m').map(([tick, name]) => ({ tick, name })),
     expectations: expectations.map((expectation: unknown, index) => text(expectation, `n.x[${index}]`)),
     end: compact.e === undefined ? null : integer(compact.e, 'n.e'),
+    breakpoints: breakpoints.map((item: unknown, index) => expandBreakpoint(item, `n.b[${index}]`)),
   };
 }
 

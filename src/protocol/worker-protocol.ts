@@ -12,7 +12,7 @@
  * stops by itself when the tab is hidden and animation frames stop.
  */
 import type { Action, NextEvent, NodeId, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
-import type { Annotations } from '../scenario/annotations.ts';
+import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import type { ScenarioError } from '../scenario/errors.ts';
 import type { WatchedResult } from '../scenario/expectation-watch.ts';
 import type { WireView } from './wire-view.ts';
@@ -72,7 +72,15 @@ export type ToWorker =
    * here, then replayed to the scenario's end like an import, and shown from tick 0, paused. Text
    * that does not parse or compile gets one 'error' with problem 'scenario', and the run stays.
    */
-  | { readonly type: 'open-scenario'; readonly text: string };
+  | { readonly type: 'open-scenario'; readonly text: string }
+  /**
+   * Replaces the run's breakpoints (src/core/breakpoints.ts), each with whether it is on: the
+   * whole list, off ones included, since they are part of the run's annotations and travel with
+   * it (files, permalinks, autosave). Playing, step and next-event stop at the enabled ones. The
+   * worker answers with 'annotations' (the run changed) and, when hits were renumbered or
+   * dropped with a removed breakpoint, 'breakpoint-hits'; a bad list gets one 'error'.
+   */
+  | { readonly type: 'set-breakpoints'; readonly breakpoints: readonly BreakpointSetting[] };
 
 export interface TimelineState {
   readonly tick: Tick;
@@ -137,7 +145,28 @@ export type FromWorker =
    * went wrong as data, lets the app say it in the user's language. Without it the app shows
    * `message` as a quoted detail.
    */
-  | { readonly type: 'error'; readonly message: string; readonly field: string | null; readonly problem?: WorkerProblem };
+  | { readonly type: 'error'; readonly message: string; readonly field: string | null; readonly problem?: WorkerProblem }
+  /**
+   * Playing, a step or next-event stopped because a breakpoint held: `index` is its place in the
+   * run's breakpoint list (annotations.breakpoints), `tick` where the run paused, `event` the
+   * event that made it hold (null for a tick or violation breakpoint). Posted first, then
+   * 'breakpoint-hits', then the frame that shows the paused tick (playing: false). Playing on
+   * does not stop at that tick again.
+   */
+  | { readonly type: 'breakpoint-hit'; readonly index: number; readonly tick: Tick; readonly event: SimEvent | null }
+  /**
+   * Every hit remembered for this run, in tick order (the timeline marks them): posted whenever
+   * the list changes (a hit; an act in the past drops the hits after it; set-breakpoints
+   * renumbers them and drops a removed breakpoint's; a new run empties it), before that
+   * command's frame. At most breakpointHitsMax, the latest kept.
+   */
+  | { readonly type: 'breakpoint-hits'; readonly hits: readonly BreakpointMark[] };
+
+/** Where a breakpoint fired: the tick, and the breakpoint's place in annotations.breakpoints. */
+export interface BreakpointMark {
+  readonly tick: Tick;
+  readonly index: number;
+}
 
 /** A value from a file as a problem quotes it: an array by its length, an object, anything else as JSON writes it ("soon", 42, null). */
 export type QuotedValue = { readonly kind: 'array'; readonly length: number } | { readonly kind: 'object' } | { readonly kind: 'literal'; readonly text: string };
@@ -173,11 +202,22 @@ export type AnnotationProblem =
   | { readonly code: 'annotations'; readonly got: QuotedValue }
   /** Not an array, or longer than `max`. */
   | { readonly code: 'annotation-list'; readonly field: string; readonly max: number; readonly got: QuotedValue }
-  /** An item that is not an object { tick, text } (a caption) or { tick, name } (a mark). */
-  | { readonly code: 'annotation-item'; readonly field: string; readonly shape: 'caption' | 'mark'; readonly got: QuotedValue }
+  /** An item that is not an object { tick, text } (a caption), { tick, name } (a mark) or { breakpoint, enabled } (a breakpoint). */
+  | { readonly code: 'annotation-item'; readonly field: string; readonly shape: 'caption' | 'mark' | 'breakpoint'; readonly got: QuotedValue }
   | { readonly code: 'annotation-tick'; readonly field: string; readonly max: number; readonly got: QuotedValue }
   /** A caption's text, a mark's name or an expectation: a string of 1 to `max` characters. */
-  | { readonly code: 'annotation-text'; readonly field: string; readonly max: number; readonly got: QuotedValue };
+  | { readonly code: 'annotation-text'; readonly field: string; readonly max: number; readonly got: QuotedValue }
+  /** A breakpoint's field that breaks its rule (`part` says which: see BreakpointPart), e.g. "annotations.breakpoints[2].breakpoint.kind". */
+  | { readonly code: 'breakpoint'; readonly field: string; readonly part: BreakpointPart; readonly got: QuotedValue }
+  /** A breakpoint listed twice: `field` is the second, `first` the one it repeats. */
+  | { readonly code: 'breakpoint-duplicate'; readonly field: string; readonly first: string; readonly got: QuotedValue };
+
+/**
+ * Which rule of a breakpoint was broken: the value is not an object with a kind; its kind, `on`,
+ * `messageType`, a node (`from`, `to`), `reason` or `tick` (src/core/breakpoints.ts
+ * breakpointAllowed); or its setting's `enabled`, which must be true or false.
+ */
+export type BreakpointPart = 'object' | 'kind' | 'on' | 'message-type' | 'node' | 'reason' | 'tick' | 'enabled';
 
 /** The problems an 'error' can carry as data (see FromWorker). */
 export type WorkerProblem =
@@ -230,6 +270,13 @@ export interface ActionFacts {
  * fit legibly on a projected screen. The core itself allows more (nodeCountMax) for headless use.
  */
 export const screenNodeCountMax = 15;
+
+/** Most breakpoints a run may carry (src/worker/run-annotations.ts). */
+export const breakpointsMax = 100;
+/** Most breakpoint hits the worker remembers for the timeline's marks (the latest are kept). */
+export const breakpointHitsMax = 1_000;
+/** The breakpoint vocabulary both sides share: kinds, vote refusals, message types, node ids. */
+export { breakpointKinds, nodeCountMax, remoteMessageTypes, sameBreakpoint, voteRefusals } from '../core/index.ts';
 
 /** Speed limits for the speed slider (ticks of simulated time per second of wall time). */
 export const speedTicksPerSecondMin = 1;

@@ -3,9 +3,10 @@
  * marks at ticks, and expectations. A run keeps them wherever it goes (run files, permalinks,
  * autosave), so a shared or restored run still shows its captions and still checks its
  * expectations. Plain data: an expectation travels as its scenario text, which the scenario
- * module parses (src/scenario).
+ * module parses (src/scenario). Breakpoints (src/core/breakpoints.ts) travel here too, each with
+ * whether it is on, so a shared or restored run pauses where its author's did.
  */
-import type { Tick } from '../core/index.ts';
+import type { Breakpoint, Tick } from '../core/index.ts';
 
 export interface Caption {
   readonly tick: Tick;
@@ -15,6 +16,12 @@ export interface Caption {
 export interface Mark {
   readonly tick: Tick;
   readonly name: string;
+}
+
+/** A breakpoint as a run keeps it: the condition, and whether it is on (an off one stays listed). */
+export interface BreakpointSetting {
+  readonly breakpoint: Breakpoint;
+  readonly enabled: boolean;
 }
 
 export interface Annotations {
@@ -28,6 +35,8 @@ export interface Annotations {
    * null for an ordinary run, which ends where it was taken.
    */
   readonly end: Tick | null;
+  /** The run's breakpoints, in the order they were set; the app pauses at the enabled ones. */
+  readonly breakpoints: readonly BreakpointSetting[];
 }
 
-export const noAnnotations: Annotations = { captions: [], marks: [], expectations: [], end: null };
+export const noAnnotations: Annotations = { captions: [], marks: [], expectations: [], end: null, breakpoints: [] };

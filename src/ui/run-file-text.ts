@@ -5,6 +5,7 @@
  * (RunProblem), worded here too. Problems are data until shown, so the banner says them in the
  * language on screen, whenever that changes.
  */
+import { breakpointKinds, nodeCountMax, remoteMessageTypes, voteRefusals } from '../protocol/worker-protocol.ts';
 import type { QuotedValue, RunProblem } from '../protocol/worker-protocol.ts';
 import { assertNever } from './format.ts';
 import type { Messages } from './i18n/catalogue.ts';
@@ -111,13 +112,43 @@ export function runProblemText(m: Messages, problem: RunProblem): string {
     case 'annotation-list':
       return m.share.runProblem.annotationList(problem.field, problem.max, got);
     case 'annotation-item':
+      if (problem.shape === 'breakpoint') return m.share.runProblem.breakpointItem(problem.field, got);
       return problem.shape === 'caption' ? m.share.runProblem.captionItem(problem.field, got) : m.share.runProblem.markItem(problem.field, got);
     case 'annotation-tick':
       return m.share.runProblem.annotationTick(problem.field, problem.max, got);
     case 'annotation-text':
       return m.share.runProblem.annotationText(problem.field, problem.max, got);
+    case 'breakpoint':
+      return breakpointProblemText(m, problem, got);
+    case 'breakpoint-duplicate':
+      return m.share.runProblem.breakpointDuplicate(problem.field, problem.first, got);
     default:
       return assertNever(problem, 'run problem');
+  }
+}
+
+/** A breakpoint's field that breaks its rule, with the values the rule allows. */
+function breakpointProblemText(m: Messages, problem: Extract<RunProblem, { code: 'breakpoint' }>, got: string): string {
+  const { field } = problem;
+  switch (problem.part) {
+    case 'object':
+      return m.share.runProblem.breakpoint.object(field, got);
+    case 'kind':
+      return m.share.runProblem.breakpoint.kind(field, breakpointKinds, got);
+    case 'on':
+      return m.share.runProblem.breakpoint.on(field, got);
+    case 'message-type':
+      return m.share.runProblem.breakpoint.messageType(field, remoteMessageTypes, got);
+    case 'node':
+      return m.share.runProblem.breakpoint.node(field, nodeCountMax, got);
+    case 'reason':
+      return m.share.runProblem.breakpoint.reason(field, voteRefusals, got);
+    case 'tick':
+      return m.share.runProblem.breakpoint.tick(field, got);
+    case 'enabled':
+      return m.share.runProblem.breakpoint.enabled(field, got);
+    default:
+      return assertNever(problem.part, 'breakpoint part');
   }
 }
 

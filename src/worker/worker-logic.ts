@@ -1,16 +1,16 @@
-import { SimulationInputError, Timeline } from '../core/index.ts';
-import type { Action } from '../core/index.ts';
-import type { FromWorker, NextStep, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
-import { frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
-import type { Annotations } from '../scenario/annotations.ts';
+import { breakpointKey, SimulationInputError, Timeline } from '../core/index.ts';
+import type { Action, Breakpoint, BreakpointHit, Simulation } from '../core/index.ts';
+import type { BreakpointMark, FromWorker, NextStep, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
+import { breakpointHitsMax, eventBufferMax, frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
+import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import { noAnnotations } from '../scenario/annotations.ts';
-import { frameEvents, frameWireView } from './frame-view.ts';
+import { compactEvent, frameEvents, frameWireView } from './frame-view.ts';
 import { createImportJob } from './import-job.ts';
 import type { ImportJob, Schedule } from './import-job.ts';
 import { describeOutcome } from './outcome.ts';
 import { clampSpeed, idleSpeedMeter, meterFrame, ticksForFrame } from './pacing.ts';
 import type { SpeedMeter } from './pacing.ts';
-import { sameAnnotations } from './run-annotations.ts';
+import { requireBreakpointSettings, sameAnnotations } from './run-annotations.ts';
 import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
 import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-run.ts';
 
@@ -31,6 +31,11 @@ import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-
  * - The run's annotations (captions, marks, expectations) belong to the run: a new run replaces
  *   them (an imported one brings its own, init starts with none), acting keeps them. When a new
  *   run's differ from the last ones posted, an 'annotations' reply comes just before its frame.
+ * - Breakpoints are annotations too ('set-breakpoints' replaces them and answers 'annotations').
+ *   Playing, 'step' and 'next-event' stop at the first tick where an enabled one holds
+ *   (Timeline.advanceUntilBreak): playback pauses there, and 'breakpoint-hit' and
+ *   'breakpoint-hits' come before the frame. The hits are remembered for the run (the timeline
+ *   marks them) until a new run; an act in the past drops those after it.
  */
 export interface WorkerLogic {
   handle(message: ToWorker): void;
@@ -75,6 +80,8 @@ interface Session {
   expectations: ExpectationReporter | null;
   /** The app shows expectation results (the last ones posted were not an empty list). */
   expectationsShown: boolean;
+  /** Where breakpoints fired in this run, in tick order (each tick and index once). */
+  hits: readonly BreakpointMark[];
 }
 
 type Handlers = { readonly [K in ToWorker['type']]: (command: Extract<ToWorker, { type: K }>) => void };
@@ -122,6 +129,7 @@ function newSession(): Session {
     speed: idleSpeedMeter,
     expectations: null,
     expectationsShown: false,
+    hits: [],
   };
 }
 
@@ -190,13 +198,16 @@ function commandHandlers(context: Context): Handlers {
     },
     frame: (command) => playFrame(context, command.elapsedMs),
     step: (command) => {
-      currentRun(session).advance(requireTicks(command.ticks));
-      frame(false);
+      const ticks = requireTicks(command.ticks);
+      const timeline = currentRun(session);
+      const hit = advanceWithBreakpoints(session, (breakpoints) => timeline.advanceUntilBreak(ticks, breakpoints));
+      afterAdvance(context, hit);
     },
     'step-back': (command) => jumpTo(context, currentRun(session).tick - requireTicks(command.ticks)),
     'next-event': () => {
-      currentRun(session).advanceToNextEvent(nextEventTicksMax);
-      frame(false);
+      const timeline = currentRun(session);
+      const hit = advanceWithBreakpoints(session, (breakpoints) => timeline.advanceUntilBreak(nextEventTicksMax, breakpoints, { toNextEvent: true }));
+      afterAdvance(context, hit);
     },
     seek: (command) => jumpTo(context, Math.round(requireNumber('tick', command.tick))),
     act: (command) => act(context, command),
@@ -204,6 +215,7 @@ function commandHandlers(context: Context): Handlers {
       session.request = requireViewRequest(command.request);
       frame(false);
     },
+    'set-breakpoints': (command) => setBreakpoints(context, requireBreakpointSettings(command.breakpoints)),
   };
 }
 
@@ -260,6 +272,7 @@ function startRun(context: Context, timeline: Timeline, annotations: Annotations
   session.importing = null;
   session.timeline = timeline;
   session.expectations = new ExpectationReporter(timeline, annotations);
+  postHits(context, []);
   if (!sameAnnotations(session.annotations, annotations)) {
     session.annotations = annotations;
     context.post({ type: 'annotations', annotations });
@@ -321,12 +334,15 @@ function playFrame(context: Context, elapsedMs: number): void {
   const toEnd = end !== null && timeline.tick < end ? end - timeline.tick : Infinity;
   const ticks = Math.min(frame.ticks, toEnd);
   const deadline = now() + frameWorkMsMax;
-  // Bounded by `ticks`; stops early when the frame's time is spent (the rest is dropped).
+  // Bounded by `ticks`; stops early when the frame's time is spent (the rest is dropped), or at a breakpoint.
   let done = 0;
+  let hit: BreakpointHit | null = null;
   while (done < ticks) {
     const chunk = Math.min(frameChunkTicks, ticks - done);
-    timeline.advance(chunk);
-    done += chunk;
+    const before = timeline.tick;
+    hit = advanceWithBreakpoints(session, (breakpoints) => timeline.advanceUntilBreak(chunk, breakpoints));
+    done += timeline.tick - before;
+    if (hit !== null) break;
     if (done < ticks && now() >= deadline) {
       session.carriedTicks = 0;
       break;
@@ -339,7 +355,82 @@ function playFrame(context: Context, elapsedMs: number): void {
     session.playing = false;
     session.carriedTicks = 0;
   }
-  postFrame(context, { resetEvents: false });
+  afterAdvance(context, hit);
+}
+
+/**
+ * Runs `advance` with the run's enabled breakpoints (an empty list when none is on) and gives
+ * back its hit with `index` counted in the whole list, off ones included (the app's numbering).
+ */
+function advanceWithBreakpoints(session: Session, advance: (breakpoints: readonly Breakpoint[]) => BreakpointHit | null): BreakpointHit | null {
+  const settings = session.annotations.breakpoints;
+  const places: number[] = [];
+  const enabled: Breakpoint[] = [];
+  settings.forEach((setting, index) => {
+    if (!setting.enabled) return;
+    places.push(index);
+    enabled.push(setting.breakpoint);
+  });
+  const hit = advance(enabled);
+  return hit === null ? null : { ...hit, index: places[hit.index]! };
+}
+
+/**
+ * The frame after moving forward; at a breakpoint, playback pauses and the hit is posted and
+ * remembered first. Stopping there may have gone back to a checkpoint before the events last
+ * posted (the run went past the hit, then back to it): then the frame resets the events.
+ */
+function afterAdvance(context: Context, hit: BreakpointHit | null): void {
+  const { session, post } = context;
+  if (hit === null) {
+    postFrame(context, { resetEvents: false });
+    return;
+  }
+  session.playing = false;
+  session.carriedTicks = 0;
+  post({ type: 'breakpoint-hit', index: hit.index, tick: hit.tick, event: hit.event === null ? null : compactEvent(hit.event) });
+  const mark = { tick: hit.tick, index: hit.index };
+  const kept = session.hits.filter((other) => other.tick !== mark.tick || other.index !== mark.index);
+  const hits = [...kept, mark].sort((a, b) => a.tick - b.tick || a.index - b.index);
+  postHits(context, hits.length > breakpointHitsMax ? hits.slice(hits.length - breakpointHitsMax) : hits);
+  postFrame(context, { resetEvents: eventsMissing(session.timeline!.current, session.postedSeq) });
+}
+
+/** Whether some events after `postedSeq` are no longer held, so a frame cannot carry on from it. */
+function eventsMissing(simulation: Simulation, postedSeq: number): boolean {
+  const from = Math.max(postedSeq, simulation.lastEventSeq - eventBufferMax);
+  if (simulation.lastEventSeq <= from) return false;
+  const first = simulation.events({ afterSeq: from }).at(0);
+  return first === undefined || first.seq > from + 1;
+}
+
+/** Remembers the run's hits and posts them when they changed. */
+function postHits(context: Context, hits: readonly BreakpointMark[]): void {
+  const { session } = context;
+  const same = hits.length === session.hits.length && hits.every((hit, index) => hit.tick === session.hits[index]!.tick && hit.index === session.hits[index]!.index);
+  session.hits = hits;
+  if (!same) context.post({ type: 'breakpoint-hits', hits });
+}
+
+/**
+ * Replaces the run's breakpoints: the annotations change (posted, so the app keeps the run
+ * again), and each remembered hit follows its breakpoint to its new place or goes with it.
+ */
+function setBreakpoints(context: Context, breakpoints: readonly BreakpointSetting[]): void {
+  const { session } = context;
+  const before = session.annotations.breakpoints;
+  const placeOf = new Map(breakpoints.map((setting, index) => [breakpointKey(setting.breakpoint), index]));
+  const hits = session.hits.flatMap((hit) => {
+    const setting = before[hit.index];
+    const index = setting === undefined ? undefined : placeOf.get(breakpointKey(setting.breakpoint));
+    return index === undefined ? [] : [{ tick: hit.tick, index }];
+  });
+  const annotations = { ...session.annotations, breakpoints };
+  if (!sameAnnotations(session.annotations, annotations)) {
+    session.annotations = annotations;
+    context.post({ type: 'annotations', annotations });
+  }
+  postHits(context, hits.sort((a, b) => a.tick - b.tick || a.index - b.index));
 }
 
 /** Acts, then posts the outcome (with the act's id) and a frame; a refused action posts only its outcome. */
@@ -348,6 +439,8 @@ function act(context: Context, { action, id }: { action: Action; id?: number }):
   try {
     const result = timeline.act(action);
     context.post({ type: 'action-result', result: describeOutcome(result, timeline.current), id });
+    // Acting in the past dropped the future, and the hits in it.
+    postHits(context, context.session.hits.filter((hit) => hit.tick <= timeline.tick));
   } catch (error) {
     if (!(error instanceof SimulationInputError)) throw error;
     context.post({ type: 'action-result', result: { ok: false, summary: error.message, field: error.field }, id });

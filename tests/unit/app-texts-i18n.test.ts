@@ -41,6 +41,9 @@ const badFiles: unknown[] = [
   { ...good, annotations: { captions: [{ tick: 5, text: '' }] } },
   { ...good, annotations: { marks: [{ tick: 5, name: 'm'.repeat(65) }] } },
   { ...good, annotations: { expectations: [42] } },
+  { ...good, annotations: { breakpoints: ['new-leader'] } },
+  { ...good, annotations: { breakpoints: [{ breakpoint: { kind: 'message', on: 'sent', messageType: 'MsgFoo' } }] } },
+  { ...good, annotations: { breakpoints: [{ breakpoint: { kind: 'commit' } }, { breakpoint: { kind: 'commit' }, enabled: false }] } },
   { ...good, options: 'five nodes' },
   { ...good, options: { nodes: 16 } },
   { ...good, options: { nodes: 2.5 } },
@@ -102,6 +105,8 @@ describe('run file problems', () => {
       'annotation-item',
       'annotation-tick',
       'annotation-text',
+      'breakpoint',
+      'breakpoint-duplicate',
     ];
     expect([...codes].sort()).toEqual([...all].sort());
   });

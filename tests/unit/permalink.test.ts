@@ -71,7 +71,7 @@ function longRun(count: number): Run {
 describe('the compact run', () => {
   it('writes every action type and reads it back exactly', () => {
     const actions = everyAction.map((action, index) => ({ tick: 100 + index * 7, action }));
-    const original = run(actions, { tick: 400, annotations: { captions: [{ tick: 10, text: 'A leader emerges' }], marks: [{ tick: 120, name: 'crash' }], expectations: ['expect by 900: leader in {3,4,5}'], end: 1900 } });
+    const original = run(actions, { tick: 400, annotations: { captions: [{ tick: 10, text: 'A leader emerges' }], marks: [{ tick: 120, name: 'crash' }], expectations: ['expect by 900: leader in {3,4,5}'], end: 1900, breakpoints: [] } });
     const compact = compactRun(original);
     expect(expandRun(JSON.parse(JSON.stringify(compact)))).toEqual(original);
     // Deltas, codes and positional arguments: crash node 2 at tick 100 is [100, "c", 2].
@@ -106,7 +106,7 @@ describe('permalinks: round trips', () => {
     timeline.advance(300);
     timeline.act({ type: 'crash', node: 2 });
     timeline.advance(500);
-    const original = exportRun(timeline, { captions: [{ tick: 5, text: '选举开始' }], marks: [], expectations: [], end: null });
+    const original = exportRun(timeline, { captions: [{ tick: 5, text: '选举开始' }], marks: [], expectations: [], end: null, breakpoints: [] });
     const link = await encodePermalink(original);
     expect(link.startsWith(`${permalinkVersion}.`)).toBe(true);
     expect(link).toMatch(/^\d+\.[A-Za-z0-9_-]+$/);

@@ -21,6 +21,7 @@ const lesson: Annotations = {
   marks: [{ tick: 700, name: 'crash' }],
   expectations: ['expect by 2500: leader in {1,3,4,5}'],
   end: 3500,
+  breakpoints: [],
 };
 
 function problemOf(value: unknown): RunFileError {
@@ -65,7 +66,7 @@ describe('version 2 files', () => {
     expect(parseRun(JSON.parse(JSON.stringify(good)))).toEqual(good);
     // Annotations may be left out, or any of their lists.
     expect(parseRun({ ...good, annotations: undefined }).annotations).toEqual(noAnnotations);
-    expect(parseRun({ ...good, annotations: { marks: [{ tick: 3, name: 'm' }] } }).annotations).toEqual({ captions: [], marks: [{ tick: 3, name: 'm' }], expectations: [], end: null });
+    expect(parseRun({ ...good, annotations: { marks: [{ tick: 3, name: 'm' }] } }).annotations).toEqual({ captions: [], marks: [{ tick: 3, name: 'm' }], expectations: [], end: null, breakpoints: [] });
   });
 
   it('with bad annotations are refused, naming the field and the bound', () => {

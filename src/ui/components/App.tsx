@@ -5,6 +5,7 @@ import { useAppStore } from '../store/store-context.tsx';
 import { ActConfirm } from './ActConfirm.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { BreakpointsPanel } from './BreakpointsPanel.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { EventsPanel } from './EventsPanel.tsx';
@@ -16,7 +17,7 @@ import { SettingsSection } from './SettingsSection.tsx';
 
 /**
  * The whole screen. The stage (the cluster and, under it, the logs) and the side (the selected
- * node or message, actions, events, settings) sit side by side on wide screens, each scrolling
+ * node or message, actions, breakpoints, events, settings) sit side by side on wide screens, each scrolling
  * inside; very wide screens split the side in two; narrow ones (or high zoom) stack everything
  * and let the page scroll (styles.css). Each panel subscribes to the state it draws, so a frame
  * re-renders only what changed.
@@ -42,6 +43,7 @@ export function App() {
             <ScenarioPanel />
             <DetailsPanel />
             <ActionsPanel />
+            <BreakpointsPanel />
           </div>
           <div className="app-side-history">
             <EventsPanel />

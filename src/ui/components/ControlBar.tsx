@@ -2,6 +2,7 @@ import type { TimelineState } from '../../protocol/worker-protocol.ts';
 import { useId } from 'react';
 import { useMessages } from '../hooks/use-messages.ts';
 import { speedFromSlider, speedToSlider, speedSliderMax, formatSpeed } from '../speed.ts';
+import { TimelineMarks } from './BreakpointsPanel.tsx';
 import { NextStepLabel } from './NextStepLabel.tsx';
 import './controls.css';
 
@@ -17,7 +18,8 @@ export interface ControlBarProps {
 
 /**
  * Playback: play/pause, step, step back, next event, the timeline scrubber and the speed slider
- * (logarithmic, from slow motion for lectures to as fast as the machine allows).
+ * (logarithmic, from slow motion for lectures to as fast as the machine allows). The timeline's
+ * track marks the ticks where breakpoints paused the run (TimelineMarks).
  */
 export function ControlBar(props: ControlBarProps) {
   const { timeline } = props;
@@ -41,16 +43,20 @@ export function ControlBar(props: ControlBarProps) {
       <NextStepLabel id={nextId} next={timeline.next} />
       <label className="control-slider control-timeline">
         <span>{m.app.controls.time}</span>
-        <input
-          type="range"
-          aria-label={m.app.controls.timeline}
-          min={0}
-          max={Math.max(timeline.maxTick, 1)}
-          step={1}
-          value={timeline.tick}
-          aria-valuetext={m.app.controls.timelineValue(timeline.tick, timeline.maxTick)}
-          onChange={(event) => props.onSeek(Number(event.currentTarget.value))}
-        />
+        <span className="timeline-track">
+          <input
+            type="range"
+            aria-label={m.app.controls.timeline}
+            min={0}
+            max={Math.max(timeline.maxTick, 1)}
+            step={1}
+            value={timeline.tick}
+            aria-valuetext={m.app.controls.timelineValue(timeline.tick, timeline.maxTick)}
+            onChange={(event) => props.onSeek(Number(event.currentTarget.value))}
+          />
+          {/* Where breakpoints paused the run (the Breakpoints panel lists them too). */}
+          <TimelineMarks />
+        </span>
       </label>
       <label className="control-slider control-speed">
         <span>{m.app.controls.speed}</span>

@@ -34,10 +34,10 @@ export interface RunAddress extends RunLink {
 
 const runOptionNames = new Set(urlParameters.map((parameter) => parameter.name));
 
-/** A run with nothing but its options: no action, no annotation, at tick 0. Its query says it all. */
+/** A run with nothing but its options: no action, no annotation (breakpoints included), at tick 0. Its query says it all. */
 export function isOptionsOnly(run: Run): boolean {
-  const { captions, marks, expectations } = run.annotations;
-  return run.actions.length === 0 && run.tick === 0 && captions.length + marks.length + expectations.length === 0;
+  const { captions, marks, expectations, breakpoints } = run.annotations;
+  return run.actions.length === 0 && run.tick === 0 && captions.length + marks.length + expectations.length + breakpoints.length === 0;
 }
 
 /** The query with the run's options in place of the run parameters it had; others (but `scenario`) stay, after them. */

@@ -3,10 +3,10 @@
  * selected, and the actions the UI can take. Actions post commands to the worker (through the
  * protocol) or change UI-only state; components never compute Raft.
  */
-import type { Action, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
+import type { Action, BreakpointKind, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
 import type { PermalinkProblem } from '../../protocol/permalink.ts';
-import type { Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
-import type { Annotations } from '../../scenario/annotations.ts';
+import type { BreakpointMark, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
+import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ReadProblem } from '../scenario-source.ts';
@@ -103,6 +103,17 @@ export interface EventFilter {
   readonly node: NodeId | null;
 }
 
+/** Where the run last paused at a breakpoint, as the worker said it ('breakpoint-hit'). */
+export interface BreakpointStop {
+  readonly tick: Tick;
+  /** The breakpoint's place in annotations.breakpoints when it fired. */
+  readonly index: number;
+  /** The event that made it hold; null for a tick or violation breakpoint. */
+  readonly event: SimEvent | null;
+  /** The kind of breakpoint that fired, as the list stood then. */
+  readonly kind: BreakpointKind | null;
+}
+
 export interface AppState {
   /** The latest view of the cluster (null until the worker's first frame). */
   readonly view: ClusterView | null;
@@ -113,6 +124,10 @@ export interface AppState {
   readonly runOptions: SimulationOptions;
   /** The current run's captions, marks and expectations (none for an ordinary run). */
   readonly annotations: Annotations;
+  /** Every tick where a breakpoint fired in this run, with the breakpoint's place (the timeline marks them). */
+  readonly breakpointHits: readonly BreakpointMark[];
+  /** The last breakpoint the run paused at (null until one fires, and for a new run). */
+  readonly breakpointStop: BreakpointStop | null;
   /** Where each of the run's expectations stands, as the worker decided them on the run so far. */
   readonly expectationResults: readonly WatchedResult[];
   /** The scenario the Open scenario dialog last failed to open, until the next attempt. */
@@ -190,6 +205,11 @@ export interface AppState {
   readonly clearScenarioProblem: () => void;
   /** Stops the import under way; the current run stays as it was. */
   readonly cancelImport: () => void;
+  /**
+   * Replaces the run's breakpoints (off ones included: they stay in the run). The annotations
+   * change at once on screen; the worker's 'annotations' reply then counts as a change of the run.
+   */
+  readonly setBreakpoints: (breakpoints: readonly BreakpointSetting[]) => void;
   readonly dismissImportNotice: () => void;
   /** Shows a problem found on this side of the worker (e.g. a file that is not JSON, the address's parameters). */
   readonly reportError: (notice: Notice) => void;

@@ -90,6 +90,7 @@ export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOp
     ...actActions((message) => port.post(message), connection.acts, set, get),
     ...importActions(connection, set, get),
     ...screenActions(connection, set, get),
+    ...breakpointActions(connection, set, get),
   }));
   const unsubscribe = port.subscribe(replyHandler(connection, store));
 
@@ -123,6 +124,8 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     events: [],
     runOptions,
     annotations: noAnnotations,
+    breakpointHits: [],
+    breakpointStop: null,
     expectationResults: [],
     scenarioProblem: null,
     runRevision: 0,
@@ -163,7 +166,7 @@ function postViewRequest({ port }: Connection, get: GetState): void {
 function forgetOldRun(connection: Connection, set: SetState, get: GetState, options: SimulationOptions): void {
   const state = get();
   const keepNode = state.selectedNode === null || state.selectedNode <= (options.nodes ?? coreDefaultNodeCount);
-  set({ runOptions: options, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, lastOutcome: null, pendingAct: null, error: null, importStatus: null, logFrom: 0 });
+  set({ runOptions: options, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, lastOutcome: null, pendingAct: null, error: null, importStatus: null, logFrom: 0, breakpointStop: null });
   if (state.logFrom !== 0 || !keepNode || state.selectedMessage !== null) postViewRequest(connection, get);
 }
 
@@ -248,6 +251,16 @@ function screenActions(
   };
 }
 
+/** The run's breakpoints: kept in its annotations, so they travel with it (the worker exports them). */
+function breakpointActions({ port }: Connection, set: SetState, get: GetState): Pick<AppState, 'setBreakpoints'> {
+  return {
+    setBreakpoints: (breakpoints) => {
+      set({ annotations: { ...get().annotations, breakpoints } });
+      port.post({ type: 'set-breakpoints', breakpoints });
+    },
+  };
+}
+
 type ReplyHandler = (message: FromWorker) => void;
 type ReplyHandlers = { readonly [K in FromWorker['type']]: (message: Extract<FromWorker, { type: K }>) => void };
 
@@ -278,6 +291,9 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
       bumpRunRevision(store);
     },
     expectations: (message) => store.setState({ expectationResults: message.results }),
+    'breakpoint-hit': ({ index, tick, event }) =>
+      store.setState((state) => ({ breakpointStop: { index, tick, event, kind: state.annotations.breakpoints[index]?.breakpoint.kind ?? null } })),
+    'breakpoint-hits': ({ hits }) => store.setState({ breakpointHits: hits }),
     error: (message) => runRefused(connection, store, message),
     ...importReplies(connection, store),
   };

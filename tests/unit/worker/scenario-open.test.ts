@@ -54,6 +54,7 @@ describe('open-scenario', () => {
       marks: [{ tick: 300, name: 'replicated' }],
       expectations: ['expect by 150: leader in {1}', 'expect by 400: x=1 committed on all', 'expect at 500: node 2 is a leader', 'expect always: no violation'],
       end: 600,
+      breakpoints: [],
     });
     const results = h.lastResults();
     expect(results.map((result) => [result.status, result.tick])).toEqual([

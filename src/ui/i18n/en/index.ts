@@ -3,6 +3,7 @@ import { actions } from './actions.ts';
 import { app } from './app.ts';
 import { cluster } from './cluster.ts';
 import { common } from './common.ts';
+import { debug } from './debug.ts';
 import { details } from './details.ts';
 import { embed } from './embed.ts';
 import { events } from './events.ts';
@@ -13,4 +14,4 @@ import { presets } from './presets.ts';
 import { scenario } from './scenario.ts';
 import { share } from './share.ts';
 
-export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets };
+export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug };

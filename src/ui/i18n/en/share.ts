@@ -7,6 +7,9 @@ import { makeFormat } from '../format.ts';
 
 const f = makeFormat('en');
 
+/** 'one of "a", "b"': values quoted as they are written in a file. */
+const oneOf = (values: readonly string[]) => `one of ${values.map((value) => `"${value}"`).join(', ')}`;
+
 export const share = {
   copyLink: 'Copy link',
   copied: (tick: number) => `✓ Link copied: it opens this run at tick ${tick}, paused`,
@@ -45,11 +48,24 @@ export const share = {
   runProblem: {
     version: (oldest: number, newest: number, got: string) => `version must be an integer from ${oldest} to ${newest}, a version this app reads (got ${got})`,
     newerVersion: (newest: number, got: string) => `version must be at most ${newest}, the newest version this app reads (a newer Raftlab saved this run) (got ${got})`,
-    annotations: (got: string) => `annotations must be an object { captions, marks, expectations, end } (got ${got})`,
+    annotations: (got: string) => `annotations must be an object { captions, marks, expectations, end, breakpoints } (got ${got})`,
     annotationList: (field: string, max: number, got: string) => `${field} must be an array of at most ${max} (got ${got})`,
     captionItem: (field: string, got: string) => `${field} must be an object { tick, text } (got ${got})`,
     markItem: (field: string, got: string) => `${field} must be an object { tick, name } (got ${got})`,
     annotationTick: (field: string, max: number, got: string) => `${field} must be an integer from 0 to ${max} (got ${got})`,
     annotationText: (field: string, max: number, got: string) => `${field} must be a string of 1 to ${max} characters (got ${got})`,
+    breakpointItem: (field: string, got: string) => `${field} must be an object { breakpoint, enabled } (got ${got})`,
+    /** A breakpoint's field, by the rule it breaks (src/core/breakpoints.ts breakpointAllowed): the lists are the allowed values. */
+    breakpoint: {
+      object: (field: string, got: string) => `${field} must be an object { kind, ... } (got ${got})`,
+      kind: (field: string, kinds: readonly string[], got: string) => `${field} must be ${oneOf(kinds)} (got ${got})`,
+      on: (field: string, got: string) => `${field} must be "sent" or "delivered" (got ${got})`,
+      messageType: (field: string, types: readonly string[], got: string) => `${field} must be null or ${oneOf(types)} (got ${got})`,
+      node: (field: string, max: number, got: string) => `${field} must be null or a node id from 1 to ${max} (got ${got})`,
+      reason: (field: string, reasons: readonly string[], got: string) => `${field} must be null or ${oneOf(reasons)} (got ${got})`,
+      tick: (field: string, got: string) => `${field} must be an integer of at least 1 (got ${got})`,
+      enabled: (field: string, got: string) => `${field} must be true or false (got ${got})`,
+    },
+    breakpointDuplicate: (field: string, first: string, got: string) => `${field} must be a breakpoint not listed before (the same as ${first}) (got ${got})`,
   },
 };

@@ -4,6 +4,7 @@ import { actions } from './actions.ts';
 import { app } from './app.ts';
 import { cluster } from './cluster.ts';
 import { common } from './common.ts';
+import { debug } from './debug.ts';
 import { details } from './details.ts';
 import { embed } from './embed.ts';
 import { events } from './events.ts';
@@ -14,4 +15,4 @@ import { presets } from './presets.ts';
 import { scenario } from './scenario.ts';
 import { share } from './share.ts';
 
-export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets };
+export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug };

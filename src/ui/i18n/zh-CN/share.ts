@@ -4,6 +4,9 @@ import type { Messages } from '../messages.ts';
 
 const f = makeFormat('zh-CN');
 
+/** "a"、"b"：取值按文件中的写法加引号列出。 */
+const oneOf = (values: readonly string[]) => values.map((value) => `"${value}"`).join('、');
+
 export const share: Messages['share'] = {
   copyLink: '复制链接',
   copied: (tick) => `✓ 链接已复制：打开后停在 tick ${tick}，处于暂停状态`,
@@ -33,11 +36,23 @@ export const share: Messages['share'] = {
   runProblem: {
     version: (oldest, newest, got) => `version 应为 ${oldest} 到 ${newest} 之间的整数，即本应用读取的版本（实际为 ${got}）`,
     newerVersion: (newest, got) => `version 最大为 ${newest}，即本应用读取的最新版本；这份运行记录由更新版本的 Raftlab 保存（实际为 ${got}）`,
-    annotations: (got) => `annotations 应为对象 { captions, marks, expectations, end }（实际为 ${got}）`,
+    annotations: (got) => `annotations 应为对象 { captions, marks, expectations, end, breakpoints }（实际为 ${got}）`,
     annotationList: (field, max, got) => `${field} 应为最多 ${max} 项的数组（实际为 ${got}）`,
     captionItem: (field, got) => `${field} 应为对象 { tick, text }（实际为 ${got}）`,
     markItem: (field, got) => `${field} 应为对象 { tick, name }（实际为 ${got}）`,
     annotationTick: (field, max, got) => `${field} 应为 0 到 ${max} 之间的整数（实际为 ${got}）`,
     annotationText: (field, max, got) => `${field} 应为长度 1 到 ${max} 个字符的字符串（实际为 ${got}）`,
+    breakpointItem: (field, got) => `${field} 应为对象 { breakpoint, enabled }（实际为 ${got}）`,
+    breakpoint: {
+      object: (field, got) => `${field} 应为带有 kind 的对象 { kind, ... }（实际为 ${got}）`,
+      kind: (field, kinds, got) => `${field} 应为 ${oneOf(kinds)} 之一（实际为 ${got}）`,
+      on: (field, got) => `${field} 应为 "sent" 或 "delivered"（实际为 ${got}）`,
+      messageType: (field, types, got) => `${field} 应为 null 或 ${oneOf(types)} 之一（实际为 ${got}）`,
+      node: (field, max, got) => `${field} 应为 null 或 1 到 ${max} 之间的节点编号（实际为 ${got}）`,
+      reason: (field, reasons, got) => `${field} 应为 null 或 ${oneOf(reasons)} 之一（实际为 ${got}）`,
+      tick: (field, got) => `${field} 应为不小于 1 的整数（实际为 ${got}）`,
+      enabled: (field, got) => `${field} 应为 true 或 false（实际为 ${got}）`,
+    },
+    breakpointDuplicate: (field, first, got) => `${field} 与 ${first} 是同一个断点，断点不能重复（实际为 ${got}）`,
   },
 };
