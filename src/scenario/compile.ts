@@ -156,7 +156,7 @@ export function compileScenario(scenario: Scenario): CompileResult {
     ok: true,
     options: scenario.options,
     actions: driver.simulation.actions().slice(),
-    annotations: { captions, marks, expectations: scenario.expectations.map(printExpectation), end: endOf(scenario), breakpoints: [] },
+    annotations: { captions, marks, expectations: scenario.expectations.map(printExpectation), end: endOf(scenario), breakpoints: scenario.breakpoints ?? [] },
     end: endOf(scenario),
   };
 }

@@ -85,7 +85,7 @@ export type ScenarioError = ErrorBase &
     | { readonly code: 'tick-backwards'; readonly tick: Tick; readonly previousTick: Tick; readonly previousLine: number }
     | { readonly code: 'duplicate'; readonly previousLine: number }
     | { readonly code: 'too-long'; readonly limit: number; readonly size: number }
-    | { readonly code: 'too-many'; readonly what: 'actions' | 'expectations'; readonly limit: number }
+    | { readonly code: 'too-many'; readonly what: 'actions' | 'expectations' | 'breakpoints'; readonly limit: number }
     | { readonly code: 'no-node'; readonly tick: Tick; readonly reason: NoNodeReason }
     /** The simulation's own words (SimulationInputError's field, allowed and received; English). */
     | { readonly code: 'refused'; readonly tick: Tick; readonly field: string; readonly allowed: string; readonly received: string }

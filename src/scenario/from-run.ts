@@ -159,7 +159,8 @@ export function scenarioFromRun(options: SimulationOptions, actions: readonly Ti
   });
   const latest = Math.max(0, steps.at(-1)?.tick ?? 0, ...expectations.flatMap(expectationTicks));
   const until = end === null ? null : Math.max(end, latest);
-  return { options, steps, expectations, end: until === endOf({ steps, expectations, end: null }) ? null : until, trace: null };
+  const breakpoints = annotations.breakpoints;
+  return { options, steps, expectations, end: until === endOf({ steps, expectations, end: null }) ? null : until, trace: null, ...(breakpoints.length > 0 ? { breakpoints } : {}) };
 }
 
 /** The run as scenario text (see scenarioFromRun). */

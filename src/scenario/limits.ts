@@ -29,3 +29,6 @@ export const scenarioErrorsMax = 100;
  * finish and the always/never expectations see it.
  */
 export const impliedEndMargin = 1_000;
+
+/** Most breakpoints (the run file's breakpointsMax, src/protocol/worker-protocol.ts). */
+export const breakpointsMax = 100;

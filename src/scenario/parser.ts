@@ -15,7 +15,7 @@ import { Cursor, kind, literal, ParseFailure } from './cursor.ts';
 import type { ScenarioError } from './errors.ts';
 import { lexLine } from './lexer.ts';
 import type { Token } from './lexer.ts';
-import { scenarioActionsMax, scenarioCharsMax, scenarioErrorsMax, scenarioExpectationsMax, scenarioTickMax } from './limits.ts';
+import { breakpointsMax, scenarioActionsMax, scenarioCharsMax, scenarioErrorsMax, scenarioExpectationsMax, scenarioTickMax } from './limits.ts';
 import { getOption, setOption } from './option-table.ts';
 import { expectation } from './parse-expectations.ts';
 import type { LeafWrite } from './parse-options.ts';
@@ -24,10 +24,12 @@ import { actionWords, stepItem } from './parse-steps.ts';
 import type { Expectation, Scenario, SourcePosition, Step } from './syntax-tree.ts';
 import { expectationTicks } from './syntax-tree.ts';
 import { splitTraceSection } from './trace-section.ts';
+import type { BreakpointSetting } from './annotations.ts';
+import { breakpointStatement } from './parse-breakpoints.ts';
 
 export type ParseResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
-const statementWords = ['at', 'expect', 'run', 'trace', ...optionWords];
+const statementWords = ['at', 'expect', 'run', 'trace', 'break', ...optionWords];
 
 interface Given {
   readonly line: number;
@@ -42,6 +44,7 @@ class Builder {
   readonly expectations: Expectation[] = [];
   end: (Given & { readonly tick: number }) | null = null;
   trace: (Given & { readonly topics: readonly Topic[] | null }) | null = null;
+  readonly breakpoints: BreakpointSetting[] = [];
   /** The tick and line of the latest timed line: `+N` counts from it, and ticks may not go below it. */
   lastTick = 0;
   lastTickLine = 0;
@@ -121,6 +124,11 @@ function untimedStatement(builder: Builder, cursor: Cursor, first: Token): void 
     cursor.end();
     if (builder.end !== null) throw failure({ code: 'duplicate', ...source, found: 'run until', expected: [], suggestion: null, previousLine: builder.end.line });
     builder.end = { line: source.line, column, tick };
+  } else if (word === 'break') {
+    cursor.next();
+    const setting = breakpointStatement(cursor);
+    if (builder.breakpoints.length >= breakpointsMax) throw failure({ code: 'too-many', ...source, found: null, expected: [], suggestion: null, what: 'breakpoints', limit: breakpointsMax });
+    builder.breakpoints.push(setting);
   } else if (word === 'trace') {
     cursor.next();
     const chosen = traceTopics(cursor);
@@ -239,7 +247,14 @@ function parse(text: string, options: { readonly checkNodes: boolean }): ParseRe
   }
   return {
     ok: true,
-    scenario: { options: builder.options, steps: builder.steps, expectations: builder.expectations, end: builder.end?.tick ?? null, trace: builder.trace?.topics ?? null },
+    scenario: {
+      options: builder.options,
+      steps: builder.steps,
+      expectations: builder.expectations,
+      end: builder.end?.tick ?? null,
+      trace: builder.trace?.topics ?? null,
+      ...(builder.breakpoints.length > 0 ? { breakpoints: builder.breakpoints } : {}),
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  * Comments and the layout of the original text are not kept; everything else is, so
  * parse(print(s)) equals s (apart from source positions) and print(parse(print(s))) === print(s).
  */
+import { printBreakpoint } from './parse-breakpoints.ts';
 import type { Command, NetworkConfig, SimulationOptions, Topic, Workload } from '../core/index.ts';
 import { topics as allTopics } from '../core/index.ts';
 import type { OptionValue } from './option-table.ts';
@@ -225,6 +226,7 @@ function printTrace(chosen: readonly Topic[]): string {
 export function printScenario(scenario: Scenario): string {
   const header = printOptions(scenario.options);
   if (scenario.trace !== null) header.push(printTrace(scenario.trace));
+  header.push(...(scenario.breakpoints ?? []).map(printBreakpoint));
   const steps = scenario.steps.map((step) => `at ${step.tick}: ${printStepItem(step.item)}`);
   const footer = scenario.expectations.map(printExpectation);
   if (scenario.end !== null) footer.push(`run until ${scenario.end}`);

@@ -7,6 +7,7 @@
  * `source` says where a statement was written (for errors). It is the one part of a scenario
  * that printing does not keep: parse(print(s)) equals s apart from `source`.
  */
+import type { BreakpointSetting } from './annotations.ts';
 import type { Command, NetworkConfig, NodeId, Role, SimulationOptions, Term, Tick, Topic, Workload } from '../core/index.ts';
 
 /** Where something was written: 1-based line and column (columns count characters). */
@@ -111,6 +112,8 @@ export interface Scenario {
   readonly end: Tick | null;
   /** `trace ...`: the topics of the trace, or null for the default. */
   readonly trace: readonly Topic[] | null;
+  /** `break ...`: the run's breakpoints, in the order written (left out when there are none). */
+  readonly breakpoints?: readonly BreakpointSetting[];
 }
 
 /** The ticks an expectation names: its window's start and deadline, or its one tick. */

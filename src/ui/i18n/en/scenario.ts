@@ -102,7 +102,7 @@ export const scenario = {
       `tick ${tick} comes before tick ${previousTick} of the timed line before it (line ${previousLine}): timed lines go in tick order`,
     duplicate: (text: string | null, previousLine: number) => `${found(text)} is already given on line ${previousLine}`,
     tooLong: (size: number, limit: number) => `the scenario is ${size} characters long: at most ${limit} are allowed`,
-    tooMany: (what: 'actions' | 'expectations', limit: number) => `too many ${what}: a scenario may hold at most ${limit}`,
+    tooMany: (what: 'actions' | 'expectations' | 'breakpoints', limit: number) => `too many ${what}: a scenario may hold at most ${limit}`,
     noNode: (tick: number, text: string | null, reason: NoNodeReason) => `at tick ${tick}, ${found(text)} names no node: ${noNodeWords[reason]}`,
     refused: (tick: number, text: string | null, field: string, allowed: string, received: string) =>
       `at tick ${tick}, the simulation refused ${found(text)}: ${field} must be ${allowed} (got ${received})`,

@@ -90,7 +90,7 @@ export const scenario: Messages['scenario'] = {
     tickBackwards: (tick, previousTick, previousLine) => `tick ${tick} 早于上一条定时语句（第 ${previousLine} 行）的 tick ${previousTick}：定时语句须按 tick 顺序书写`,
     duplicate: (text, previousLine) => `${found(text)} 已在第 ${previousLine} 行给出`,
     tooLong: (size, limit) => `场景长 ${size} 个字符：最多允许 ${limit} 个`,
-    tooMany: (what, limit) => `${what === 'actions' ? '动作' : '预期'}太多：一个场景最多 ${limit} 个`,
+    tooMany: (what, limit) => `${what === 'actions' ? '动作' : what === 'expectations' ? '预期' : '断点'}太多：一个场景最多 ${limit} 个`,
     noNode: (tick, text, reason) => `在 tick ${tick}，${found(text)} 没有指向任何节点：${noNodeWords[reason]}`,
     refused: (tick, text, field, allowed, received) => `在 tick ${tick}，模拟拒绝了 ${found(text)}：${field} 必须是 ${allowed}（实际为 ${received}）`,
   },
