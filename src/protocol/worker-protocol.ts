@@ -11,7 +11,7 @@
  * after the previous frame's reply arrived), so the worker posts at most one view per frame and
  * stops by itself when the tab is hidden and animation frames stop.
  */
-import type { Action, NextEvent, NodeId, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Action, NextEvent, NodeId, RemoteMessageType, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import type { ScenarioError } from '../scenario/errors.ts';
 import type { WatchedResult } from '../scenario/expectation-watch.ts';
@@ -73,6 +73,8 @@ export type ToWorker =
    * that does not parse or compile gets one 'error' with problem 'scenario', and the run stays.
    */
   | { readonly type: 'open-scenario'; readonly text: string }
+  /** Moves to the next or previous tick where something of a kind happened (src/worker/jumps.ts); answered by 'jump-result' and a frame. */
+  | { readonly type: 'jump'; readonly request: JumpRequest }
   /**
    * Replaces the run's breakpoints (src/core/breakpoints.ts), each with whether it is on: the
    * whole list, off ones included, since they are part of the run's annotations and travel with
@@ -81,6 +83,19 @@ export type ToWorker =
    * dropped with a removed breakpoint, 'breakpoint-hits'; a bad list gets one 'error'.
    */
   | { readonly type: 'set-breakpoints'; readonly breakpoints: readonly BreakpointSetting[] };
+
+/** What a jump looks for: an election (a candidate), a leader change, a commit, a term change, or a message delivered. */
+export const jumpKinds = ['election', 'leader', 'commit', 'term', 'message'] as const;
+export type JumpKind = (typeof jumpKinds)[number];
+
+export interface JumpRequest {
+  readonly direction: 'next' | 'previous';
+  readonly kind: JumpKind;
+  /** For `message`: the type, or null for any message. */
+  readonly messageType: RemoteMessageType | null;
+  /** Only what happens on this node (for a message, delivered to it), or null for any node: the event log's node filter. */
+  readonly node: NodeId | null;
+}
 
 export interface TimelineState {
   readonly tick: Tick;
@@ -130,6 +145,8 @@ export type FromWorker =
    * expectations starts and whenever a result changes; an empty list when the new run has none.
    */
   | { readonly type: 'expectations'; readonly results: readonly WatchedResult[] }
+  /** Where a jump landed, or `tick` null when nothing of its kind was found (the run stays where it was). */
+  | { readonly type: 'jump-result'; readonly request: JumpRequest; readonly tick: Tick | null }
   /**
    * A long import under way: `done` of `total` replay steps (one per action and one per tick).
    * It ends with 'import-done' and the new run's frame, an 'error', or 'import-cancelled'.

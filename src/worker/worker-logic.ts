@@ -12,6 +12,7 @@ import { clampSpeed, idleSpeedMeter, meterFrame, ticksForFrame } from './pacing.
 import type { SpeedMeter } from './pacing.ts';
 import { requireBreakpointSettings, sameAnnotations } from './run-annotations.ts';
 import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
+import { jump, requireJumpRequest } from './jumps.ts';
 import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-run.ts';
 
 /**
@@ -216,6 +217,13 @@ function commandHandlers(context: Context): Handlers {
       frame(false);
     },
     'set-breakpoints': (command) => setBreakpoints(context, requireBreakpointSettings(command.breakpoints)),
+    jump: (command) => {
+      const timeline = currentRun(session);
+      const request = requireJumpRequest(command.request);
+      session.playing = false;
+      post({ type: 'jump-result', request, tick: jump(timeline, request) });
+      postFrame(context, { resetEvents: true });
+    },
   };
 }
 

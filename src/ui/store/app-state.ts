@@ -5,7 +5,7 @@
  */
 import type { Action, BreakpointKind, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
 import type { PermalinkProblem } from '../../protocol/permalink.ts';
-import type { BreakpointMark, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
+import type { BreakpointMark, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -132,6 +132,8 @@ export interface AppState {
   readonly expectationResults: readonly WatchedResult[];
   /** The scenario the Open scenario dialog last failed to open, until the next attempt. */
   readonly scenarioProblem: ScenarioProblem | null;
+  /** Where the last jump (Jump back, Jump ahead) landed, or tick null when it found nothing. */
+  readonly lastJump: { readonly request: JumpRequest; readonly tick: Tick | null } | null;
   /**
    * Counts changes to what the run is, not to where it is: a new or imported run, an action
    * taken, new annotations. Moving in time leaves it alone. Whoever keeps a copy of the run (the
@@ -203,6 +205,8 @@ export interface AppState {
    */
   readonly openScenario: (text: string, from: { readonly name: string; readonly inDialog: boolean }) => void;
   readonly clearScenarioProblem: () => void;
+  /** Goes to the next or previous tick where something of a kind happened (the worker's jump). */
+  readonly jump: (request: JumpRequest) => void;
   /** Stops the import under way; the current run stays as it was. */
   readonly cancelImport: () => void;
   /**

@@ -128,6 +128,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     breakpointStop: null,
     expectationResults: [],
     scenarioProblem: null,
+    lastJump: null,
     runRevision: 0,
     selectedNode: null,
     selectedMessage: null,
@@ -145,7 +146,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
   };
 }
 
-function playbackActions({ port }: Connection, get: GetState): Pick<AppState, 'play' | 'pause' | 'togglePlay' | 'step' | 'stepBack' | 'nextEvent' | 'seek' | 'setSpeed'> {
+function playbackActions({ port }: Connection, get: GetState): Pick<AppState, 'play' | 'pause' | 'togglePlay' | 'step' | 'stepBack' | 'nextEvent' | 'seek' | 'setSpeed' | 'jump'> {
   return {
     play: () => port.post({ type: 'play' }),
     pause: () => port.post({ type: 'pause' }),
@@ -153,6 +154,7 @@ function playbackActions({ port }: Connection, get: GetState): Pick<AppState, 'p
     step: (ticks = 1) => port.post({ type: 'step', ticks }),
     stepBack: (ticks = 1) => port.post({ type: 'step-back', ticks }),
     nextEvent: () => port.post({ type: 'next-event' }),
+    jump: (request) => port.post({ type: 'jump', request }),
     seek: (tick) => port.post({ type: 'seek', tick }),
     setSpeed: (ticksPerSecond) => port.post({ type: 'set-speed', ticksPerSecond }),
   };
@@ -291,6 +293,7 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
       bumpRunRevision(store);
     },
     expectations: (message) => store.setState({ expectationResults: message.results }),
+    'jump-result': (message) => store.setState({ lastJump: { request: message.request, tick: message.tick } }),
     'breakpoint-hit': ({ index, tick, event }) =>
       store.setState((state) => ({ breakpointStop: { index, tick, event, kind: state.annotations.breakpoints[index]?.breakpoint.kind ?? null } })),
     'breakpoint-hits': ({ hits }) => store.setState({ breakpointHits: hits }),

@@ -55,6 +55,20 @@ type Known = number | string;
 export const events = {
   /** The panel around the log. */
   panel: 'Events',
+  /** Jumps through the run by what happened; the node filter below applies. */
+  jump: {
+    label: 'Jump to',
+    kinds: { election: 'election', leader: 'leader change', commit: 'commit', term: 'term change', message: 'message' },
+    messageType: 'Message type',
+    anyMessage: 'any message',
+    back: 'Jump back',
+    ahead: 'Jump ahead',
+    backHint: 'Go to the last time this happened before the tick on screen (on the node chosen below)',
+    aheadHint: 'Run on to the next time this happens (on the node chosen below)',
+    landed: (tick: number) => `At tick ${tick}`,
+    noneBack: (what: string, node: number | null) => `No earlier ${what}${node === null ? '' : ` on node ${node}`}`,
+    noneAhead: (what: string, node: number | null) => `No ${what}${node === null ? '' : ` on node ${node}`} in the next ticks`,
+  },
   log: {
     label: 'Event log',
     heading: 'Events',

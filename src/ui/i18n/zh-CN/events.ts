@@ -21,6 +21,19 @@ const tally = (p: Parameters<Explain['voteReceived']['granted']>[0]): string => 
 
 export const events: Events = {
   panel: '事件',
+  jump: {
+    label: '跳到',
+    kinds: { election: '选举', leader: '领导者变更', commit: '提交', term: '任期变更', message: '消息' },
+    messageType: '消息类型',
+    anyMessage: '任意消息',
+    back: '向前跳',
+    ahead: '向后跳',
+    backHint: '回到屏幕上这个 tick 之前最后一次发生的时刻（限下方选中的节点）',
+    aheadHint: '运行到下一次发生的时刻（限下方选中的节点）',
+    landed: (tick) => `位于 tick ${tick}`,
+    noneBack: (what, node) => `之前没有${what}${node === null ? '' : `（节点 ${node}）`}`,
+    noneAhead: (what, node) => `接下来没有${what}${node === null ? '' : `（节点 ${node}）`}`,
+  },
   log: {
     label: '事件日志',
     heading: '事件',
