@@ -50,6 +50,13 @@ const everyAction: Action[] = [
   { type: 'propose', node: 'leader', command: { type: 'put', key: 'x', value: '1' } },
   { type: 'propose', node: 3, command: { type: 'delete', key: 'x' } },
   { type: 'propose', node: 'leader', command: { type: 'noop' } },
+  { type: 'set-timer', node: 3, ticks: 40 },
+  { type: 'align-timers', nodes: [1, 2, 5] },
+  { type: 'spread-timers', node: 4 },
+  { type: 'drop-message', id: 12 },
+  { type: 'duplicate-message', id: 13 },
+  { type: 'delay-message', id: 14, ticks: 30 },
+  { type: 'deliver-message', id: 15 },
   // A type this version does not know (a later one): it travels whole.
   { type: 'teleport', node: 9 } as unknown as Action,
 ];
