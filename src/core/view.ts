@@ -9,7 +9,8 @@ import { quorumSize } from './raft/quorum.ts';
 import type { Violation } from './sim/checker.ts';
 import type { DropReason } from './sim/events.ts';
 import { kvPairs } from './sim/kv.ts';
-import { cutLinks, inFlightItems, partitionGroups } from './sim/network.ts';
+import type { InFlight } from './sim/network.ts';
+import { cutLinks, heldItems, inFlightItems, partitionGroups } from './sim/network.ts';
 import type { NetworkConfig, Workload } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
 import type { Server, SimState } from './sim/world.ts';
@@ -39,6 +40,8 @@ export interface ClusterView {
   readonly stats: Stats;
   readonly violations: readonly Violation[];
   readonly violationCount: number;
+  /** The debugger's switches: manual delivery (messages wait to be delivered by hand) and frozen timers. */
+  readonly delivery: { readonly manual: boolean; readonly timersFrozen: boolean };
 }
 
 export interface NodeView {
@@ -97,6 +100,8 @@ export interface MessageView {
   readonly copyOf: number | null;
   /** It may overtake earlier messages on its link (the network's reorder draw). */
   readonly reordered: boolean;
+  /** Waiting for manual delivery: it arrives only when delivered by hand (present only then). */
+  readonly held?: true;
   readonly summary: string;
   readonly message: RemoteMessage;
 }
@@ -111,6 +116,25 @@ export interface ViewOptions {
   readonly kvNode?: NodeId | null;
 }
 
+/** A message on the wire, or waiting for manual delivery (`held`), as plain data. */
+function messageView(item: InFlight, held: boolean): MessageView {
+  const view: MessageView = {
+    id: item.id,
+    type: item.message.type,
+    from: item.message.from,
+    to: item.message.to,
+    term: item.message.term,
+    sentTick: item.sentTick,
+    deliverTick: item.deliverTick,
+    dropReason: item.dropReason,
+    copyOf: item.copyOf,
+    reordered: item.reordered,
+    summary: describeMessage(item.message),
+    message: item.message,
+  };
+  return held ? { ...view, held: true } : view;
+}
+
 export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterView {
   const leaderId = currentLeader(sim);
   const leader = leaderId === null ? null : { id: leaderId, term: sim.servers[leaderId - 1]!.node!.term };
@@ -118,20 +142,7 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
     tick: sim.tick,
     seed: sim.options.seed,
     nodes: sim.servers.map((server) => nodeView(sim, server.id, options)),
-    inFlight: inFlightItems(sim.network).map((item) => ({
-      id: item.id,
-      type: item.message.type,
-      from: item.message.from,
-      to: item.message.to,
-      term: item.message.term,
-      sentTick: item.sentTick,
-      deliverTick: item.deliverTick,
-      dropReason: item.dropReason,
-      copyOf: item.copyOf,
-      reordered: item.reordered,
-      summary: describeMessage(item.message),
-      message: item.message,
-    })),
+    inFlight: [...inFlightItems(sim.network).map((item) => messageView(item, false)), ...heldItems(sim.network).map((item) => messageView(item, true))],
     partition: partitionGroups(sim.network, sim.options.nodes),
     cutLinks: cutLinks(sim.network),
     quorum: quorumSize(sim.options.nodes),
@@ -142,6 +153,7 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
     stats: structuredClone(sim.stats),
     violations: sim.checker.violations.slice(),
     violationCount: sim.checker.violationCount,
+    delivery: { manual: sim.network.manual, timersFrozen: sim.timersFrozen },
   };
 }
 

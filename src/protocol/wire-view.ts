@@ -57,6 +57,8 @@ export interface WireView {
   readonly stats: readonly number[];
   readonly violations: readonly Violation[];
   readonly violationCount: number;
+  /** The debugger's switches: [manual delivery, timers frozen]. */
+  readonly delivery: readonly [manual: Flag, timersFrozen: Flag];
 }
 
 /** A command: 0 for a no-op, [key, value] for a put, [key] for a delete. */
@@ -98,8 +100,8 @@ export interface WireBodies {
 }
 export type WireBody = WireBodies[keyof WireBodies];
 export type WireMessage =
-  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, dropReason: number, copyOf: number, reordered: Flag, body: WireBody]
-  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, dropReason: number, copyOf: number, reordered: Flag, body: WireBody, summary: string];
+  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, dropReason: number, copyOf: number, flags: number, body: WireBody]
+  | readonly [id: number, type: number, from: NodeId, to: NodeId, term: Term, sentTick: Tick, deliverTick: Tick, dropReason: number, copyOf: number, flags: number, body: WireBody, summary: string];
 
 // ---------------------------------------------------------------------------------------------
 // Encoding (in the worker)
@@ -136,6 +138,7 @@ export function encodeView(view: ClusterView, options: { selectedMessage: number
     stats: statsCodec.encode(view.stats),
     violations: view.violations,
     violationCount: view.violationCount,
+    delivery: [view.delivery.manual ? 1 : 0, view.delivery.timersFrozen ? 1 : 0],
   };
 }
 
@@ -200,7 +203,7 @@ function encodeMessage(item: MessageView, table: EntryTable): WireMessage {
   if (message.term !== item.term) throw new Error(`wire view: message #${item.id}'s term differs from its view's`);
   const head = [
     item.id, messageTypeCodes.encode(item.type), item.from, item.to, item.term, item.sentTick, item.deliverTick,
-    dropReasonCodes.encode(item.dropReason), orAbsent(item.copyOf), item.reordered ? 1 : 0, encodeBody(message, table),
+    dropReasonCodes.encode(item.dropReason), orAbsent(item.copyOf), messageFlags(item), encodeBody(message, table),
   ] as const;
   return item.summary === describeMessage(message) ? head : [...head, item.summary];
 }
@@ -248,6 +251,7 @@ export function decodeView(wire: WireView, table?: Entries): ClusterView {
     stats: statsCodec.decode(wire.stats),
     violations: wire.violations,
     violationCount: wire.violationCount,
+    delivery: { manual: wire.delivery[0] === 1, timersFrozen: wire.delivery[1] === 1 },
   };
 }
 
@@ -282,16 +286,22 @@ function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeVi
   };
 }
 
+/** A message's flags as one number: 1 reordered, 2 waiting for manual delivery. */
+function messageFlags(item: Pick<MessageView, 'reordered' | 'held'>): number {
+  return (item.reordered ? 1 : 0) | (item.held === true ? 2 : 0);
+}
+
 function decodeMessage(wire: WireMessage, entries: Entries, selected: WireView['selected']): MessageView {
   const [id, typeCode, from, to, term, sentTick, deliverTick, dropReason, copyOf, reordered, body, summary] = wire;
   const type = messageTypeCodes.decode(typeCode);
   const message = selected !== null && selected.id === id ? selected.message : decodeBody({ type, from, to, term }, body, entries);
-  return {
+  const view: MessageView = {
     id, type, from, to, term, sentTick, deliverTick,
-    dropReason: dropReasonCodes.decode(dropReason), copyOf: fromAbsent(copyOf), reordered: reordered === 1,
+    dropReason: dropReasonCodes.decode(dropReason), copyOf: fromAbsent(copyOf), reordered: (reordered & 1) === 1,
     summary: summary ?? describeMessage(message),
     message,
   };
+  return (reordered & 2) === 2 ? { ...view, held: true } : view;
 }
 
 /** The message from its envelope and body; the bodies' shapes are the encoder's (WireBodies). */
@@ -359,7 +369,9 @@ function decodeSharing(wire: WireView, previous: ClusterView, previousSelected: 
     const id = item[0];
     const known = messages.get(id);
     const sameSelection = (selected === id) === (previousSelected === id);
-    return known !== undefined && sameSelection ? known : decodeMessage(item, entries, wire.selected);
+    // A message keeps its id when it is delayed, or waits for or is released from manual delivery.
+    const unchanged = known !== undefined && known.deliverTick === item[6] && messageFlags(known) === item[9];
+    return unchanged && sameSelection ? known : decodeMessage(item, entries, wire.selected);
   });
   const decoded = decodeView({ ...wire, inFlight: [] }, entries);
   return {
@@ -371,6 +383,7 @@ function decodeSharing(wire: WireView, previous: ClusterView, previousSelected: 
     network: sameJson(previous.network, decoded.network) ? previous.network : decoded.network,
     raft: sameJson(previous.raft, decoded.raft) ? previous.raft : decoded.raft,
     workload: sameJson(previous.workload, decoded.workload) ? previous.workload : decoded.workload,
+    delivery: sameJson(previous.delivery, decoded.delivery) ? previous.delivery : decoded.delivery,
     violations: previous.violationCount === decoded.violationCount && previous.violations.length === decoded.violations.length ? previous.violations : decoded.violations,
   };
 }

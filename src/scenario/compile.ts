@@ -76,6 +76,12 @@ function concrete(action: ScenarioAction, resolve: (ref: NodeRef) => number): Ac
       return { type: action.type, id: action.id };
     case 'delay-message':
       return { type: 'delay-message', id: action.id, ticks: action.ticks };
+    case 'set-manual-delivery':
+    case 'freeze-timers':
+      return { type: action.type, on: action.on };
+    case 'deliver-next':
+    case 'deliver-all':
+      return { type: action.type };
     case 'configure-network':
       return { type: 'configure-network', network: action.network };
     case 'configure-workload':
@@ -104,6 +110,10 @@ function refsOf(action: ScenarioAction): NodeRef[] {
     case 'duplicate-message':
     case 'deliver-message':
     case 'delay-message':
+    case 'set-manual-delivery':
+    case 'freeze-timers':
+    case 'deliver-next':
+    case 'deliver-all':
     case 'heal':
     case 'configure-network':
     case 'configure-workload':

@@ -115,6 +115,13 @@ export function scenarioAction(action: Action, field = 'action'): ScenarioAction
         throw new SimulationInputError(`${field}.ticks`, `an integer from 1 to ${timerTicksMax}`, show(action.ticks));
       }
       return { type: 'delay-message', id: messageId(action.id, `${field}.id`), ticks: action.ticks };
+    case 'set-manual-delivery':
+    case 'freeze-timers':
+      if (typeof action.on !== 'boolean') throw new SimulationInputError(`${field}.on`, 'true or false', show(action.on));
+      return { type: action.type, on: action.on };
+    case 'deliver-next':
+    case 'deliver-all':
+      return { type: action.type };
     default:
       throw new SimulationInputError(`${field}.type`, 'a known action type', show((action as { type: unknown }).type));
   }

@@ -9,6 +9,7 @@
  *   put K=V [to N] | delete K [to N] | noop [to N]             (to the leader when `to` is left out)
  *   timer N in T | align timers {N, N, ...} | spread timers N   (election timers, by hand)
  *   drop message ID | duplicate message ID | delay message ID by T | deliver message ID
+ *   manual delivery on|off | deliver next | deliver all | freeze timers on|off
  *   caption "text" | mark NAME
  */
 import type { Command } from '../core/index.ts';
@@ -22,11 +23,13 @@ import type { NodeRef, ScenarioAction, StepItem } from './syntax-tree.ts';
 
 export const actionWords = [
   'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut', 'restore', 'heal',
-  'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'timer', 'align', 'spread', 'delay', 'deliver', 'caption', 'mark',
+  'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'timer', 'align', 'spread', 'delay', 'deliver', 'manual', 'freeze', 'caption', 'mark',
 ] as const;
 
 /** `drop message 12`, `delay message 12 by 30`, …: `drop` and `duplicate` are network words too. */
 function messageAction(cursor: Cursor, word: string): ScenarioAction {
+  if (word === 'deliver' && cursor.acceptWord('next')) return { type: 'deliver-next' };
+  if (word === 'deliver' && cursor.acceptWord('all')) return { type: 'deliver-all' };
   cursor.expectWord('message');
   const id = cursor.integer(1, Number.MAX_SAFE_INTEGER);
   if (word === 'delay') {
@@ -115,6 +118,12 @@ function action(cursor: Cursor, word: (typeof actionWords)[number]): ScenarioAct
       return proposal(cursor, { type: 'delete', key: cursor.bare('key') });
     case 'noop':
       return proposal(cursor, { type: 'noop' });
+    case 'manual':
+      cursor.expectWord('delivery');
+      return { type: 'set-manual-delivery', on: cursor.onOff() };
+    case 'freeze':
+      cursor.expectWord('timers');
+      return { type: 'freeze-timers', on: cursor.onOff() };
     case 'delay':
     case 'deliver':
     case 'caption':

@@ -160,6 +160,14 @@ export function printAction(action: ScenarioAction): string {
       return `delay message ${action.id} by ${action.ticks}`;
     case 'deliver-message':
       return `deliver message ${action.id}`;
+    case 'set-manual-delivery':
+      return `manual delivery ${action.on ? 'on' : 'off'}`;
+    case 'freeze-timers':
+      return `freeze timers ${action.on ? 'on' : 'off'}`;
+    case 'deliver-next':
+      return 'deliver next';
+    case 'deliver-all':
+      return 'deliver all';
     case 'configure-network': {
       const clauses = networkClauses(action.network);
       return clauses.length === 0 ? 'network' : clauses.join(' ');

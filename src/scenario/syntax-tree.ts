@@ -47,7 +47,9 @@ export type ScenarioAction =
   | { readonly type: 'spread-timers'; readonly node: NodeRef }
   /** A message in flight, by its id (ids are the run's own, so the same in every replay). */
   | { readonly type: 'drop-message' | 'duplicate-message' | 'deliver-message'; readonly id: number }
-  | { readonly type: 'delay-message'; readonly id: number; readonly ticks: number };
+  | { readonly type: 'delay-message'; readonly id: number; readonly ticks: number }
+  | { readonly type: 'set-manual-delivery' | 'freeze-timers'; readonly on: boolean }
+  | { readonly type: 'deliver-next' | 'deliver-all' };
 
 /** What a timed line does at its tick: an action, a caption to show, or a named mark. */
 export type StepItem =

@@ -309,6 +309,8 @@ export function explain(m: Messages, event: SimEvent): string {
     case 'workload-configured': return workloadConfigured(m, event);
     case 'timer-set': return m.events.explain.timerSet[event.cause](event);
     case 'message-delayed': return m.events.explain.messageDelayed(event, m.events.rpc[event.message.type], event.message.to);
+    case 'manual-delivery-changed': return event.on ? m.events.explain.manualDelivery.on(event.waiting) : m.events.explain.manualDelivery.off;
+    case 'timers-freeze-changed': return event.on ? m.events.explain.timersFrozen.on : m.events.explain.timersFrozen.off;
     default: return assertNever(event, 'event');
   }
 }

@@ -9,7 +9,7 @@ import type { Messages } from './i18n/catalogue.ts';
 import { ratioAsPercent } from './settings-form.ts';
 
 /** The places an action can be taken from; each shows the outcomes of its own actions. */
-export type ActionSource = 'inspector' | 'client' | 'load' | 'faults' | 'network' | 'timers' | 'message';
+export type ActionSource = 'inspector' | 'client' | 'load' | 'faults' | 'network' | 'timers' | 'message' | 'delivery';
 
 /** success ✓; warning: accepted but not done (a follower refused, no leader); error ✗: rejected. */
 export type OutcomeTone = 'success' | 'warning' | 'error';
@@ -63,6 +63,11 @@ export function defaultSource(action: Action): ActionSource {
     case 'delay-message':
     case 'deliver-message':
       return 'message';
+    case 'set-manual-delivery':
+    case 'deliver-next':
+    case 'deliver-all':
+    case 'freeze-timers':
+      return 'delivery';
     case 'propose':
       return 'client';
     case 'configure-workload':
@@ -139,6 +144,14 @@ export function outcomeText(m: Messages, outcome: ShownOutcome): string {
       return m.actions.outcome.delayMessage(action.id, action.ticks);
     case 'deliver-message':
       return m.actions.outcome.deliverMessage(action.id);
+    case 'set-manual-delivery':
+      return action.on ? m.actions.outcome.manualOn : m.actions.outcome.manualOff;
+    case 'freeze-timers':
+      return action.on ? m.actions.outcome.frozen : m.actions.outcome.unfrozen;
+    case 'deliver-next':
+      return m.actions.outcome.deliveredNext;
+    case 'deliver-all':
+      return m.actions.outcome.deliveredAll;
     case 'partition':
       return facts.groups === undefined ? detail : m.actions.outcome.partition(facts.groups);
     case 'isolate':

@@ -100,15 +100,15 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
   'append-accepted': [
     [
       { type: 'append-accepted', leader: 1, prevLogIndex: 7, prevLogTerm: 4, entries: 0, matchIndex: 7 },
-      'accepted heartbeat from node 1: log matches at index 7 (term 4); agrees with the leader through index 7',
+      'accepted heartbeat from node 1: log matches at index 7 (term 4); agrees with the leader through index 7 (§5.3)',
     ],
     [
       { type: 'append-accepted', leader: 1, prevLogIndex: 5, prevLogTerm: 3, entries: 1, matchIndex: 6 },
-      'accepted AppendEntries with 1 entry from node 1: log matches at index 5 (term 3); agrees with the leader through index 6',
+      'accepted AppendEntries with 1 entry from node 1: log matches at index 5 (term 3); agrees with the leader through index 6 (§5.3)',
     ],
     [
       { type: 'append-accepted', leader: 1, prevLogIndex: 5, prevLogTerm: 3, entries: 2, matchIndex: 7 },
-      'accepted AppendEntries with 2 entries from node 1: log matches at index 5 (term 3); agrees with the leader through index 7',
+      'accepted AppendEntries with 2 entries from node 1: log matches at index 5 (term 3); agrees with the leader through index 7 (§5.3)',
     ],
   ],
   'append-rejected': [
@@ -132,15 +132,15 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
   'next-index-backed-off': [
     [
       { type: 'next-index-backed-off', follower: 4, from: 10, to: 9, rejectedIndex: 9, conflictTerm: null, conflictIndex: null, fastBackup: false },
-      'moved nextIndex for node 4 back from 10 to 9 after it rejected prevLogIndex 9 (one step at a time)',
+      'moved nextIndex for node 4 back from 10 to 9 after it rejected prevLogIndex 9 (one step at a time, §5.3)',
     ],
     [
       { type: 'next-index-backed-off', follower: 4, from: 10, to: 5, rejectedIndex: 9, conflictTerm: 2, conflictIndex: 5, fastBackup: true },
-      'moved nextIndex for node 4 back from 10 to 5 after it rejected prevLogIndex 9 (fast backup; hint: conflicting term 2 starts at index 5)',
+      'moved nextIndex for node 4 back from 10 to 5 after it rejected prevLogIndex 9 (fast backup; hint: conflicting term 2 starts at index 5; §5.3)',
     ],
     [
       { type: 'next-index-backed-off', follower: 4, from: 10, to: 7, rejectedIndex: 9, conflictTerm: null, conflictIndex: 7, fastBackup: true },
-      'moved nextIndex for node 4 back from 10 to 7 after it rejected prevLogIndex 9 (fast backup; hint: log too short, retry from index 7)',
+      'moved nextIndex for node 4 back from 10 to 7 after it rejected prevLogIndex 9 (fast backup; hint: log too short, retry from index 7; §5.3)',
     ],
   ],
   'progress-updated': [
@@ -154,7 +154,7 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
       { type: 'commit-advanced', from: 5, to: 6, term: 4, by: 'leader-commit', leaderCommit: 7, lastNewIndex: 6 },
       "commitIndex advanced from 5 to 6: the leader's commit is 7 and its last new entry here is 6 (the smaller of the two)",
     ],
-    [{ type: 'commit-advanced', from: 5, to: 100, term: 3, by: 'snapshot' }, "commitIndex advanced from 5 to 100 by installing the leader's snapshot"],
+    [{ type: 'commit-advanced', from: 5, to: 100, term: 3, by: 'snapshot' }, "commitIndex advanced from 5 to 100 by installing the leader's snapshot (§7)"],
   ],
   'commit-held-back': [
     [
@@ -172,11 +172,11 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
     [{ type: 'snapshot-installed', index: 100, term: 3, leader: 2, keptEntries: 1, discardedEntries: 4 }, "installed node 2's snapshot through index 100 (term 3); kept 1 later entry, discarded 4"],
     [{ type: 'snapshot-installed', index: 100, term: 3, leader: 2, keptEntries: 0, discardedEntries: 0 }, "installed node 2's snapshot through index 100 (term 3); kept 0 later entries, discarded 0"],
   ],
-  'snapshot-ignored': [[{ type: 'snapshot-ignored', index: 50, committed: 60, leader: 2 }, "ignored node 2's snapshot through index 50: already committed through 60"]],
+  'snapshot-ignored': [[{ type: 'snapshot-ignored', index: 50, committed: 60, leader: 2 }, "ignored node 2's snapshot through index 50: already committed through 60 (§7)"]],
   'proposal-accepted': [[{ type: 'proposal-accepted', index: 8, term: 4, command: put }, 'accepted client request "put x=1" as entry 8 in term 4']],
   'proposal-refused': [
-    [{ type: 'proposal-refused', role: 'follower', lead: 3, command: { type: 'delete', key: 'x' } }, 'refused client request "delete x": it is a follower, not the leader (try node 3)'],
-    [{ type: 'proposal-refused', role: 'candidate', lead: null, command: put }, 'refused client request "put x=1": it is a candidate, not the leader (no leader known)'],
+    [{ type: 'proposal-refused', role: 'follower', lead: 3, command: { type: 'delete', key: 'x' } }, 'refused client request "delete x": it is a follower, not the leader (try node 3; §8)'],
+    [{ type: 'proposal-refused', role: 'candidate', lead: null, command: put }, 'refused client request "put x=1": it is a candidate, not the leader (no leader known; §8)'],
   ],
   persisted: [
     [{ type: 'persisted', term: 4, vote: 2, entriesFrom: 6, entriesTo: 7, snapshotIndex: null }, 'wrote to disk: term 4, vote for node 2, entries 6..7'],
@@ -250,6 +250,14 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
   ],
   'message-delayed': [
     [{ type: 'message-delayed', id: 12, message: { type: 'MsgVote', from: 2, to: 4, term: 3, lastLogIndex: 0, lastLogTerm: 0 } as never, by: 30, deliverTick: 345 }, 'message #12 (RequestVote to node 4) held back by hand for 30 ticks: it now arrives at tick 345'],
+  ],
+  'manual-delivery-changed': [
+    [{ type: 'manual-delivery-changed', on: true, waiting: 3 }, 'manual delivery on: messages wait in the network until delivered by hand (3 messages wait now)'],
+    [{ type: 'manual-delivery-changed', on: false, waiting: 0 }, 'manual delivery off: messages arrive by themselves again'],
+  ],
+  'timers-freeze-changed': [
+    [{ type: 'timers-freeze-changed', on: true }, 'timers frozen: no node times out or sends a heartbeat until they run again'],
+    [{ type: 'timers-freeze-changed', on: false }, 'timers run again'],
   ],
   'timer-set': [
     [{ type: 'timer-set', firesIn: 40, firesAt: 1240, electionTimeout: 420, cause: 'set' }, 'election timer set by hand: fires in 40 ticks, at tick 1240'],

@@ -4,7 +4,8 @@ import { describeValue, requireInteger, requireString, SimulationInputError } fr
 import { checkTouched } from './invariants.ts';
 import { describeCommand } from './kv.ts';
 import { deliverMessage, delayMessage, dropMessage, duplicateMessage } from './message-control.ts';
-import { findInFlight, heal, isolateNode, partitionGroups, rejoinNode, setLink, setPartition } from './network.ts';
+import type { InFlight } from './network.ts';
+import { findInFlight, heal, heldItems, isolateNode, partitionGroups, rejoinNode, setLink, setManualDelivery, setPartition } from './network.ts';
 import type { NetworkConfig, Workload } from './options.ts';
 import { resolveNetworkConfig, resolveWorkload } from './options.ts';
 import { campaign, crash, propose, restart } from './servers.ts';
@@ -49,7 +50,15 @@ export type Action =
   /** ... held back `ticks` more, ... */
   | { readonly type: 'delay-message'; readonly id: number; readonly ticks: number }
   /** ... or delivered now, at the current tick. */
-  | { readonly type: 'deliver-message'; readonly id: number };
+  | { readonly type: 'deliver-message'; readonly id: number }
+  /** Manual delivery: messages wait in the network until delivered by hand (deliver-message, deliver-next, deliver-all). */
+  | { readonly type: 'set-manual-delivery'; readonly on: boolean }
+  /** The first waiting message in the network's own order (one sent before this tick) arrives now. */
+  | { readonly type: 'deliver-next' }
+  /** Every waiting message sent before this tick arrives now, in the network's own order. */
+  | { readonly type: 'deliver-all' }
+  /** Freeze timers: no node's timers move (nothing times out, no heartbeat) until turned off. */
+  | { readonly type: 'freeze-timers'; readonly on: boolean };
 
 export type ActionType = Action['type'];
 type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
@@ -112,6 +121,24 @@ function requireInFlight(sim: SimState, value: unknown, options: { arriving: boo
 function describeMessageItem(sim: SimState, id: number): string {
   const item = findInFlight(sim.network, id);
   return item === null ? `message #${id}` : `${item.message.type} ${item.message.from}→${item.message.to} (#${id})`;
+}
+
+function requireSwitch(field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new SimulationInputError(field, 'true or false', describeValue(value));
+  return value;
+}
+
+/** The waiting messages that can arrive now (sent before this tick), in the network's own order. */
+function deliverableHeld(sim: SimState): InFlight[] {
+  return heldItems(sim.network).filter((item) => item.sentTick < sim.tick);
+}
+
+function requireDeliverable(sim: SimState): void {
+  if (!sim.network.manual) throw new SimulationInputError('type', 'a delivery by hand while manual delivery is on', 'manual delivery off');
+  if (deliverableHeld(sim).length === 0) {
+    const waiting = heldItems(sim.network).length;
+    throw new SimulationInputError('type', 'a waiting message sent before this tick', waiting === 0 ? 'no message waiting' : `${waiting} waiting, all sent at this tick (they can arrive from the next)`);
+  }
 }
 
 /** The longest a timer can be set to: far beyond any election timeout a run uses. */
@@ -279,6 +306,33 @@ export const actionTable: { readonly [T in ActionType]: ActionSpec<T> } = {
     validate: (sim, input) => ({ type: 'deliver-message', id: requireInFlight(sim, input.id, { arriving: true, sentBefore: true }) }),
     perform: (sim, action) => (deliverMessage(sim, action.id), null),
     describe: (_sim, action) => `Message #${action.id} delivered by hand at this tick`,
+  },
+  'set-manual-delivery': {
+    validate: (_sim, input) => ({ type: 'set-manual-delivery', on: requireSwitch('on', input.on) }),
+    perform: (sim, action) => (setManualDelivery(sim.network, action.on, sim.tick), record(sim, null, { type: 'manual-delivery-changed', on: action.on, waiting: heldItems(sim.network).length }), null),
+    describe: (sim, action) => (action.on ? `Manual delivery on: ${heldItems(sim.network).length} message(s) wait to be delivered by hand` : 'Manual delivery off: messages arrive by themselves again'),
+  },
+  'deliver-next': {
+    validate: (sim) => (requireDeliverable(sim), { type: 'deliver-next' }),
+    perform: (sim) => (deliverMessage(sim, deliverableHeld(sim)[0]!.id), null),
+    describe: () => 'Delivered the next waiting message',
+  },
+  'deliver-all': {
+    validate: (sim) => (requireDeliverable(sim), { type: 'deliver-all' }),
+    perform: (sim) => {
+      for (const item of deliverableHeld(sim)) deliverMessage(sim, item.id);
+      return null;
+    },
+    describe: () => 'Delivered every waiting message sent before this tick',
+  },
+  'freeze-timers': {
+    validate: (_sim, input) => ({ type: 'freeze-timers', on: requireSwitch('on', input.on) }),
+    perform: (sim, action) => {
+      sim.timersFrozen = action.on;
+      record(sim, null, { type: 'timers-freeze-changed', on: action.on });
+      return null;
+    },
+    describe: (_sim, action) => (action.on ? 'Timers frozen: nothing times out until they run again' : 'Timers run again'),
   },
   partition: {
     validate: (sim, input) => ({ type: 'partition', groups: validateGroups(sim, input.groups) }),

@@ -55,7 +55,11 @@ export type WorldEvent =
    */
   | { type: 'timer-set'; firesIn: number; firesAt: Tick; electionTimeout: number; cause: 'set' | 'align' | 'spread' }
   /** A message in flight was held back by hand (Delay): it now arrives at `deliverTick`. */
-  | { type: 'message-delayed'; id: number; message: RemoteMessage; by: number; deliverTick: Tick };
+  | { type: 'message-delayed'; id: number; message: RemoteMessage; by: number; deliverTick: Tick }
+  /** Manual delivery turned on (messages wait until delivered by hand; `waiting` already did) or off. */
+  | { type: 'manual-delivery-changed'; on: boolean; waiting: number }
+  /** Freeze timers turned on (no node's timers move) or off. */
+  | { type: 'timers-freeze-changed'; on: boolean };
 
 export type SimEventBody = NodeEvent | WorldEvent;
 export type SimEventType = SimEventBody['type'];
@@ -105,6 +109,8 @@ export const topicOf = {
   'workload-configured': 'CLNT',
   'timer-set': 'TIMR',
   'message-delayed': 'SEND',
+  'manual-delivery-changed': 'FAULT',
+  'timers-freeze-changed': 'TIMR',
 } as const satisfies Record<SimEventType, Topic>;
 
 export type { NodeEvent, RemoteMessageType };

@@ -45,6 +45,12 @@ export interface NetworkState {
   cut: boolean[][];
   /** Latest arrival tick scheduled on each link, for FIFO delivery. */
   lastArrival: number[][];
+  /**
+   * Manual delivery (a debugger's switch): messages sent wait in `held`, sorted as the queue is
+   * (the arrival tick the network drew, then id: the network's own order), until delivered by hand.
+   */
+  manual: boolean;
+  held: InFlight[];
   nextId: number;
   rng: PrngState;
 }
@@ -58,6 +64,8 @@ export function newNetwork(options: { nodes: number; config: NetworkConfig; rng:
     group: new Array<number>(size).fill(0),
     cut: Array.from({ length: size }, () => new Array<boolean>(size).fill(false)),
     lastArrival: Array.from({ length: size }, () => new Array<number>(size).fill(0)),
+    manual: false,
+    held: [],
     nextId: 1,
     rng: options.rng,
   };
@@ -71,6 +79,7 @@ function blockedReason(network: NetworkState, from: NodeId, to: NodeId): DropRea
 
 function insert(network: NetworkState, item: InFlight): void {
   if (!(item.deliverTick > item.sentTick)) throw broken(`message #${item.id} due at ${item.deliverTick}, not after it was sent at ${item.sentTick}`);
+  if (network.manual) return hold(network, item);
   const queue = network.inFlight;
   // Most messages go at or near the end (later sends arrive later): search from the back.
   let at = queue.length;
@@ -204,10 +213,10 @@ export function cutLinks(network: NetworkState): { from: NodeId; to: NodeId }[] 
   return links;
 }
 
-/** The message in flight with this id, or null. */
+/** The message in flight (or waiting for manual delivery) with this id, or null. */
 export function findInFlight(network: NetworkState, id: number): InFlight | null {
   for (let at = network.head; at < network.inFlight.length; at += 1) if (network.inFlight[at]!.id === id) return network.inFlight[at]!;
-  return null;
+  return network.held.find((item) => item.id === id) ?? null;
 }
 
 /** Takes the message with this id off the wire (a debugger's Drop, Delay or Deliver now). */
@@ -219,7 +228,41 @@ export function removeInFlight(network: NetworkState, id: number): InFlight | nu
     queue.splice(at, 1);
     return item;
   }
-  return null;
+  const held = network.held.findIndex((item) => item.id === id);
+  return held < 0 ? null : network.held.splice(held, 1)[0]!;
+}
+
+/** Keeps a message waiting for manual delivery, in the network's own order. */
+function hold(network: NetworkState, item: InFlight): void {
+  const held = network.held;
+  let at = held.length;
+  while (at > 0 && (held[at - 1]!.deliverTick > item.deliverTick || (held[at - 1]!.deliverTick === item.deliverTick && held[at - 1]!.id > item.id))) at -= 1;
+  held.splice(at, 0, item);
+}
+
+/**
+ * Turns manual delivery on (every message on the wire waits, and so does every one sent from
+ * now) or off (the waiting ones go back on the wire, arriving at the tick drawn for them or, if
+ * that has passed, on the next tick).
+ */
+export function setManualDelivery(network: NetworkState, on: boolean, now: Tick): void {
+  if (on === network.manual) return;
+  if (on) {
+    for (const item of inFlightItems(network)) hold(network, item);
+    network.inFlight = [];
+    network.head = 0;
+    network.manual = true;
+    return;
+  }
+  network.manual = false;
+  const waiting = network.held;
+  network.held = [];
+  for (const item of waiting) insert(network, item.deliverTick > now ? item : { ...item, deliverTick: now + 1, reordered: true });
+}
+
+/** The messages waiting for manual delivery, in the network's own order. */
+export function heldItems(network: NetworkState): readonly InFlight[] {
+  return network.held;
 }
 
 /** Puts a message back on the wire with a new arrival tick (it may now overtake or be overtaken: reordered). */

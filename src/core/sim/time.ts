@@ -28,8 +28,10 @@ import { currentLeader, recordMessage } from './world.ts';
 interface Clock {
   /** Per node id: the tick its timers have run through. */
   readonly at: Tick[];
-  /** Per node id: the tick its next timer fires (never, for a crashed node). */
+  /** Per node id: the tick its next timer fires (never, for a crashed node, or while timers are frozen). */
   readonly due: Tick[];
+  /** Freeze timers: time passes, but no node's timers move. */
+  readonly frozen: boolean;
 }
 
 const never = Number.MAX_SAFE_INTEGER;
@@ -85,11 +87,17 @@ export function nextEvent(sim: SimState): NextEvent | null {
 function startClock(sim: SimState): Clock {
   const at: Tick[] = [0];
   const due: Tick[] = [never];
+  const frozen = sim.timersFrozen;
   for (const server of sim.servers) {
     at.push(sim.tick);
-    due.push(server.node === null ? never : sim.tick + ticksUntilTimer(server.node));
+    due.push(server.node === null || frozen ? never : sim.tick + ticksUntilTimer(server.node));
   }
-  return { at, due };
+  return { at, due, frozen };
+}
+
+/** When the node's next timer fires from `tick` on (never while timers are frozen). */
+function dueFrom(clock: Clock, node: RaftNode, tick: Tick): Tick {
+  return clock.frozen ? never : tick + ticksUntilTimer(node);
 }
 
 function nextBusy(sim: SimState, clock: Clock): Tick {
@@ -104,7 +112,7 @@ function nextBusy(sim: SimState, clock: Clock): Tick {
 /** Runs the node's timers up to `tick`; nothing fires on the way (the clock knows when they do). */
 function catchUp(clock: Clock, node: RaftNode, tick: Tick): void {
   const behind = tick - clock.at[node.id]!;
-  if (behind > 0) skipTicks(node, behind);
+  if (behind > 0 && !clock.frozen) skipTicks(node, behind);
   clock.at[node.id] = tick;
 }
 
@@ -121,7 +129,7 @@ function runTick(sim: SimState, clock: Clock): void {
     tickNode(node);
     clock.at[id] = now;
     afterChange(sim, server);
-    clock.due[id] = server.node === null ? never : now + ticksUntilTimer(node);
+    clock.due[id] = server.node === null ? never : dueFrom(clock, node, now);
   }
   const every = sim.workload.proposeEveryTicks;
   if (every > 0 && now % every === 0) runWorkload(sim, clock, now);
@@ -147,7 +155,7 @@ function deliverDue(sim: SimState, clock: Clock, now: Tick): void {
     // Messages arrive before this tick's timers run: the node has run through the tick before.
     catchUp(clock, node, now - 1);
     stepServer(sim, receiver, message);
-    clock.due[node.id] = now - 1 + ticksUntilTimer(node);
+    clock.due[node.id] = dueFrom(clock, node, now - 1);
   }
 }
 
@@ -158,5 +166,5 @@ function runWorkload(sim: SimState, clock: Clock, now: Tick): void {
   catchUp(clock, node, now);
   const count = sim.workloadSent++;
   propose(sim, leader, [{ type: 'put', key: `key${count % sim.workload.keys}`, value: `v${count}` }]);
-  clock.due[leader] = now + ticksUntilTimer(node);
+  clock.due[leader] = dueFrom(clock, node, now);
 }

@@ -48,6 +48,8 @@ export interface SimState {
   /** The steady client's settings (changed by the configure-workload action) and its counter. */
   workload: Workload;
   workloadSent: number;
+  /** Freeze timers (a debugger's switch): no node's timers move, so nothing times out or beats. */
+  timersFrozen: boolean;
 }
 
 export function newSimState(options: ResolvedOptions): SimState {
@@ -68,6 +70,7 @@ export function newSimState(options: ResolvedOptions): SimState {
     eventLog: newEventLog(options.eventLimit),
     workload: options.workload,
     workloadSent: 0,
+    timersFrozen: false,
   };
 }
 

@@ -4,6 +4,7 @@ import { useMessages } from '../hooks/use-messages.ts';
 import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ClientPanel } from './ClientPanel.tsx';
+import { DeliveryPanel } from './DeliveryPanel.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { LoadControl } from './LoadControl.tsx';
 import { TimerPanel } from './TimerPanel.tsx';
@@ -18,7 +19,7 @@ export function ActionsPanel() {
   const partition = useAppStore((state) => state.view?.partition ?? null);
   const cutLinks = useAppStore((state) => state.view?.cutLinks ?? null);
   const act = useAppStore((state) => state.act);
-  const outcomes = { client: useShownOutcome('client'), load: useShownOutcome('load'), faults: useShownOutcome('faults'), timers: useShownOutcome('timers') };
+  const outcomes = { client: useShownOutcome('client'), load: useShownOutcome('load'), faults: useShownOutcome('faults'), timers: useShownOutcome('timers'), delivery: useShownOutcome('delivery') };
   const nodeIds = useMemo(() => Array.from({ length: nodeCount }, (_, index) => index + 1), [nodeCount]);
   // Each control says where it acts from, so its outcome shows next to it.
   const onAct = useMemo(
@@ -27,6 +28,7 @@ export function ActionsPanel() {
       load: (action: Action) => act(action, { source: 'load' }),
       faults: (action: Action) => act(action, { source: 'faults' }),
       timers: (action: Action) => act(action, { source: 'timers' }),
+      delivery: (action: Action) => act(action, { source: 'delivery' }),
     }),
     [act],
   );
@@ -37,6 +39,7 @@ export function ActionsPanel() {
       <LoadControl workload={workload} onAct={onAct.load} outcome={outcomes.load} />
       <FaultPanel nodeIds={nodeIds} partition={partition} cutLinks={cutLinks} onAct={onAct.faults} outcome={outcomes.faults} />
       <TimerPanel nodeIds={nodeIds} onAct={onAct.timers} outcome={outcomes.timers} />
+      <DeliveryPanel onAct={onAct.delivery} outcome={outcomes.delivery} />
     </section>
   );
 }

@@ -9,11 +9,13 @@ import { BreakpointsPanel } from './BreakpointsPanel.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { EventsPanel } from './EventsPanel.tsx';
+import { Figure2Panel } from './Figure2Panel.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { LogPanel } from './LogPanel.tsx';
 import { PlaybackArea } from './PlaybackArea.tsx';
 import { ScenarioCaption, ScenarioPanel } from './ScenarioPanel.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { WhyPanel } from './WhyPanel.tsx';
 
 /**
  * The whole screen. The stage (the cluster and, under it, the logs) and the side (the selected
@@ -42,11 +44,13 @@ export function App() {
           <div className="app-side-details">
             <ScenarioPanel />
             <DetailsPanel />
+            <WhyPanel />
             <ActionsPanel />
             <BreakpointsPanel />
           </div>
           <div className="app-side-history">
             <EventsPanel />
+            <Figure2Panel />
             <SettingsSection />
           </div>
         </div>

@@ -30,8 +30,12 @@ export function travelProgress(message: Timing, tick: Tick): number {
  * Fraction of the link covered at `tick`: 0 at the sender, 1 at the receiver. A lost message
  * moves at the same speed but stops at its vanish point.
  */
-export function messageFraction(message: Timing & Pick<MessageView, 'dropReason'>, tick: Tick): number {
+/** Where a message waiting for manual delivery stops: most of the way, at the receiver's door. */
+export const heldStopFraction = 0.8;
+
+export function messageFraction(message: Timing & Pick<MessageView, 'dropReason' | 'held'>, tick: Tick): number {
   const progress = travelProgress(message, tick);
+  if (message.held === true) return Math.min(progress, heldStopFraction);
   return message.dropReason === null ? progress : progress * lostVanishFraction;
 }
 

@@ -19,7 +19,7 @@ const rejectedAppend = (leader: number): string => `rejected AppendEntries from 
 const backedOff = (p: NextIndexBackOff): string => `moved nextIndex for node ${p.follower} back from ${p.from} to ${p.to} after it rejected prevLogIndex ${p.rejectedIndex}`;
 const commitMoved = (from: number, to: number): string => `commitIndex advanced from ${from} to ${to}`;
 const accepted = (what: string, p: AppendAccepted): string =>
-  `accepted ${what} from node ${p.leader}: log matches at index ${p.prevLogIndex} (term ${p.prevLogTerm}); agrees with the leader through index ${p.matchIndex}`;
+  `accepted ${what} from node ${p.leader}: log matches at index ${p.prevLogIndex} (term ${p.prevLogTerm}); agrees with the leader through index ${p.matchIndex} (§5.3)`;
 const tally = (p: VoteTally): string => `${p.grantedCount} granted, ${p.refusedCount} refused, ${p.quorum} needed`;
 
 interface LogPositions {
@@ -189,9 +189,9 @@ export const events = {
         `${rejectedAppend(p.leader)}: our entry at prevLogIndex ${p.prevLogIndex} has term ${ownTerm}, not ${p.prevLogTerm} (§5.3)${hint}`,
     },
     nextIndexBackedOff: {
-      oneStep: (p: NextIndexBackOff) => `${backedOff(p)} (one step at a time)`,
+      oneStep: (p: NextIndexBackOff) => `${backedOff(p)} (one step at a time, §5.3)`,
       /** `hint` is one of hint.*. */
-      fastBackup: (p: NextIndexBackOff, hint: string) => `${backedOff(p)} (fast backup${hint})`,
+      fastBackup: (p: NextIndexBackOff, hint: string) => `${backedOff(p)} (fast backup${hint}; §5.3)`,
     },
     /** `state` is progressState.*. */
     progressUpdated: (p: { follower: number; matchIndex: number; nextIndex: number }, state: string) =>
@@ -200,7 +200,7 @@ export const events = {
       quorum: (p: { from: number; to: number; term: number }) => `${commitMoved(p.from, p.to)}: a majority stores index ${p.to}, an entry of the current term ${p.term} (§5.3, §5.4.2)`,
       leaderCommit: (p: { from: number; to: number }, leaderCommit: Known, lastNewIndex: Known) =>
         `${commitMoved(p.from, p.to)}: the leader's commit is ${leaderCommit} and its last new entry here is ${lastNewIndex} (the smaller of the two)`,
-      snapshot: (p: { from: number; to: number }) => `${commitMoved(p.from, p.to)} by installing the leader's snapshot`,
+      snapshot: (p: { from: number; to: number }) => `${commitMoved(p.from, p.to)} by installing the leader's snapshot (§7)`,
     },
     commitHeldBack: (p: { quorumIndex: number; entryTerm: number; currentTerm: number; committed: number }) =>
       `did not commit index ${p.quorumIndex}: it is from term ${p.entryTerm}, not the current term ${p.currentTerm} (§5.4.2); commitIndex stays at ${p.committed}`,
@@ -208,12 +208,12 @@ export const events = {
       `sent a snapshot through index ${p.index} (term ${p.term}) to node ${p.follower}: it needs index ${p.nextIndex}, but the log now starts at ${p.firstIndex} (§7)`,
     snapshotInstalled: (p: { leader: number; index: number; term: number; keptEntries: number; discardedEntries: number }) =>
       `installed node ${p.leader}'s snapshot through index ${p.index} (term ${p.term}); kept ${plural(p.keptEntries, 'later entry', 'later entries')}, discarded ${p.discardedEntries}`,
-    snapshotIgnored: (p: { leader: number; index: number; committed: number }) => `ignored node ${p.leader}'s snapshot through index ${p.index}: already committed through ${p.committed}`,
+    snapshotIgnored: (p: { leader: number; index: number; committed: number }) => `ignored node ${p.leader}'s snapshot through index ${p.index}: already committed through ${p.committed} (§7)`,
     /** `command` is common.command(...). */
     proposalAccepted: (p: { index: number; term: number }, command: string) => `accepted client request "${command}" as entry ${p.index} in term ${p.term}`,
     proposalRefused: {
       /** `role` is common.role.*, `leader` is tryNode or noLeader. */
-      refused: (command: string, role: string, leader: string) => `refused client request "${command}": it is a ${role}, not the leader (${leader})`,
+      refused: (command: string, role: string, leader: string) => `refused client request "${command}": it is a ${role}, not the leader (${leader}; §8)`,
       tryNode: (leader: number) => `try node ${leader}`,
       noLeader: 'no leader known',
     },
@@ -238,6 +238,11 @@ export const events = {
     },
     messageDuplicated: (p: { copyOf: number; id: number; deliverTick: number }, rpc: string, to: number) =>
       `the network duplicated message #${p.copyOf} (${rpc} to node ${to}) as #${p.id}, due at tick ${p.deliverTick}`,
+    manualDelivery: {
+      on: (waiting: number) => `manual delivery on: messages wait in the network until delivered by hand (${plural(waiting, 'message waits', 'messages wait')} now)`,
+      off: 'manual delivery off: messages arrive by themselves again',
+    },
+    timersFrozen: { on: 'timers frozen: no node times out or sends a heartbeat until they run again', off: 'timers run again' },
     messageDelayed: (p: { id: number; by: number; deliverTick: number }, rpc: string, to: number) =>
       `message #${p.id} (${rpc} to node ${to}) held back by hand for ${plural(p.by, 'tick', 'ticks')}: it now arrives at tick ${p.deliverTick}`,
     messageDelivered: (p: { from: number; term: number }, rpc: string, args: string, sentTick: number) =>

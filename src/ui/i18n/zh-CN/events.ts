@@ -16,7 +16,7 @@ const backedOff = (p: Parameters<Explain['nextIndexBackedOff']['oneStep']>[0]): 
   `在节点 ${p.follower} 拒绝 prevLogIndex ${p.rejectedIndex} 后，把它的 nextIndex 从 ${p.from} 回退到 ${p.to}`;
 const commitMoved = (from: number, to: number): string => `commitIndex 从 ${from} 推进到 ${to}`;
 const matched = (p: Parameters<Explain['appendAccepted']['heartbeat']>[0]): string =>
-  `日志在索引 ${p.prevLogIndex}（任期 ${p.prevLogTerm}）处匹配；与领导者一致到索引 ${p.matchIndex}`;
+  `日志在索引 ${p.prevLogIndex}（任期 ${p.prevLogTerm}）处匹配；与领导者一致到索引 ${p.matchIndex}（§5.3）`;
 const tally = (p: Parameters<Explain['voteReceived']['granted']>[0]): string => `${p.grantedCount} 票同意，${p.refusedCount} 票拒绝，需要 ${p.quorum} 票`;
 
 export const events: Events = {
@@ -137,23 +137,23 @@ export const events: Events = {
       prevTermMismatch: (p, ownTerm, hint) => `${rejectedAppend(p.leader)}：自己在 prevLogIndex ${p.prevLogIndex} 处的条目任期为 ${ownTerm}，而不是 ${p.prevLogTerm}（§5.3）${hint}`,
     },
     nextIndexBackedOff: {
-      oneStep: (p) => `${backedOff(p)}（每次回退一步）`,
-      fastBackup: (p, hint) => `${backedOff(p)}（快速回退${hint}）`,
+      oneStep: (p) => `${backedOff(p)}（每次回退一步，§5.3）`,
+      fastBackup: (p, hint) => `${backedOff(p)}（快速回退${hint}；§5.3）`,
     },
     progressUpdated: (p, state) => `得知节点 ${p.follower} 已与自己一致到索引 ${p.matchIndex}（matchIndex）；nextIndex 为 ${p.nextIndex}，处于${state}模式`,
     commitAdvanced: {
       quorum: (p) => `${commitMoved(p.from, p.to)}：多数派已存储索引 ${p.to}，且它是当前任期 ${p.term} 的条目（§5.3、§5.4.2）`,
       leaderCommit: (p, leaderCommit, lastNewIndex) =>
         `${commitMoved(p.from, p.to)}：领导者的 leaderCommit 为 ${leaderCommit}，自己最后一个新条目的索引为 ${lastNewIndex}（取两者中较小的）`,
-      snapshot: (p) => `通过安装领导者的快照，${commitMoved(p.from, p.to)}`,
+      snapshot: (p) => `通过安装领导者的快照，${commitMoved(p.from, p.to)}（§7）`,
     },
     commitHeldBack: (p) => `没有提交索引 ${p.quorumIndex}：该条目属于任期 ${p.entryTerm}，不是当前任期 ${p.currentTerm}（§5.4.2）；commitIndex 仍为 ${p.committed}`,
     snapshotSent: (p) => `向节点 ${p.follower} 发送了截至索引 ${p.index}（任期 ${p.term}）的快照：它需要索引 ${p.nextIndex}，但自己的日志现在从 ${p.firstIndex} 开始（§7）`,
     snapshotInstalled: (p) => `安装了节点 ${p.leader} 截至索引 ${p.index}（任期 ${p.term}）的快照；保留了之后的 ${p.keptEntries} 个条目，丢弃了 ${p.discardedEntries} 个`,
-    snapshotIgnored: (p) => `忽略了节点 ${p.leader} 截至索引 ${p.index} 的快照：自己已提交到索引 ${p.committed}`,
+    snapshotIgnored: (p) => `忽略了节点 ${p.leader} 截至索引 ${p.index} 的快照：自己已提交到索引 ${p.committed}（§7）`,
     proposalAccepted: (p, command) => `接受了客户端请求“${command}”，作为任期 ${p.term} 的条目 ${p.index}`,
     proposalRefused: {
-      refused: (command, role, leader) => `拒绝了客户端请求“${command}”：自己是${role}，不是领导者（${leader}）`,
+      refused: (command, role, leader) => `拒绝了客户端请求“${command}”：自己是${role}，不是领导者（${leader}；§8）`,
       tryNode: (leader) => `请改发给节点 ${leader}`,
       noLeader: '不知道谁是领导者',
     },
@@ -172,6 +172,11 @@ export const events: Events = {
       lost: (p, rpc, args, reason) => `在任期 ${p.term} 向节点 ${p.to} 发送 ${rpc}（${args}）；这条消息会丢失：${reason}`,
     },
     messageDuplicated: (p, rpc, to) => `网络把消息 #${p.copyOf}（发往节点 ${to} 的 ${rpc}）复制了一份 #${p.id}，预计在 tick ${p.deliverTick} 送达`,
+    manualDelivery: {
+      on: (waiting) => `手动送达已开启：消息留在网络中，直到手动送达（现在有 ${waiting} 条在等待）`,
+      off: '手动送达已关闭：消息重新自行送达',
+    },
+    timersFrozen: { on: '计时器已冻结：在恢复之前，没有节点会超时或发送心跳', off: '计时器恢复运行' },
     messageDelayed: (p, rpc, to) => `消息 #${p.id}（发往节点 ${to} 的 ${rpc}）被手动推迟 ${p.by} 个 tick：现在于 tick ${p.deliverTick} 送达`,
     messageDelivered: (p, rpc, args, sentTick) => `收到节点 ${p.from} 在 tick ${sentTick} 发出的任期 ${p.term} 的 ${rpc}（${args}）`,
     messageDropped: (p, rpc, sentTick, reason) => `节点 ${p.from} 在 tick ${sentTick} 发往节点 ${p.to} 的 ${rpc} 丢失了：${reason}`,

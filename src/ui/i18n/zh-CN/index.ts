@@ -8,6 +8,7 @@ import { debug } from './debug.ts';
 import { details } from './details.ts';
 import { embed } from './embed.ts';
 import { events } from './events.ts';
+import { figure2 } from './figure2.ts';
 import { log } from './log.ts';
 import { runs } from './runs.ts';
 import { settings } from './settings.ts';
@@ -15,4 +16,4 @@ import { presets } from './presets.ts';
 import { scenario } from './scenario.ts';
 import { share } from './share.ts';
 
-export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug };
+export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2 };
