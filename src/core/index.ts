@@ -15,6 +15,8 @@ export type { TimelineLimits } from './timeline.ts';
 export type { ActionRecorder, CommittedAt, NodeState, PersistedState, TimedAction } from './simulation.ts';
 export type { Action, ActionResult, ActionType, Proposal } from './sim/actions.ts';
 export { timerTicksMax } from './sim/actions.ts';
+export { firstDivergence } from './compare.ts';
+export type { Divergence, RunToCompare } from './compare.ts';
 export type { NextEvent } from './sim/time.ts';
 export type { Violation, SafetyProperty } from './sim/checker.ts';
 export { SimulationInputError } from './sim/errors.ts';

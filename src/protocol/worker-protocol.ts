@@ -11,7 +11,7 @@
  * after the previous frame's reply arrived), so the worker posts at most one view per frame and
  * stops by itself when the tab is hidden and animation frames stop.
  */
-import type { Action, NextEvent, NodeId, RemoteMessageType, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Action, Divergence, NextEvent, NodeId, RemoteMessageType, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import type { ScenarioError } from '../scenario/errors.ts';
 import type { WatchedResult } from '../scenario/expectation-watch.ts';
@@ -73,6 +73,11 @@ export type ToWorker =
    * that does not parse or compile gets one 'error' with problem 'scenario', and the run stays.
    */
   | { readonly type: 'open-scenario'; readonly text: string }
+  /**
+   * Plays the run again with one setting changed and answers 'compare-result' with the first
+   * place the two runs' events differ (src/core/compare.ts). The run on screen is unchanged.
+   */
+  | { readonly type: 'compare'; readonly change: CompareChange }
   /** Moves to the next or previous tick where something of a kind happened (src/worker/jumps.ts); answered by 'jump-result' and a frame. */
   | { readonly type: 'jump'; readonly request: JumpRequest }
   /**
@@ -83,6 +88,10 @@ export type ToWorker =
    * dropped with a removed breakpoint, 'breakpoint-hits'; a bad list gets one 'error'.
    */
   | { readonly type: 'set-breakpoints'; readonly breakpoints: readonly BreakpointSetting[] };
+
+/** The one setting a comparison changes: fast backup on or off, the election timeout doubled, or another seed. */
+export const compareChanges = ['fast-backup', 'election-timeout', 'seed'] as const;
+export type CompareChange = (typeof compareChanges)[number];
 
 /** What a jump looks for: an election (a candidate), a leader change, a commit, a term change, or a message delivered. */
 export const jumpKinds = ['election', 'leader', 'commit', 'term', 'message'] as const;
@@ -147,6 +156,8 @@ export type FromWorker =
   | { readonly type: 'expectations'; readonly results: readonly WatchedResult[] }
   /** Where a jump landed, or `tick` null when nothing of its kind was found (the run stays where it was). */
   | { readonly type: 'jump-result'; readonly request: JumpRequest; readonly tick: Tick | null }
+  /** The first divergence of the run and the run with `change` (up to the end of the run), or null when they agree. */
+  | { readonly type: 'compare-result'; readonly change: CompareChange; readonly options: SimulationOptions; readonly until: Tick; readonly divergence: Divergence | null }
   /**
    * A long import under way: `done` of `total` replay steps (one per action and one per tick).
    * It ends with 'import-done' and the new run's frame, an 'error', or 'import-cancelled'.

@@ -12,6 +12,7 @@ import { clampSpeed, idleSpeedMeter, meterFrame, ticksForFrame } from './pacing.
 import type { SpeedMeter } from './pacing.ts';
 import { requireBreakpointSettings, sameAnnotations } from './run-annotations.ts';
 import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
+import { compareWith, requireCompareChange } from './compare-runs.ts';
 import { jump, requireJumpRequest } from './jumps.ts';
 import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-run.ts';
 
@@ -217,6 +218,12 @@ function commandHandlers(context: Context): Handlers {
       frame(false);
     },
     'set-breakpoints': (command) => setBreakpoints(context, requireBreakpointSettings(command.breakpoints)),
+    compare: (command) => {
+      const timeline = currentRun(session);
+      const change = requireCompareChange(command.change);
+      const { options, divergence } = compareWith(timeline, change);
+      post({ type: 'compare-result', change, options, until: timeline.maxTick, divergence });
+    },
     jump: (command) => {
       const timeline = currentRun(session);
       const request = requireJumpRequest(command.request);

@@ -12,13 +12,13 @@ test('Jump back to the last leader change; nothing earlier leaves the run where 
   const events = page.getByRole('region', { name: 'Events' });
   await events.getByLabel('Jump to').selectOption('leader');
   await events.getByRole('button', { name: 'Jump back', exact: true }).click();
-  await expect(events.getByRole('status')).toHaveText(/^At tick \d+$/);
-  const at = Number(/(\d+)$/.exec((await events.getByRole('status').textContent()) ?? '')![1]);
+  await expect(events.locator('.jump-controls').getByRole('status')).toHaveText(/^At tick \d+$/);
+  const at = Number(/(\d+)$/.exec((await events.locator('.jump-controls').getByRole('status').textContent()) ?? '')![1]);
   expect(at).toBeLessThan(end);
   await expect(currentTick(page)).toHaveText(String(at));
   await expect(page.getByRole('button', { name: `Node ${leader.id}, leader, term ${leader.term}` })).toBeVisible();
   // Nothing earlier than the first election's leader.
   await events.getByRole('button', { name: 'Jump back', exact: true }).click();
-  await expect(events.getByRole('status')).toHaveText('No earlier leader change');
+  await expect(events.locator('.jump-controls').getByRole('status')).toHaveText('No earlier leader change');
   await expect(currentTick(page)).toHaveText(String(at));
 });

@@ -5,6 +5,7 @@ import { useThrottledValue } from '../hooks/use-throttled-value.ts';
 import { fastPlaybackTicksPerSecond } from '../speed.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { EventLog } from './EventLog.tsx';
+import { CompareControls } from './CompareControls.tsx';
 import { JumpControls } from './JumpControls.tsx';
 
 /** The explained event log, filtered, clickable to seek; it follows the current tick. */
@@ -24,6 +25,7 @@ export function EventsPanel() {
   return (
     <section className="app-slot events-panel" aria-label={m.events.panel}>
       <JumpControls node={filter.node} />
+      <CompareControls />
       <EventLog events={shown} nodeIds={nodeIds} onSeek={seek} filter={filter} onFilterChange={setFilter} />
     </section>
   );

@@ -3,9 +3,9 @@
  * selected, and the actions the UI can take. Actions post commands to the worker (through the
  * protocol) or change UI-only state; components never compute Raft.
  */
-import type { Action, BreakpointKind, ClusterView, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
+import type { Action, BreakpointKind, ClusterView, Divergence, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
 import type { PermalinkProblem } from '../../protocol/permalink.ts';
-import type { BreakpointMark, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
+import type { BreakpointMark, CompareChange, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -132,6 +132,8 @@ export interface AppState {
   readonly expectationResults: readonly WatchedResult[];
   /** The scenario the Open scenario dialog last failed to open, until the next attempt. */
   readonly scenarioProblem: ScenarioProblem | null;
+  /** The last comparison (Compare): the change, and the first divergence or null when the runs agree; `pending` while it runs. */
+  readonly comparison: { readonly change: CompareChange; readonly pending: boolean; readonly until: Tick; readonly divergence: Divergence | null } | null;
   /** Where the last jump (Jump back, Jump ahead) landed, or tick null when it found nothing. */
   readonly lastJump: { readonly request: JumpRequest; readonly tick: Tick | null } | null;
   /**
@@ -205,6 +207,8 @@ export interface AppState {
    */
   readonly openScenario: (text: string, from: { readonly name: string; readonly inDialog: boolean }) => void;
   readonly clearScenarioProblem: () => void;
+  /** Compares the run with the same run with one setting changed (the worker's compare). */
+  readonly compare: (change: CompareChange) => void;
   /** Goes to the next or previous tick where something of a kind happened (the worker's jump). */
   readonly jump: (request: JumpRequest) => void;
   /** Stops the import under way; the current run stays as it was. */

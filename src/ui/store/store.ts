@@ -85,7 +85,7 @@ export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOp
   const startOptions = options.runOptions ?? defaultRunOptions;
   const store = createStore<AppState>()((set, get) => ({
     ...initialState(startOptions, options.display ?? defaultDisplay),
-    ...playbackActions(connection, get),
+    ...playbackActions(connection, get, set),
     ...runActions(connection, set, get, startOptions),
     ...actActions((message) => port.post(message), connection.acts, set, get),
     ...importActions(connection, set, get),
@@ -129,6 +129,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     expectationResults: [],
     scenarioProblem: null,
     lastJump: null,
+    comparison: null,
     runRevision: 0,
     selectedNode: null,
     selectedMessage: null,
@@ -146,7 +147,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
   };
 }
 
-function playbackActions({ port }: Connection, get: GetState): Pick<AppState, 'play' | 'pause' | 'togglePlay' | 'step' | 'stepBack' | 'nextEvent' | 'seek' | 'setSpeed' | 'jump'> {
+function playbackActions({ port }: Connection, get: GetState, set: SetState): Pick<AppState, 'play' | 'pause' | 'togglePlay' | 'step' | 'stepBack' | 'nextEvent' | 'seek' | 'setSpeed' | 'jump' | 'compare'> {
   return {
     play: () => port.post({ type: 'play' }),
     pause: () => port.post({ type: 'pause' }),
@@ -155,6 +156,10 @@ function playbackActions({ port }: Connection, get: GetState): Pick<AppState, 'p
     stepBack: (ticks = 1) => port.post({ type: 'step-back', ticks }),
     nextEvent: () => port.post({ type: 'next-event' }),
     jump: (request) => port.post({ type: 'jump', request }),
+    compare: (change) => {
+      set({ comparison: { change, pending: true, until: get().timeline.maxTick, divergence: null } });
+      port.post({ type: 'compare', change });
+    },
     seek: (tick) => port.post({ type: 'seek', tick }),
     setSpeed: (ticksPerSecond) => port.post({ type: 'set-speed', ticksPerSecond }),
   };
@@ -294,6 +299,7 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
     },
     expectations: (message) => store.setState({ expectationResults: message.results }),
     'jump-result': (message) => store.setState({ lastJump: { request: message.request, tick: message.tick } }),
+    'compare-result': (message) => store.setState({ comparison: { change: message.change, pending: false, until: message.until, divergence: message.divergence } }),
     'breakpoint-hit': ({ index, tick, event }) =>
       store.setState((state) => ({ breakpointStop: { index, tick, event, kind: state.annotations.breakpoints[index]?.breakpoint.kind ?? null } })),
     'breakpoint-hits': ({ hits }) => store.setState({ breakpointHits: hits }),

@@ -55,6 +55,21 @@ type Known = number | string;
 export const events = {
   /** The panel around the log. */
   panel: 'Events',
+  /** Compare: this run against the same run with one setting changed. */
+  compare: {
+    with: 'Compare with',
+    changes: { 'fast-backup': 'fast backup switched', 'election-timeout': 'election timeout doubled', seed: 'the next seed' },
+    compare: 'Compare',
+    hint: 'Play this run again with one setting changed and find where their events first differ',
+    running: 'Comparing…',
+    same: (change: string, until: number) => `With ${change}, the run goes exactly the same way up to tick ${until}`,
+    diverge: (change: string, tick: number) => `With ${change}, the runs first diverge at tick ${tick}.`,
+    goTo: (tick: number) => `Go to tick ${tick}`,
+    thisRun: (what: string) => `This run: ${what}`,
+    otherRun: (what: string) => `The other: ${what}`,
+    nothing: 'nothing more',
+    cluster: 'the cluster',
+  },
   /** Jumps through the run by what happened; the node filter below applies. */
   jump: {
     label: 'Jump to',

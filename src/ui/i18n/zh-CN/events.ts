@@ -21,6 +21,20 @@ const tally = (p: Parameters<Explain['voteReceived']['granted']>[0]): string => 
 
 export const events: Events = {
   panel: '事件',
+  compare: {
+    with: '对比',
+    changes: { 'fast-backup': '切换快速回退', 'election-timeout': '选举超时加倍', seed: '下一个种子' },
+    compare: '对比',
+    hint: '改变一项设置重新运行，找出两次运行的事件第一次不同的地方',
+    running: '正在对比…',
+    same: (change, until) => `${change}后，直到 tick ${until} 运行完全相同`,
+    diverge: (change, tick) => `${change}后，两次运行在 tick ${tick} 第一次出现不同。`,
+    goTo: (tick) => `转到 tick ${tick}`,
+    thisRun: (what) => `这次运行：${what}`,
+    otherRun: (what) => `另一次：${what}`,
+    nothing: '没有更多事件',
+    cluster: '集群',
+  },
   jump: {
     label: '跳到',
     kinds: { election: '选举', leader: '领导者变更', commit: '提交', term: '任期变更', message: '消息' },
