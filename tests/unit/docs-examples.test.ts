@@ -49,10 +49,10 @@ describe('docs/examples', () => {
       { expectation: 'expect always: at most one leader per term', status: 'passed', tick: 2_500 },
     ]);
     // Only the topics asked for (LEAD and FAULT), in the app's English words.
-    expect(trace).toContain('421 node 3: won the election for term 1 with votes from nodes 1 and 3; its log ends at index 0');
+    expect(trace).toContain('421 node 3: won the election for term 1 with votes from nodes 1 and 3, a majority; its log ends at index 0 (§5.2)');
     expect(trace).toContain('1000 node 3: crashed: its volatile state is gone; the disk keeps term, vote, snapshot and log');
     expect(trace.filter((line) => line.includes('won the election for term 2'))).toHaveLength(1);
-    expect(trace.at(-1)).toBe('2061 node 3: follows term 2 now: saw a higher term (leader is node 2)');
+    expect(trace.at(-1)).toBe('2061 node 3: follows term 2 now: saw a higher term (§5.1; leader is node 2)');
     expect(trace.every((line) => /^\d+ node \d: /.test(line))).toBe(true);
     expect(trace.some((line) => line.includes('commitIndex'))).toBe(false);
     expect(typo).toEqual(["line 2, column 9: unknown action 'partiton' — did you mean 'partition'?"]);

@@ -44,17 +44,17 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
   ],
   'heartbeat-timeout': [[{ type: 'heartbeat-timeout', elapsed: 3 }, 'heartbeat interval of 3 ticks passed: sends AppendEntries to every follower']],
   'became-candidate': [
-    [{ type: 'became-candidate', term: 4, electionTimeout: 15 }, 'became candidate in term 4, voted for itself and asked the others for votes; next election timeout 15 ticks'],
+    [{ type: 'became-candidate', term: 4, electionTimeout: 15 }, 'became candidate in term 4, voted for itself and asked the others for votes; next election timeout 15 ticks (§5.2)'],
   ],
   'became-leader': [
-    [{ type: 'became-leader', term: 4, votes: [1, 2, 4], lastIndex: 9 }, 'won the election for term 4 with votes from nodes 1, 2 and 4; its log ends at index 9'],
-    [{ type: 'became-leader', term: 1, votes: [1], lastIndex: 0 }, 'won the election for term 1 with votes from node 1; its log ends at index 0'],
+    [{ type: 'became-leader', term: 4, votes: [1, 2, 4], lastIndex: 9 }, 'won the election for term 4 with votes from nodes 1, 2 and 4, a majority; its log ends at index 9 (§5.2)'],
+    [{ type: 'became-leader', term: 1, votes: [1], lastIndex: 0 }, 'won the election for term 1 with votes from node 1, a majority; its log ends at index 0 (§5.2)'],
   ],
   'became-follower': [
-    [{ type: 'became-follower', term: 5, lead: null, previousRole: 'follower', reason: 'higher-term' }, 'follows term 5 now: saw a higher term (leader not known yet)'],
-    [{ type: 'became-follower', term: 5, lead: 3, previousRole: 'leader', reason: 'higher-term' }, 'stepped down from leader to follower in term 5: saw a higher term (leader is node 3)'],
-    [{ type: 'became-follower', term: 5, lead: null, previousRole: 'candidate', reason: 'higher-term' }, 'stepped down from candidate to follower in term 5: saw a higher term (leader not known yet)'],
-    [{ type: 'became-follower', term: 5, lead: 3, previousRole: 'candidate', reason: 'leader-found' }, 'gave up its candidacy in term 5: node 3 won the election'],
+    [{ type: 'became-follower', term: 5, lead: null, previousRole: 'follower', reason: 'higher-term' }, 'follows term 5 now: saw a higher term (§5.1; leader not known yet)'],
+    [{ type: 'became-follower', term: 5, lead: 3, previousRole: 'leader', reason: 'higher-term' }, 'stepped down from leader to follower in term 5: saw a higher term (§5.1; leader is node 3)'],
+    [{ type: 'became-follower', term: 5, lead: null, previousRole: 'candidate', reason: 'higher-term' }, 'stepped down from candidate to follower in term 5: saw a higher term (§5.1; leader not known yet)'],
+    [{ type: 'became-follower', term: 5, lead: 3, previousRole: 'candidate', reason: 'leader-found' }, 'gave up its candidacy in term 5: node 3 won the election (§5.2)'],
   ],
   'vote-granted': [
     [
@@ -83,7 +83,7 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
   'election-lost': [
     [
       { type: 'election-lost', term: 4, refused: [2, 3, 5], quorum: 3 },
-      'lost the election for term 4: refused by nodes 2, 3 and 5, so a majority of 3 is out of reach; waits for its timer to try again',
+      'lost the election for term 4: refused by nodes 2, 3 and 5, so a majority of 3 is out of reach; waits for its timer to try again (§5.2)',
     ],
   ],
   'entries-appended': [
@@ -321,7 +321,7 @@ describe('explain, one event of every type', () => {
     const chineseOf = <T extends SimEventType>(type: T, index = 0) => explain(chinese, recorded(samples[type][index]![0]));
     expect(chineseOf('vote-refused', 2)).toBe('在任期 4 拒绝投票给节点 3：候选人的日志（最后条目任期 2，索引 7）落后于自己的（最后条目任期 3，索引 5）（§5.4.1）');
     expect(chineseOf('commit-held-back')).toBe('没有提交索引 6：该条目属于任期 2，不是当前任期 4（§5.4.2）；commitIndex 仍为 3');
-    expect(chineseOf('became-leader')).toBe('赢得任期 4 的选举，获得了节点 1、2 和 4 的选票；其日志末尾索引为 9');
+    expect(chineseOf('became-leader')).toBe('赢得任期 4 的选举，获得了节点 1、2 和 4 的选票，达到多数派；其日志末尾索引为 9（§5.2）');
     expect(chineseOf('message-sent', 1)).toBe('在任期 4 向节点 2 发送 RequestVote 回复（同意投票）；这条消息会丢失：网络随机丢弃了它（丢包）');
   });
 });

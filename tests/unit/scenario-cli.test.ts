@@ -79,7 +79,7 @@ describe('npm run scenario', () => {
     expect(lines).toContain('  trace: as expected');
     // --trace: the LEAD lines, indented under "trace:", for each file.
     expect(lines.filter((line) => line === '  trace:')).toHaveLength(2);
-    expect(lines).toContain('    421 node 3: won the election for term 1 with votes from nodes 1 and 3; its log ends at index 0');
+    expect(lines).toContain('    421 node 3: won the election for term 1 with votes from nodes 1 and 3, a majority; its log ends at index 0 (§5.2)');
   });
 
   it('exits 1 when an expectation fails (its tick and every node state) or a trace differs (its first line), and still reports the files that pass', () => {

@@ -149,15 +149,15 @@ export const events = {
       `election timer fired after ${p.elapsed} ticks (timeout ${p.timeout}) without word from a leader: starts an election (§5.2)`,
     heartbeatTimeout: (p: { elapsed: number }) => `heartbeat interval of ${p.elapsed} ticks passed: sends AppendEntries to every follower`,
     becameCandidate: (p: { term: number; electionTimeout: number }) =>
-      `became candidate in term ${p.term}, voted for itself and asked the others for votes; next election timeout ${p.electionTimeout} ticks`,
+      `became candidate in term ${p.term}, voted for itself and asked the others for votes; next election timeout ${p.electionTimeout} ticks (§5.2)`,
     /** `voters` is common.nodes(...). */
-    becameLeader: (p: { term: number; lastIndex: number }, voters: string) => `won the election for term ${p.term} with votes from ${voters}; its log ends at index ${p.lastIndex}`,
+    becameLeader: (p: { term: number; lastIndex: number }, voters: string) => `won the election for term ${p.term} with votes from ${voters}, a majority; its log ends at index ${p.lastIndex} (§5.2)`,
     becameFollower: {
       /** `leader` is leaderKnown or leaderUnknown. */
-      higherTerm: (term: number, leader: string) => `follows term ${term} now: saw a higher term (${leader})`,
+      higherTerm: (term: number, leader: string) => `follows term ${term} now: saw a higher term (§5.1; ${leader})`,
       /** `role` is common.role.*. */
-      steppedDown: (term: number, role: string, leader: string) => `stepped down from ${role} to follower in term ${term}: saw a higher term (${leader})`,
-      leaderFound: (term: number, leader: Known) => `gave up its candidacy in term ${term}: node ${leader} won the election`,
+      steppedDown: (term: number, role: string, leader: string) => `stepped down from ${role} to follower in term ${term}: saw a higher term (§5.1; ${leader})`,
+      leaderFound: (term: number, leader: Known) => `gave up its candidacy in term ${term}: node ${leader} won the election (§5.2)`,
       leaderKnown: (leader: number) => `leader is node ${leader}`,
       leaderUnknown: 'leader not known yet',
     },
@@ -176,7 +176,7 @@ export const events = {
     },
     /** `refusers` is common.nodes(...). */
     electionLost: (p: { term: number; quorum: number }, refusers: string) =>
-      `lost the election for term ${p.term}: refused by ${refusers}, so a majority of ${p.quorum} is out of reach; waits for its timer to try again`,
+      `lost the election for term ${p.term}: refused by ${refusers}, so a majority of ${p.quorum} is out of reach; waits for its timer to try again (§5.2)`,
     entriesAppended: {
       /** `range` is common.indexRange(...). */
       proposal: (range: string) => `appended ${range} to its own log as leader`,
