@@ -5,6 +5,7 @@ import { useThrottledValue } from '../hooks/use-throttled-value.ts';
 import { fastPlaybackTicksPerSecond } from '../speed.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { EventLog } from './EventLog.tsx';
+import './panels.css';
 import { CompareControls } from './CompareControls.tsx';
 import { JumpControls } from './JumpControls.tsx';
 
@@ -24,8 +25,11 @@ export function EventsPanel() {
   if (nodeCount === 0) return null;
   return (
     <section className="app-slot events-panel" aria-label={m.events.panel}>
-      <JumpControls node={filter.node} />
-      <CompareControls />
+      {/* Moving through the run by what happened, and comparing it with a changed one. */}
+      <div className="panel events-tools">
+        <JumpControls node={filter.node} />
+        <CompareControls />
+      </div>
       <EventLog events={shown} nodeIds={nodeIds} onSeek={seek} filter={filter} onFilterChange={setFilter} />
     </section>
   );
