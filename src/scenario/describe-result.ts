@@ -7,11 +7,12 @@ import { alternatives, describeScenarioError } from './errors.ts';
 import type { ConditionDetail } from './conditions.ts';
 import type { ExpectationResult, ExpectationState } from './evaluate.ts';
 
-function nodeList(ids: readonly number[]): string {
+/** "node 3", "nodes 1, 2 and 4" (the app's English catalogue words nodes the same). */
+export function nodeList(ids: readonly number[]): string {
   return ids.length === 1 ? `node ${ids[0]!}` : `nodes ${alternatives(ids.map(String)).replace(/ or /, ' and ')}`;
 }
 
-function unresolvedNote(unresolved: readonly string[]): string {
+export function unresolvedNote(unresolved: readonly string[]): string {
   return unresolved.length === 0 ? '' : `; ${alternatives(unresolved.map((name) => `'${name}'`))} named no node`;
 }
 

@@ -91,7 +91,8 @@ export type ScenarioError = ErrorBase &
     | { readonly code: 'refused'; readonly tick: Tick; readonly field: string; readonly allowed: string; readonly received: string }
   );
 
-const classWords: Readonly<Record<ExpectedClass, string>> = {
+/** What each kind of thing is called in English (the app's English catalogue says the same). */
+export const classWords: Readonly<Record<ExpectedClass, string>> = {
   statement: 'a statement',
   action: 'an action',
   condition: 'a condition',
@@ -123,7 +124,7 @@ export function alternatives(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
 }
 
-function wordFound(found: string | null): string {
+export function wordFound(found: string | null): string {
   return found === null ? 'the end of the statement' : `'${found}'`;
 }
 
@@ -131,7 +132,7 @@ function didYouMean(error: ScenarioError): string {
   return error.suggestion === null ? '' : ` — did you mean '${error.suggestion}'?`;
 }
 
-const noNodeWords: Readonly<Record<NoNodeReason, string>> = {
+export const noNodeWords: Readonly<Record<NoNodeReason, string>> = {
   'no-leader': 'there is no leader then',
   'no-old-leader': 'no other node has led before then',
   'no-leader-of-term': 'no node led that term by then',

@@ -38,7 +38,7 @@ export function breakpointName(m: Messages, breakpoint: Breakpoint): string {
   switch (breakpoint.kind) {
     case 'message':
       return m.debug.message.name({
-        type: breakpoint.messageType === null ? null : m.debug.messageType[breakpoint.messageType],
+        type: breakpoint.messageType === null ? null : m.events.rpc[breakpoint.messageType],
         on: breakpoint.on,
         from: breakpoint.from,
         to: breakpoint.to,
@@ -236,7 +236,7 @@ function MessageForm({ id, nodeCount, disabled, onAdd }: { id: string; nodeCount
           <option value="">{m.debug.message.anyType}</option>
           {remoteMessageTypes.map((known) => (
             <option key={known} value={known}>
-              {m.debug.messageType[known]}
+              {m.events.rpc[known]}
             </option>
           ))}
         </select>

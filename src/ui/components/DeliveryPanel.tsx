@@ -7,7 +7,6 @@
  */
 import { useId } from 'react';
 import type { Action, MessageView } from '../../core/index.ts';
-import { paperName } from '../format.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { useAppStore, useShallow } from '../store/store-context.tsx';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
@@ -70,7 +69,7 @@ export function DeliveryPanel({ onAct, outcome = null }: DeliveryPanelProps) {
                   <span className="delivery-link">{link}</span>
                   <ul>
                     {messages.map((message) => {
-                      const name = `${paperName[message.type]} ${message.from}→${message.to} (#${message.id})`;
+                      const name = `${m.events.rpc[message.type]} ${message.from}→${message.to} (#${message.id})`;
                       const early = message.sentTick >= tick;
                       return (
                         <li key={message.id}>

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { currentRule, figure2Groups, ruleKey, ruleUses } from '../figure2-rules.ts';
 import { useMessages } from '../hooks/use-messages.ts';
-import { useThrottledValue } from '../hooks/use-throttled-value.ts';
-import { fastPlaybackTicksPerSecond } from '../speed.ts';
+import { useEventsOnScreen } from '../hooks/use-events-on-screen.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import './panels.css';
 
@@ -14,15 +13,8 @@ import './panels.css';
  */
 export function Figure2Panel() {
   const m = useMessages();
-  const events = useAppStore((state) => state.events);
-  const tick = useAppStore((state) => state.timeline.tick);
   const seek = useAppStore((state) => state.seek);
-  const fast = useAppStore((state) => state.timeline.playing && state.timeline.ticksPerSecond > fastPlaybackTicksPerSecond);
-  const visible = useMemo(() => {
-    const last = events.at(-1);
-    return last === undefined || last.tick <= tick ? events : events.filter((event) => event.tick <= tick);
-  }, [events, tick]);
-  const shown = useThrottledValue(visible, { intervalMs: 500, throttle: fast });
+  const shown = useEventsOnScreen();
   const uses = useMemo(() => ruleUses(shown), [shown]);
   const current = useMemo(() => {
     const rule = currentRule(shown);

@@ -8,7 +8,6 @@ import { useId, useState } from 'react';
 import type { NodeId, RemoteMessageType } from '../../core/index.ts';
 import type { JumpKind } from '../../protocol/worker-protocol.ts';
 import { jumpKinds, remoteMessageTypes } from '../../protocol/worker-protocol.ts';
-import { paperName } from '../format.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { useAppStore } from '../store/store-context.tsx';
 
@@ -21,7 +20,7 @@ export function JumpControls({ node }: { readonly node: NodeId | null }) {
   const [messageType, setMessageType] = useState<RemoteMessageType | null>(null);
   const words = m.events.jump;
   const go = (direction: 'next' | 'previous') => jump({ direction, kind, messageType: kind === 'message' ? messageType : null, node });
-  const what = (lastKind: JumpKind, lastType: RemoteMessageType | null) => (lastKind === 'message' && lastType !== null ? paperName[lastType] : words.kinds[lastKind]);
+  const what = (lastKind: JumpKind, lastType: RemoteMessageType | null) => (lastKind === 'message' && lastType !== null ? m.events.rpc[lastType] : words.kinds[lastKind]);
   const result =
     last === null ? '' : last.tick !== null ? words.landed(last.tick) : (last.request.direction === 'previous' ? words.noneBack : words.noneAhead)(what(last.request.kind, last.request.messageType), last.request.node);
   return (
@@ -39,7 +38,7 @@ export function JumpControls({ node }: { readonly node: NodeId | null }) {
           <option value="">{words.anyMessage}</option>
           {remoteMessageTypes.map((type) => (
             <option key={type} value={type}>
-              {paperName[type]}
+              {m.events.rpc[type]}
             </option>
           ))}
         </select>

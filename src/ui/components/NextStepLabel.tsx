@@ -4,7 +4,6 @@
  * needs it; empty while playing.
  */
 import type { NextStep } from '../../protocol/worker-protocol.ts';
-import { paperName } from '../format.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 
@@ -14,7 +13,7 @@ export function nextStepText(m: Messages, next: NextStep | null): string {
   switch (next.kind) {
     case 'delivery': {
       const { type, from, to } = next.message;
-      return words.at(next.tick, next.lost === null ? words.delivery(paperName[type], from, to) : words.lost(paperName[type], from, to));
+      return words.at(next.tick, next.lost === null ? words.delivery(m.events.rpc[type], from, to) : words.lost(m.events.rpc[type], from, to));
     }
     case 'election-timeout':
       return words.at(next.tick, words.electionTimeout(next.node));

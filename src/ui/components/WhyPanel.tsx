@@ -3,9 +3,8 @@ import type { NodeId, SimEvent, Tick } from '../../core/index.ts';
 import { explain } from '../explain.ts';
 import { isDecision, ruleOf } from '../figure2-rules.ts';
 import { useMessages } from '../hooks/use-messages.ts';
-import { useThrottledValue } from '../hooks/use-throttled-value.ts';
+import { useEventsOnScreen } from '../hooks/use-events-on-screen.ts';
 import type { Messages } from '../i18n/catalogue.ts';
-import { fastPlaybackTicksPerSecond } from '../speed.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import './panels.css';
 
@@ -97,18 +96,10 @@ function DecisionList({ m, lines, onSeek }: { m: Messages; lines: readonly Story
  */
 export function WhyPanel() {
   const m = useMessages();
-  const events = useAppStore((state) => state.events);
-  const tick = useAppStore((state) => state.timeline.tick);
   const seek = useAppStore((state) => state.seek);
   const selectedNode = useAppStore((state) => state.selectedNode);
   const selectedMessage = useAppStore((state) => state.selectedMessage);
-  const fast = useAppStore((state) => state.timeline.playing && state.timeline.ticksPerSecond > fastPlaybackTicksPerSecond);
-  // After stepping back, the events of the future the user left do not count.
-  const visible = useMemo(() => {
-    const last = events.at(-1);
-    return last === undefined || last.tick <= tick ? events : events.filter((event) => event.tick <= tick);
-  }, [events, tick]);
-  const shown = useThrottledValue(visible, { intervalMs: 500, throttle: fast });
+  const shown = useEventsOnScreen();
   const lines = useMemo((): readonly StoryLine[] | null => {
     if (selectedNode !== null) return nodeDecisions(shown, selectedNode).map((event) => ({ event, onDelivery: false }));
     if (selectedMessage !== null) return messageStory(shown, selectedMessage);

@@ -16,6 +16,7 @@ import {
   scenarioErrorsMax,
   scenarioExpectationsMax,
 } from '../../../src/scenario/index.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 function errorsOf(text: string): readonly ScenarioError[] {
   const result = parseScenario(text);
@@ -238,17 +239,6 @@ describe('scenario errors: where, what, and in words', () => {
   });
 });
 
-/** A small seeded generator (mulberry32): the same strings on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pieces = [
   'at', 'expect', 'run', 'until', 'trace', 'all', 'default', 'nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'every', 'entries', 'off', 'on',
@@ -263,7 +253,7 @@ const pieces = [
 
 describe('parseScenario never throws', () => {
   it('on a few hundred pseudo-random texts: each parses or has errors with a place', () => {
-    const random = generator(20_240_601);
+    const random = seededRandom(20_240_601);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     let parsed = 0;
     let failed = 0;
@@ -302,7 +292,7 @@ describe('parseScenario never throws', () => {
   });
 
   it('on statements built from valid pieces in a random order', () => {
-    const random = generator(7);
+    const random = seededRandom(7);
     const statements = [
       'at 100: crash leader', 'at +5: restart old leader', 'expect by 900: leader in {1, 2}', 'expect from 10 by 20: node 3 in term >= 2',
       'expect always: at most one leader per term', 'run until 5000', 'trace all', 'nodes 3', 'election 300..600', 'drop 10%',

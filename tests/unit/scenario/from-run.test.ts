@@ -8,6 +8,7 @@ import type { Action, SimulationOptions, TimedAction } from '../../../src/core/i
 import { SimulationInputError, Timeline } from '../../../src/core/index.ts';
 import type { Annotations, CompiledRun, Scenario } from '../../../src/scenario/index.ts';
 import { compileScenario, noAnnotations, parseScenario, runToScenarioText, scenarioActionsMax, scenarioFromRun, scenarioTickMax } from '../../../src/scenario/index.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 function compiled(text: string): CompiledRun {
   const parsed = parseScenario(text);
@@ -21,17 +22,6 @@ function textOf(run: CompiledRun): string {
   return runToScenarioText(run.options, run.actions, run.annotations);
 }
 
-/** A small seeded generator (mulberry32). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const story = `
 nodes 5
@@ -114,7 +104,7 @@ describe('from-run: text -> run -> text', () => {
  * including ones the simulation refuses (those are not recorded), over more than 100,000 ticks.
  */
 function longRun(seed: number): { options: SimulationOptions; actions: readonly TimedAction[] } {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
   const nodes = 7;
   const node = (): number => int(1, nodes);

@@ -11,6 +11,7 @@ import { nodeCountMax, topics } from '../../../src/core/index.ts';
 import type { Comparison, Condition, Expectation, NodeRef, Scenario, ScenarioAction, Step, StepItem, Timing } from '../../../src/scenario/index.ts';
 import { parseExpectation, parseScenario, printExpectation, printScenario, scenarioTickMax } from '../../../src/scenario/index.ts';
 import { getOption, optionLeaves, setOption } from '../../../src/scenario/option-table.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 /** The scenario without `source`, which printing does not keep. */
 function withoutSource(scenario: Scenario): Scenario {
@@ -150,17 +151,6 @@ describe('printScenario round trip', () => {
 
 // ---- Scenarios at random -------------------------------------------------------------------
 
-/** A small seeded generator (mulberry32). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Texts that need care: words of the language, numbers, signs, quotes, escapes, other planes. */
 const awkwardTexts = [
@@ -313,7 +303,7 @@ function randomScenario(random: () => number): Scenario {
 
 describe('printScenario round trip, on scenarios built at random', () => {
   it('parse(print(s)) equals s and print is a fixed point, for 400 seeded scenarios', () => {
-    const random = generator(1_234_567);
+    const random = seededRandom(1_234_567);
     const seen = { actions: new Set<string>(), conditions: new Set<string>(), timings: new Set<string>() };
     for (let round = 0; round < 400; round += 1) {
       const scenario = randomScenario(random);

@@ -6,20 +6,11 @@
  * recorded in the run and replays to the same states, with the checker quiet.
  */
 import { describe, expect, it } from 'vitest';
-import { replay, Simulation, SimulationInputError } from '../../../src/core/index.ts';
-import type { Action } from '../../../src/core/index.ts';
+import { replay, Simulation } from '../../../src/core/index.ts';
+import { refusal } from '../../support/refusal.ts';
 
 const fresh = () => new Simulation({ nodes: 5, seed: 2, network: { delayTicksMin: 5, delayTicksMax: 15 } });
 const waiting = (simulation: Simulation) => simulation.view().inFlight.filter((message) => message.held === true);
-
-function refusal(simulation: Simulation, action: Action): string | null {
-  try {
-    simulation.act(action);
-    return null;
-  } catch (error) {
-    return error instanceof SimulationInputError ? `${error.field}: ${error.message}` : String(error);
-  }
-}
 
 describe('manual delivery', () => {
   it('messages wait until delivered by hand, in any order; nothing arrives by itself', () => {

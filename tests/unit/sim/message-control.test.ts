@@ -7,8 +7,9 @@
  * order decides who votes first.
  */
 import { describe, expect, it } from 'vitest';
-import { replay, Simulation, SimulationInputError } from '../../../src/core/index.ts';
-import type { Action, MessageView, SimEvent } from '../../../src/core/index.ts';
+import { replay, Simulation } from '../../../src/core/index.ts';
+import type { MessageView, SimEvent } from '../../../src/core/index.ts';
+import { refusal } from '../../support/refusal.ts';
 
 /** Node 1 stands for election at tick 10: four RequestVotes in flight, none arrived yet. */
 function standing(): { simulation: Simulation; votes: MessageView[] } {
@@ -21,15 +22,6 @@ function standing(): { simulation: Simulation; votes: MessageView[] } {
 }
 
 const eventsAfter = (simulation: Simulation, seq: number, type: SimEvent['type']) => simulation.events({ afterSeq: seq }).filter((event) => event.type === type);
-
-function refusal(simulation: Simulation, action: Action): string | null {
-  try {
-    simulation.act(action);
-    return null;
-  } catch (error) {
-    return error instanceof SimulationInputError ? `${error.field}: ${error.message}` : String(error);
-  }
-}
 
 describe('one message in flight, by hand', () => {
   it('Deliver now: the receiver gets it at this tick and answers', () => {

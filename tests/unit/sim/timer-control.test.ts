@@ -6,22 +6,14 @@
  * same states; bad input is refused naming the field, and a leader (no election timer) refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { replay, Simulation, SimulationInputError } from '../../../src/core/index.ts';
-import type { Action, SimEvent } from '../../../src/core/index.ts';
+import { replay, Simulation } from '../../../src/core/index.ts';
+import type { SimEvent } from '../../../src/core/index.ts';
+import { refusal } from '../../support/refusal.ts';
 
 const fresh = (nodes = 5, seed = 3) => new Simulation({ nodes, seed, network: { delayTicksMin: 5, delayTicksMax: 15 } });
 
 function eventsOf(simulation: Simulation, type: SimEvent['type']): SimEvent[] {
   return simulation.events().filter((event) => event.type === type);
-}
-
-function refusal(simulation: Simulation, action: Action): string | null {
-  try {
-    simulation.act(action);
-    return null;
-  } catch (error) {
-    return error instanceof SimulationInputError ? `${error.field}: ${error.message}` : String(error);
-  }
 }
 
 describe('Set timer', () => {

@@ -3,7 +3,7 @@
  * and tick breakpoints, where the run paused) and the marks of the stops on the timeline
  * (English, the source catalogue).
  */
-import type { RemoteMessageType, VoteRefusal } from '../../../core/index.ts';
+import type { VoteRefusal } from '../../../core/index.ts';
 
 /** A message breakpoint's condition, as the panel names it. */
 interface MessageCondition {
@@ -54,15 +54,6 @@ export const debug = {
     /** "Pause on RequestVote sent from node 2 to node 4", "Pause on any message delivered". */
     name: (condition: MessageCondition) => `Pause on ${condition.type ?? 'any message'} ${condition.on}${route(condition.from, condition.to)}`,
   },
-  /** The message types by the paper's names. */
-  messageType: {
-    MsgVote: 'RequestVote',
-    MsgVoteResp: 'RequestVote reply',
-    MsgApp: 'AppendEntries',
-    MsgAppResp: 'AppendEntries reply',
-    MsgSnap: 'InstallSnapshot',
-    MsgSnapResp: 'InstallSnapshot reply',
-  } satisfies Record<RemoteMessageType, string>,
   tick: {
     legend: 'Tick breakpoint',
     label: 'Pause at tick',

@@ -1,52 +1,17 @@
 /**
  * The scenario area's messages: the Open scenario dialog, the scenario panel (caption, marks,
  * the Expectations list) and scenario errors, which read exactly like the headless API's English
- * (src/scenario/errors.ts, describe-result.ts) so a message in the app and in the CLI agree
- * (English, the source catalogue). Scenario text itself (expectations as written, found words)
+ * (src/scenario/errors.ts, describe-result.ts) so a message in the app and in the CLI agree: the
+ * words for kinds of things, node lists and reasons are taken from there, not copied (English,
+ * the source catalogue). Scenario text itself (expectations as written, found words)
  * is quoted as it is: it is code, not prose.
  */
 import type { ExpectedClass, NoNodeReason } from '../../../scenario/errors.ts';
+import { alternatives, classWords, noNodeWords, wordFound } from '../../../scenario/errors.ts';
+import { nodeList, unresolvedNote } from '../../../scenario/describe-result.ts';
 import { makeFormat } from '../format.ts';
 
 const f = makeFormat('en');
-
-const classWords: Readonly<Record<ExpectedClass, string>> = {
-  statement: 'a statement',
-  action: 'an action',
-  condition: 'a condition',
-  option: 'an option',
-  node: "a node (a number, 'leader', 'old leader' or 'leader of term N')",
-  'node-set': 'a set of nodes such as {1,2}',
-  'term-list': 'a list of terms such as [1,1,2]',
-  integer: 'a whole number',
-  tick: 'a tick (a number, or +N for N ticks after the previous timed line)',
-  probability: 'a probability (such as 0.1 or 10%)',
-  switch: "'on' or 'off'",
-  text: 'quoted text',
-  name: 'a name',
-  key: 'a key',
-  value: 'a value',
-  topic: 'a trace topic',
-  role: "a role ('follower', 'candidate', 'leader' or 'crashed')",
-  comparison: "a comparison ('=', '≥', '≤', '>' or '<')",
-  'end-of-statement': 'the end of the statement',
-};
-
-const noNodeWords: Readonly<Record<NoNodeReason, string>> = {
-  'no-leader': 'there is no leader then',
-  'no-old-leader': 'no other node has led before then',
-  'no-leader-of-term': 'no node led that term by then',
-};
-
-/** "a, b or c" */
-function alternatives(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
-}
-
-const found = (text: string | null) => (text === null ? 'the end of the statement' : `'${text}'`);
-const nodeList = (ids: readonly number[]) => (ids.length === 1 ? `node ${ids[0]!}` : `nodes ${alternatives(ids.map(String)).replace(/ or /, ' and ')}`);
-const unresolved = (names: readonly string[]) => (names.length === 0 ? '' : `; ${alternatives(names.map((name) => `'${name}'`))} named no node`);
 
 export const scenario = {
   openScenario: 'Open scenario',
@@ -89,23 +54,23 @@ export const scenario = {
     expected: (what: ExpectedClass) => classWords[what],
     literal: (text: string) => `'${text}'`,
     alternatives,
-    unexpectedCharacter: (text: string | null) => `unexpected character ${found(text)}: words are letters, digits, '_', '-' and '.'; put other text in quotes`,
-    syntax: (expected: string, text: string | null) => `expected ${expected}, found ${found(text)}`,
+    unexpectedCharacter: (text: string | null) => `unexpected character ${wordFound(text)}: words are letters, digits, '_', '-' and '.'; put other text in quotes`,
+    syntax: (expected: string, text: string | null) => `expected ${expected}, found ${wordFound(text)}`,
     didYouMean: (suggestion: string) => ` — did you mean '${suggestion}'?`,
     unclosedQuote: 'unclosed quote: the text that starts here has no closing " on this line',
     unclosed: (sign: string, expected: string) => `unclosed '${sign}': expected ${expected} before the end of the line`,
-    unknownAction: (text: string | null, expected: string | null) => `unknown action ${found(text)}${expected === null ? '' : `: expected ${expected}`}`,
-    unknownOption: (text: string | null, expected: string | null) => `unknown option ${found(text)}${expected === null ? '' : `: expected ${expected}`}`,
+    unknownAction: (text: string | null, expected: string | null) => `unknown action ${wordFound(text)}${expected === null ? '' : `: expected ${expected}`}`,
+    unknownOption: (text: string | null, expected: string | null) => `unknown option ${wordFound(text)}${expected === null ? '' : `: expected ${expected}`}`,
     badNode: (text: string, max: number) => `node ${text} does not exist: the cluster has ${max} ${f.plural(max, { one: 'node', other: 'nodes' })} (1 to ${max})`,
     outOfRange: (text: string, expected: string, min: string, max: string) => `${text} is out of range: expected ${expected} from ${min} to ${max}`,
     tickBackwards: (tick: number, previousTick: number, previousLine: number) =>
       `tick ${tick} comes before tick ${previousTick} of the timed line before it (line ${previousLine}): timed lines go in tick order`,
-    duplicate: (text: string | null, previousLine: number) => `${found(text)} is already given on line ${previousLine}`,
+    duplicate: (text: string | null, previousLine: number) => `${wordFound(text)} is already given on line ${previousLine}`,
     tooLong: (size: number, limit: number) => `the scenario is ${size} characters long: at most ${limit} are allowed`,
     tooMany: (what: 'actions' | 'expectations' | 'breakpoints', limit: number) => `too many ${what}: a scenario may hold at most ${limit}`,
-    noNode: (tick: number, text: string | null, reason: NoNodeReason) => `at tick ${tick}, ${found(text)} names no node: ${noNodeWords[reason]}`,
+    noNode: (tick: number, text: string | null, reason: NoNodeReason) => `at tick ${tick}, ${wordFound(text)} names no node: ${noNodeWords[reason]}`,
     refused: (tick: number, text: string | null, field: string, allowed: string, received: string) =>
-      `at tick ${tick}, the simulation refused ${found(text)}: ${field} must be ${allowed} (got ${received})`,
+      `at tick ${tick}, the simulation refused ${wordFound(text)}: ${field} must be ${allowed} (got ${received})`,
   },
   /** The scenario panel. */
   panel: 'Scenario',
@@ -145,6 +110,6 @@ export const scenario = {
     violation: (property: string, tick: number, nodes: readonly number[], detail: string) => `the safety checker reported ${property} at tick ${tick} (${nodeList(nodes)}): ${detail}`,
     oneLeaderPerTerm: 'no term had two leaders',
     twoLeaders: (leaders: readonly number[], term: number) => `${nodeList(leaders)} both became leader of term ${term}`,
-    unresolved,
+    unresolved: unresolvedNote,
   },
 };

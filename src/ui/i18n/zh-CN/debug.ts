@@ -42,14 +42,6 @@ export const debug: Messages['debug'] = {
     add: '添加消息断点',
     name: (condition) => `${condition.type ?? '任何消息'}${route(condition.from, condition.to)}${condition.on === 'sent' ? '发送' : '送达'}时暂停`,
   },
-  messageType: {
-    MsgVote: 'RequestVote',
-    MsgVoteResp: 'RequestVote 回复',
-    MsgApp: 'AppendEntries',
-    MsgAppResp: 'AppendEntries 回复',
-    MsgSnap: 'InstallSnapshot',
-    MsgSnapResp: 'InstallSnapshot 回复',
-  },
   tick: {
     legend: 'tick 断点',
     label: '暂停的 tick',
