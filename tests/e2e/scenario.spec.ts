@@ -9,18 +9,8 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { currentTick, nodeButton, openApp, play, playButton, readTick, setSpeed, stepButton } from './helpers.ts';
 
-const lesson = `nodes 5; seed 7
-election 20000..30000
-latency 10..10
-at 100: caption "Node 1 stands for election"
-at 100: campaign 1
-at 200: put x=1 to leader
-at 300: mark replicated
-expect by 150: leader in {1}
-expect by 400: x=1 committed on all
-expect at 500: node 2 is a leader
-expect always: no violation
-run until 600`;
+/** tests/fixtures/lesson.scn: node 1 elected by hand, x=1 committed, one expectation failing on purpose. */
+const lesson = readFileSync(new URL('../fixtures/lesson.scn', import.meta.url), 'utf8');
 
 async function openScenario(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Open scenario', exact: true }).click();

@@ -16,8 +16,9 @@ import { parseNetworkForm, parseRunForm, runFormValues } from '../../src/ui/sett
 import { formatSpeed } from '../../src/ui/speed.ts';
 import type { Notice } from '../../src/ui/store/app-state.ts';
 import { addressBanner, optionsFromSearch } from '../../src/ui/url-options.ts';
-import { exportRun, parseRun, requireScreenNodeCount, RunFileError } from '../../src/worker/run-file.ts';
+import { exportRun, requireScreenNodeCount, RunFileError } from '../../src/worker/run-file.ts';
 import { createWorkerLogic } from '../../src/worker/worker-logic.ts';
+import { runFileRefusal } from '../support/run-file-refusal.ts';
 
 const en = messagesFor('en');
 const zh = messagesFor('zh-CN');
@@ -57,21 +58,12 @@ const badFiles: unknown[] = [
   { ...good, tick: undefined },
 ];
 
-function refusal(value: unknown): RunFileError {
-  try {
-    parseRun(value);
-  } catch (error) {
-    if (error instanceof RunFileError) return error;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-}
 
 describe('run file problems', () => {
   it('are worded in English exactly as the worker says them, and in Chinese in Chinese', () => {
     const codes = new Set<RunProblem['code']>();
     for (const file of badFiles) {
-      const error = refusal(file);
+      const error = runFileRefusal(file);
       codes.add(error.problem.code);
       expect(runProblemText(en, error.problem)).toBe(error.message);
       const chinese = runProblemText(zh, error.problem);
@@ -112,10 +104,10 @@ describe('run file problems', () => {
   });
 
   it('quote the values found in the file as they are, arrays and objects in words', () => {
-    expect(runProblemText(zh, refusal({ ...good, actions: {} }).problem)).toBe('actions 应为 { tick, action } 组成的数组（实际为 一个对象）');
-    expect(runProblemText(zh, refusal([1, 2]).problem)).toBe('这不是 Raftlab 运行记录：run 应为 JSON 对象（实际为 长度为 2 的数组）');
-    expect(runProblemText(zh, refusal({ ...good, format: 'other-app' }).problem)).toBe('format 应为 "raftlab-run"（实际为 "other-app"）');
-    const order = refusal({ ...good, actions: [{ tick: 50, action: { type: 'heal' } }, { tick: 20, action: { type: 'heal' } }] }).problem;
+    expect(runProblemText(zh, runFileRefusal({ ...good, actions: {} }).problem)).toBe('actions 应为 { tick, action } 组成的数组（实际为 一个对象）');
+    expect(runProblemText(zh, runFileRefusal([1, 2]).problem)).toBe('这不是 Raftlab 运行记录：run 应为 JSON 对象（实际为 长度为 2 的数组）');
+    expect(runProblemText(zh, runFileRefusal({ ...good, format: 'other-app' }).problem)).toBe('format 应为 "raftlab-run"（实际为 "other-app"）');
+    const order = runFileRefusal({ ...good, actions: [{ tick: 50, action: { type: 'heal' } }, { tick: 20, action: { type: 'heal' } }] }).problem;
     expect(runProblemText(zh, order)).toBe('actions[1].tick 应为 50 到 10000000 之间的整数，操作须按 tick 顺序排列（实际为 20）');
   });
 });

@@ -18,7 +18,8 @@ import { noAnnotations } from '../../src/scenario/annotations.ts';
 import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
 import { runProblemText } from '../../src/ui/run-file-text.ts';
 import { isOptionsOnly } from '../../src/ui/share/run-address.ts';
-import { exportRun, parseRun, RunFileError } from '../../src/worker/run-file.ts';
+import { exportRun, parseRun } from '../../src/worker/run-file.ts';
+import { runFileRefusal } from '../support/run-file-refusal.ts';
 
 const every: readonly Breakpoint[] = [
   { kind: 'new-leader' },
@@ -42,15 +43,6 @@ function runWith(breakpoints: readonly BreakpointSetting[]): Run {
   return exportRun(timeline, { ...noAnnotations, captions: [{ tick: 700, text: 'a crash' }], breakpoints });
 }
 
-function refusal(value: unknown): RunFileError {
-  try {
-    parseRun(value);
-  } catch (error) {
-    if (error instanceof RunFileError) return error;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-}
 
 describe('breakpoints in a run file', () => {
   it('are written in the annotations and read back exactly, each with whether it is on', () => {
@@ -90,7 +82,7 @@ describe('breakpoints in a run file', () => {
       [Array.from({ length: breakpointsMax + 1 }, (_, index) => ({ breakpoint: { kind: 'tick', tick: index + 1 } })), 'annotations.breakpoints', 'annotation-list'],
     ];
     for (const [breakpoints, field, code] of cases) {
-      const error = refusal({ ...run, annotations: { breakpoints } });
+      const error = runFileRefusal({ ...run, annotations: { breakpoints } });
       expect(error.field, field).toBe(field);
       const problem = error.problem;
       expect(problem.code === 'breakpoint' ? problem.part : problem.code, field).toBe(code);
@@ -99,7 +91,7 @@ describe('breakpoints in a run file', () => {
       expect(chinese, chinese).toMatch(/\p{Script=Han}/u);
       expect(chinese.startsWith(field)).toBe(true);
     }
-    expect(refusal({ ...run, annotations: { breakpoints: [{ breakpoint: { kind: 'tick', tick: 5 } }, { breakpoint: { kind: 'tick', tick: 5 } }] } }).message).toBe(
+    expect(runFileRefusal({ ...run, annotations: { breakpoints: [{ breakpoint: { kind: 'tick', tick: 5 } }, { breakpoint: { kind: 'tick', tick: 5 } }] } }).message).toBe(
       'annotations.breakpoints[1] must be a breakpoint not listed before (the same as annotations.breakpoints[0]) (got an object)',
     );
   });
@@ -121,7 +113,7 @@ describe('breakpoints in a permalink', () => {
     const compact = compactRun(run);
     expect((compact.n as { b: unknown }).b).toEqual([[1, '*', newer]]);
     expect(expandRun(JSON.parse(JSON.stringify(compact))).annotations.breakpoints).toEqual([{ breakpoint: newer, enabled: true }]);
-    expect(refusal(expandRun(compact)).problem).toMatchObject({ code: 'breakpoint', part: 'kind' });
+    expect(runFileRefusal(expandRun(compact)).problem).toMatchObject({ code: 'breakpoint', part: 'kind' });
   });
 
   it('make a fresh run more than its options, so the address and the autosave keep it', () => {

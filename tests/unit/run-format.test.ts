@@ -11,8 +11,9 @@ import type { FromWorker, Run } from '../../src/protocol/worker-protocol.ts';
 import { noAnnotations } from '../../src/scenario/annotations.ts';
 import type { Annotations } from '../../src/scenario/annotations.ts';
 import { captionsMax, captionTextMax, expectationsMax, markNameMax } from '../../src/worker/run-annotations.ts';
-import { exportRun, importRun, parseRun, RunFileError, runTickMax } from '../../src/worker/run-file.ts';
+import { exportRun, importRun, parseRun, runTickMax } from '../../src/worker/run-file.ts';
 import { createWorkerLogic } from '../../src/worker/worker-logic.ts';
+import { runFileRefusal } from '../support/run-file-refusal.ts';
 
 const v1 = JSON.parse(readFileSync(new URL('../fixtures/run-v1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -23,16 +24,6 @@ const lesson: Annotations = {
   end: 3500,
   breakpoints: [],
 };
-
-function problemOf(value: unknown): RunFileError {
-  try {
-    parseRun(value);
-  } catch (error) {
-    if (error instanceof RunFileError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('version 1 files', () => {
   it('are read as runs with no annotations, and replay to the state they were saved at', () => {
@@ -86,7 +77,7 @@ describe('version 2 files', () => {
       [{ expectations: [null] }, 'annotations.expectations[0]', 'annotation-text'],
     ];
     for (const [annotations, field, code] of cases) {
-      const error = problemOf({ ...good, annotations });
+      const error = runFileRefusal({ ...good, annotations });
       expect(error.field, JSON.stringify(annotations).slice(0, 80)).toBe(field);
       expect(error.problem.code).toBe(code);
       expect(error.message.startsWith(`${field} must be`)).toBe(true);
@@ -94,11 +85,11 @@ describe('version 2 files', () => {
   });
 
   it('from a newer Raftlab are named as such', () => {
-    const error = problemOf({ ...good, version: 3 });
+    const error = runFileRefusal({ ...good, version: 3 });
     expect(error.problem).toEqual({ code: 'newer-version', newest: 2, got: { kind: 'literal', text: '3' } });
     expect(error.message).toBe('version must be at most 2, the newest version this app reads (a newer Raftlab saved this run) (got 3)');
-    expect(problemOf({ ...good, version: '2' }).problem).toMatchObject({ code: 'version', oldest: 1, newest: 2 });
-    expect(problemOf({ ...good, version: 0 }).problem.code).toBe('version');
+    expect(runFileRefusal({ ...good, version: '2' }).problem).toMatchObject({ code: 'version', oldest: 1, newest: 2 });
+    expect(runFileRefusal({ ...good, version: 0 }).problem.code).toBe('version');
   });
 });
 

@@ -4,6 +4,7 @@
  * expectation results; bad text is one 'error' carrying every problem, and the run stays. The
  * results follow the run as it is played and acted on.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, Run, ToWorker } from '../../../src/protocol/worker-protocol.ts';
 import { runToScenarioText } from '../../../src/scenario/index.ts';
@@ -23,18 +24,8 @@ function harness() {
   return { send, exported, lastResults };
 }
 
-const lesson = `nodes 5; seed 7
-election 20000..30000
-latency 10..10
-at 100: caption "Node 1 stands for election"
-at 100: campaign 1
-at 200: put x=1 to leader
-at 300: mark replicated
-expect by 150: leader in {1}
-expect by 400: x=1 committed on all
-expect at 500: node 2 is a leader
-expect always: no violation
-run until 600`;
+/** tests/fixtures/lesson.scn: node 1 elected by hand, x=1 committed, one expectation failing on purpose. */
+const lesson = readFileSync(new URL('../../fixtures/lesson.scn', import.meta.url), 'utf8');
 
 const frameOf = (replies: readonly FromWorker[]) => replies.find((reply): reply is Extract<FromWorker, { type: 'frame' }> => reply.type === 'frame')!;
 
