@@ -7,13 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../src/core/index.ts';
-import type { FromWorker, Run } from '../../src/protocol/worker-protocol.ts';
 import { noAnnotations } from '../../src/scenario/annotations.ts';
 import type { Annotations } from '../../src/scenario/annotations.ts';
 import { captionsMax, captionTextMax, expectationsMax, markNameMax } from '../../src/worker/run-annotations.ts';
 import { exportRun, importRun, parseRun, runTickMax } from '../../src/worker/run-file.ts';
-import { createWorkerLogic } from '../../src/worker/worker-logic.ts';
 import { runFileRefusal } from '../support/run-file-refusal.ts';
+import { workerHarness } from '../support/worker-harness.ts';
 
 const v1 = JSON.parse(readFileSync(new URL('../fixtures/run-v1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -94,17 +93,7 @@ describe('version 2 files', () => {
 });
 
 describe('the worker keeps the annotations with the run', () => {
-  function harness() {
-    const replies: FromWorker[] = [];
-    const logic = createWorkerLogic((message) => replies.push(message));
-    const send = (command: Parameters<typeof logic.handle>[0]): FromWorker[] => {
-      const start = replies.length;
-      logic.handle(command);
-      return replies.slice(start);
-    };
-    const exported = (): Run => (send({ type: 'export-run' })[0] as Extract<FromWorker, { type: 'run' }>).run;
-    return { send, exported };
-  }
+  const harness = workerHarness;
 
   it('an imported run brings its own (posted before its frame); acting keeps them; a new run drops them', () => {
     const h = harness();

@@ -4,17 +4,17 @@
  * while playing. The app words it (NextStepLabel) in the language on screen.
  */
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../../../src/protocol/worker-protocol.ts';
+import type { ToWorker } from '../../../src/protocol/worker-protocol.ts';
 import { messagesFor } from '../../../src/ui/i18n/catalogue.ts';
 import { nextStepText } from '../../../src/ui/components/NextStepLabel.tsx';
-import { createWorkerLogic } from '../../../src/worker/worker-logic.ts';
+import { workerHarness } from '../../support/worker-harness.ts';
 
 function harness() {
-  const replies: FromWorker[] = [];
-  const logic = createWorkerLogic((message) => replies.push(message));
+  const worker = workerHarness();
+  /** Sends a command and returns the timeline of the latest frame. */
   const frame = (command: ToWorker) => {
-    logic.handle(command);
-    return (replies.filter((reply) => reply.type === 'frame').at(-1) as Extract<FromWorker, { type: 'frame' }>).timeline;
+    worker.send(command);
+    return worker.last('frame').timeline;
   };
   return { frame };
 }

@@ -6,22 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, Run, ToWorker } from '../../../src/protocol/worker-protocol.ts';
+import type { FromWorker } from '../../../src/protocol/worker-protocol.ts';
 import { runToScenarioText } from '../../../src/scenario/index.ts';
 import type { WatchedResult } from '../../../src/scenario/index.ts';
-import { createWorkerLogic } from '../../../src/worker/worker-logic.ts';
+import { workerHarness } from '../../support/worker-harness.ts';
 
 function harness() {
-  const replies: FromWorker[] = [];
-  const logic = createWorkerLogic((message) => replies.push(message));
-  const send = (command: ToWorker): FromWorker[] => {
-    const start = replies.length;
-    logic.handle(command);
-    return replies.slice(start);
-  };
-  const exported = (): Run => (send({ type: 'export-run' })[0] as Extract<FromWorker, { type: 'run' }>).run;
-  const lastResults = (): readonly WatchedResult[] => (replies.filter((reply) => reply.type === 'expectations').at(-1) as Extract<FromWorker, { type: 'expectations' }>).results;
-  return { send, exported, lastResults };
+  const worker = workerHarness();
+  return { ...worker, lastResults: (): readonly WatchedResult[] => worker.last('expectations').results };
 }
 
 /** tests/fixtures/lesson.scn: node 1 elected by hand, x=1 committed, one expectation failing on purpose. */
