@@ -1,8 +1,8 @@
 /** Where scenario text comes from: a preset by id, or an address fetched as text, with every way that fails named. */
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
-import { scenarioPresets } from '../../src/ui/scenario-presets.ts';
-import { readProblemText, readScenarioAddress, scenarioBytesMax } from '../../src/ui/scenario-source.ts';
+import { scenarioPresets } from '../../src/ui/scenario/presets.ts';
+import { readProblemText, readScenarioAddress, scenarioBytesMax } from '../../src/ui/scenario/source.ts';
 
 const base = 'https://course.example/raft/';
 

@@ -1,5 +1,5 @@
 /**
- * Scenario errors and expectation results as the app words them (src/ui/scenario-text.ts): the
+ * Scenario errors and expectation results as the app words them (src/ui/scenario/text.ts): the
  * English is exactly the headless API's (describeScenarioError, describeConditionDetail), for
  * errors of every code and details of every condition kind found by running real scenarios, and
  * the Chinese is Chinese, with the scenario's own words (found text, expectations) as written.
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { describeConditionDetail, describeScenarioError, parseScenario, runScenario } from '../../src/scenario/index.ts';
 import type { ConditionDetail, ScenarioError } from '../../src/scenario/index.ts';
 import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
-import { conditionDetailText, scenarioErrorsSummary, scenarioErrorText } from '../../src/ui/scenario-text.ts';
+import { conditionDetailText, scenarioErrorsSummary, scenarioErrorText } from '../../src/ui/scenario/text.ts';
 
 const en = messagesFor('en');
 const zh = messagesFor('zh-CN');

@@ -6,9 +6,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMessages } from '../hooks/use-messages.ts';
-import { scenarioErrorText } from '../scenario-text.ts';
-import { presetTitle, scenarioPresets } from '../scenario-presets.ts';
-import { readProblemText, readScenarioAddress, scenarioBytesMax } from '../scenario-source.ts';
+import { scenarioErrorText } from '../scenario/text.ts';
+import { presetTitle, scenarioPresets } from '../scenario/presets.ts';
+import { readProblemText, readScenarioAddress, scenarioBytesMax } from '../scenario/source.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import './panels.css';
 

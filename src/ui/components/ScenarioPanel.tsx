@@ -12,7 +12,7 @@ import { parseExpectation } from '../../scenario/index.ts';
 import type { Caption } from '../../scenario/annotations.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
-import { conditionDetailText, scenarioErrorText } from '../scenario-text.ts';
+import { conditionDetailText, scenarioErrorText } from '../scenario/text.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import './panels.css';
 

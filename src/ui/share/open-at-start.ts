@@ -10,9 +10,9 @@ import type { Opening } from './autosave.ts';
 import { chooseOpening, readOpeningFacts, savesKept } from './autosave.ts';
 import type { RunSaveStore } from './run-save-store.ts';
 import { messagesFor } from '../i18n/catalogue.ts';
-import { presetTitle } from '../scenario-presets.ts';
-import type { ScenarioRead } from '../scenario-source.ts';
-import { readScenarioAddress } from '../scenario-source.ts';
+import { presetTitle } from '../scenario/presets.ts';
+import type { ScenarioRead } from '../scenario/source.ts';
+import { readScenarioAddress } from '../scenario/source.ts';
 import type { TabCopy } from './tab-copy.ts';
 
 export interface StartParts {
@@ -24,7 +24,7 @@ export interface StartParts {
   readonly saves: RunSaveStore | null;
   /** The tab's synchronous copy of its run (tab-copy.ts), where there is one. */
   readonly copy?: TabCopy | null;
-  /** Reads the text of the address's `scenario` (a preset id or an address; scenario-source.ts). */
+  /** Reads the text of the address's `scenario` (a preset id or an address; src/ui/scenario/source.ts). */
   readonly readScenario?: (source: string) => Promise<ScenarioRead>;
 }
 

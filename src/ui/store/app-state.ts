@@ -9,7 +9,7 @@ import type { BreakpointMark, CompareChange, JumpRequest, Run, TimelineState, Wo
 import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
-import type { ReadProblem } from '../scenario-source.ts';
+import type { ReadProblem } from '../scenario/source.ts';
 import type { ActionSource, ShownOutcome } from '../outcome.ts';
 import type { NotJson } from '../run-file-text.ts';
 import type { AddressProblem, AddressWarning } from '../url-options.ts';

@@ -3,8 +3,8 @@
  * layer gives (src/scenario/errors.ts, conditions.ts). The English reads exactly like the
  * headless API's describeScenarioError and describeConditionDetail (tests/unit/scenario-text.test.ts).
  */
-import type { ConditionDetail, Expected, ScenarioError } from '../scenario/index.ts';
-import type { Messages } from './i18n/catalogue.ts';
+import type { ConditionDetail, Expected, ScenarioError } from '../../scenario/index.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 
 function expectedText(m: Messages, expected: readonly Expected[]): string {
   const p = m.scenario.problem;

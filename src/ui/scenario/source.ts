@@ -3,9 +3,9 @@
  * preset id, or a URL fetched as text. Bounded: a scenario is at most scenarioBytesMax, and what
  * comes back is only ever text for the scenario parser, never run or shown as HTML.
  */
-import { scenarioCharsMax } from '../scenario/index.ts';
-import type { Messages } from './i18n/catalogue.ts';
-import { findPreset } from './scenario-presets.ts';
+import { scenarioCharsMax } from '../../scenario/index.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { findPreset } from './presets.ts';
 
 /** The largest scenario read, in bytes or characters: the parser's own limit, checked before the text is read. */
 export const scenarioBytesMax = scenarioCharsMax;

@@ -4,9 +4,9 @@
  * catalogues (area `presets`, keyed by id), so the list reads in the language on screen; the
  * files' captions are the scenario's own. tests/unit/scenario-files.test.ts runs every preset.
  */
-import type { Messages } from './i18n/catalogue.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 
-const files = import.meta.glob<string>('../scenario/presets/*.scn', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob<string>('../../scenario/presets/*.scn', { query: '?raw', import: 'default', eager: true });
 
 export interface ScenarioPreset {
   readonly id: string;
