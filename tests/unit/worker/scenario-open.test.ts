@@ -101,6 +101,16 @@ describe('open-scenario', () => {
     expect(results[1]).toMatchObject({ status: 'passed', tick: 1500 });
   });
 
+  it('results follow a fork: acting in the past decides them again on the new run', () => {
+    const h = harness();
+    h.send({ type: 'open-scenario', text: 'nodes 3; seed 2\nexpect never: node 1 is crashed\nrun until 1000' });
+    expect(h.lastResults()).toMatchObject([{ status: 'passed', tick: 1000 }]);
+    // Back to tick 400, crash node 1 there: the run forks, and the expectation fails at 400.
+    h.send({ type: 'seek', tick: 400 });
+    h.send({ type: 'act', action: { type: 'crash', node: 1 } });
+    expect(h.lastResults()).toMatchObject([{ status: 'failed', tick: 400 }]);
+  });
+
   it('before the scenario end an uncontradicted always/never is holding, not passed', () => {
     const h = harness();
     h.send({ type: 'init', options: { nodes: 3 } });
