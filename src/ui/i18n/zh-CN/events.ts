@@ -22,7 +22,7 @@ const tally = (p: Parameters<Explain['voteReceived']['granted']>[0]): string => 
 export const events: Events = {
   panel: '事件',
   compare: {
-    with: '对比',
+    with: '对比条件',
     changes: { 'fast-backup': '切换快速回退', 'election-timeout': '选举超时加倍', seed: '下一个种子' },
     compare: '对比',
     hint: '改变一项设置重新运行，找出两次运行的事件第一次不同的地方',
@@ -40,8 +40,8 @@ export const events: Events = {
     kinds: { election: '选举', leader: '领导者变更', commit: '提交', term: '任期变更', message: '消息' },
     messageType: '消息类型',
     anyMessage: '任意消息',
-    back: '向前跳',
-    ahead: '向后跳',
+    back: '跳到上一次',
+    ahead: '跳到下一次',
     backHint: '回到屏幕上这个 tick 之前最后一次发生的时刻（限下方选中的节点）',
     aheadHint: '运行到下一次发生的时刻（限下方选中的节点）',
     landed: (tick) => `位于 tick ${tick}`,
