@@ -4,6 +4,8 @@
  */
 export { createSimulation, replay, Simulation } from './simulation.ts';
 export { defaultTimelineLimits, Timeline } from './timeline.ts';
+export { BranchTree, branchLimitDefault, branchNameLengthMax, checkBranch } from './branch-tree.ts';
+export type { Branch, BranchActResult } from './branch-tree.ts';
 export { breakpointAllowed, breakpointKey, breakpointKinds, breakpointTopic, matchesBreakpoint, sameBreakpoint, validateBreakpoint, voteRefusals } from './breakpoints.ts';
 export type { Breakpoint, BreakpointHit, BreakpointKind } from './breakpoints.ts';
 export type { VoteRefusal } from './raft/events.ts';

@@ -273,6 +273,26 @@ export class Timeline {
     return this.simulation.act(action);
   }
 
+  /**
+   * A timeline of the same run with `actions` as its log and `end` as the furthest tick it
+   * reached, at tick 0: it shares this timeline's checkpoints up to the first tick where the two
+   * logs differ, so seeking in it replays only from there (branch-tree.ts). Its actions are
+   * validated as they are replayed, like any recorded action.
+   */
+  withActions(actions: readonly TimedAction[], end: Tick): Timeline {
+    const other = new Timeline(this.options, this.limits);
+    let shared = 0;
+    while (shared < actions.length && shared < this.actions.length && sameTimedAction(actions[shared]!, this.actions[shared]!)) shared += 1;
+    // A checkpoint holds the state before its tick's actions: valid while every earlier action is shared.
+    const divergence = Math.min(actions[shared]?.tick ?? Infinity, this.actions[shared]?.tick ?? Infinity);
+    other.checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.tick <= divergence && checkpoint.actionCount <= shared);
+    other.checkpointChars = other.checkpoints.reduce((sum, checkpoint) => sum + checkpoint.state.length, 0);
+    other.checkpointInterval = this.checkpointInterval;
+    other.actions.push(...actions);
+    other.end = end;
+    return other;
+  }
+
   /** The run as data: replaying it gives this timeline's states. */
   toRun(): { options: SimulationOptions; actions: readonly TimedAction[]; tick: Tick } {
     return { options: this.options, actions: this.actions.slice(), tick: this.maxTick };
@@ -335,4 +355,9 @@ export class Timeline {
     this.checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.tick % this.checkpointInterval === 0);
     this.checkpointChars = this.checkpoints.reduce((sum, checkpoint) => sum + checkpoint.state.length, 0);
   }
+}
+
+/** Two recorded actions are the same when they were taken at the same tick and read the same. */
+function sameTimedAction(a: TimedAction, b: TimedAction): boolean {
+  return a === b || (a.tick === b.tick && JSON.stringify(a.action) === JSON.stringify(b.action));
 }
