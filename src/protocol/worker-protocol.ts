@@ -11,7 +11,8 @@
  * after the previous frame's reply arrived), so the worker posts at most one view per frame and
  * stops by itself when the tab is hidden and animation frames stop.
  */
-import type { Action, Divergence, NextEvent, NodeId, RemoteMessageType, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Action, Branch, Divergence, NextEvent, NodeId, RemoteMessageType, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import { branchLimitDefault } from '../core/index.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import type { ScenarioError } from '../scenario/errors.ts';
 import type { WatchedResult } from '../scenario/expectation-watch.ts';
@@ -31,6 +32,29 @@ export interface Run {
   /** The tick the run was at when saved. */
   readonly tick: Tick;
   readonly annotations: Annotations;
+  /**
+   * The run's other branches (src/core/branch-tree.ts), when it has more than one: the run
+   * itself is branch `active`, whose entry carries no actions (they are the run's own).
+   */
+  readonly branches?: RunBranches;
+}
+
+/** A run's history tree as saved: every branch, the run's own (`active`) without its actions. */
+export interface RunBranches {
+  readonly active: number;
+  readonly list: readonly RunBranch[];
+}
+
+export type RunBranch = Omit<Branch, 'actions'> & { readonly actions?: readonly TimedAction[] };
+
+/** A branch as the app lists it: everything but its action log. */
+export interface BranchSummary {
+  readonly id: number;
+  readonly name: string | null;
+  readonly parent: number | null;
+  readonly forkTick: Tick;
+  readonly end: Tick;
+  readonly actionCount: number;
 }
 
 /** What the screen currently needs beyond the basics, so views stay small. */
@@ -57,10 +81,18 @@ export type ToWorker =
   | { readonly type: 'next-event' }
   | { readonly type: 'seek'; readonly tick: Tick }
   /**
-   * Acts on the cluster at the current tick; acting in the past drops the future from there.
+   * Acts on the cluster at the current tick. In the past, the branch on screen keeps its future
+   * and the action starts a new branch from this tick ('branches' follows); when every place is
+   * taken (BranchListing.limit) only `discardFuture` lets it act, dropping the future instead.
    * `id`, if given, comes back on the action-result, so the app knows which act it answers.
    */
-  | { readonly type: 'act'; readonly action: Action; readonly id?: number }
+  | { readonly type: 'act'; readonly action: Action; readonly id?: number; readonly discardFuture?: boolean }
+  /** Shows branch `id` at `tick` (by default the tick on screen, kept within the branch): 'branches', then a frame. */
+  | { readonly type: 'switch-branch'; readonly id: number; readonly tick?: Tick }
+  /** Names a branch; null or blank gives it back its default name. Answered by 'branches'. */
+  | { readonly type: 'rename-branch'; readonly id: number; readonly name: string | null }
+  /** Deletes a branch; deleting the one on screen first shows the branch it left (then a frame follows). Answered by 'branches'. */
+  | { readonly type: 'delete-branch'; readonly id: number }
   | { readonly type: 'set-view'; readonly request: ViewRequest }
   | { readonly type: 'export-run' }
   /** Replaces the run with a saved one, replayed in chunks (see FromWorker 'import-progress'). */
@@ -188,7 +220,32 @@ export type FromWorker =
    * renumbers them and drops a removed breakpoint's; a new run empties it), before that
    * command's frame. At most breakpointHitsMax, the latest kept.
    */
-  | { readonly type: 'breakpoint-hits'; readonly hits: readonly BreakpointMark[] };
+  | { readonly type: 'breakpoint-hits'; readonly hits: readonly BreakpointMark[] }
+  /**
+   * The run's branches, whenever they change (a fork, a switch, a rename or delete, a new run),
+   * before that command's frame. `forked` says that this change was an act in the past starting
+   * branch `to` from `from` at `tick`.
+   */
+  | { readonly type: 'branches'; readonly listing: BranchListing };
+
+/** Every branch of the run, the one on screen, and how many may be kept. */
+export interface BranchListing {
+  readonly branches: readonly BranchSummary[];
+  readonly active: number;
+  readonly limit: number;
+  readonly forked: { readonly from: number; readonly to: number; readonly tick: Tick } | null;
+}
+
+/** Most branches a run keeps, and the longest name a branch may have (src/core/branch-tree.ts). */
+export { branchLimitDefault, branchNameLengthMax } from '../core/index.ts';
+
+/** A run with one unnamed branch, as every new run starts: both sides assume it until told otherwise. */
+export const initialBranchListing: BranchListing = {
+  branches: [{ id: 1, name: null, parent: null, forkTick: 0, end: 0, actionCount: 0 }],
+  active: 1,
+  limit: branchLimitDefault,
+  forked: null,
+};
 
 /** Where a breakpoint fired: the tick, and the breakpoint's place in annotations.breakpoints. */
 export interface BreakpointMark {
@@ -220,7 +277,18 @@ export type RunProblem =
   | { readonly code: 'action-tick'; readonly index: number; readonly min: number; readonly max: number; readonly got: QuotedValue }
   | { readonly code: 'action-object'; readonly index: number; readonly got: QuotedValue }
   | { readonly code: 'tick'; readonly max: number; readonly got: QuotedValue }
-  | AnnotationProblem;
+  | AnnotationProblem
+  /** A part of the saved branches that breaks its rule (see BranchPart), e.g. "branches.list[2].parent"; `max` bounds it where the rule has a bound. */
+  | { readonly code: 'branch'; readonly field: string; readonly part: BranchPart; readonly max: number | null; readonly got: QuotedValue };
+
+/**
+ * Which rule of the saved branches was broken: `branches` is not an object { active, list };
+ * `list` is not an array of 1 to max; an `item` is not an object; an `id` is not a whole number
+ * of at least 1 used once; a `name` is not null or 1 to max characters; a `parent` is not null or
+ * an earlier branch's id; a `tick` (forkTick, end) is out of range; `actions` is not an array of
+ * at most max in tick order; `active` names no branch of the list.
+ */
+export type BranchPart = 'branches' | 'list' | 'item' | 'id' | 'name' | 'parent' | 'tick' | 'actions' | 'active';
 
 /**
  * What is wrong with a version 2 run's annotations (src/worker/run-annotations.ts). `field` is

@@ -122,8 +122,39 @@ export function runProblemText(m: Messages, problem: RunProblem): string {
       return breakpointProblemText(m, problem, got);
     case 'breakpoint-duplicate':
       return m.share.runProblem.breakpointDuplicate(problem.field, problem.first, got);
+    case 'branch':
+      return branchProblemText(m, problem, got);
     default:
       return assertNever(problem, 'run problem');
+  }
+}
+
+/** A saved branch's field that breaks its rule (src/worker/run-branches.ts). */
+function branchProblemText(m: Messages, problem: Extract<RunProblem, { code: 'branch' }>, got: string): string {
+  const { field } = problem;
+  const max = problem.max ?? 0;
+  const text = m.share.runProblem.branch;
+  switch (problem.part) {
+    case 'branches':
+      return text.branches(got);
+    case 'list':
+      return text.list(field, max, got);
+    case 'item':
+      return text.item(field, got);
+    case 'id':
+      return text.id(field, got);
+    case 'name':
+      return text.name(field, max, got);
+    case 'parent':
+      return text.parent(field, got);
+    case 'tick':
+      return text.tick(field, max, got);
+    case 'actions':
+      return text.actions(field, max, got);
+    case 'active':
+      return text.active(field, got);
+    default:
+      return assertNever(problem.part, 'branch part');
   }
 }
 

@@ -1,10 +1,12 @@
-import type { Action, Tick, TimedAction } from '../core/index.ts';
+import type { Branch, BranchTree, Tick } from '../core/index.ts';
 import { SimulationInputError, Timeline } from '../core/index.ts';
 import type { Run } from '../protocol/worker-protocol.ts';
 import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
 import type { Annotations } from '../scenario/annotations.ts';
 import { noAnnotations } from '../scenario/annotations.ts';
+import { parseActions, requireTick, runTickMax } from './run-actions.ts';
 import { parseAnnotations } from './run-annotations.ts';
+import { checkSavedBranch, exportBranches, parseBranches, savedTree } from './run-branches.ts';
 import { quote, RunFileError } from './run-problem.ts';
 
 export { RunFileError } from './run-problem.ts';
@@ -17,53 +19,24 @@ export { RunFileError } from './run-problem.ts';
  * keeps its current run. The problems found here (not the core's) are RunFileErrors, which also
  * carry the problem as data for the app to word.
  *
- * Versions (docs/runs.md): 1 had no annotations and is read as a run with none; 2 is written.
+ * Versions (docs/runs.md): 1 had no annotations and is read as a run with none; 2 is written,
+ * with the run's other branches when it has any (run-branches.ts).
  */
 export const runFormat = 'raftlab-run';
 export const runVersion = 2;
 /** The oldest version still read. */
 export const runVersionOldest = 1;
-/** Bounds on what an import may ask the worker to replay, so a file cannot hang it. */
-export const runActionsMax = 100_000;
-export const runTickMax = 10_000_000;
+export { runActionsMax, runTickMax } from './run-actions.ts';
 
-export function exportRun(timeline: Timeline, annotations: Annotations = noAnnotations): Run {
+/** The run on screen as data; with its branch tree, every branch is kept in it too. */
+export function exportRun(timeline: Timeline, annotations: Annotations = noAnnotations, tree: BranchTree | null = null): Run {
   const { options, actions } = timeline.toRun();
-  return { format: runFormat, version: runVersion, options, actions, tick: timeline.tick, annotations };
+  const branches = tree === null ? undefined : exportBranches(tree);
+  return { format: runFormat, version: runVersion, options, actions, tick: timeline.tick, annotations, ...(branches === undefined ? {} : { branches }) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The run's tick (`index` null) or an action's, which may not come before `min`, the previous action's. */
-function requireTick(value: unknown, min: Tick, index: number | null): Tick {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > runTickMax) {
-    const got = quote(value);
-    if (index === null) throw new RunFileError('tick', `an integer from 0 to ${runTickMax}`, { code: 'tick', max: runTickMax, got });
-    throw new RunFileError(
-      `actions[${index}].tick`,
-      min === 0 ? `an integer from 0 to ${runTickMax}` : `an integer from ${min} to ${runTickMax} (actions in tick order)`,
-      { code: 'action-tick', index, min, max: runTickMax, got },
-    );
-  }
-  return value;
-}
-
-function parseActions(value: unknown): TimedAction[] {
-  if (!Array.isArray(value)) throw new RunFileError('actions', 'an array of { tick, action }', { code: 'actions', got: quote(value) });
-  if (value.length > runActionsMax) throw new RunFileError('actions', `at most ${runActionsMax} actions`, { code: 'too-many-actions', max: runActionsMax, got: quote(value) });
-  const actions: TimedAction[] = [];
-  let previous = 0;
-  value.forEach((item: unknown, index) => {
-    if (!isRecord(item)) throw new RunFileError(`actions[${index}]`, 'an object { tick, action }', { code: 'action-item', index, got: quote(item) });
-    const tick = requireTick(item.tick, previous, index);
-    if (!isRecord(item.action)) throw new RunFileError(`actions[${index}].action`, 'an action object', { code: 'action-object', index, got: quote(item.action) });
-    // The action's own fields are checked when it is replayed, against the state at its tick.
-    actions.push({ tick, action: item.action as unknown as Action });
-    previous = tick;
-  });
-  return actions;
 }
 
 /**
@@ -89,7 +62,8 @@ export function parseRun(value: unknown): Run {
   const tick = requireTick(value.tick, 0, null);
   // Version 1 had no annotations: whatever such a file holds under that name is not read.
   const annotations = version === 1 ? noAnnotations : parseAnnotations(value.annotations, runTickMax);
-  return { format: runFormat, version: runVersion, options: value.options, actions, tick, annotations };
+  const branches = version === 1 ? undefined : parseBranches(value.branches);
+  return { format: runFormat, version: runVersion, options: value.options, actions, tick, annotations, ...(branches === undefined ? {} : { branches }) };
 }
 
 /** A version this app reads; a later one is named as such, since a newer Raftlab wrote it. */
@@ -126,8 +100,9 @@ export const replayStepTicksMax = 1_000;
 /**
  * A run being rebuilt step by step, so the worker can replay a long one in chunks, report
  * progress between them and stop when asked: every action replayed at its tick, on to the later
- * of the last action and the saved tick (so the recorded future is kept), then back to the saved
- * tick. Progress counts one step per action and one per tick.
+ * of the last action, the saved tick and the branch's end (so the recorded future is kept), then
+ * back to the saved tick; then each other saved branch is replayed once, in one step each, so
+ * that switching to it later cannot fail. Progress counts one step per action and per tick.
  */
 export class RunReplay {
   readonly run: Run;
@@ -136,6 +111,12 @@ export class RunReplay {
   private readonly endTick: Tick;
   private nextAction = 0;
   private isFinished = false;
+  /** The saved branches checked so far (all of them once finished); null for a run without. */
+  private checkedBranches: { active: number; branches: Branch[] } | null = null;
+  /** The run's own branch is rebuilt; the saved branches' checks come next. */
+  private mainDone = false;
+  private branchesDone = 0;
+  private branchTicksDone = 0;
 
   /** Checks the run's envelope and options; throws a SimulationInputError naming the field. */
   constructor(value: unknown) {
@@ -147,8 +128,19 @@ export class RunReplay {
     }
     this.run = run;
     // A scenario's run reaches its end, so its whole timeline can be scrubbed and its expectations decided.
-    this.endTick = Math.max(run.tick, run.actions.at(-1)?.tick ?? 0, run.annotations.end ?? 0);
-    this.total = run.actions.length + this.endTick;
+    const own = run.branches?.list.find((branch) => branch.id === run.branches?.active);
+    this.endTick = Math.max(run.tick, run.actions.at(-1)?.tick ?? 0, run.annotations.end ?? 0, own?.end ?? 0);
+    this.total = run.actions.length + this.endTick + this.otherBranches().reduce((sum, branch) => sum + branch.end, 0);
+  }
+
+  /** The saved branches as the tree keeps them, once finished (null for a run without any). */
+  get branches(): { active: number; branches: Branch[] } | null {
+    return this.checkedBranches;
+  }
+
+  private otherBranches(): readonly { end: Tick }[] {
+    const saved = this.run.branches;
+    return saved === undefined ? [] : saved.list.filter((branch) => branch.id !== saved.active);
   }
 
   get finished(): boolean {
@@ -156,7 +148,8 @@ export class RunReplay {
   }
 
   get done(): number {
-    return this.isFinished ? this.total : this.nextAction + this.timeline.tick;
+    if (this.isFinished) return this.total;
+    return this.nextAction + (this.mainDone ? this.endTick + this.branchTicksDone : this.timeline.tick);
   }
 
   /** Replays until finished or until `shouldPause()`, asked after every step, says to pause. */
@@ -167,8 +160,12 @@ export class RunReplay {
     }
   }
 
-  /** One action, or at most replayStepTicksMax ticks towards the next one, or the final seek. */
+  /** One action, or at most replayStepTicksMax ticks towards the next one, or the final seek, or one saved branch. */
   private step(): void {
+    if (this.mainDone) {
+      this.checkNextBranch();
+      return;
+    }
     const next = this.run.actions[this.nextAction];
     const target = next?.tick ?? this.endTick;
     if (this.timeline.tick < target) {
@@ -185,6 +182,23 @@ export class RunReplay {
       return;
     }
     this.timeline.seek(this.run.tick);
+    this.mainDone = true;
+    if (this.run.branches === undefined) this.isFinished = true;
+  }
+
+  /** Replays the next saved branch; after the last, keeps them as the tree's records. */
+  private checkNextBranch(): void {
+    const saved = this.run.branches!;
+    while (this.branchesDone < saved.list.length) {
+      const index = this.branchesDone;
+      const entry = saved.list[index]!;
+      this.branchesDone += 1;
+      if (entry.id === saved.active) continue;
+      checkSavedBranch(this.timeline, entry, index);
+      this.branchTicksDone += entry.end;
+      return;
+    }
+    this.checkedBranches = savedTree(this.timeline, saved);
     this.isFinished = true;
   }
 }

@@ -1,7 +1,7 @@
-import { breakpointKey, SimulationInputError, Timeline } from '../core/index.ts';
-import type { Action, Breakpoint, BreakpointHit, Simulation } from '../core/index.ts';
-import type { BreakpointMark, FromWorker, NextStep, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
-import { breakpointHitsMax, eventBufferMax, frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
+import { branchLimitDefault, BranchTree, breakpointKey, SimulationInputError, Timeline } from '../core/index.ts';
+import type { Action, Branch, Breakpoint, BreakpointHit, Simulation } from '../core/index.ts';
+import type { BranchListing, BreakpointMark, FromWorker, NextStep, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
+import { breakpointHitsMax, eventBufferMax, initialBranchListing, frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import { noAnnotations } from '../scenario/annotations.ts';
 import { compactEvent, frameEvents, frameWireView } from './frame-view.ts';
@@ -11,6 +11,7 @@ import { describeOutcome } from './outcome.ts';
 import { clampSpeed, idleSpeedMeter, meterFrame, ticksForFrame } from './pacing.ts';
 import type { SpeedMeter } from './pacing.ts';
 import { requireBreakpointSettings, sameAnnotations } from './run-annotations.ts';
+import { branchListing } from './run-branches.ts';
 import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
 import { compareWith, requireCompareChange } from './compare-runs.ts';
 import { jump, requireJumpRequest } from './jumps.ts';
@@ -38,6 +39,9 @@ import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-
  *   (Timeline.advanceUntilBreak): playback pauses there, and 'breakpoint-hit' and
  *   'breakpoint-hits' come before the frame. The hits are remembered for the run (the timeline
  *   marks them) until a new run; an act in the past drops those after it.
+ * - Branches (src/core/branch-tree.ts): an act in the past keeps the future on the branch it was
+ *   on and goes on in a new one. 'branches' is posted whenever the list changes, before the
+ *   frame; each branch keeps its own breakpoint hits. Switching pauses and resets the events.
  */
 export interface WorkerLogic {
   handle(message: ToWorker): void;
@@ -65,7 +69,14 @@ class CommandError extends Error {
 }
 
 interface Session {
+  /** The current branch's timeline (tree.timeline), or null before the first run. */
   timeline: Timeline | null;
+  /** The run's branches; replaced with each new run. */
+  tree: BranchTree | null;
+  /** The breakpoint hits of the branches not on screen, by branch id. */
+  branchHits: Map<number, readonly BreakpointMark[]>;
+  /** The branch listing last posted, as JSON, so an unchanged one is not posted again. */
+  postedBranches: string;
   /** The run's annotations: exported with it, so files, permalinks and autosaves keep them. */
   annotations: Annotations;
   playing: boolean;
@@ -121,6 +132,9 @@ export function createWorkerLogic(
 function newSession(): Session {
   return {
     timeline: null,
+    tree: null,
+    branchHits: new Map(),
+    postedBranches: initialSignature,
     annotations: noAnnotations,
     playing: false,
     ticksPerSecond: speedTicksPerSecondDefault,
@@ -182,7 +196,7 @@ function commandHandlers(context: Context): Handlers {
     'import-run': (command) => beginImport(context, new RunReplay(command.run)),
     'open-scenario': (command) => beginImport(context, new RunReplay(scenarioRun(command.text))),
     'cancel-import': () => cancelImport(context),
-    'export-run': () => post({ type: 'run', run: exportRun(currentRun(session), session.annotations) }),
+    'export-run': () => post({ type: 'run', run: exportRun(currentRun(session), session.annotations, session.tree) }),
     play: () => {
       currentRun(session);
       session.playing = true;
@@ -224,6 +238,12 @@ function commandHandlers(context: Context): Handlers {
       const { options, divergence } = compareWith(timeline, change);
       post({ type: 'compare-result', change, options, until: timeline.maxTick, divergence });
     },
+    'switch-branch': (command) => switchBranch(context, command.id, command.tick),
+    'rename-branch': (command) => {
+      currentTree(session).rename(command.id, command.name);
+      postBranches(context);
+    },
+    'delete-branch': (command) => deleteBranch(context, command.id),
     jump: (command) => {
       const timeline = currentRun(session);
       const request = requireJumpRequest(command.request);
@@ -232,6 +252,74 @@ function commandHandlers(context: Context): Handlers {
       postFrame(context, { resetEvents: true });
     },
   };
+}
+
+function currentTree(session: Session): BranchTree {
+  currentRun(session);
+  return session.tree!;
+}
+
+/** Posts the branch listing when it changed (or, with `forked`, always: it says a fork happened). */
+function postBranches(context: Context, forked: BranchListing['forked'] = null): void {
+  const { session } = context;
+  if (session.tree === null) return;
+  const listing = branchListing(session.tree, forked);
+  const text = listingSignature(listing);
+  if (text === session.postedBranches && forked === null) return;
+  session.postedBranches = text;
+  context.post({ type: 'branches', listing });
+}
+
+/**
+ * What the app needs to be told again: the current branch's end and action count grow with the
+ * run (the timeline says those), so they are left out.
+ */
+function listingSignature(listing: BranchListing): string {
+  return JSON.stringify([listing.active, listing.branches.map((branch) => (branch.id === listing.active ? { ...branch, end: 0, actionCount: 0 } : branch))]);
+}
+
+/** The app starts knowing a run of one unnamed branch (initialBranchListing), so a new run like that posts none. */
+const initialSignature = listingSignature(initialBranchListing);
+
+/** Shows another branch, paused, with its own breakpoint hits; the events start again there. */
+function switchBranch(context: Context, id: number, tick: number | undefined): void {
+  if (tick !== undefined) requireNumber('tick', tick);
+  moveToBranch(context, id, tick);
+  postBranches(context);
+  postFrame(context, { resetEvents: true });
+}
+
+/** Makes branch `id` current (posting its hits), without the listing and the frame. */
+function moveToBranch(context: Context, id: number, tick: number | undefined): void {
+  const { session } = context;
+  const tree = currentTree(session);
+  const leaving = tree.active;
+  session.timeline = tree.switchTo(id, tick);
+  session.playing = false;
+  session.carriedTicks = 0;
+  if (leaving === id) return;
+  session.branchHits.set(leaving, session.hits);
+  postHits(context, session.branchHits.get(id) ?? []);
+  session.branchHits.delete(id);
+}
+
+/**
+ * Deletes a branch. Deleting the one on screen first shows the branch it left (or, for the
+ * first branch, the next one) at the same tick; the only branch of a run stays.
+ */
+function deleteBranch(context: Context, id: number): void {
+  const { session } = context;
+  const tree = currentTree(session);
+  const deletingShown = id === tree.active;
+  if (deletingShown) {
+    const others = tree.branches.filter((branch) => branch.id !== id);
+    if (others.length === 0) throw new CommandError('The run has only this branch: it cannot be deleted.', 'id');
+    moveToBranch(context, tree.branch(id).parent ?? others[0]!.id, undefined);
+  }
+  tree.remove(id);
+  session.branchHits.delete(id);
+  postBranches(context);
+  if (deletingShown) postFrame(context, { resetEvents: true });
 }
 
 function currentRun(session: Session): Timeline {
@@ -280,12 +368,15 @@ function postFrame({ session, post }: Context, options: { resetEvents: boolean }
   post({ type: 'frame', view: frameWireView(simulation, session.request), timeline: state, events, resetEvents: options.resetEvents });
 }
 
-/** Replaces the run: used by init and import once the new timeline is built and valid. */
-function startRun(context: Context, timeline: Timeline, annotations: Annotations): void {
+/** Replaces the run: used by init and import once the new timeline (and its saved branches) are built and valid. */
+function startRun(context: Context, timeline: Timeline, annotations: Annotations, branches: { active: number; branches: Branch[] } | null = null): void {
   const { session } = context;
   session.importing?.cancel();
   session.importing = null;
   session.timeline = timeline;
+  session.tree = new BranchTree(timeline, branchLimitDefault, branches ?? undefined);
+  session.branchHits = new Map();
+  postBranches(context);
   session.expectations = new ExpectationReporter(timeline, annotations);
   postHits(context, []);
   if (!sameAnnotations(session.annotations, annotations)) {
@@ -311,7 +402,7 @@ function beginImport(context: Context, replay: RunReplay): void {
     progress: (done, total) => post({ type: 'import-progress', done, total }),
     finish: () => {
       post({ type: 'import-done', options: replay.run.options, actions: replay.run.actions.length, tick: replay.timeline.tick });
-      startRun(context, replay.timeline, replay.run.annotations);
+      startRun(context, replay.timeline, replay.run.annotations, replay.branches);
     },
     fail: (error) => {
       session.importing = null;
@@ -448,14 +539,22 @@ function setBreakpoints(context: Context, breakpoints: readonly BreakpointSettin
   postHits(context, hits.sort((a, b) => a.tick - b.tick || a.index - b.index));
 }
 
-/** Acts, then posts the outcome (with the act's id) and a frame; a refused action posts only its outcome. */
-function act(context: Context, { action, id }: { action: Action; id?: number }): void {
-  const timeline = currentRun(context.session);
+/**
+ * Acts, then posts the outcome (with the act's id), the branches when it forked, and a frame; a
+ * refused action posts only its outcome.
+ */
+function act(context: Context, { action, id, discardFuture }: { action: Action; id?: number; discardFuture?: boolean }): void {
+  const { session } = context;
+  const timeline = currentRun(session);
+  const tree = currentTree(session);
   try {
-    const result = timeline.act(action);
+    const { result, forked } = tree.act(action, { discardFuture: discardFuture === true });
     context.post({ type: 'action-result', result: describeOutcome(result, timeline.current), id });
-    // Acting in the past dropped the future, and the hits in it.
-    postHits(context, context.session.hits.filter((hit) => hit.tick <= timeline.tick));
+    // The branch left behind keeps its hits; the new one (or the cut-short one) has those up to now.
+    if (forked !== null) session.branchHits.set(forked.from, session.hits);
+    postHits(context, session.hits.filter((hit) => hit.tick <= timeline.tick));
+    if (forked !== null) postBranches(context, forked);
+    else postBranches(context);
   } catch (error) {
     if (!(error instanceof SimulationInputError)) throw error;
     context.post({ type: 'action-result', result: { ok: false, summary: error.message, field: error.field }, id });

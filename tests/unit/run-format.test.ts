@@ -103,10 +103,11 @@ describe('the worker keeps the annotations with the run', () => {
     expect(h.send({ type: 'import-run', run: withLesson })).toMatchObject([{ type: 'import-done' }, { type: 'annotations', annotations: lesson }, { type: 'expectations' }, { type: 'frame' }]);
     expect(h.exported().annotations).toEqual(lesson);
     h.send({ type: 'step', ticks: 100 });
-    expect(h.send({ type: 'act', action: { type: 'crash', node: 1 } }).map((reply) => reply.type)).toEqual(['action-result', 'expectations', 'frame']);
+    // Acting before the scenario's end starts a branch: the listing comes before the frame.
+    expect(h.send({ type: 'act', action: { type: 'crash', node: 1 } }).map((reply) => reply.type)).toEqual(['action-result', 'branches', 'expectations', 'frame']);
     expect(h.exported().annotations).toEqual(lesson);
-    // The same annotations again: nothing to say.
-    expect(h.send({ type: 'import-run', run: withLesson }).map((reply) => reply.type)).toEqual(['import-done', 'expectations', 'frame']);
+    // The same annotations again: nothing to say of them (the run has one branch again, though).
+    expect(h.send({ type: 'import-run', run: withLesson }).map((reply) => reply.type)).toEqual(['import-done', 'branches', 'expectations', 'frame']);
     expect(h.send({ type: 'init', options: { nodes: 3 } })).toMatchObject([{ type: 'annotations', annotations: noAnnotations }, { type: 'expectations', results: [] }, { type: 'frame' }]);
     expect(h.exported().annotations).toEqual(noAnnotations);
   });

@@ -1,8 +1,9 @@
 /**
  * The store's one path for acting on the cluster. Every action (buttons, forms, shortcuts) comes
- * through `act`, so two rules hold everywhere: acting before the end of the timeline asks first
- * (it discards the ticks after the current one), and each answer is shown at the place the action
- * was taken (outcome.ts), matched to its act by id.
+ * through `act`, so two rules hold everywhere: acting before the end of the timeline starts a
+ * branch, or, when every branch place is taken, asks first (it would discard the ticks after the
+ * current one); and each answer is shown at the place the action was taken (outcome.ts), matched
+ * to its act by id.
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { Action } from '../../core/index.ts';
@@ -33,25 +34,27 @@ type SetState = StoreApi<AppState>['setState'];
 type GetState = StoreApi<AppState>['getState'];
 
 export function actActions(post: (message: ToWorker) => void, awaited: AwaitedActs, set: SetState, get: GetState): Pick<AppState, 'act' | 'confirmAct' | 'cancelAct'> {
-  const send = (action: Action, source: ActionSource): void => {
+  const send = (action: Action, source: ActionSource, discardFuture = false): void => {
     const id = (awaited.lastId += 1);
     awaited.list.push({ id, action, source });
     // The previous outcome goes as soon as the next action is taken.
     set({ lastOutcome: null });
-    post({ type: 'act', action, id });
+    post({ type: 'act', action, id, ...(discardFuture ? { discardFuture } : {}) });
   };
   const answer = (confirmed: boolean): void => {
     const pending = get().pendingAct;
     if (pending === null) return;
     set({ pendingAct: null });
-    if (confirmed) send(pending.action, pending.source);
+    if (confirmed) send(pending.action, pending.source, true);
     if (pending.resume) post({ type: 'play' });
   };
   return {
     act: (action, options = {}) => {
       const source = options.source ?? defaultSource(action);
       const { tick, maxTick, playing } = get().timeline;
-      if (tick >= maxTick) {
+      const { branches, limit } = get().branches;
+      const full = branches.length >= limit;
+      if (tick >= maxTick || !full) {
         send(action, source);
         return;
       }

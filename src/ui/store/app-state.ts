@@ -5,7 +5,7 @@
  */
 import type { Action, BreakpointKind, ClusterView, Divergence, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
 import type { PermalinkProblem } from '../../protocol/permalink.ts';
-import type { BreakpointMark, CompareChange, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
+import type { BranchListing, BreakpointMark, CompareChange, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -83,7 +83,7 @@ export type Notice =
   /** The first run's options were refused, so the defaults run instead; `earlier` is what the banner said before. */
   | { readonly kind: 'defaults'; readonly refusal: Refusal; readonly earlier: Notice | null };
 
-/** An action taken in the past, waiting for the user to accept that it discards the future. */
+/** An action taken in the past while every branch place is taken, waiting for the user to accept that it discards the future. */
 export interface PendingAct {
   readonly action: Action;
   readonly source: ActionSource;
@@ -134,6 +134,8 @@ export interface AppState {
   readonly scenarioProblem: ScenarioProblem | null;
   /** The last comparison (Compare): the change, and the first divergence or null when the runs agree; `pending` while it runs. */
   readonly comparison: { readonly change: CompareChange; readonly pending: boolean; readonly until: Tick; readonly divergence: Divergence | null } | null;
+  /** The run's branches (one, unnamed, until the worker says otherwise); acting in the past starts one. */
+  readonly branches: BranchListing;
   /** Where the last jump (Jump back, Jump ahead) landed, or tick null when it found nothing. */
   readonly lastJump: { readonly request: JumpRequest; readonly tick: Tick | null } | null;
   /**
@@ -179,8 +181,9 @@ export interface AppState {
   readonly setSpeed: (ticksPerSecond: number) => void;
   // The cluster
   /**
-   * Acts on the cluster at the current tick. Before the end of the timeline it asks first, since
-   * acting there discards the ticks after it: `pendingAct` holds the action (and playback pauses)
+   * Acts on the cluster at the current tick. Before the end of the timeline the worker keeps the
+   * future as a branch; only when every branch place is taken does acting there discard the
+   * ticks after it, so then it asks first: `pendingAct` holds the action (and playback pauses)
    * until confirmAct or cancelAct.
    */
   readonly act: (action: Action, options?: ActOptions) => void;
@@ -218,6 +221,12 @@ export interface AppState {
    * change at once on screen; the worker's 'annotations' reply then counts as a change of the run.
    */
   readonly setBreakpoints: (breakpoints: readonly BreakpointSetting[]) => void;
+  /** Shows another branch at the tick on screen (kept within its ticks). */
+  readonly switchBranch: (id: number) => void;
+  /** Names a branch; null or blank gives back its default name. */
+  readonly renameBranch: (id: number, name: string | null) => void;
+  /** Deletes a branch; deleting the one on screen shows the branch it left. */
+  readonly deleteBranch: (id: number) => void;
   readonly dismissImportNotice: () => void;
   /** Shows a problem found on this side of the worker (e.g. a file that is not JSON, the address's parameters). */
   readonly reportError: (notice: Notice) => void;

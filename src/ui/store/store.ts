@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ClusterView, SimEvent, SimulationOptions } from '../../core/index.ts';
-import { eventBufferMax, logWindowCountDefault, speedTicksPerSecondDefault } from '../../protocol/worker-protocol.ts';
+import { eventBufferMax, initialBranchListing, logWindowCountDefault, speedTicksPerSecondDefault } from '../../protocol/worker-protocol.ts';
 import type { FromWorker, Run, ToWorker, ViewRequest } from '../../protocol/worker-protocol.ts';
 import { createViewDecoder } from '../../protocol/wire-view.ts';
 import type { ViewDecoder } from '../../protocol/wire-view.ts';
@@ -91,6 +91,7 @@ export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOp
     ...importActions(connection, set, get),
     ...screenActions(connection, set, get),
     ...breakpointActions(connection, set, get),
+    ...branchActions(connection),
   }));
   const unsubscribe = port.subscribe(replyHandler(connection, store));
 
@@ -130,6 +131,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     scenarioProblem: null,
     lastJump: null,
     comparison: null,
+    branches: initialBranchListing,
     runRevision: 0,
     selectedNode: null,
     selectedMessage: null,
@@ -268,6 +270,15 @@ function breakpointActions({ port }: Connection, set: SetState, get: GetState): 
   };
 }
 
+/** The run's branches live in the worker; the listing comes back as 'branches'. */
+function branchActions({ port }: Connection): Pick<AppState, 'switchBranch' | 'renameBranch' | 'deleteBranch'> {
+  return {
+    switchBranch: (id) => port.post({ type: 'switch-branch', id }),
+    renameBranch: (id, name) => port.post({ type: 'rename-branch', id, name }),
+    deleteBranch: (id) => port.post({ type: 'delete-branch', id }),
+  };
+}
+
 type ReplyHandler = (message: FromWorker) => void;
 type ReplyHandlers = { readonly [K in FromWorker['type']]: (message: Extract<FromWorker, { type: K }>) => void };
 
@@ -303,6 +314,11 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
     'breakpoint-hit': ({ index, tick, event }) =>
       store.setState((state) => ({ breakpointStop: { index, tick, event, kind: state.annotations.breakpoints[index]?.breakpoint.kind ?? null } })),
     'breakpoint-hits': ({ hits }) => store.setState({ breakpointHits: hits }),
+    branches: ({ listing }) => {
+      store.setState({ branches: listing });
+      // What the run is changed (a fork, a switch, a rename or a delete), not only where it is.
+      bumpRunRevision(store);
+    },
     error: (message) => runRefused(connection, store, message),
     ...importReplies(connection, store),
   };

@@ -225,12 +225,15 @@ describe('the hits remembered for the timeline', () => {
     expect(h.hitsOf(removed)).toEqual([{ tick: 3_000, index: 0 }]);
   });
 
-  it('after an act in the past, keep only those up to it; a new run has none', () => {
+  it('after an act in the past, the new branch keeps only those up to it, the one it left keeps all; a new run has none', () => {
     const { h } = withTwoHits();
     h.send({ type: 'seek', tick: 2_000 });
     const acted = h.send({ type: 'act', action: { type: 'crash', node: 1 } });
-    expect(acted.map((reply) => reply.type)).toEqual(['action-result', 'breakpoint-hits', 'frame']);
+    expect(acted.map((reply) => reply.type)).toEqual(['action-result', 'breakpoint-hits', 'branches', 'frame']);
     expect(h.hitsOf(acted)).toEqual([{ tick: leaderTicks[0], index: 1 }]);
+    const back = h.send({ type: 'switch-branch', id: 1 });
+    expect(h.hitsOf(back)).toHaveLength(2);
+    expect(h.hitsOf(h.send({ type: 'switch-branch', id: 2 }))).toEqual([{ tick: leaderTicks[0], index: 1 }]);
     const fresh = h.send({ type: 'init', options });
     expect(h.hitsOf(fresh)).toEqual([]);
   });

@@ -114,7 +114,13 @@ describe('app store: outcomes belong to the place the action was taken', () => {
   });
 });
 
-describe('app store: acting in the past asks first', () => {
+/** Every branch place taken: acting in the past would drop the future. */
+function fullBranches(limit = 3): FromWorker {
+  const branches = Array.from({ length: limit }, (_, index) => ({ id: index + 1, name: null, parent: index === 0 ? null : 1, forkTick: index * 10, end: 500, actionCount: 0 }));
+  return { type: 'branches', listing: { branches, active: limit, limit, forked: null } };
+}
+
+describe('app store: acting in the past starts a branch, and asks first only when none is left', () => {
   it('at the end of the timeline it acts at once', () => {
     const { store, reply, take } = started();
     reply(frame({ tick: 2_966, maxTick: 2_966, playing: true }));
@@ -123,20 +129,30 @@ describe('app store: acting in the past asks first', () => {
     expect(store.getState().pendingAct).toBeNull();
   });
 
-  it('before the end it pauses and holds the action; confirming acts and resumes playback', () => {
+  it('before the end, with a branch place left, it acts at once: the worker keeps the future as a branch', () => {
     const { store, reply, take } = started();
+    reply(frame({ tick: 999, maxTick: 2_966, playing: true }));
+    store.getState().act({ type: 'crash', node: 2 });
+    expect(take()).toEqual([{ type: 'act', action: { type: 'crash', node: 2 }, id: 1 }]);
+    expect(store.getState().pendingAct).toBeNull();
+  });
+
+  it('before the end with every place taken, it pauses and holds the action; confirming discards the future and resumes playback', () => {
+    const { store, reply, take } = started();
+    reply(fullBranches());
     reply(frame({ tick: 999, maxTick: 2_966, playing: true }));
     store.getState().act({ type: 'crash', node: 2 }, { source: 'inspector' });
     expect(take()).toEqual([{ type: 'pause' }]);
     expect(store.getState().pendingAct).toEqual({ action: { type: 'crash', node: 2 }, source: 'inspector', resume: true });
     reply(frame({ tick: 999, maxTick: 2_966, playing: false }));
     store.getState().confirmAct();
-    expect(take()).toEqual([{ type: 'act', action: { type: 'crash', node: 2 }, id: 1 }, { type: 'play' }]);
+    expect(take()).toEqual([{ type: 'act', action: { type: 'crash', node: 2 }, id: 1, discardFuture: true }, { type: 'play' }]);
     expect(store.getState().pendingAct).toBeNull();
   });
 
   it('cancelling drops the action and keeps the future; paused runs stay paused', () => {
     const { store, reply, take } = started();
+    reply(fullBranches());
     reply(frame({ tick: 10, maxTick: 500 }));
     store.getState().act({ type: 'heal' });
     store.getState().cancelAct();
@@ -146,8 +162,10 @@ describe('app store: acting in the past asks first', () => {
 
   it('a new run drops the question', () => {
     const { store, reply } = started();
+    reply(fullBranches());
     reply(frame({ tick: 10, maxTick: 500 }));
     store.getState().act({ type: 'heal' });
+    expect(store.getState().pendingAct).not.toBeNull();
     store.getState().reset({ nodes: 3, seed: 2 });
     expect(store.getState().pendingAct).toBeNull();
   });

@@ -195,14 +195,29 @@ describe('worker logic: moving in time', () => {
     }
   });
 
-  it('acting in the past forks the timeline: maxTick drops to now', () => {
+  it('acting in the past starts a branch that ends now; the branch it left keeps its future', () => {
     const h = started();
     h.frame({ type: 'step', ticks: 1000 });
     h.frame({ type: 'seek', tick: 600 });
     const out = h.send({ type: 'act', action: { type: 'crash', node: 4 } });
-    expect(out.map((reply) => reply.type)).toEqual(['action-result', 'frame']);
-    expect(decoded(out[1]).timeline).toMatchObject({ tick: 600, maxTick: 600 });
-    expect(decoded(out[1]).view.nodes[3]!.alive).toBe(false);
+    expect(out.map((reply) => reply.type)).toEqual(['action-result', 'branches', 'frame']);
+    expect(out[1]).toMatchObject({
+      listing: {
+        active: 2,
+        forked: { from: 1, to: 2, tick: 600 },
+        branches: [
+          { id: 1, parent: null, end: 1000, actionCount: 0 },
+          { id: 2, parent: 1, forkTick: 600, actionCount: 1 },
+        ],
+      },
+    });
+    expect(decoded(out[2]).timeline).toMatchObject({ tick: 600, maxTick: 600 });
+    expect(decoded(out[2]).view.nodes[3]!.alive).toBe(false);
+    // Back on the first branch at the same tick: node 4 was never crashed there, and its ticks are all there.
+    const back = h.send({ type: 'switch-branch', id: 1 });
+    expect(back.map((reply) => reply.type)).toEqual(['branches', 'frame']);
+    expect(decoded(back[1]).timeline).toMatchObject({ tick: 600, maxTick: 1000 });
+    expect(decoded(back[1]).view.nodes[3]!.alive).toBe(true);
   });
 
   it('frames carry each event once, in order, while playing fast', () => {

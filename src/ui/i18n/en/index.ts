@@ -1,6 +1,7 @@
 /** The English catalogue, the source every other catalogue follows (see ../messages.ts). */
 import { actions } from './actions.ts';
 import { app } from './app.ts';
+import { branches } from './branches.ts';
 import { cluster } from './cluster.ts';
 import { common } from './common.ts';
 import { debug } from './debug.ts';
@@ -15,4 +16,4 @@ import { presets } from './presets.ts';
 import { scenario } from './scenario.ts';
 import { share } from './share.ts';
 
-export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2 };
+export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches };

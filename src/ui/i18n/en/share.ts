@@ -67,5 +67,17 @@ export const share = {
       enabled: (field: string, got: string) => `${field} must be true or false (got ${got})`,
     },
     breakpointDuplicate: (field: string, first: string, got: string) => `${field} must be a breakpoint not listed before (the same as ${first}) (got ${got})`,
+    /** A saved branch's field, by the rule it breaks (src/worker/run-branches.ts). */
+    branch: {
+      branches: (got: string) => `branches must be an object { active, list } (got ${got})`,
+      list: (field: string, max: number, got: string) => `${field} must be an array of 1 to ${max} branches (got ${got})`,
+      item: (field: string, got: string) => `${field} must be an object { id, name, parent, forkTick, end, actions } (got ${got})`,
+      id: (field: string, got: string) => `${field} must be a whole number of at least 1, used by no other branch (got ${got})`,
+      name: (field: string, max: number, got: string) => `${field} must be null or a string of 1 to ${max} characters (got ${got})`,
+      parent: (field: string, got: string) => `${field} must be null or the id of an earlier branch in the list (got ${got})`,
+      tick: (field: string, max: number, got: string) => `${field} must be an integer from 0 to ${max} (got ${got})`,
+      actions: (field: string, max: number, got: string) => `${field} must be an array of at most ${max} { tick, action }, in tick order (got ${got})`,
+      active: (field: string, got: string) => `${field} must be the id of a branch in the list (got ${got})`,
+    },
   },
 };

@@ -54,5 +54,16 @@ export const share: Messages['share'] = {
       enabled: (field, got) => `${field} 应为 true 或 false（实际为 ${got}）`,
     },
     breakpointDuplicate: (field, first, got) => `${field} 与 ${first} 是同一个断点，断点不能重复（实际为 ${got}）`,
+    branch: {
+      branches: (got) => `branches 应为对象 { active, list }（实际为 ${got}）`,
+      list: (field, max, got) => `${field} 应为含 1 到 ${max} 个分支的数组（实际为 ${got}）`,
+      item: (field, got) => `${field} 应为对象 { id, name, parent, forkTick, end, actions }（实际为 ${got}）`,
+      id: (field, got) => `${field} 应为不小于 1 的整数，且不与其他分支重复（实际为 ${got}）`,
+      name: (field, max, got) => `${field} 应为 null 或长度 1 到 ${max} 个字符的字符串（实际为 ${got}）`,
+      parent: (field, got) => `${field} 应为 null 或列表中更早一个分支的 id（实际为 ${got}）`,
+      tick: (field, max, got) => `${field} 应为 0 到 ${max} 之间的整数（实际为 ${got}）`,
+      actions: (field, max, got) => `${field} 应为最多 ${max} 项、按 tick 排序的 { tick, action } 数组（实际为 ${got}）`,
+      active: (field, got) => `${field} 应为列表中某个分支的 id（实际为 ${got}）`,
+    },
   },
 };
