@@ -105,6 +105,8 @@ interface Context {
   readonly post: (message: FromWorker) => void;
   readonly now: () => number;
   readonly schedule: Schedule;
+  /** Most branches a run keeps (branchLimitDefault; tests use fewer). */
+  readonly branchLimit: number;
 }
 
 /** Ticks run between two looks at the clock while a frame is being computed. */
@@ -114,13 +116,15 @@ const frameChunkTicks = 256;
  * `now` is the wall clock (performance.now in the worker): only pacing uses it, to stop a frame's
  * work after frameWorkMsMax and an import's chunk after importChunkMs; the simulation itself never
  * sees it. `schedule` runs an import's next chunk after the messages already waiting.
+ * `branchLimit` bounds the branches a run keeps.
  */
 export function createWorkerLogic(
   post: (message: FromWorker) => void,
   now: () => number = () => performance.now(),
   schedule: Schedule = (task) => void setTimeout(task, 0),
+  branchLimit: number = branchLimitDefault,
 ): WorkerLogic {
-  const context: Context = { session: newSession(), post, now, schedule };
+  const context: Context = { session: newSession(), post, now, schedule, branchLimit };
   const handlers = commandHandlers(context);
   return {
     handle(message) {
@@ -275,7 +279,7 @@ function postBranches(context: Context, forked: BranchListing['forked'] = null):
  * run (the timeline says those), so they are left out.
  */
 function listingSignature(listing: BranchListing): string {
-  return JSON.stringify([listing.active, listing.branches.map((branch) => (branch.id === listing.active ? { ...branch, end: 0, actionCount: 0 } : branch))]);
+  return JSON.stringify([listing.active, listing.limit, listing.branches.map((branch) => (branch.id === listing.active ? { ...branch, end: 0, actionCount: 0 } : branch))]);
 }
 
 /** The app starts knowing a run of one unnamed branch (initialBranchListing), so a new run like that posts none. */
@@ -374,7 +378,7 @@ function startRun(context: Context, timeline: Timeline, annotations: Annotations
   session.importing?.cancel();
   session.importing = null;
   session.timeline = timeline;
-  session.tree = new BranchTree(timeline, branchLimitDefault, branches ?? undefined);
+  session.tree = new BranchTree(timeline, context.branchLimit, branches ?? undefined);
   session.branchHits = new Map();
   postBranches(context);
   session.expectations = new ExpectationReporter(timeline, annotations);

@@ -19,8 +19,9 @@ async function settle(): Promise<void> {
   });
 }
 
-async function renderApp(runOptions: SimulationOptions = { nodes: 5, seed: 1 }) {
-  const store = makeAppStore(createInProcessPort(createWorkerLogic), { runOptions });
+/** The app on the worker's logic; `branchLimit` bounds the branches a run keeps (acting in the past with none left asks first). */
+async function renderApp(runOptions: SimulationOptions = { nodes: 5, seed: 1 }, branchLimit?: number) {
+  const store = makeAppStore(createInProcessPort((post) => createWorkerLogic(post, undefined, undefined, branchLimit)), { runOptions });
   render(
     <AppStoreProvider store={store}>
       <App />
@@ -123,8 +124,33 @@ describe('per-node controls', () => {
 });
 
 describe('acting in the past', () => {
-  async function inThePast() {
+  it('keeps the future as a branch, without a question, and the Branch picker lists both', async () => {
     const app = await renderApp();
+    act(() => app.store.getState().step(2_966));
+    await settle();
+    act(() => app.store.getState().seek(999));
+    await settle();
+    await app.user.keyboard('2');
+    await app.user.click(within(inspector()).getByRole('button', { name: 'Crash' }));
+    await settle();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(app.store.getState().timeline).toMatchObject({ tick: 999, maxTick: 999 });
+    const branches = screen.getByRole('region', { name: 'Branches' });
+    const picker = within(branches).getByRole('combobox', { name: 'Branch' });
+    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Branch 1 (ticks 0–2,966)',
+      '\u00a0\u00a0└\u00a0Branch 2: from Branch 1 at tick 999 (to tick 999)',
+    ]);
+    expect(within(branches).getByRole('status')).toHaveTextContent('Branch 2 starts at tick 999; Branch 1 keeps its ticks after it.');
+    await app.user.selectOptions(picker, '1');
+    await settle();
+    expect(app.store.getState().timeline).toMatchObject({ tick: 999, maxTick: 2_966 });
+    expect(app.store.getState().view?.nodes[1]?.alive).toBe(true);
+  });
+
+  /** At tick 999 of 2,966 with no branch place left (a run keeps one branch): acting asks first. */
+  async function inThePast() {
+    const app = await renderApp(undefined, 1);
     act(() => app.store.getState().step(2_966));
     await settle();
     act(() => app.store.getState().seek(999));
@@ -139,7 +165,7 @@ describe('acting in the past', () => {
     const crash = within(inspector()).getByRole('button', { name: 'Crash' });
     await user.click(crash);
     const dialog = screen.getByRole('alertdialog');
-    expect(dialog).toHaveAccessibleDescription('This discards ticks 1,000–2,966.');
+    expect(dialog).toHaveAccessibleDescription('A run keeps at most 1 branch, and all are in use: this future cannot become a branch (delete one under Branches to keep it). This discards ticks 1,000–2,966.');
     expect(within(dialog).getByRole('button', { name: 'Discard the future and act' })).toHaveFocus();
     await user.keyboard('{Escape}');
     await settle();

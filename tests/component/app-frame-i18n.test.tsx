@@ -30,9 +30,9 @@ async function settle(): Promise<void> {
   });
 }
 
-/** The parts of the screen this area owns, on the real worker logic. */
-async function renderFrame(locale: Locale) {
-  const store = makeAppStore(createInProcessPort(createWorkerLogic), { runOptions: { nodes: 3, seed: 2 }, display: { theme: 'light', largeType: false, locale } });
+/** The parts of the screen this area owns, on the real worker logic (keeping at most `branchLimit` branches). */
+async function renderFrame(locale: Locale, branchLimit?: number) {
+  const store = makeAppStore(createInProcessPort((post) => createWorkerLogic(post, undefined, undefined, branchLimit)), { runOptions: { nodes: 3, seed: 2 }, display: { theme: 'light', largeType: false, locale } });
   render(
     <AppStoreProvider store={store}>
       <RunFileButtons />
@@ -158,16 +158,16 @@ describe('saving and loading runs in Chinese', () => {
   });
 });
 
-describe('the question before acting in the past, in Chinese', () => {
+describe('the question before acting in the past with no branch place left, in Chinese', () => {
   it('names the tick and what is discarded', async () => {
-    const { store, user } = await renderFrame('zh-CN');
+    const { store, user } = await renderFrame('zh-CN', 1);
     store.getState().step(1_200);
     await settle();
     store.getState().seek(999);
     await settle();
     act(() => store.getState().act({ type: 'heal' }));
     const dialog = screen.getByRole('alertdialog', { name: '在 tick 999 处操作？' });
-    expect(dialog).toHaveAccessibleDescription('这会丢弃 tick 1,000–1,200。');
+    expect(dialog).toHaveAccessibleDescription('已保留全部 1 个分支，这段后续记录无法成为新分支（可在“分支”中删除一个以保留它）。 这会丢弃 tick 1,000–1,200。');
     expect(within(dialog).getByRole('button', { name: '丢弃后续记录并操作' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: '取消' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();

@@ -246,7 +246,7 @@ test('scrubbing back and forth on the timeline shows exactly the same cluster an
   expect(await logCellNames(page)).toEqual(logCellsAtEnd);
 });
 
-test('keyboard: Space plays and pauses, arrows step, digits select, C crashes (asking first in the past) and restarts, ? opens help and Esc closes it', async ({ page }) => {
+test('keyboard: Space plays and pauses, arrows step, digits select, C crashes (in the past, starting a branch) and restarts, ? opens help and Esc closes it', async ({ page }) => {
   await openApp(page);
   await page.keyboard.press('Space');
   await expect(playButton(page)).toHaveText('Pause');
@@ -262,12 +262,10 @@ test('keyboard: Space plays and pauses, arrows step, digits select, C crashes (a
 
   await page.keyboard.press('2');
   await expect(inspector(page).getByRole('heading', { name: 'Node 2', exact: true })).toBeVisible();
-  // One tick back from the end: acting here would discard that tick, so Raftlab asks first.
+  // One tick back from the end: acting here keeps that tick as a branch, without a question.
   await page.keyboard.press('c');
-  const ask = page.getByRole('alertdialog', { name: `Act at tick ${tick}?` });
-  await expect(ask).toContainText(`This discards tick ${tick + 1}.`);
-  await page.keyboard.press('Enter');
-  await expect(ask).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'Branch' }).getByRole('option')).toHaveCount(2);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect(nodeButton(page, 2)).toHaveAccessibleName(/^Node 2, follower, term \d+, crashed$/);
   await page.keyboard.press('c');
   await expect(nodeButton(page, 2)).toHaveAccessibleName(/^Node 2, follower, term \d+$/);

@@ -1,7 +1,8 @@
 /**
- * Acting before the end of the timeline discards the ticks after the current one. The store holds
- * such an action (pendingAct) until the user answers here, so every way of acting asks: buttons,
- * forms and keyboard shortcuts alike.
+ * Acting before the end of the timeline keeps the future as a branch; only when every branch
+ * place is taken does it discard the ticks after the current one. The store holds such an action
+ * (pendingAct) until the user answers here, so every way of acting asks: buttons, forms and
+ * keyboard shortcuts alike.
  */
 import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
@@ -30,6 +31,7 @@ function ActConfirmDialog() {
   const id = useId();
   const tick = useAppStore((state) => state.timeline.tick);
   const maxTick = useAppStore((state) => state.timeline.maxTick);
+  const limit = useAppStore((state) => state.branches.limit);
   const confirmAct = useAppStore((state) => state.confirmAct);
   const cancelAct = useAppStore((state) => state.cancelAct);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -54,7 +56,7 @@ function ActConfirmDialog() {
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-text`}
+        aria-describedby={`${id}-why ${id}-text`}
         // Focusable, so a click on its text keeps the keyboard inside the question.
         tabIndex={-1}
         onClick={(event) => event.stopPropagation()}
@@ -62,6 +64,7 @@ function ActConfirmDialog() {
         onKeyUp={(event) => event.stopPropagation()}
       >
         <h2 id={`${id}-title`}>{m.app.actConfirm.title(tick)}</h2>
+        <p id={`${id}-why`}>{m.app.actConfirm.noBranchLeft(limit)}</p>
         <p id={`${id}-text`}>{discardText(m, tick, maxTick)}</p>
         <button type="button" ref={confirmButton} onClick={confirmAct}>
           {m.app.actConfirm.confirm}

@@ -5,6 +5,7 @@ import { useAppStore } from '../store/store-context.tsx';
 import { ActConfirm } from './ActConfirm.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { BranchesPanel } from './BranchesPanel.tsx';
 import { BreakpointsPanel } from './BreakpointsPanel.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
@@ -19,7 +20,7 @@ import { WhyPanel } from './WhyPanel.tsx';
 
 /**
  * The whole screen. The stage (the cluster and, under it, the logs) and the side (the selected
- * node or message, actions, breakpoints, events, settings) sit side by side on wide screens, each scrolling
+ * node or message, actions, breakpoints, branches, events, settings) sit side by side on wide screens, each scrolling
  * inside; very wide screens split the side in two; narrow ones (or high zoom) stack everything
  * and let the page scroll (styles.css). Each panel subscribes to the state it draws, so a frame
  * re-renders only what changed.
@@ -47,6 +48,7 @@ export function App() {
             <WhyPanel />
             <ActionsPanel />
             <BreakpointsPanel />
+            <BranchesPanel />
           </div>
           <div className="app-side-history">
             <EventsPanel />
@@ -56,7 +58,7 @@ export function App() {
         </div>
       </main>
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
-      {/* Every way of acting may ask first (acting in the past), wherever it was taken from. */}
+      {/* Every way of acting may ask first (acting in the past with no branch place left), wherever it was taken from. */}
       <ActConfirm />
     </div>
   );

@@ -2,6 +2,7 @@ import type { TimelineState } from '../../protocol/worker-protocol.ts';
 import { useId } from 'react';
 import { useMessages } from '../hooks/use-messages.ts';
 import { speedFromSlider, speedToSlider, speedSliderMax, formatSpeed } from '../speed.ts';
+import { BranchMarks } from './BranchesPanel.tsx';
 import { TimelineMarks } from './BreakpointsPanel.tsx';
 import { NextStepLabel } from './NextStepLabel.tsx';
 import './controls.css';
@@ -19,7 +20,8 @@ export interface ControlBarProps {
 /**
  * Playback: play/pause, step, step back, next event, the timeline scrubber and the speed slider
  * (logarithmic, from slow motion for lectures to as fast as the machine allows). The timeline's
- * track marks the ticks where breakpoints paused the run (TimelineMarks).
+ * track marks the ticks where breakpoints paused the run (TimelineMarks) and where branches
+ * leave the one on screen (BranchMarks).
  */
 export function ControlBar(props: ControlBarProps) {
   const { timeline } = props;
@@ -56,6 +58,8 @@ export function ControlBar(props: ControlBarProps) {
           />
           {/* Where breakpoints paused the run (the Breakpoints panel lists them too). */}
           <TimelineMarks />
+          {/* Where branches leave the one on screen (the Branch picker lists them). */}
+          <BranchMarks />
         </span>
       </label>
       <label className="control-slider control-speed">

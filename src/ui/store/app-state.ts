@@ -221,8 +221,8 @@ export interface AppState {
    * change at once on screen; the worker's 'annotations' reply then counts as a change of the run.
    */
   readonly setBreakpoints: (breakpoints: readonly BreakpointSetting[]) => void;
-  /** Shows another branch at the tick on screen (kept within its ticks). */
-  readonly switchBranch: (id: number) => void;
+  /** Shows another branch at `tick`, by default the tick on screen (kept within its ticks). */
+  readonly switchBranch: (id: number, tick?: Tick) => void;
   /** Names a branch; null or blank gives back its default name. */
   readonly renameBranch: (id: number, name: string | null) => void;
   /** Deletes a branch; deleting the one on screen shows the branch it left. */

@@ -273,7 +273,7 @@ function breakpointActions({ port }: Connection, set: SetState, get: GetState): 
 /** The run's branches live in the worker; the listing comes back as 'branches'. */
 function branchActions({ port }: Connection): Pick<AppState, 'switchBranch' | 'renameBranch' | 'deleteBranch'> {
   return {
-    switchBranch: (id) => port.post({ type: 'switch-branch', id }),
+    switchBranch: (id, tick) => port.post({ type: 'switch-branch', id, ...(tick === undefined ? {} : { tick }) }),
     renameBranch: (id, name) => port.post({ type: 'rename-branch', id, name }),
     deleteBranch: (id) => port.post({ type: 'delete-branch', id }),
   };

@@ -105,9 +105,10 @@ export const app = {
     help: 'Show this help',
     escape: 'Close help, clear the selection',
   } satisfies Record<ShortcutCommand, string>,
-  /** The question before acting in the past, which discards the ticks after the current one. */
+  /** The question before acting in the past when no branch place is left, so acting discards the ticks after the current one. */
   actConfirm: {
     title: (tick: number) => `Act at tick ${f.count(tick)}?`,
+    noBranchLeft: (limit: number) => `A run keeps at most ${f.count(limit)} ${f.plural(limit, { one: 'branch', other: 'branches' })}, and all are in use: this future cannot become a branch (delete one under Branches to keep it).`,
     nothingDiscarded: 'This is the end of the run now: nothing is discarded.',
     discardsTick: (tick: number) => `This discards tick ${f.count(tick)}.`,
     discardsTicks: (first: number, last: number) => `This discards ticks ${f.count(first)}–${f.count(last)}.`,

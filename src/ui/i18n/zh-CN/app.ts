@@ -96,6 +96,7 @@ export const app: Messages['app'] = {
   actConfirm: {
     title: (tick) => `在 tick ${f.count(tick)} 处操作？`,
     nothingDiscarded: '现在已是运行记录的末尾：不会丢弃任何内容。',
+    noBranchLeft: (limit) => `已保留全部 ${f.count(limit)} 个分支，这段后续记录无法成为新分支（可在“分支”中删除一个以保留它）。`,
     discardsTick: (tick) => `这会丢弃 tick ${f.count(tick)}。`,
     discardsTicks: (first, last) => `这会丢弃 tick ${f.count(first)}–${f.count(last)}。`,
     confirm: '丢弃后续记录并操作',
