@@ -1,5 +1,6 @@
 /** The examples in docs/ run as documented and show what their comments claim. */
 import { describe, expect, it } from 'vitest';
+import { branchesRun } from '../../docs/examples/branches.ts';
 import { faultyRun } from '../../docs/examples/faults.ts';
 import { firstElection } from '../../docs/examples/first-election.ts';
 import { leaderCrash } from '../../docs/examples/leader-crash.ts';
@@ -32,6 +33,15 @@ describe('docs/examples', () => {
     expect(result.faults.map((line) => Number(line.split(':')[0]))).toEqual([3_000, 4_000, 4_500, 5_000, 6_000, 7_500, 8_000, 9_000, 9_000]);
     expect(result.faults[0]).toMatch(/^3000: Node \d crashed/);
     expect(result).toMatchObject({ violations: 0, converged: true, replaysExactly: true });
+  });
+
+  it('branches: the first branch keeps its leader, the new one elects another, and switching back is exact', () => {
+    const result = branchesRun();
+    expect(result.firstLeader).not.toBeNull();
+    expect(result.secondLeader).not.toBeNull();
+    expect(result.secondLeader).not.toBe(result.firstLeader);
+    expect(result.sameAsBefore).toBe(true);
+    expect(result.branches).toEqual(['1 (unnamed): from - at 0, to 3000', '2 leader crashed early: from 1 at 100, to 3000']);
   });
 
   it('replay: the same options and actions give the same view', () => {
