@@ -110,6 +110,11 @@ export type ToWorker =
    * place the two runs' events differ (src/core/compare.ts). The run on screen is unchanged.
    */
   | { readonly type: 'compare'; readonly change: CompareChange }
+  /**
+   * Both runs side by side at the tick on screen: the run with `change` is played to that tick and
+   * each node of both is summed up; answered by 'compare-states'. 'compare' sends one too.
+   */
+  | { readonly type: 'compare-states'; readonly change: CompareChange }
   /** Moves to the next or previous tick where something of a kind happened (src/worker/jumps.ts); answered by 'jump-result' and a frame. */
   | { readonly type: 'jump'; readonly request: JumpRequest }
   /**
@@ -124,6 +129,18 @@ export type ToWorker =
 /** The one setting a comparison changes: fast backup on or off, the election timeout doubled, or another seed. */
 export const compareChanges = ['fast-backup', 'election-timeout', 'seed'] as const;
 export type CompareChange = (typeof compareChanges)[number];
+
+/** One node in both runs of a comparison, at the same tick. */
+export interface ComparedNode {
+  readonly id: NodeId;
+  readonly here: NodeBrief;
+  readonly there: NodeBrief;
+}
+
+/** A node in a few words: crashed, or its role, term, leader, commit index and last log index. */
+export type NodeBrief =
+  | { readonly alive: false; readonly term: number }
+  | { readonly alive: true; readonly role: Role; readonly term: number; readonly lead: NodeId | null; readonly commit: number; readonly lastIndex: number };
 
 /** What a jump looks for: an election (a candidate), a leader change, a commit, a term change, or a message delivered. */
 export const jumpKinds = ['election', 'leader', 'commit', 'term', 'message'] as const;
@@ -190,6 +207,8 @@ export type FromWorker =
   | { readonly type: 'jump-result'; readonly request: JumpRequest; readonly tick: Tick | null }
   /** The first divergence of the run and the run with `change` (up to the end of the run), or null when they agree. */
   | { readonly type: 'compare-result'; readonly change: CompareChange; readonly options: SimulationOptions; readonly until: Tick; readonly divergence: Divergence | null }
+  /** Each node of the run on screen (`here`) and of the run with `change` (`there`) at `tick`. */
+  | { readonly type: 'compare-states'; readonly change: CompareChange; readonly tick: Tick; readonly nodes: readonly ComparedNode[] }
   /**
    * A long import under way: `done` of `total` replay steps (one per action and one per tick).
    * It ends with 'import-done' and the new run's frame, an 'error', or 'import-cancelled'.

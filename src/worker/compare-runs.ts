@@ -1,10 +1,11 @@
 /**
  * The worker's side of Compare: the run on screen against the same run with one setting changed,
- * played to the end of the run (src/core/compare.ts finds the first divergence).
+ * played to the end of the run (src/core/compare.ts finds the first divergence), and both side
+ * by side at the tick on screen.
  */
-import type { Divergence, SimulationOptions, Timeline } from '../core/index.ts';
-import { defaultRaftConfig, firstDivergence, SimulationInputError } from '../core/index.ts';
-import type { CompareChange } from '../protocol/worker-protocol.ts';
+import type { Divergence, NodeView, Simulation, SimulationOptions, Timeline } from '../core/index.ts';
+import { defaultRaftConfig, firstDivergence, replay, SimulationInputError } from '../core/index.ts';
+import type { CompareChange, ComparedNode, NodeBrief } from '../protocol/worker-protocol.ts';
 import { compareChanges } from '../protocol/worker-protocol.ts';
 
 export function requireCompareChange(value: unknown): CompareChange {
@@ -32,4 +33,23 @@ export function compareWith(timeline: Timeline, change: CompareChange): { option
   const options = changedOptions(timeline.options, change);
   const actions = timeline.recordedActions;
   return { options, divergence: firstDivergence({ options: timeline.options, actions }, { options, actions }, timeline.maxTick) };
+}
+
+/** Both runs at the tick on screen, node by node: the other one is replayed to that tick. */
+export function compareStates(timeline: Timeline, change: CompareChange): { tick: number; nodes: ComparedNode[] } {
+  const tick = timeline.tick;
+  const options = changedOptions(timeline.options, change);
+  const other = replay({ options, actions: timeline.recordedActions.filter((entry) => entry.tick <= tick) }, tick);
+  const here = briefs(timeline.current);
+  const there = briefs(other);
+  return { tick, nodes: here.map((brief, index) => ({ id: index + 1, here: brief, there: there[index]! })) };
+}
+
+function briefs(simulation: Simulation): NodeBrief[] {
+  return simulation.view({ logWindow: { from: 0, count: 0 } }).nodes.map(brief);
+}
+
+function brief(node: NodeView): NodeBrief {
+  if (!node.alive || node.role === null) return { alive: false, term: node.disk.term };
+  return { alive: true, role: node.role, term: node.term, lead: node.lead, commit: node.log.committed, lastIndex: node.log.lastIndex };
 }

@@ -13,7 +13,7 @@ import type { SpeedMeter } from './pacing.ts';
 import { requireBreakpointSettings, sameAnnotations } from './run-annotations.ts';
 import { branchListing } from './run-branches.ts';
 import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
-import { compareWith, requireCompareChange } from './compare-runs.ts';
+import { compareStates, compareWith, requireCompareChange } from './compare-runs.ts';
 import { jump, requireJumpRequest } from './jumps.ts';
 import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-run.ts';
 
@@ -241,6 +241,11 @@ function commandHandlers(context: Context): Handlers {
       const change = requireCompareChange(command.change);
       const { options, divergence } = compareWith(timeline, change);
       post({ type: 'compare-result', change, options, until: timeline.maxTick, divergence });
+      post({ type: 'compare-states', change, ...compareStates(timeline, change) });
+    },
+    'compare-states': (command) => {
+      const change = requireCompareChange(command.change);
+      post({ type: 'compare-states', change, ...compareStates(currentRun(session), change) });
     },
     'switch-branch': (command) => switchBranch(context, command.id, command.tick),
     'rename-branch': (command) => {

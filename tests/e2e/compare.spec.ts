@@ -1,4 +1,4 @@
-/** Compare in Chromium: the run against the same run with another seed diverges, and Go to tick goes there; fast backup changes nothing in a run without log repair. */
+/** Compare in Chromium: the run against the same run with another seed diverges, both are shown side by side, and Go to tick goes there; fast backup changes nothing in a run without log repair. */
 import { expect, test } from '@playwright/test';
 import { currentTick, openApp, runUntilSettledLeader, setSpeed } from './helpers.ts';
 
@@ -16,6 +16,10 @@ test('Compare finds where the runs first diverge, and goes there', async ({ page
   await expect(result).toContainText(/With the next seed, the runs first diverge at tick (\d+)\./);
   const tick = Number(/diverge at tick (\d+)/.exec((await result.textContent()) ?? '')![1]);
   await expect(result).toContainText(/This run: Node \d: /);
+  // Both runs side by side at the tick on screen, one row per node.
+  const onScreen = await currentTick(page).textContent();
+  const table = events.getByRole('table', { name: `Both runs at tick ${onScreen}: this one and the one with the next seed` });
+  await expect(table.getByRole('row')).toHaveCount(6);
   await result.getByRole('button', { name: `Go to tick ${tick}` }).click();
   await expect(currentTick(page)).toHaveText(String(tick));
 });

@@ -5,7 +5,7 @@
  */
 import type { Action, BreakpointKind, ClusterView, Divergence, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
 import type { PermalinkProblem } from '../../protocol/permalink.ts';
-import type { BranchListing, BreakpointMark, CompareChange, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
+import type { BranchListing, BreakpointMark, CompareChange, ComparedNode, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -134,6 +134,8 @@ export interface AppState {
   readonly scenarioProblem: ScenarioProblem | null;
   /** The last comparison (Compare): the change, and the first divergence or null when the runs agree; `pending` while it runs. */
   readonly comparison: { readonly change: CompareChange; readonly pending: boolean; readonly until: Tick; readonly divergence: Divergence | null } | null;
+  /** Both runs of the last comparison side by side at a tick, node by node (Compare, "Side by side at tick N"). */
+  readonly comparedStates: { readonly change: CompareChange; readonly tick: Tick; readonly nodes: readonly ComparedNode[] } | null;
   /** The run's branches (one, unnamed, until the worker says otherwise); acting in the past starts one. */
   readonly branches: BranchListing;
   /** Where the last jump (Jump back, Jump ahead) landed, or tick null when it found nothing. */
@@ -212,6 +214,8 @@ export interface AppState {
   readonly clearScenarioProblem: () => void;
   /** Compares the run with the same run with one setting changed (the worker's compare). */
   readonly compare: (change: CompareChange) => void;
+  /** Both runs side by side at the tick on screen (the run on screen and the one with `change`). */
+  readonly compareStates: (change: CompareChange) => void;
   /** Goes to the next or previous tick where something of a kind happened (the worker's jump). */
   readonly jump: (request: JumpRequest) => void;
   /** Stops the import under way; the current run stays as it was. */

@@ -131,6 +131,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     scenarioProblem: null,
     lastJump: null,
     comparison: null,
+    comparedStates: null,
     branches: initialBranchListing,
     runRevision: 0,
     selectedNode: null,
@@ -149,7 +150,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
   };
 }
 
-function playbackActions({ port }: Connection, get: GetState, set: SetState): Pick<AppState, 'play' | 'pause' | 'togglePlay' | 'step' | 'stepBack' | 'nextEvent' | 'seek' | 'setSpeed' | 'jump' | 'compare'> {
+function playbackActions({ port }: Connection, get: GetState, set: SetState): Pick<AppState, 'play' | 'pause' | 'togglePlay' | 'step' | 'stepBack' | 'nextEvent' | 'seek' | 'setSpeed' | 'jump' | 'compare' | 'compareStates'> {
   return {
     play: () => port.post({ type: 'play' }),
     pause: () => port.post({ type: 'pause' }),
@@ -162,6 +163,7 @@ function playbackActions({ port }: Connection, get: GetState, set: SetState): Pi
       set({ comparison: { change, pending: true, until: get().timeline.maxTick, divergence: null } });
       port.post({ type: 'compare', change });
     },
+    compareStates: (change) => port.post({ type: 'compare-states', change }),
     seek: (tick) => port.post({ type: 'seek', tick }),
     setSpeed: (ticksPerSecond) => port.post({ type: 'set-speed', ticksPerSecond }),
   };
@@ -311,6 +313,7 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
     expectations: (message) => store.setState({ expectationResults: message.results }),
     'jump-result': (message) => store.setState({ lastJump: { request: message.request, tick: message.tick } }),
     'compare-result': (message) => store.setState({ comparison: { change: message.change, pending: false, until: message.until, divergence: message.divergence } }),
+    'compare-states': ({ change, tick, nodes }) => store.setState({ comparedStates: { change, tick, nodes } }),
     'breakpoint-hit': ({ index, tick, event }) =>
       store.setState((state) => ({ breakpointStop: { index, tick, event, kind: state.annotations.breakpoints[index]?.breakpoint.kind ?? null } })),
     'breakpoint-hits': ({ hits }) => store.setState({ breakpointHits: hits }),

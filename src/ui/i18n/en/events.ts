@@ -69,6 +69,17 @@ export const events = {
     otherRun: (what: string) => `The other: ${what}`,
     nothing: 'nothing more',
     cluster: 'the cluster',
+    /** Both runs side by side at the tick on screen, node by node. */
+    sideBySide: (tick: number) => `Side by side at tick ${tick}`,
+    sideBySideHint: 'Show each node of both runs at the tick on screen',
+    tableCaption: (change: string, tick: number) => `Both runs at tick ${tick}: this one and the one with ${change}`,
+    node: 'Node',
+    here: 'This run',
+    there: (change: string) => `With ${change}`,
+    crashed: (term: number) => `crashed (term ${term} on disk)`,
+    brief: (role: string, term: number, commit: number, lastIndex: number) => `${role}, term ${term}, commit ${commit} of ${lastIndex}`,
+    differs: 'differs',
+    sameState: 'same',
   },
   /** Jumps through the run by what happened; the node filter below applies. */
   jump: {
