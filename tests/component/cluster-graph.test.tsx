@@ -207,6 +207,35 @@ describe('ClusterGraph', () => {
     expect(Number(glyph.getAttribute('opacity'))).toBeLessThan(0.5);
   });
 
+  it('lines up the messages waiting on a link for manual delivery, the first to be delivered nearest the receiver, and counts them', () => {
+    const simulation = settled(createSimulation({ nodes: 3, seed: 2 }));
+    simulation.act({ type: 'set-manual-delivery', on: true });
+    // Writes and heartbeats: the leader's appends to each follower wait in the network, one queue per link.
+    for (let write = 0; write < 3; write += 1) {
+      simulation.put(`k${write}`, 'v');
+      simulation.advance(120);
+    }
+    const view = simulation.view();
+    const leader = view.nodes.find((node) => node.role === 'leader')!.id;
+    const follower = view.nodes.find((node) => node.role === 'follower')!.id;
+    const queue = view.inFlight.filter((message) => message.held === true && message.from === leader && message.to === follower);
+    expect(queue.length).toBeGreaterThanOrEqual(3);
+    const layout = ringLayout(view.nodes.map((node) => node.id), view.partition);
+    const { container } = render(
+      <svg>
+        <MessageLayer messages={view.inFlight} tick={view.tick} layout={layout} selectedMessage={null} onSelectMessage={() => {}} />
+      </svg>,
+    );
+    const receiver = layout.positions.get(follower)!;
+    const distances = queue.map((message) => {
+      const at = translation(container.querySelector(`[data-message-id="${message.id}"]`)!);
+      return Math.hypot(at.x - receiver.x, at.y - receiver.y);
+    });
+    // In the network's order, each one further back than the one ahead of it.
+    distances.forEach((distance, index) => index > 0 && expect(distance).toBeGreaterThan(distances[index - 1]!));
+    expect(screen.getAllByText(`${queue.length} waiting`).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('draws at most the message limit and counts the rest', () => {
     const simulation = createSimulation({ nodes: 5, seed: 1 });
     simulation.advanceUntil((s) => s.view().inFlight.length >= 4, { maxTicks: 5_000 });

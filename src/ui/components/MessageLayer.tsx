@@ -10,7 +10,8 @@ import { wayPoint } from '../viz/layout.ts';
 import type { RingLayout } from '../viz/ring.ts';
 import { lane, laneOffset, messageHitSize, messageSize } from '../viz/links.ts';
 import { messageKind, messageLabel, messageShapePath, messageTitle } from '../viz/message-kind.ts';
-import { messageFraction, messageOpacity } from '../viz/message-position.ts';
+import { heldStopFraction, messageFraction, messageOpacity } from '../viz/message-position.ts';
+import type { QueuePlace } from '../viz/message-position.ts';
 import { messageColor } from '../viz/palette.ts';
 
 /** Most messages drawn at once; the rest (latest to arrive) are counted, not drawn. */
@@ -34,10 +35,40 @@ export interface MessageLayerProps {
   readonly m?: Messages;
 }
 
-/** Where a message is at `tick`: its point along its lane (to the right of travel). */
-function messagePoint(message: MessageView, layout: RingLayout, tick: number): Point | null {
+/** Where a message is at `tick`: its point along its lane (to the right of travel), at its place in its link's queue if it waits. */
+function messagePoint(message: MessageView, layout: RingLayout, tick: number, queue?: QueuePlace): Point | null {
   const way = lane(layout, message.from, message.to);
-  return way === null ? null : wayPoint(way, messageFraction(message, tick), laneOffset(layout.nodeRadius));
+  return way === null ? null : wayPoint(way, messageFraction(message, tick, queue), laneOffset(layout.nodeRadius));
+}
+
+/** The messages waiting for manual delivery, link by link, in the network's order (the order of `messages`). */
+interface LinkQueues {
+  /** Each waiting message's place in its link's queue. */
+  readonly places: ReadonlyMap<number, QueuePlace>;
+  /** Each link with two or more waiting: where its count is written, and the count. */
+  readonly counts: readonly { readonly key: string; readonly at: Point; readonly count: number }[];
+}
+
+function linkQueues(messages: readonly MessageView[], layout: RingLayout, size: number): LinkQueues {
+  const places = new Map<number, QueuePlace>();
+  const lengths = new Map<string, number>();
+  for (const message of messages) {
+    if (message.held !== true) continue;
+    const key = `${message.from}-${message.to}`;
+    const way = lane(layout, message.from, message.to);
+    if (way === null) continue;
+    const used = Math.hypot(way.b.x - way.a.x, way.b.y - way.a.y) * (way.end - way.start);
+    const place = lengths.get(key) ?? 0;
+    lengths.set(key, place + 1);
+    places.set(message.id, { place, step: used > 0 ? (size * 2.6) / used : 0 });
+  }
+  const counts = [...lengths].flatMap(([key, count]) => {
+    if (count < 2) return [];
+    const [from, to] = key.split('-').map(Number) as [number, number];
+    const way = lane(layout, from, to)!;
+    return [{ key, at: wayPoint(way, heldStopFraction, laneOffset(layout.nodeRadius) + size * 2.2), count }];
+  });
+  return { places, counts };
 }
 
 /** Messages in flight, each moving along its lane from sentTick to deliverTick. */
@@ -47,22 +78,23 @@ export function MessageLayer({ messages, tick, layout, selectedMessage, onSelect
   const hitSize = messageHitSize(layout.nodeRadius);
   const group = useRef<SVGGElement>(null);
   const byId = useMemo(() => new Map(drawn.map((message) => [message.id, message])), [drawn]);
+  const queues = useMemo(() => linkQueues(drawn, layout, size), [drawn, layout, size]);
   const paint = useCallback(
     (element: Element, at: number) => {
       for (const child of element.children) {
         const message = byId.get(Number((child as SVGElement).dataset.messageId));
-        const point = message === undefined ? null : messagePoint(message, layout, at);
+        const point = message === undefined ? null : messagePoint(message, layout, at, queues.places.get(message.id));
         if (point !== null) child.setAttribute('transform', `translate(${point.x},${point.y})`);
       }
     },
-    [byId, layout],
+    [byId, layout, queues],
   );
   useSmoothMotion(group, tick, smoothTicksPerSecond, paint);
   return (
     <g className="raft-messages">
       <g ref={group}>
         {drawn.map((message) => {
-          const at = messagePoint(message, layout, tick);
+          const at = messagePoint(message, layout, tick, queues.places.get(message.id));
           if (at === null) return null;
           return (
             <MessageGlyph
@@ -80,6 +112,12 @@ export function MessageLayer({ messages, tick, layout, selectedMessage, onSelect
           );
         })}
       </g>
+      {/* A link's queue of waiting messages, counted where it starts (the Delivery panel lists them). */}
+      {queues.counts.map(({ key, at, count }) => (
+        <text key={key} className="raft-messages__queue" x={at.x} y={at.y} fontSize={Math.max(12, size * 1.1)} aria-hidden="true">
+          {m.cluster.message.waiting(count)}
+        </text>
+      ))}
       {drawn.length < messages.length && (
         <text className="raft-messages__overflow" x={12} y={layout.size.height - 12} fontSize={Math.max(14, size * 1.2)}>
           {m.cluster.message.notDrawn(messages.length - drawn.length)}

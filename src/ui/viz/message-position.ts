@@ -26,16 +26,25 @@ export function travelProgress(message: Timing, tick: Tick): number {
   return clamp01((tick - message.sentTick) / duration);
 }
 
-/**
- * Fraction of the link covered at `tick`: 0 at the sender, 1 at the receiver. A lost message
- * moves at the same speed but stops at its vanish point.
- */
 /** Where a message waiting for manual delivery stops: most of the way, at the receiver's door. */
 export const heldStopFraction = 0.8;
+/** The furthest back a link's queue of waiting messages reaches; longer queues bunch up there. */
+export const heldQueueBackFraction = 0.2;
 
-export function messageFraction(message: Timing & Pick<MessageView, 'dropReason' | 'held'>, tick: Tick): number {
+/** A waiting message's place in its link's queue (0 first to be delivered) and the spacing, as a fraction of the link. */
+export interface QueuePlace {
+  readonly place: number;
+  readonly step: number;
+}
+
+/**
+ * Fraction of the link covered at `tick`: 0 at the sender, 1 at the receiver. A lost message
+ * moves at the same speed but stops at its vanish point; a waiting one stops at the door, or, in
+ * a queue, one step behind the message ahead of it, so the queue reads as a line.
+ */
+export function messageFraction(message: Timing & Pick<MessageView, 'dropReason' | 'held'>, tick: Tick, queue: QueuePlace = { place: 0, step: 0 }): number {
   const progress = travelProgress(message, tick);
-  if (message.held === true) return Math.min(progress, heldStopFraction);
+  if (message.held === true) return Math.min(progress, Math.max(heldQueueBackFraction, heldStopFraction - queue.place * queue.step));
   return message.dropReason === null ? progress : progress * lostVanishFraction;
 }
 

@@ -45,6 +45,8 @@ export const cluster = {
     summary: (id: number, canonical: string, _message: RemoteMessage | null) => `#${id} ${canonical}`,
     duplicateOf: (id: number) => `duplicate of message #${id}`,
     willBeLost: (reason: DropReason) => `will be lost (${reason})`,
+    /** How many messages wait on one link for manual delivery, written by its queue. */
+    waiting: (count: number) => `${count} waiting`,
     notDrawn: (count: number) => `${count} more messages in flight not drawn`,
   },
   partition: {

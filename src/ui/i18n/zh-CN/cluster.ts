@@ -66,6 +66,7 @@ export const cluster: Messages['cluster'] = {
     summary: (id, canonical, message) => `#${id} ${message === null ? canonical : summary(message)}`,
     duplicateOf: (id) => `消息 #${id} 的重复副本`,
     willBeLost: (reason) => `将会丢失：${common.dropReason[reason]}`,
+    waiting: (count) => `${count} 条等待`,
     notDrawn: (count) => `另有 ${count} 条传输中的消息未画出`,
   },
   partition: {
