@@ -1,11 +1,11 @@
 /**
  * Runs as data: how long permalinks get and how fast they encode and decode; how fast scenario
  * text parses, compiles and prints back for a long run; and what following a run's expectations
- * costs next to the run itself (the worker's ExpectationWatch, while a loaded cluster plays).
- * Printed, never asserted.
+ * costs next to the run itself (the worker's ExpectationWatch, while a loaded cluster plays);
+ * and what switching branches costs, forked late and early in a long run. Printed, never asserted.
  */
 import type { Action } from '../src/core/index.ts';
-import { Timeline } from '../src/core/index.ts';
+import { BranchTree, Timeline } from '../src/core/index.ts';
 import { decodePermalink, encodePermalink } from '../src/protocol/permalink.ts';
 import { compileScenario, ExpectationWatch, parseScenario, runToScenarioText } from '../src/scenario/index.ts';
 import { exportRun } from '../src/worker/run-file.ts';
@@ -69,6 +69,28 @@ function watchFigure(ticks: number, stride: number) {
   return { ticks, stride, ticksPerSecondAlone: Math.round(ticks / (alone / 1000)), ticksPerSecondWatched: Math.round(ticks / (watched / 1000)), slowdown: Number((watched / alone).toFixed(2)) };
 }
 
+/**
+ * A run of `ticks` with a write every 10 ticks, forked at `forkShare` of the way by crashing a
+ * node: the time to switch to the first branch (at its end) and back (at the fork).
+ */
+function branchFigure(ticks: number, forkShare: number) {
+  const timeline = new Timeline({ nodes: 5, seed: 6 });
+  timeline.act({ type: 'configure-workload', workload: { proposeEveryTicks: 10 } });
+  const tree = new BranchTree(timeline);
+  tree.timeline.advance(ticks);
+  const fork = Math.round(ticks * forkShare);
+  tree.timeline.seek(fork);
+  tree.act({ type: 'crash', node: 2 });
+  tree.timeline.advance(ticks - fork);
+  let start = performance.now();
+  tree.switchTo(1, ticks);
+  const toFirstMs = performance.now() - start;
+  start = performance.now();
+  tree.switchTo(2, fork);
+  const backMs = performance.now() - start;
+  return { ticks, forkTick: fork, switchToFirstAtItsEndMs: Math.round(toFirstMs), switchBackAtTheForkMs: Math.round(backMs) };
+}
+
 export async function measureRuns(options: { quick: boolean }) {
   const sizes = options.quick ? [100, 1_000] : [100, 1_000, 10_000];
   const permalinks = [];
@@ -77,5 +99,6 @@ export async function measureRuns(options: { quick: boolean }) {
     permalinks,
     scenarioText: scenarioTextFigure(options.quick ? 2_000 : 20_000),
     expectationWatch: watchFigure(options.quick ? 20_000 : 100_000, 100),
+    branches: [0.1, 0.9].map((share) => branchFigure(options.quick ? 20_000 : 100_000, share)),
   };
 }
