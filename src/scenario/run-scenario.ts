@@ -1,9 +1,12 @@
 /**
  * A scenario from text to results in one call, for the CLI and tests: parse, compile (which
  * resolves symbolic nodes), then play the compiled run to its end in a fresh simulation, deciding
- * every expectation and, when a describe function is given, writing the trace.
+ * every expectation, finding where each breakpoint first holds and, when a describe function is
+ * given, writing the trace.
  */
 import type { Simulation, Topic } from '../core/index.ts';
+import type { BreakpointFirstHit } from './breakpoint-watch.ts';
+import { BreakpointWatch, breakpointTraceLine } from './breakpoint-watch.ts';
 import type { CompiledRun } from './compile.ts';
 import { compileScenario } from './compile.ts';
 import type { ScenarioError } from './errors.ts';
@@ -23,7 +26,12 @@ export interface ScenarioRun {
   readonly results: readonly ExpectationResult[];
   /** The simulation at the run's end tick (it keeps at least 10,000 events: see run-driver.ts). */
   readonly simulation: Simulation;
-  /** The trace (the scenario's `trace` topics, or the default), when `describe` was given. */
+  /** Where each enabled breakpoint first holds (breakpoint-watch.ts), in the order written. */
+  readonly breaks: readonly BreakpointFirstHit[];
+  /**
+   * The trace (the scenario's `trace` topics, or the default), when `describe` was given; then
+   * one line per enabled breakpoint follows the events, saying where it first holds.
+   */
   readonly trace: readonly string[] | null;
 }
 
@@ -47,6 +55,8 @@ export function runScenario(source: string | Scenario, options: { readonly descr
   const traceTopics = options.topics ?? scenario.trace ?? defaultTraceTopics;
   const recorder = options.describe === undefined ? null : new TraceRecorder(options.describe, traceTopics);
   if (recorder !== null) driver.listen((event) => recorder.observe(event), traceTopics);
+  const breakpoints = new BreakpointWatch(run.annotations.breakpoints);
+  if (breakpoints.watching) driver.listen((event) => breakpoints.observe(event), breakpoints.topics);
   playRun(driver, run.actions, run.end, {
     nextStop: (tick) => evaluator.nextStop(tick),
     afterTick: (tick) => {
@@ -54,5 +64,7 @@ export function runScenario(source: string | Scenario, options: { readonly descr
       return true;
     },
   });
-  return { ok: true, scenario, run, results: evaluator.finish(run.end), simulation: driver.simulation, trace: recorder?.lines ?? null };
+  const breaks = breakpoints.finish(driver.simulation, run.end);
+  const trace = recorder === null ? null : [...recorder.lines, ...breaks.map((hit) => breakpointTraceLine(hit, run.end))];
+  return { ok: true, scenario, run, results: evaluator.finish(run.end), simulation: driver.simulation, breaks, trace };
 }

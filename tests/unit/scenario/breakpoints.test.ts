@@ -3,8 +3,10 @@
  * travels into the compiled run's annotations (so the app pauses there), and comes back from a
  * run as text; mistakes are placed like any other.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileScenario, describeScenarioError, parseScenario, printScenario, runToScenarioText } from '../../../src/scenario/index.ts';
+import { compileScenario, describeScenarioError, parseScenario, printScenario, runScenario, runToScenarioText } from '../../../src/scenario/index.ts';
+import { importRun } from '../../../src/worker/run-file.ts';
 
 const text = `nodes 5
 break on new leader
@@ -63,5 +65,21 @@ describe('break statements', () => {
     expect(errors('break on vote refused for lazy')).toEqual(["line 1, column 27: expected 'stale-term', 'already-voted' or 'log-not-up-to-date', found 'lazy'"]);
     expect(errors('break on commit now')).toEqual(["line 1, column 17: expected 'off' or the end of the statement, found 'now'"]);
     expect(errors(Array.from({ length: 101 }, (_, tick) => `break at ${tick}`).join('\n'))).toEqual(['line 101, column 1: too many breakpoints: a scenario may hold at most 100']);
+  });
+});
+
+describe('where a scenario says its breakpoints first hold', () => {
+  it('is where the app pauses playing from tick 0, for every kind (tests/scenarios/breakpoints.scn)', () => {
+    const text = readFileSync(new URL('../../scenarios/breakpoints.scn', import.meta.url), 'utf8');
+    const outcome = runScenario(text);
+    if (!outcome.ok) throw new Error('the scenario does not run');
+    expect(outcome.breaks.map((hit) => hit.setting.breakpoint.kind)).toEqual(['new-leader', 'term-change', 'candidate', 'message', 'message', 'commit', 'truncation', 'vote-refused', 'vote-refused', 'violation', 'tick']);
+    const timeline = importRun({ format: 'raftlab-run', version: 2, options: outcome.run.options, actions: outcome.run.actions, tick: 0, annotations: { end: outcome.run.end } });
+    for (const hit of outcome.breaks) {
+      timeline.seek(0);
+      const paused = timeline.advanceUntilBreak(outcome.run.end, [hit.setting.breakpoint]);
+      expect(paused?.tick ?? null, JSON.stringify(hit.setting.breakpoint)).toBe(hit.tick);
+    }
+    expect(outcome.breaks.filter((hit) => hit.tick === null).map((hit) => hit.setting.breakpoint.kind)).toEqual(['violation']);
   });
 });
