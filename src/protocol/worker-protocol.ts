@@ -245,7 +245,41 @@ export type FromWorker =
    * before that command's frame. `forked` says that this change was an act in the past starting
    * branch `to` from `from` at `tick`.
    */
-  | { readonly type: 'branches'; readonly listing: BranchListing };
+  | { readonly type: 'branches'; readonly listing: BranchListing }
+  /**
+   * The term tape (src/worker/run-tape.ts): the run's history from tick 0 to `tape.until`, built
+   * in the background as the run grows. Posted when it changed, at most a few times a second
+   * while playing, and once it has caught up.
+   */
+  | { readonly type: 'tape'; readonly tape: RunTape };
+
+/** From `from` until the next segment: the newest term any node has, and its leader (null: none yet, or gone). */
+export interface TapeSegment {
+  readonly from: Tick;
+  readonly term: number;
+  readonly leader: NodeId | null;
+}
+
+export type TapeMarkKind = 'election' | 'leader' | 'crash' | 'restart' | 'partition' | 'heal' | 'violation';
+
+/** Something that happened at a tick: an election started (a candidate), a leader won, a crash, a restart, a split or heal, a violation. */
+export interface TapeMark {
+  readonly tick: Tick;
+  readonly kind: TapeMarkKind;
+  readonly node: NodeId | null;
+}
+
+/** A run's history at a glance, up to `until`; `truncated` when it had more than the bounds below keep. */
+export interface RunTape {
+  readonly until: Tick;
+  readonly segments: readonly TapeSegment[];
+  readonly marks: readonly TapeMark[];
+  readonly truncated: boolean;
+}
+
+/** Most segments and marks a tape keeps (the earliest), so a run of endless elections stays bounded. */
+export const tapeSegmentsMax = 5_000;
+export const tapeMarksMax = 5_000;
 
 /** Every branch of the run, the one on screen, and how many may be kept. */
 export interface BranchListing {

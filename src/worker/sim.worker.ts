@@ -13,8 +13,8 @@ const scope = self as unknown as {
 };
 
 /**
- * Runs an import's next chunk after the messages already waiting (so a Cancel is read between
- * chunks), without setTimeout's 4 ms clamp on nested timers.
+ * Runs an import's next chunk (or the term tape's next slice) after the messages already waiting
+ * (so a Cancel or a frame is read between them), without setTimeout's 4 ms clamp on nested timers.
  */
 function scheduleAfterMessages(): (task: () => void) => void {
   const channel = new MessageChannel();
@@ -26,5 +26,5 @@ function scheduleAfterMessages(): (task: () => void) => void {
   };
 }
 
-const logic = createWorkerLogic((message) => scope.postMessage(message), () => performance.now(), scheduleAfterMessages());
+const logic = createWorkerLogic((message) => scope.postMessage(message), () => performance.now(), scheduleAfterMessages(), { background: scheduleAfterMessages() });
 scope.onmessage = (event) => logic.handle(event.data);

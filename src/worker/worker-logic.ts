@@ -15,6 +15,7 @@ import { branchListing } from './run-branches.ts';
 import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
 import { compareStates, compareWith, requireCompareChange } from './compare-runs.ts';
 import { jump, requireJumpRequest } from './jumps.ts';
+import { TapeFollower } from './run-tape.ts';
 import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-run.ts';
 
 /**
@@ -42,6 +43,9 @@ import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-
  * - Branches (src/core/branch-tree.ts): an act in the past keeps the future on the branch it was
  *   on and goes on in a new one. 'branches' is posted whenever the list changes, before the
  *   frame; each branch keeps its own breakpoint hits. Switching pauses and resets the events.
+ * - The term tape ('tape') is built in the background, in tasks of its own after the replies of
+ *   a command (never among them): posted when it changed, at most every tapePostMs while it is
+ *   catching up, and once it has.
  */
 export interface WorkerLogic {
   handle(message: ToWorker): void;
@@ -95,6 +99,12 @@ interface Session {
   expectationsShown: boolean;
   /** Where breakpoints fired in this run, in tick order (each tick and index once). */
   hits: readonly BreakpointMark[];
+  /** The run's term tape, following its timeline (null before the first run). */
+  tape: TapeFollower | null;
+  /** A tape task is waiting to run. */
+  tapeScheduled: boolean;
+  /** What the last posted tape said (its revision and tick) and when it was posted. */
+  tapePosted: { revision: number; until: number; at: number };
 }
 
 type Handlers = { readonly [K in ToWorker['type']]: (command: Extract<ToWorker, { type: K }>) => void };
@@ -107,24 +117,31 @@ interface Context {
   readonly schedule: Schedule;
   /** Most branches a run keeps (branchLimitDefault; tests use fewer). */
   readonly branchLimit: number;
+  /** Runs the term tape's next slice later (see createWorkerLogic). */
+  readonly background: Schedule;
 }
 
 /** Ticks run between two looks at the clock while a frame is being computed. */
 const frameChunkTicks = 256;
+/** Most wall time one tape task works (ms), so playback and commands keep their pace. */
+const tapeSliceMs = 3;
+/** While the tape is catching up, it is posted at most this often (ms). */
+export const tapePostMs = 250;
 
 /**
  * `now` is the wall clock (performance.now in the worker): only pacing uses it, to stop a frame's
  * work after frameWorkMsMax and an import's chunk after importChunkMs; the simulation itself never
- * sees it. `schedule` runs an import's next chunk after the messages already waiting.
- * `branchLimit` bounds the branches a run keeps.
+ * sees it. `schedule` runs an import's next chunk after the messages already waiting;
+ * `background` runs the term tape's next slice (apart, so a test driving the import's chunks by
+ * hand is not handed the tape's too). `branchLimit` bounds the branches a run keeps.
  */
 export function createWorkerLogic(
   post: (message: FromWorker) => void,
   now: () => number = () => performance.now(),
   schedule: Schedule = (task) => void setTimeout(task, 0),
-  branchLimit: number = branchLimitDefault,
+  options: { readonly branchLimit?: number; readonly background?: Schedule } = {},
 ): WorkerLogic {
-  const context: Context = { session: newSession(), post, now, schedule, branchLimit };
+  const context: Context = { session: newSession(), post, now, schedule, branchLimit: options.branchLimit ?? branchLimitDefault, background: options.background ?? ((task) => void setTimeout(task, 0)) };
   const handlers = commandHandlers(context);
   return {
     handle(message) {
@@ -150,6 +167,9 @@ function newSession(): Session {
     expectations: null,
     expectationsShown: false,
     hits: [],
+    tape: null,
+    tapeScheduled: false,
+    tapePosted: { revision: -1, until: -1, at: Number.NEGATIVE_INFINITY },
   };
 }
 
@@ -353,7 +373,8 @@ function nextStep(timeline: Timeline): NextStep | null {
   return event;
 }
 
-function postFrame({ session, post }: Context, options: { resetEvents: boolean }): void {
+function postFrame(context: Context, options: { resetEvents: boolean }): void {
+  const { session, post } = context;
   const timeline = session.timeline;
   if (timeline === null) return;
   const simulation = timeline.current;
@@ -375,6 +396,36 @@ function postFrame({ session, post }: Context, options: { resetEvents: boolean }
   if (results !== null && (results.length > 0 || session.expectationsShown)) post({ type: 'expectations', results });
   if (results !== null) session.expectationsShown = results.length > 0;
   post({ type: 'frame', view: frameWireView(simulation, session.request), timeline: state, events, resetEvents: options.resetEvents });
+  wantTape(context);
+}
+
+/** Schedules a tape task when the tape is behind the timeline or has news to post. */
+function wantTape(context: Context): void {
+  const { session } = context;
+  const tape = session.tape;
+  if (session.tapeScheduled || tape === null || session.timeline === null) return;
+  const posted = session.tapePosted;
+  if (tape.tick === session.timeline.maxTick && posted.revision === tape.revision && posted.until === tape.tick) return;
+  session.tapeScheduled = true;
+  context.background(() => tapeTask(context));
+}
+
+/** Works on the tape for a slice of time, posts it when due, and goes on later if still behind. */
+function tapeTask(context: Context): void {
+  const { session, now } = context;
+  session.tapeScheduled = false;
+  const tape = session.tape;
+  const timeline = session.timeline;
+  if (tape === null || timeline === null) return;
+  const deadline = now() + tapeSliceMs;
+  const caughtUp = tape.follow(timeline.recordedActions, timeline.maxTick, () => now() >= deadline);
+  const posted = session.tapePosted;
+  const news = posted.revision !== tape.revision || posted.until !== tape.tick;
+  if (news && (caughtUp || now() - posted.at >= tapePostMs)) {
+    session.tapePosted = { revision: tape.revision, until: tape.tick, at: now() };
+    context.post({ type: 'tape', tape: tape.tape });
+  }
+  wantTape(context);
 }
 
 /** Replaces the run: used by init and import once the new timeline (and its saved branches) are built and valid. */
@@ -384,6 +435,8 @@ function startRun(context: Context, timeline: Timeline, annotations: Annotations
   session.importing = null;
   session.timeline = timeline;
   session.tree = new BranchTree(timeline, context.branchLimit, branches ?? undefined);
+  session.tape = new TapeFollower(timeline.options);
+  session.tapePosted = { revision: -1, until: -1, at: Number.NEGATIVE_INFINITY };
   session.branchHits = new Map();
   postBranches(context);
   session.expectations = new ExpectationReporter(timeline, annotations);

@@ -21,7 +21,7 @@ async function settle(): Promise<void> {
 
 /** The app on the worker's logic; `branchLimit` bounds the branches a run keeps (acting in the past with none left asks first). */
 async function renderApp(runOptions: SimulationOptions = { nodes: 5, seed: 1 }, branchLimit?: number) {
-  const store = makeAppStore(createInProcessPort((post) => createWorkerLogic(post, undefined, undefined, branchLimit)), { runOptions });
+  const store = makeAppStore(createInProcessPort((post) => createWorkerLogic(post, undefined, undefined, { branchLimit })), { runOptions });
   render(
     <AppStoreProvider store={store}>
       <App />

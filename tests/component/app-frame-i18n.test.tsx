@@ -32,7 +32,7 @@ async function settle(): Promise<void> {
 
 /** The parts of the screen this area owns, on the real worker logic (keeping at most `branchLimit` branches). */
 async function renderFrame(locale: Locale, branchLimit?: number) {
-  const store = makeAppStore(createInProcessPort((post) => createWorkerLogic(post, undefined, undefined, branchLimit)), { runOptions: { nodes: 3, seed: 2 }, display: { theme: 'light', largeType: false, locale } });
+  const store = makeAppStore(createInProcessPort((post) => createWorkerLogic(post, undefined, undefined, { branchLimit })), { runOptions: { nodes: 3, seed: 2 }, display: { theme: 'light', largeType: false, locale } });
   render(
     <AppStoreProvider store={store}>
       <RunFileButtons />

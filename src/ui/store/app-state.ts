@@ -5,7 +5,7 @@
  */
 import type { Action, BreakpointKind, ClusterView, Divergence, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
 import type { PermalinkProblem } from '../../protocol/permalink.ts';
-import type { BranchListing, BreakpointMark, CompareChange, ComparedNode, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
+import type { BranchListing, BreakpointMark, CompareChange, ComparedNode, RunTape, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -136,6 +136,8 @@ export interface AppState {
   readonly comparison: { readonly change: CompareChange; readonly pending: boolean; readonly until: Tick; readonly divergence: Divergence | null } | null;
   /** Both runs of the last comparison side by side at a tick, node by node (Compare, "Side by side at tick N"). */
   readonly comparedStates: { readonly change: CompareChange; readonly tick: Tick; readonly nodes: readonly ComparedNode[] } | null;
+  /** The run's term tape (the history at a glance, for the timeline), as far as the worker has built it; null until it first says. */
+  readonly tape: RunTape | null;
   /** The run's branches (one, unnamed, until the worker says otherwise); acting in the past starts one. */
   readonly branches: BranchListing;
   /** Where the last jump (Jump back, Jump ahead) landed, or tick null when it found nothing. */

@@ -132,6 +132,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     lastJump: null,
     comparison: null,
     comparedStates: null,
+    tape: null,
     branches: initialBranchListing,
     runRevision: 0,
     selectedNode: null,
@@ -314,6 +315,7 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
     'jump-result': (message) => store.setState({ lastJump: { request: message.request, tick: message.tick } }),
     'compare-result': (message) => store.setState({ comparison: { change: message.change, pending: false, until: message.until, divergence: message.divergence } }),
     'compare-states': ({ change, tick, nodes }) => store.setState({ comparedStates: { change, tick, nodes } }),
+    tape: ({ tape }) => store.setState({ tape }),
     'breakpoint-hit': ({ index, tick, event }) =>
       store.setState((state) => ({ breakpointStop: { index, tick, event, kind: state.annotations.breakpoints[index]?.breakpoint.kind ?? null } })),
     'breakpoint-hits': ({ hits }) => store.setState({ breakpointHits: hits }),
