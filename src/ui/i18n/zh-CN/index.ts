@@ -16,5 +16,6 @@ import { settings } from './settings.ts';
 import { presets } from './presets.ts';
 import { scenario } from './scenario.ts';
 import { share } from './share.ts';
+import { tape } from './tape.ts';
 
-export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches };
+export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches, tape };

@@ -1,0 +1,109 @@
+/**
+ * The term tape: the whole run at a glance, above the timeline. Each band is a stretch of ticks
+ * in which one term was the newest, in that term's colour (as the nodes and log entries show
+ * it), solid while a leader held it and pale while none did, labelled "T3 · L2" where it is wide
+ * enough. Marks above it show elections, new leaders, crashes, restarts, splits, heals and
+ * violations; marks too close to tell apart share one. A click on a mark or a band goes to that
+ * tick. The worker builds the tape in the background (src/worker/run-tape.ts): the part it has
+ * not read yet is hatched.
+ *
+ * The marks stay out of the Tab order, like the timeline's: the keyboard has Jump back and Jump
+ * ahead for the same moments.
+ */
+import type { MouseEvent } from 'react';
+import { tapeMarksMax } from '../../protocol/worker-protocol.ts';
+import type { RunTape, TapeMark } from '../../protocol/worker-protocol.ts';
+import { useMessages } from '../hooks/use-messages.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { useAppStore } from '../store/store-context.tsx';
+import { termColor, termTextColor } from '../viz/palette.ts';
+import './tape.css';
+
+/** Marks closer than this share of the run share one button. */
+const markBucketShare = 0.006;
+/** A band narrower than this share of the run has no label. */
+const labelShare = 0.06;
+
+const markGlyph: Record<TapeMark['kind'], string> = { election: '◇', leader: '★', crash: '✕', restart: '↻', partition: '╫', heal: '═', violation: '!' };
+
+function markText(m: Messages, mark: TapeMark): string {
+  return m.tape.kinds[mark.kind](mark.node);
+}
+
+/** The marks in buckets of nearby ticks, each bucket named by its first mark. */
+export function bucketMarks(marks: readonly TapeMark[], span: number): TapeMark[][] {
+  const buckets: TapeMark[][] = [];
+  for (const mark of marks) {
+    const last = buckets.at(-1);
+    if (last !== undefined && (mark.tick - last[0]!.tick) / span < markBucketShare) last.push(mark);
+    else buckets.push([mark]);
+  }
+  return buckets;
+}
+
+/** The bands to draw: each segment up to the next one, or to the tape's end. */
+export function tapeBands(tape: RunTape): { from: number; to: number; term: number; leader: number | null }[] {
+  return tape.segments
+    .map((segment, index) => ({ ...segment, to: tape.segments[index + 1]?.from ?? tape.until }))
+    .filter((band) => band.to > band.from);
+}
+
+export function TermTape() {
+  const m = useMessages();
+  const tape = useAppStore((state) => state.tape);
+  const tick = useAppStore((state) => state.timeline.tick);
+  const maxTick = useAppStore((state) => state.timeline.maxTick);
+  const seek = useAppStore((state) => state.seek);
+  if (tape === null) return null;
+  const span = Math.max(maxTick, 1);
+  const share = (at: number) => `${((Math.min(at, span) / span) * 100).toFixed(3)}%`;
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    if (box.width <= 0) return;
+    seek(Math.round(Math.min(1, Math.max(0, (event.clientX - box.left) / box.width)) * maxTick));
+  };
+  return (
+    <div className="term-tape" role="group" aria-label={m.tape.name} title={m.tape.hint}>
+      <div className="term-tape__marks">
+        {bucketMarks(tape.marks, span).map((bucket) => {
+          const first = bucket[0]!;
+          const last = bucket.at(-1)!;
+          const label = bucket.length === 1 ? m.tape.mark(first.tick, markText(m, first)) : m.tape.marks(bucket.length, first.tick, last.tick, markText(m, first));
+          const kind = bucket.some((mark) => mark.kind === 'violation') ? 'violation' : first.kind;
+          return (
+            <button
+              key={`${first.tick}-${first.kind}-${first.node ?? 0}`}
+              type="button"
+              tabIndex={-1}
+              className={`term-tape__mark term-tape__mark--${kind}`}
+              style={{ left: share(first.tick) }}
+              aria-label={label}
+              title={label}
+              onClick={() => seek(first.tick)}
+            >
+              {markGlyph[kind]}
+            </button>
+          );
+        })}
+      </div>
+      <div className="term-tape__bands" onClick={onClick}>
+        {tapeBands(tape).map((band) => {
+          const width = (band.to - band.from) / span;
+          return (
+            <span
+              key={band.from}
+              className={band.term === 0 ? 'term-tape__band is-before' : band.leader === null ? 'term-tape__band is-leaderless' : 'term-tape__band'}
+              style={{ left: share(band.from), width: `${(width * 100).toFixed(3)}%`, ...(band.term === 0 ? {} : { backgroundColor: termColor(band.term), color: termTextColor(band.term) }) }}
+              title={m.tape.bandTitle(band.term, band.leader, band.from, band.to)}
+            >
+              {width >= labelShare && band.term > 0 ? m.tape.band(band.term, band.leader) : null}
+            </span>
+          );
+        })}
+        {tape.until < maxTick ? <span className="term-tape__pending" style={{ left: share(tape.until), right: 0 }} title={m.tape.pending(tape.until)} /> : null}
+        <span className="term-tape__now" style={{ left: share(tick) }} aria-hidden="true" />
+      </div>
+      {tape.truncated ? <p className="muted term-tape__note">{m.tape.truncated(tapeMarksMax)}</p> : null}
+    </div>
+  );
+}
