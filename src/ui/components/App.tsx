@@ -16,6 +16,7 @@ import { LogPanel } from './LogPanel.tsx';
 import { PlaybackArea } from './PlaybackArea.tsx';
 import { ScenarioCaption, ScenarioPanel } from './ScenarioPanel.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { TermTape } from './TermTape.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 
 /**
@@ -37,7 +38,11 @@ export function App() {
       <PlaybackArea />
       <main className="app-main">
         <div className="app-stage">
-          <ScenarioCaption />
+          {/* The whole run at a glance, just under the timeline (taking none of the side column's height), and a scenario's caption. */}
+          <div className="app-stage-top">
+            <TermTape />
+            <ScenarioCaption />
+          </div>
           <ClusterPanel />
           <LogPanel />
         </div>

@@ -11,12 +11,10 @@ import { useAppStore, useShallow } from '../store/store-context.tsx';
 import { addressBanner } from '../url-options.ts';
 import { ControlBar } from './ControlBar.tsx';
 import { StatusBar } from './StatusBar.tsx';
-import { TermTape } from './TermTape.tsx';
 
 /**
- * Below the title: the status line, the playback controls, the term tape and the worker's last
- * error. An embedded view may leave out the status line or the controls (and the tape with
- * them); the banner always shows.
+ * Below the title: the status line, the playback controls and the worker's last error. An
+ * embedded view may leave out the status line or the controls; the banner always shows.
  */
 export function PlaybackArea({ status = true, controls = true }: { readonly status?: boolean; readonly controls?: boolean }) {
   const view = useAppStore((state) => state.view);
@@ -45,7 +43,6 @@ export function PlaybackArea({ status = true, controls = true }: { readonly stat
           onSpeed={actions.setSpeed}
         />
       )}
-      {controls && <TermTape />}
       <ErrorBanner />
     </div>
   );

@@ -10,9 +10,11 @@
  * The marks stay out of the Tab order, like the timeline's: the keyboard has Jump back and Jump
  * ahead for the same moments.
  */
+import { useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { tapeMarksMax } from '../../protocol/worker-protocol.ts';
 import type { RunTape, TapeMark } from '../../protocol/worker-protocol.ts';
+import { useElementWidth } from '../hooks/use-element-width.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { useAppStore } from '../store/store-context.tsx';
@@ -21,8 +23,15 @@ import './tape.css';
 
 /** Marks closer than this share of the run share one button. */
 const markBucketShare = 0.006;
-/** A band narrower than this share of the run has no label. */
-const labelShare = 0.06;
+/** About how wide a band label's character is (0.75rem type), in px; wide (CJK) characters count twice. */
+const labelCharPx = 7.5;
+
+/** Whether `label` fits in a band `px` wide (with its padding). */
+export function labelFits(label: string, px: number): boolean {
+  let chars = 0;
+  for (const char of label) chars += /[\u2e80-\uffef]/u.test(char) ? 2 : 1;
+  return chars * labelCharPx + 8 <= px;
+}
 
 const markGlyph: Record<TapeMark['kind'], string> = { election: '◇', leader: '★', crash: '✕', restart: '↻', partition: '╫', heal: '═', violation: '!' };
 
@@ -54,6 +63,8 @@ export function TermTape() {
   const tick = useAppStore((state) => state.timeline.tick);
   const maxTick = useAppStore((state) => state.timeline.maxTick);
   const seek = useAppStore((state) => state.seek);
+  const bands = useRef<HTMLDivElement>(null);
+  const widthPx = useElementWidth(bands, 800);
   if (tape === null) return null;
   const span = Math.max(maxTick, 1);
   const share = (at: number) => `${((Math.min(at, span) / span) * 100).toFixed(3)}%`;
@@ -86,9 +97,10 @@ export function TermTape() {
           );
         })}
       </div>
-      <div className="term-tape__bands" onClick={onClick}>
+      <div className="term-tape__bands" ref={bands} onClick={onClick}>
         {tapeBands(tape).map((band) => {
           const width = (band.to - band.from) / span;
+          const label = m.tape.band(band.term, band.leader);
           return (
             <span
               key={band.from}
@@ -96,7 +108,7 @@ export function TermTape() {
               style={{ left: share(band.from), width: `${(width * 100).toFixed(3)}%`, ...(band.term === 0 ? {} : { backgroundColor: termColor(band.term), color: termTextColor(band.term) }) }}
               title={m.tape.bandTitle(band.term, band.leader, band.from, band.to)}
             >
-              {width >= labelShare && band.term > 0 ? m.tape.band(band.term, band.leader) : null}
+              {band.term > 0 && labelFits(label, width * widthPx) ? label : null}
             </span>
           );
         })}

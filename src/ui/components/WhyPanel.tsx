@@ -74,7 +74,8 @@ function DecisionList({ m, lines, onSeek }: { m: Messages; lines: readonly Story
     <ol className="event-list" aria-label={m.figure2.why.list}>
       {lines.map(({ event, onDelivery }) => (
         <li key={event.seq}>
-          <button type="button" className={`event-row topic-${event.topic}`} title={m.figure2.why.seek(event.tick)} onClick={() => onSeek(event.tick)}>
+          {/* No node column: the sentence names the node (event-row--no-node keeps the text's column wide). */}
+          <button type="button" className={`event-row event-row--no-node topic-${event.topic}`} title={m.figure2.why.seek(event.tick)} onClick={() => onSeek(event.tick)}>
             <span className="event-tick">{event.tick}</span>
             <span className="event-topic">{event.topic}</span>
             <span className="event-text">

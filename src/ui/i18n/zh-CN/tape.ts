@@ -7,7 +7,7 @@ const f = makeFormat('zh-CN');
 export const tape: Messages['tape'] = {
   name: '任期带',
   hint: '一眼看清整次运行：每段是一个任期，用该任期的颜色表示，有领导者时为实色。点击即可跳到对应的 tick。',
-  band: (term, leader) => (leader === null ? `T${term}` : `T${term} · L${leader}`),
+  band: (term, leader) => (leader === null ? `任期 ${term}` : `任期 ${term} · 领导者 ${leader}`),
   bandTitle: (term, leader, from, to) => `tick ${f.count(from)}–${f.count(to)}：任期 ${term}，${leader === null ? '没有领导者' : `节点 ${leader} 是领导者`}`,
   pending: (from) => `从 tick ${f.count(from)} 起仍在读取`,
   kinds: {
