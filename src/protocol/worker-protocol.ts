@@ -115,6 +115,12 @@ export type ToWorker =
    * each node of both is summed up; answered by 'compare-states'. 'compare' sends one too.
    */
   | { readonly type: 'compare-states'; readonly change: CompareChange }
+  /**
+   * A window of the run for the space-time diagram: the messages and state changes of ticks
+   * [from, to] (at most diagramTicksMax of them), answered by 'diagram'. The run on screen does
+   * not move.
+   */
+  | { readonly type: 'diagram'; readonly from: Tick; readonly to: Tick }
   /** Moves to the next or previous tick where something of a kind happened (src/worker/jumps.ts); answered by 'jump-result' and a frame. */
   | { readonly type: 'jump'; readonly request: JumpRequest }
   /**
@@ -251,7 +257,54 @@ export type FromWorker =
    * in the background as the run grows. Posted when it changed, at most a few times a second
    * while playing, and once it has caught up.
    */
-  | { readonly type: 'tape'; readonly tape: RunTape };
+  | { readonly type: 'tape'; readonly tape: RunTape }
+  /** The window a 'diagram' command asked for (src/worker/diagram-window.ts). */
+  | { readonly type: 'diagram'; readonly window: DiagramWindow };
+
+/** A message as the space-time diagram draws it: an arrow from its send to its arrival or loss. */
+export interface DiagramMessage {
+  readonly id: number;
+  readonly type: RemoteMessageType;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: number;
+  readonly sent: Tick;
+  /** When it arrives (or arrived), or is lost. */
+  readonly arrive: Tick;
+  readonly lost: boolean;
+  /** The message this one is a duplicate of, or null. */
+  readonly copyOf: number | null;
+  /** A reply's answer (vote granted, append accepted); null for a request. */
+  readonly ok: boolean | null;
+  /** An AppendEntries without entries. */
+  readonly heartbeat: boolean;
+}
+
+/** A change on a node's lane; `term` is the term, or for commit the new commit index, for snapshot its index. */
+export interface DiagramMark {
+  readonly tick: Tick;
+  readonly node: NodeId;
+  readonly kind: 'candidate' | 'leader' | 'follower' | 'term' | 'crash' | 'restart' | 'commit' | 'snapshot';
+  readonly term: number | null;
+}
+
+export interface DiagramWindow {
+  readonly from: Tick;
+  readonly to: Tick;
+  readonly nodes: number;
+  /** Each node's role at `from` (index 0 is node 1), before the marks change it. */
+  readonly startRoles: readonly (Role | 'crashed')[];
+  /** Each node's term at `from`. */
+  readonly startTerms: readonly number[];
+  readonly messages: readonly DiagramMessage[];
+  readonly marks: readonly DiagramMark[];
+  /** Some of the window was left out: more messages than diagramMessagesMax, or events the reader lost. */
+  readonly truncated: boolean;
+}
+
+/** The longest window one 'diagram' command reads, and the most messages it carries. */
+export const diagramTicksMax = 20_000;
+export const diagramMessagesMax = 5_000;
 
 /** From `from` until the next segment: the newest term any node has, and its leader (null: none yet, or gone). */
 export interface TapeSegment {

@@ -15,6 +15,7 @@ import { branchListing } from './run-branches.ts';
 import { exportRun, requireScreenNodeCount, RunFileError, RunReplay } from './run-file.ts';
 import { compareStates, compareWith, requireCompareChange } from './compare-runs.ts';
 import { jump, requireJumpRequest } from './jumps.ts';
+import { diagramWindow } from './diagram-window.ts';
 import { TapeFollower } from './run-tape.ts';
 import { ExpectationReporter, ScenarioTextError, scenarioRun } from './scenario-run.ts';
 
@@ -262,6 +263,12 @@ function commandHandlers(context: Context): Handlers {
       const { options, divergence } = compareWith(timeline, change);
       post({ type: 'compare-result', change, options, until: timeline.maxTick, divergence });
       post({ type: 'compare-states', change, ...compareStates(timeline, change) });
+    },
+    diagram: (command) => {
+      const timeline = currentRun(session);
+      const from = Math.max(0, Math.round(requireNumber('from', command.from)));
+      const to = Math.max(from, Math.round(requireNumber('to', command.to)));
+      post({ type: 'diagram', window: diagramWindow(timeline, from, to) });
     },
     'compare-states': (command) => {
       const change = requireCompareChange(command.change);

@@ -16,12 +16,13 @@ import { LogPanel } from './LogPanel.tsx';
 import { PlaybackArea } from './PlaybackArea.tsx';
 import { ScenarioCaption, ScenarioPanel } from './ScenarioPanel.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
 import { TermTape } from './TermTape.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 
 /**
  * The whole screen. The stage (the cluster and, under it, the logs) and the side (the selected
- * node or message, actions, breakpoints, branches, events, settings) sit side by side on wide screens, each scrolling
+ * node or message, actions, breakpoints, branches, the space-time diagram, events, settings) sit side by side on wide screens, each scrolling
  * inside; very wide screens split the side in two; narrow ones (or high zoom) stack everything
  * and let the page scroll (styles.css). Each panel subscribes to the state it draws, so a frame
  * re-renders only what changed.
@@ -56,6 +57,7 @@ export function App() {
             <BranchesPanel />
           </div>
           <div className="app-side-history">
+            <SpaceTimeDiagram />
             <EventsPanel />
             <Figure2Panel />
             <SettingsSection />

@@ -5,7 +5,7 @@
  */
 import type { Action, BreakpointKind, ClusterView, Divergence, NodeId, SimEvent, SimulationOptions, Tick, Topic } from '../../core/index.ts';
 import type { PermalinkProblem } from '../../protocol/permalink.ts';
-import type { BranchListing, BreakpointMark, CompareChange, ComparedNode, RunTape, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
+import type { BranchListing, BreakpointMark, CompareChange, ComparedNode, DiagramWindow, RunTape, JumpRequest, Run, TimelineState, WorkerProblem } from '../../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -136,6 +136,8 @@ export interface AppState {
   readonly comparison: { readonly change: CompareChange; readonly pending: boolean; readonly until: Tick; readonly divergence: Divergence | null } | null;
   /** Both runs of the last comparison side by side at a tick, node by node (Compare, "Side by side at tick N"). */
   readonly comparedStates: { readonly change: CompareChange; readonly tick: Tick; readonly nodes: readonly ComparedNode[] } | null;
+  /** The last window of the run the space-time diagram asked for; null until it asks. */
+  readonly diagram: DiagramWindow | null;
   /** The run's term tape (the history at a glance, for the timeline), as far as the worker has built it; null until it first says. */
   readonly tape: RunTape | null;
   /** The run's branches (one, unnamed, until the worker says otherwise); acting in the past starts one. */
@@ -227,6 +229,8 @@ export interface AppState {
    * change at once on screen; the worker's 'annotations' reply then counts as a change of the run.
    */
   readonly setBreakpoints: (breakpoints: readonly BreakpointSetting[]) => void;
+  /** Asks the worker for ticks [from, to] of the run, for the space-time diagram (answered into `diagram`). */
+  readonly requestDiagram: (from: Tick, to: Tick) => void;
   /** Shows another branch at `tick`, by default the tick on screen (kept within its ticks). */
   readonly switchBranch: (id: number, tick?: Tick) => void;
   /** Names a branch; null or blank gives back its default name. */

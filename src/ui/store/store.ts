@@ -92,6 +92,7 @@ export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOp
     ...screenActions(connection, set, get),
     ...breakpointActions(connection, set, get),
     ...branchActions(connection),
+    ...diagramActions(connection),
   }));
   const unsubscribe = port.subscribe(replyHandler(connection, store));
 
@@ -133,6 +134,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
     comparison: null,
     comparedStates: null,
     tape: null,
+    diagram: null,
     branches: initialBranchListing,
     runRevision: 0,
     selectedNode: null,
@@ -178,7 +180,7 @@ function postViewRequest({ port }: Connection, get: GetState): void {
 function forgetOldRun(connection: Connection, set: SetState, get: GetState, options: SimulationOptions): void {
   const state = get();
   const keepNode = state.selectedNode === null || state.selectedNode <= (options.nodes ?? coreDefaultNodeCount);
-  set({ runOptions: options, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, lastOutcome: null, pendingAct: null, error: null, importStatus: null, logFrom: 0, breakpointStop: null });
+  set({ runOptions: options, selectedNode: keepNode ? state.selectedNode : null, selectedMessage: null, lastOutcome: null, pendingAct: null, error: null, importStatus: null, logFrom: 0, breakpointStop: null, tape: null, diagram: null, comparedStates: null });
   if (state.logFrom !== 0 || !keepNode || state.selectedMessage !== null) postViewRequest(connection, get);
 }
 
@@ -274,6 +276,11 @@ function breakpointActions({ port }: Connection, set: SetState, get: GetState): 
 }
 
 /** The run's branches live in the worker; the listing comes back as 'branches'. */
+/** The space-time diagram reads windows of the run from the worker. */
+function diagramActions({ port }: Connection): Pick<AppState, 'requestDiagram'> {
+  return { requestDiagram: (from, to) => port.post({ type: 'diagram', from, to }) };
+}
+
 function branchActions({ port }: Connection): Pick<AppState, 'switchBranch' | 'renameBranch' | 'deleteBranch'> {
   return {
     switchBranch: (id, tick) => port.post({ type: 'switch-branch', id, ...(tick === undefined ? {} : { tick }) }),
@@ -316,6 +323,7 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
     'compare-result': (message) => store.setState({ comparison: { change: message.change, pending: false, until: message.until, divergence: message.divergence } }),
     'compare-states': ({ change, tick, nodes }) => store.setState({ comparedStates: { change, tick, nodes } }),
     tape: ({ tape }) => store.setState({ tape }),
+    diagram: ({ window }) => store.setState({ diagram: window }),
     'breakpoint-hit': ({ index, tick, event }) =>
       store.setState((state) => ({ breakpointStop: { index, tick, event, kind: state.annotations.breakpoints[index]?.breakpoint.kind ?? null } })),
     'breakpoint-hits': ({ hits }) => store.setState({ breakpointHits: hits }),

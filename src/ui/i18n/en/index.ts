@@ -6,6 +6,7 @@ import { cluster } from './cluster.ts';
 import { common } from './common.ts';
 import { debug } from './debug.ts';
 import { details } from './details.ts';
+import { diagram } from './diagram.ts';
 import { embed } from './embed.ts';
 import { events } from './events.ts';
 import { figure2 } from './figure2.ts';
@@ -17,4 +18,4 @@ import { scenario } from './scenario.ts';
 import { share } from './share.ts';
 import { tape } from './tape.ts';
 
-export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches, tape };
+export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches, tape, diagram };

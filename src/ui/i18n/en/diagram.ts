@@ -1,0 +1,34 @@
+/** The space-time diagram (English, the source catalogue): one lane per node, time running down. */
+import { makeFormat } from '../format.ts';
+
+const f = makeFormat('en');
+
+export const diagram = {
+  name: 'Space-time diagram',
+  hint: 'One lane per node, time running down: each arrow is a message from its send to its arrival (× where it is lost). Click an arrow to select its message, anywhere else to go to that tick.',
+  lane: (id: number) => `N${id}`,
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  span: (ticks: number) => `${f.count(ticks)} ticks shown`,
+  collapse: 'Hide heartbeats',
+  heartbeatsHidden: (count: number) => `${f.count(count)} ${f.plural(count, { one: 'heartbeat', other: 'heartbeats' })} hidden`,
+  exportSvg: 'Export SVG',
+  exportPng: 'Export PNG',
+  reading: 'Reading the run…',
+  truncated: 'Some of these ticks are left out: the window holds too many messages. Zoom in.',
+  /** The drawing's name, for a screen reader: what it shows. */
+  summary: (from: number, to: number, messages: number) => `Ticks ${f.count(from)} to ${f.count(to)}: ${f.count(messages)} ${f.plural(messages, { one: 'message', other: 'messages' })}`,
+  arrow: (type: string, from: number, to: number, sent: number, arrive: number, lost: boolean) =>
+    `${type} ${from}→${to}: sent at tick ${f.count(sent)}, ${lost ? 'lost' : 'arrives'} at tick ${f.count(arrive)}`,
+  marks: {
+    candidate: (node: number, term: number | null) => `Node ${node} stands for election in term ${term ?? '?'}`,
+    leader: (node: number, term: number | null) => `Node ${node} becomes leader of term ${term ?? '?'}`,
+    follower: (node: number, term: number | null) => `Node ${node} steps down to follower in term ${term ?? '?'}`,
+    term: (node: number, term: number | null) => `Node ${node} moves to term ${term ?? '?'}`,
+    crash: (node: number) => `Node ${node} crashes`,
+    restart: (node: number) => `Node ${node} restarts`,
+    commit: (node: number, index: number | null) => `Node ${node} commits up to index ${index ?? '?'}`,
+    snapshot: (node: number, index: number | null) => `Node ${node} has a snapshot up to index ${index ?? '?'}`,
+  },
+  fileTitle: (from: number, to: number) => `Raftlab space-time diagram, ticks ${from}–${to}`,
+};
