@@ -73,6 +73,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await shoot(inspector, lang, 'inspector');
     await shoot(page.getByRole('region', { name: m.actions.region, exact: true }), lang, 'actions');
     await shoot(page.getByRole('region', { name: m.events.panel, exact: true }), lang, 'events');
+    await shoot(page.getByRole('group', { name: m.tape.name, exact: true }), lang, 'tape');
+    const diagram = page.getByRole('region', { name: m.diagram.name, exact: true });
+    await expect(diagram.getByRole('img')).toBeVisible();
+    await shoot(diagram, lang, 'diagram');
 
     await page.getByRole('button', { name: m.cluster.panel.legendToggle, exact: true }).click();
     await shoot(cluster, lang, 'legend');
