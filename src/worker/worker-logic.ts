@@ -124,8 +124,13 @@ interface Context {
 
 /** Ticks run between two looks at the clock while a frame is being computed. */
 const frameChunkTicks = 256;
-/** Most wall time one tape task works (ms), so playback and commands keep their pace. */
-const tapeSliceMs = 3;
+/**
+ * Most wall time one tape task works (ms), so playback and commands keep their pace: little
+ * while playing (the tape replays the run beside it, so it would take as long as the run; it
+ * falls behind, and catches up once paused), more while paused.
+ */
+const tapeSliceMsPlaying = 1;
+const tapeSliceMs = 8;
 /** While the tape is catching up, it is posted at most this often (ms). */
 export const tapePostMs = 250;
 
@@ -424,7 +429,7 @@ function tapeTask(context: Context): void {
   const tape = session.tape;
   const timeline = session.timeline;
   if (tape === null || timeline === null) return;
-  const deadline = now() + tapeSliceMs;
+  const deadline = now() + (session.playing ? tapeSliceMsPlaying : tapeSliceMs);
   const caughtUp = tape.follow(timeline.recordedActions, timeline.maxTick, () => now() >= deadline);
   const posted = session.tapePosted;
   const news = posted.revision !== tape.revision || posted.until !== tape.tick;

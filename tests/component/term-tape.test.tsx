@@ -45,7 +45,9 @@ describe('the term tape', () => {
     expect(bands.map((band) => band.textContent)).toEqual(['', '', 'T1 · L1', 'T1', '', 'T2 · L3']);
     expect(bands.map((band) => band.className.replace('term-tape__band', '').trim())).toEqual(['is-before', 'is-leaderless', '', 'is-leaderless', 'is-leaderless', '']);
     expect(bands[2]).toHaveAttribute('title', 'Ticks 120–500: term 1, node 1 leads');
-    expect((bands[5] as HTMLElement).style.width).toBe(`${((380 / 1_200) * 100).toFixed(3)}%`);
+    // Bands lie along the part read so far (ticks 0-1,000), in a box as wide as that part of the run.
+    expect((bands[5] as HTMLElement).style.width).toBe('38%');
+    expect((group.querySelector('.term-tape__bands .term-tape__read') as HTMLElement).style.width).toBe(`${((1_000 / 1_200) * 100).toFixed(3)}%`);
     expect(group.querySelector('.term-tape__pending')).toHaveAttribute('title', 'Ticks from 1,000 are still being read');
   });
 

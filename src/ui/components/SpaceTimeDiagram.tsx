@@ -11,13 +11,14 @@
  * the worker (src/worker/diagram-window.ts) and drawn; heartbeats can be hidden; zoom changes
  * how many ticks the window spans. "Export SVG" and "Export PNG" save the drawing for slides.
  */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { DiagramMark, DiagramMessage, DiagramWindow } from '../../protocol/worker-protocol.ts';
 import { diagramTicksMax } from '../../protocol/worker-protocol.ts';
 import { download, pngOf, standaloneSvg } from '../diagram-export.ts';
 import { useElementWidth } from '../hooks/use-element-width.ts';
 import { useMessages } from '../hooks/use-messages.ts';
+import { useOnScreen } from '../hooks/use-on-screen.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { arrowEnds, diagramGeometry, laneX, roleStretches, shownMessages, tickY, yTick } from '../viz/diagram-layout.ts';
@@ -31,8 +32,11 @@ const spanMin = 50;
 const spanMax = diagramTicksMax;
 /** The drawing's height in px. */
 const heightPx = 420;
-/** While the tick moves, the window is asked for at most this often (ms). */
-const requestEveryMs = 200;
+/** While the tick moves, the window is asked for at most this often (ms): less often while playing. */
+const requestEveryMs = 150;
+const requestEveryMsPlaying = 500;
+/** Most arrows drawn; a busier window draws the latest ones (nearest the tick on screen) and says how many it left out. */
+export const arrowsDrawnMax = 600;
 
 /** The window to show for the tick on screen: three quarters before it, a quarter after. */
 export function windowFor(tick: number, maxTick: number, span: number): { from: number; to: number } {
@@ -62,13 +66,16 @@ export function SpaceTimeDiagram() {
   const running = useAppStore((state) => state.view !== null);
   // A new run, an action or a switch of branch changes what the window holds, not only where it is.
   const revision = useAppStore((state) => state.runRevision);
+  const playing = useAppStore((state) => state.timeline.playing);
   const [span, setSpan] = useState(diagramSpanDefault);
   const [collapse, setCollapse] = useState(true);
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useElementWidth(box, 480);
+  // Below the fold (a scrolled side column) it asks for nothing and keeps its last drawing.
+  const onScreen = useOnScreen(box);
   const wanted = windowFor(tick, maxTick, span);
-  useWindowRequests(running, revision, wanted.from, wanted.to, requestDiagram);
+  useWindowRequests(running && onScreen, revision, wanted.from, wanted.to, playing ? requestEveryMsPlaying : requestEveryMs, requestDiagram);
   const title = m.diagram.fileTitle(diagram?.from ?? wanted.from, diagram?.to ?? wanted.to);
   const exportSvg = () => {
     if (svg.current === null) return;
@@ -113,7 +120,7 @@ export function SpaceTimeDiagram() {
 }
 
 /** Asks for the window when it (or the run) changes, at most every requestEveryMs while it keeps moving. */
-function useWindowRequests(running: boolean, revision: number, from: number, to: number, request: (from: number, to: number) => void): void {
+function useWindowRequests(running: boolean, revision: number, from: number, to: number, everyMs: number, request: (from: number, to: number) => void): void {
   const last = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
     if (!running) return undefined;
@@ -121,14 +128,14 @@ function useWindowRequests(running: boolean, revision: number, from: number, to:
       last.current = performance.now();
       request(from, to);
     };
-    const wait = last.current + requestEveryMs - performance.now();
+    const wait = last.current + everyMs - performance.now();
     if (wait <= 0) {
       ask();
       return undefined;
     }
     const timer = setTimeout(ask, wait);
     return () => clearTimeout(timer);
-  }, [running, revision, from, to, request]);
+  }, [running, revision, from, to, everyMs, request]);
 }
 
 interface DrawingProps {
@@ -139,13 +146,30 @@ interface DrawingProps {
   readonly collapse: boolean;
 }
 
+/**
+ * The drawing. Only the line of the tick on screen follows every frame; the rest is drawn again
+ * only when the window, the size, the selection or the heartbeat choice changes (Content is
+ * memoized), so playing does not redraw hundreds of arrows sixty times a second.
+ */
 function Drawing({ svgRef, window, width, tick, collapse }: DrawingProps) {
+  const m = useMessages();
+  const geometry = useMemo(() => diagramGeometry(window, width, heightPx), [window, width]);
+  return (
+    <svg ref={svgRef} className="diagram" width={width} height={heightPx} role="img" aria-label={m.diagram.summary(window.from, window.to, window.messages.length)}>
+      <Content geometry={geometry} window={window} collapse={collapse} />
+      {tick >= window.from && tick <= window.to ? <line className="diagram-now" x1={0} x2={width} y1={tickY(geometry, tick)} y2={tickY(geometry, tick)} stroke="currentColor" strokeWidth={2} strokeDasharray="6 3" pointerEvents="none" /> : null}
+    </svg>
+  );
+}
+
+const Content = memo(function Content({ geometry, window, collapse }: { geometry: DiagramGeometry; window: DiagramWindow; collapse: boolean }) {
   const m = useMessages();
   const seek = useAppStore((state) => state.seek);
   const selectMessage = useAppStore((state) => state.selectMessage);
   const selected = useAppStore((state) => state.selectedMessage);
-  const geometry = diagramGeometry(window, width, heightPx);
-  const { shown, heartbeats } = shownMessages(window.messages, collapse);
+  const width = geometry.width;
+  const { shown, heartbeats } = useMemo(() => shownMessages(window.messages, collapse), [window, collapse]);
+  const drawn = shown.length > arrowsDrawnMax ? shown.slice(shown.length - arrowsDrawnMax) : shown;
   const onBackground = (event: MouseEvent<SVGRectElement>) => {
     const bounds = event.currentTarget.ownerSVGElement!.getBoundingClientRect();
     seek(yTick(geometry, event.clientY - bounds.top));
@@ -156,12 +180,12 @@ function Drawing({ svgRef, window, width, tick, collapse }: DrawingProps) {
     selectMessage(message.id);
   };
   return (
-    <svg ref={svgRef} className="diagram" width={width} height={heightPx} role="img" aria-label={m.diagram.summary(window.from, window.to, window.messages.length)}>
+    <>
       <rect x={0} y={0} width={width} height={heightPx} fill="transparent" onClick={onBackground} />
       <Lanes geometry={geometry} window={window} />
       <TickAxis geometry={geometry} />
       <g className="diagram-arrows">
-        {shown.map((message) => (
+        {drawn.map((message) => (
           <Arrow key={message.id} geometry={geometry} message={message} selected={message.id === selected} label={m.diagram.arrow(m.events.rpc[message.type], message.from, message.to, message.sent, message.arrive, message.lost)} onChoose={choose} />
         ))}
       </g>
@@ -173,15 +197,14 @@ function Drawing({ svgRef, window, width, tick, collapse }: DrawingProps) {
           </text>
         ))}
       </g>
-      {tick >= window.from && tick <= window.to ? <line className="diagram-now" x1={0} x2={width} y1={tickY(geometry, tick)} y2={tickY(geometry, tick)} stroke="currentColor" strokeWidth={2} strokeDasharray="6 3" pointerEvents="none" /> : null}
-      {heartbeats > 0 ? (
+      {heartbeats > 0 || drawn.length < shown.length ? (
         <text x={width - 6} y={heightPx - 2} textAnchor="end" fontSize={11} fill="currentColor" opacity={0.7}>
-          {m.diagram.heartbeatsHidden(heartbeats)}
+          {[heartbeats > 0 ? m.diagram.heartbeatsHidden(heartbeats) : null, drawn.length < shown.length ? m.diagram.notDrawn(shown.length - drawn.length) : null].filter((part) => part !== null).join(' · ')}
         </text>
       ) : null}
-    </svg>
+    </>
   );
-}
+});
 
 /** The lanes: a line per node, shaded by role, named at the top. */
 function Lanes({ geometry, window }: { geometry: DiagramGeometry; window: DiagramWindow }) {

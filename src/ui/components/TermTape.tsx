@@ -10,7 +10,7 @@
  * The marks stay out of the Tab order, like the timeline's: the keyboard has Jump back and Jump
  * ahead for the same moments.
  */
-import { useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { tapeMarksMax } from '../../protocol/worker-protocol.ts';
 import type { RunTape, TapeMark } from '../../protocol/worker-protocol.ts';
@@ -66,56 +66,92 @@ export function TermTape() {
   const bands = useRef<HTMLDivElement>(null);
   const widthPx = useElementWidth(bands, 800);
   if (tape === null) return null;
-  const span = Math.max(maxTick, 1);
-  const share = (at: number) => `${((Math.min(at, span) / span) * 100).toFixed(3)}%`;
+  const span = Math.max(maxTick, tape.until, 1);
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     if (box.width <= 0) return;
     seek(Math.round(Math.min(1, Math.max(0, (event.clientX - box.left) / box.width)) * maxTick));
   };
+  // The marks and bands are laid out along the part the tape has read (`until`), in a box as wide
+  // as that part of the run: while the run grows, only that box's width and the line of the tick
+  // on screen change, and the memoized marks and bands are not drawn again every frame.
+  const read = shareOf(tape.until, span);
   return (
     <div className="term-tape" role="group" aria-label={m.tape.name} title={m.tape.hint}>
       <div className="term-tape__marks">
-        {bucketMarks(tape.marks, span).map((bucket) => {
-          const first = bucket[0]!;
-          const last = bucket.at(-1)!;
-          const label = bucket.length === 1 ? m.tape.mark(first.tick, markText(m, first)) : m.tape.marks(bucket.length, first.tick, last.tick, markText(m, first));
-          const kind = bucket.some((mark) => mark.kind === 'violation') ? 'violation' : first.kind;
-          return (
-            <button
-              key={`${first.tick}-${first.kind}-${first.node ?? 0}`}
-              type="button"
-              tabIndex={-1}
-              className={`term-tape__mark term-tape__mark--${kind}`}
-              style={{ left: share(first.tick) }}
-              aria-label={label}
-              title={label}
-              onClick={() => seek(first.tick)}
-            >
-              {markGlyph[kind]}
-            </button>
-          );
-        })}
+        <div className="term-tape__read" style={{ width: read }}>
+          <TapeMarks tape={tape} seek={seek} />
+        </div>
       </div>
       <div className="term-tape__bands" ref={bands} onClick={onClick}>
-        {tapeBands(tape).map((band) => {
-          const width = (band.to - band.from) / span;
-          const label = m.tape.band(band.term, band.leader);
-          return (
-            <span
-              key={band.from}
-              className={band.term === 0 ? 'term-tape__band is-before' : band.leader === null ? 'term-tape__band is-leaderless' : 'term-tape__band'}
-              style={{ left: share(band.from), width: `${(width * 100).toFixed(3)}%`, ...(band.term === 0 ? {} : { backgroundColor: termColor(band.term), color: termTextColor(band.term) }) }}
-              title={m.tape.bandTitle(band.term, band.leader, band.from, band.to)}
-            >
-              {band.term > 0 && labelFits(label, width * widthPx) ? label : null}
-            </span>
-          );
-        })}
-        {tape.until < maxTick ? <span className="term-tape__pending" style={{ left: share(tape.until), right: 0 }} title={m.tape.pending(tape.until)} /> : null}
-        <span className="term-tape__now" style={{ left: share(tick) }} aria-hidden="true" />
+        <div className="term-tape__read" style={{ width: read }}>
+          <TapeBands tape={tape} widthPx={(widthPx * tape.until) / span} />
+        </div>
+        {tape.until < span ? <span className="term-tape__pending" style={{ left: read, right: 0 }} title={m.tape.pending(tape.until)} /> : null}
+        <span className="term-tape__now" style={{ left: shareOf(tick, span) }} aria-hidden="true" />
       </div>
       {tape.truncated ? <p className="muted term-tape__note">{m.tape.truncated(tapeMarksMax)}</p> : null}
     </div>
   );
 }
+
+/** Where `at` sits along `span` ticks, as a CSS length in %. */
+function shareOf(at: number, span: number): string {
+  return `${((Math.min(at, span) / Math.max(span, 1)) * 100).toFixed(3)}%`;
+}
+
+const TapeMarks = memo(function TapeMarks({ tape, seek }: { tape: RunTape; seek: (tick: number) => void }) {
+  const m = useMessages();
+  const span = Math.max(tape.until, 1);
+  const buckets = useMemo(() => bucketMarks(tape.marks, span), [tape, span]);
+  return (
+    <>
+      {buckets.map((bucket) => {
+        const first = bucket[0]!;
+        const last = bucket.at(-1)!;
+        const label = bucket.length === 1 ? m.tape.mark(first.tick, markText(m, first)) : m.tape.marks(bucket.length, first.tick, last.tick, markText(m, first));
+        const kind = bucket.some((mark) => mark.kind === 'violation') ? 'violation' : first.kind;
+        return (
+          <button
+            key={`${first.tick}-${first.kind}-${first.node ?? 0}`}
+            type="button"
+            tabIndex={-1}
+            className={`term-tape__mark term-tape__mark--${kind}`}
+            style={{ left: shareOf(first.tick, span) }}
+            aria-label={label}
+            title={label}
+            onClick={() => seek(first.tick)}
+          >
+            {markGlyph[kind]}
+          </button>
+        );
+      })}
+    </>
+  );
+});
+
+/** The bands along the tape's read part; `widthPx` is that part's width on screen (for the labels). */
+const TapeBands = memo(function TapeBands({ tape, widthPx }: { tape: RunTape; widthPx: number }) {
+  const m = useMessages();
+  const span = Math.max(tape.until, 1);
+  // Labels are placed for the width at the tape's last update; a growing run squeezes them a little until the next.
+  const roundedPx = Math.round(widthPx / 40) * 40;
+  return (
+    <>
+      {tapeBands(tape).map((band) => {
+        const width = (band.to - band.from) / span;
+        const label = m.tape.band(band.term, band.leader);
+        return (
+          <span
+            key={band.from}
+            className={band.term === 0 ? 'term-tape__band is-before' : band.leader === null ? 'term-tape__band is-leaderless' : 'term-tape__band'}
+            style={{ left: shareOf(band.from, span), width: `${(width * 100).toFixed(3)}%`, ...(band.term === 0 ? {} : { backgroundColor: termColor(band.term), color: termTextColor(band.term) }) }}
+            title={m.tape.bandTitle(band.term, band.leader, band.from, band.to)}
+          >
+            {band.term > 0 && labelFits(label, width * roundedPx) ? label : null}
+          </span>
+        );
+      })}
+    </>
+  );
+});

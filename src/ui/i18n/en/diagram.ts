@@ -12,6 +12,7 @@ export const diagram = {
   span: (ticks: number) => `${f.count(ticks)} ticks shown`,
   collapse: 'Hide heartbeats',
   heartbeatsHidden: (count: number) => `${f.count(count)} ${f.plural(count, { one: 'heartbeat', other: 'heartbeats' })} hidden`,
+  notDrawn: (count: number) => `${f.count(count)} earlier ${f.plural(count, { one: 'message', other: 'messages' })} not drawn (zoom in)`,
   exportSvg: 'Export SVG',
   exportPng: 'Export PNG',
   reading: 'Reading the run…',

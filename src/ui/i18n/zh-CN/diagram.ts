@@ -13,6 +13,7 @@ export const diagram: Messages['diagram'] = {
   span: (ticks) => `显示 ${f.count(ticks)} 个 tick`,
   collapse: '隐藏心跳',
   heartbeatsHidden: (count) => `已隐藏 ${f.count(count)} 个心跳`,
+  notDrawn: (count) => `另有 ${f.count(count)} 条较早的消息未画出（请放大）`,
   exportSvg: '导出 SVG',
   exportPng: '导出 PNG',
   reading: '正在读取运行记录…',
