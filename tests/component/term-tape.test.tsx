@@ -65,6 +65,34 @@ describe('the term tape', () => {
     expect(take()).toEqual([{ type: 'seek', tick: 500 }]);
   });
 
+  it('marks where breakpoints paused the run and where branches leave it; a branch mark switches to it', () => {
+    const { port, take } = fakePort();
+    const store = makeAppStore(port, { start: false });
+    act(() =>
+      store.setState({
+        tape,
+        timeline: { ...store.getState().timeline, tick: 700, maxTick: 1_200 },
+        annotations: { ...store.getState().annotations, breakpoints: [{ breakpoint: { kind: 'new-leader' }, enabled: true }] },
+        breakpointHits: [{ tick: 120, index: 0 }],
+        branches: {
+          active: 1,
+          limit: 16,
+          forked: null,
+          branches: [
+            { id: 1, name: null, parent: null, forkTick: 0, end: 1_200, actionCount: 2 },
+            { id: 2, name: 'crash early', parent: 1, forkTick: 300, end: 450, actionCount: 3 },
+          ],
+        },
+      }),
+    );
+    render(<TermTape />, withStore('en', store));
+    const group = screen.getByRole('group', { name: 'Term tape' });
+    expect(within(group).getByRole('button', { name: 'Tick 120: paused (Pause on new leader)' })).toBeInTheDocument();
+    take();
+    fireEvent.click(within(group).getByRole('button', { name: 'Tick 300: crash early leaves here (switch to it)' }));
+    expect(take()).toEqual([{ type: 'switch-branch', id: 2, tick: 300 }]);
+  });
+
   it('speaks Chinese', () => {
     const { group } = renderTape('zh-CN');
     expect(within(group).getAllByRole('button')[1]).toHaveAccessibleName('tick 120：节点 1 成为领导者');

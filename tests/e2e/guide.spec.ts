@@ -75,6 +75,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await shoot(page.getByRole('region', { name: m.events.panel, exact: true }), lang, 'events');
     await shoot(page.getByRole('group', { name: m.tape.name, exact: true }), lang, 'tape');
     const diagram = page.getByRole('region', { name: m.diagram.name, exact: true });
+    // Below the fold it draws nothing: in view, it asks for its window and draws.
+    await diagram.scrollIntoViewIfNeeded();
     await expect(diagram.getByRole('img')).toBeVisible();
     await shoot(diagram, lang, 'diagram');
 

@@ -18,6 +18,8 @@ import { useElementWidth } from '../hooks/use-element-width.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { branchName } from './BranchesPanel.tsx';
+import { breakpointName } from './BreakpointsPanel.tsx';
 import { termColor, termTextColor } from '../viz/palette.ts';
 import './tape.css';
 
@@ -82,6 +84,7 @@ export function TermTape() {
         <div className="term-tape__read" style={{ width: read }}>
           <TapeMarks tape={tape} seek={seek} />
         </div>
+        <DebugMarks span={span} />
       </div>
       <div className="term-tape__bands" ref={bands} onClick={onClick}>
         <div className="term-tape__read" style={{ width: read }}>
@@ -92,6 +95,38 @@ export function TermTape() {
       </div>
       {tape.truncated ? <p className="muted term-tape__note">{m.tape.truncated(tapeMarksMax)}</p> : null}
     </div>
+  );
+}
+
+/**
+ * Where breakpoints paused this branch (‖) and where branches leave it or it left its parent
+ * (↱): the debugger's moments on the tape too. A click goes there (to the other branch, for a
+ * branch that leaves this one).
+ */
+function DebugMarks({ span }: { span: number }) {
+  const m = useMessages();
+  const hits = useAppStore((state) => state.breakpointHits);
+  const settings = useAppStore((state) => state.annotations.breakpoints);
+  const listing = useAppStore((state) => state.branches);
+  const seek = useAppStore((state) => state.seek);
+  const switchBranch = useAppStore((state) => state.switchBranch);
+  const active = listing.branches.find((branch) => branch.id === listing.active);
+  const parent = active === undefined ? undefined : listing.branches.find((branch) => branch.id === active.parent);
+  const children = listing.branches.filter((branch) => branch.parent === listing.active && branch.forkTick <= span);
+  const mark = (key: string, tick: number, label: string, glyph: string, onClick: () => void) => (
+    <button key={key} type="button" tabIndex={-1} className="term-tape__mark term-tape__mark--debug" style={{ left: shareOf(tick, span) }} aria-label={label} title={label} onClick={onClick}>
+      {glyph}
+    </button>
+  );
+  return (
+    <>
+      {hits.map((hit) => {
+        const setting = settings[hit.index];
+        return mark(`stop-${hit.tick}-${hit.index}`, hit.tick, m.tape.stop(hit.tick, setting === undefined ? '' : breakpointName(m, setting.breakpoint)), '‖', () => seek(hit.tick));
+      })}
+      {active !== undefined && parent !== undefined ? mark('own', active.forkTick, m.tape.branchStart(active.forkTick, branchName(m, active), branchName(m, parent)), '↱', () => seek(active.forkTick)) : null}
+      {children.map((child) => mark(`branch-${child.id}`, child.forkTick, m.tape.branchLeaves(child.forkTick, branchName(m, child)), '↱', () => switchBranch(child.id, child.forkTick)))}
+    </>
   );
 }
 

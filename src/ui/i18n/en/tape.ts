@@ -25,5 +25,9 @@ export const tape = {
   mark: (tick: number, what: string) => `Tick ${f.count(tick)}: ${what}`,
   /** Several marks too close to tell apart. */
   marks: (count: number, from: number, to: number, first: string) => `Ticks ${f.count(from)}–${f.count(to)}: ${f.count(count)} events, first ${first}`,
+  /** The debugger's moments: where a breakpoint paused the run, where branches leave it. */
+  stop: (tick: number, breakpoint: string) => `Tick ${f.count(tick)}: paused (${breakpoint})`,
+  branchStart: (tick: number, name: string, parent: string) => `Tick ${f.count(tick)}: ${name} left ${parent} here`,
+  branchLeaves: (tick: number, name: string) => `Tick ${f.count(tick)}: ${name} leaves here (switch to it)`,
   truncated: (max: number) => `The tape shows the first ${f.count(max)} terms and marks of this run.`,
 };

@@ -21,5 +21,8 @@ export const tape: Messages['tape'] = {
   },
   mark: (tick, what) => `tick ${f.count(tick)}：${what}`,
   marks: (count, from, to, first) => `tick ${f.count(from)}–${f.count(to)}：${f.count(count)} 个事件，第一个是${first}`,
+  stop: (tick, breakpoint) => `tick ${f.count(tick)}：已暂停（${breakpoint}）`,
+  branchStart: (tick, name, parent) => `tick ${f.count(tick)}：${name} 在此离开 ${parent}`,
+  branchLeaves: (tick, name) => `tick ${f.count(tick)}：${name} 在此分出（切换到它）`,
   truncated: (max) => `任期带只显示这次运行的前 ${f.count(max)} 个任期和标记。`,
 };
