@@ -88,6 +88,31 @@ describe('the space-time diagram', () => {
     expect(parsed.querySelector('title')?.textContent).toBe('Raftlab space-time diagram, ticks 0–160');
   });
 
+  it('scrolls through the run without moving it, by buttons and by the wheel, and follows the tick again', async () => {
+    const { store, region } = await election();
+    const wait = async () => {
+      await act(async () => new Promise((resolve) => setTimeout(resolve, 250)));
+      await settle();
+    };
+    act(() => store.getState().step(1_840));
+    await settle();
+    await wait();
+    expect(store.getState().diagram).toMatchObject({ from: 1_600, to: 2_000 });
+    fireEvent.click(within(region).getByRole('button', { name: 'Earlier ticks' }));
+    await wait();
+    // Anchored half a span back (at tick 1,800), three quarters of the window before it.
+    expect(store.getState().diagram).toMatchObject({ from: 1_500, to: 1_900 });
+    expect(store.getState().timeline.tick).toBe(2_000);
+    expect(within(region).getByRole('button', { name: 'Follow the tick' })).toHaveAttribute('aria-pressed', 'false');
+    // A wheel turn of the drawing's height scrolls one whole span.
+    fireEvent.wheel(region.querySelector('.diagram-box')!, { deltaY: -420 });
+    await wait();
+    expect(store.getState().diagram).toMatchObject({ from: 1_100, to: 1_500 });
+    fireEvent.click(within(region).getByRole('button', { name: 'Follow the tick' }));
+    await wait();
+    expect(store.getState().diagram).toMatchObject({ from: 1_600, to: 2_000 });
+  });
+
   it('zooms in and out, and hides heartbeats unless asked', async () => {
     const { store, region } = await election();
     expect(within(region).getByText('400 ticks shown')).toBeInTheDocument();

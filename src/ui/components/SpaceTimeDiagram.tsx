@@ -9,7 +9,8 @@
  * an arrow selects that message (going to its send tick, where it is in flight, so the inspector
  * shows it), and a click anywhere else goes to that tick. Only the visible window is read from
  * the worker (src/worker/diagram-window.ts) and drawn; heartbeats can be hidden; zoom changes
- * how many ticks the window spans. "Export SVG" and "Export PNG" save the drawing for slides.
+ * how many ticks the window spans. The wheel (or "Earlier ticks" and "Later ticks") scrolls the
+ * window through the run without moving the run; "Follow the tick" brings it back. "Export SVG" and "Export PNG" save the drawing for slides.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
@@ -69,12 +70,16 @@ export function SpaceTimeDiagram() {
   const playing = useAppStore((state) => state.timeline.playing);
   const [span, setSpan] = useState(diagramSpanDefault);
   const [collapse, setCollapse] = useState(true);
+  // The tick the window is anchored at while scrolled through the run; null: it follows the tick on screen.
+  const [anchor, setAnchor] = useState<number | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useElementWidth(box, 480);
   // Below the fold (a scrolled side column) it asks for nothing and keeps its last drawing.
   const onScreen = useOnScreen(box);
-  const wanted = windowFor(tick, maxTick, span);
+  const wanted = windowFor(anchor ?? tick, maxTick, span);
+  const scrollBy = (ticks: number) => setAnchor(Math.min(maxTick, Math.max(0, Math.round((anchor ?? tick) + ticks))));
+  useWheelScroll(box, (deltaPx) => scrollBy((deltaPx / heightPx) * span));
   useWindowRequests(running && onScreen, revision, wanted.from, wanted.to, playing ? requestEveryMsPlaying : requestEveryMs, requestDiagram);
   const title = m.diagram.fileTitle(diagram?.from ?? wanted.from, diagram?.to ?? wanted.to);
   const exportSvg = () => {
@@ -99,6 +104,15 @@ export function SpaceTimeDiagram() {
             {m.diagram.zoomOut}
           </button>
           <span className="muted">{m.diagram.span(span)}</span>
+          <button type="button" onClick={() => scrollBy(-span / 2)}>
+            {m.diagram.earlier}
+          </button>
+          <button type="button" onClick={() => scrollBy(span / 2)}>
+            {m.diagram.later}
+          </button>
+          <button type="button" aria-pressed={anchor === null} onClick={() => setAnchor(null)}>
+            {m.diagram.follow}
+          </button>
           <label className="checkbox">
             <input type="checkbox" checked={collapse} onChange={(event) => setCollapse(event.currentTarget.checked)} />
             <span>{m.diagram.collapse}</span>
@@ -117,6 +131,27 @@ export function SpaceTimeDiagram() {
       </div>
     </section>
   );
+}
+
+/**
+ * The wheel over the drawing scrolls it through the run (a native listener: React's wheel
+ * handler is passive, and the page must not scroll as well).
+ */
+function useWheelScroll(ref: React.RefObject<HTMLElement | null>, onScroll: (deltaPx: number) => void): void {
+  const handler = useRef(onScroll);
+  useEffect(() => {
+    handler.current = onScroll;
+  });
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null) return undefined;
+    const listener = (event: WheelEvent) => {
+      event.preventDefault();
+      handler.current(event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY);
+    };
+    element.addEventListener('wheel', listener, { passive: false });
+    return () => element.removeEventListener('wheel', listener);
+  }, [ref]);
 }
 
 /** Asks for the window when it (or the run) changes, at most every requestEveryMs while it keeps moving. */

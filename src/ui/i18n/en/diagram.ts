@@ -5,11 +5,14 @@ const f = makeFormat('en');
 
 export const diagram = {
   name: 'Space-time diagram',
-  hint: 'One lane per node, time running down: each arrow is a message from its send to its arrival (× where it is lost). Click an arrow to select its message, anywhere else to go to that tick.',
+  hint: 'One lane per node, time running down: each arrow is a message from its send to its arrival (× where it is lost). Click an arrow to select its message, anywhere else to go to that tick; the wheel scrolls through the run.',
   lane: (id: number) => `N${id}`,
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   span: (ticks: number) => `${f.count(ticks)} ticks shown`,
+  earlier: 'Earlier ticks',
+  later: 'Later ticks',
+  follow: 'Follow the tick',
   collapse: 'Hide heartbeats',
   heartbeatsHidden: (count: number) => `${f.count(count)} ${f.plural(count, { one: 'heartbeat', other: 'heartbeats' })} hidden`,
   notDrawn: (count: number) => `${f.count(count)} earlier ${f.plural(count, { one: 'message', other: 'messages' })} not drawn (zoom in)`,

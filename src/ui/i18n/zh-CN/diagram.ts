@@ -6,11 +6,14 @@ const f = makeFormat('zh-CN');
 
 export const diagram: Messages['diagram'] = {
   name: '时空图',
-  hint: '每个节点一条泳道，时间向下推进：每个箭头是一条消息，从发出到送达（丢失处画 ×）。点击箭头选中该消息，点击其他地方跳到对应的 tick。',
+  hint: '每个节点一条泳道，时间向下推进：每个箭头是一条消息，从发出到送达（丢失处画 ×）。点击箭头选中该消息，点击其他地方跳到对应的 tick；滚轮可在运行中前后滚动。',
   lane: (id) => `N${id}`,
   zoomIn: '放大',
   zoomOut: '缩小',
   span: (ticks) => `显示 ${f.count(ticks)} 个 tick`,
+  earlier: '更早的 tick',
+  later: '更晚的 tick',
+  follow: '跟随当前 tick',
   collapse: '隐藏心跳',
   heartbeatsHidden: (count) => `已隐藏 ${f.count(count)} 个心跳`,
   notDrawn: (count) => `另有 ${f.count(count)} 条较早的消息未画出（请放大）`,
