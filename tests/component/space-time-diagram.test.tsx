@@ -113,6 +113,17 @@ describe('the space-time diagram', () => {
     expect(store.getState().diagram).toMatchObject({ from: 1_600, to: 2_000 });
   });
 
+  it('follows the event log’s node filter: what does not touch that node fades', async () => {
+    const { store, region } = await election();
+    act(() => store.getState().setEventFilter({ topics: [], node: 3 }));
+    const arrows = [...region.querySelectorAll<SVGGElement>('.diagram-arrow')];
+    const faded = arrows.filter((arrow) => arrow.classList.contains('is-faded'));
+    expect(faded.length).toBeGreaterThan(0);
+    expect(faded.every((arrow) => arrow.dataset.from !== '3' && arrow.dataset.to !== '3')).toBe(true);
+    expect(arrows.filter((arrow) => !arrow.classList.contains('is-faded')).every((arrow) => arrow.dataset.from === '3' || arrow.dataset.to === '3')).toBe(true);
+    expect(region).toHaveTextContent("node 3 only (the event log's filter)");
+  });
+
   it('zooms in and out, and hides heartbeats unless asked', async () => {
     const { store, region } = await election();
     expect(within(region).getByText('400 ticks shown')).toBeInTheDocument();

@@ -10,7 +10,8 @@
  * shows it), and a click anywhere else goes to that tick. Only the visible window is read from
  * the worker (src/worker/diagram-window.ts) and drawn; heartbeats can be hidden; zoom changes
  * how many ticks the window spans. The wheel (or "Earlier ticks" and "Later ticks") scrolls the
- * window through the run without moving the run; "Follow the tick" brings it back. "Export SVG" and "Export PNG" save the drawing for slides.
+ * window through the run without moving the run; "Follow the tick" brings it back. The event
+ * log's node filter applies here too: other nodes' messages and marks fade, and the note says so. "Export SVG" and "Export PNG" save the drawing for slides.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
@@ -202,6 +203,8 @@ const Content = memo(function Content({ geometry, window, collapse }: { geometry
   const seek = useAppStore((state) => state.seek);
   const selectMessage = useAppStore((state) => state.selectMessage);
   const selected = useAppStore((state) => state.selectedMessage);
+  // The event log's node filter: what does not touch that node fades (it stays, for context).
+  const focus = useAppStore((state) => state.eventFilter.node);
   const width = geometry.width;
   const { shown, heartbeats } = useMemo(() => shownMessages(window.messages, collapse), [window, collapse]);
   const drawn = shown.length > arrowsDrawnMax ? shown.slice(shown.length - arrowsDrawnMax) : shown;
@@ -221,20 +224,22 @@ const Content = memo(function Content({ geometry, window, collapse }: { geometry
       <TickAxis geometry={geometry} />
       <g className="diagram-arrows">
         {drawn.map((message) => (
-          <Arrow key={message.id} geometry={geometry} message={message} selected={message.id === selected} label={m.diagram.arrow(m.events.rpc[message.type], message.from, message.to, message.sent, message.arrive, message.lost)} onChoose={choose} />
+          <Arrow key={message.id} geometry={geometry} message={message} faded={focus !== null && message.from !== focus && message.to !== focus} selected={message.id === selected} label={m.diagram.arrow(m.events.rpc[message.type], message.from, message.to, message.sent, message.arrive, message.lost)} onChoose={choose} />
         ))}
       </g>
       <g className="diagram-marks">
         {window.marks.map((mark, index) => (
-          <text key={index} x={laneX(geometry, mark.node) + 7} y={tickY(geometry, mark.tick)} fontSize={12} dominantBaseline="middle" fill={mark.kind === 'crash' ? '#b3261e' : 'currentColor'} opacity={mark.kind === 'commit' ? 0.6 : 1}>
+          <text key={index} x={laneX(geometry, mark.node) + 7} y={tickY(geometry, mark.tick)} fontSize={12} dominantBaseline="middle" fill={mark.kind === 'crash' ? '#b3261e' : 'currentColor'} opacity={(focus !== null && mark.node !== focus ? 0.25 : 1) * (mark.kind === 'commit' ? 0.6 : 1)}>
             <title>{markTitle(m, mark)}</title>
             {mark.kind === 'term' ? `T${mark.term ?? ''}` : markGlyph[mark.kind]}
           </text>
         ))}
       </g>
-      {heartbeats > 0 || drawn.length < shown.length ? (
+      {heartbeats > 0 || drawn.length < shown.length || focus !== null ? (
         <text x={width - 6} y={heightPx - 2} textAnchor="end" fontSize={11} fill="currentColor" opacity={0.7}>
-          {[heartbeats > 0 ? m.diagram.heartbeatsHidden(heartbeats) : null, drawn.length < shown.length ? m.diagram.notDrawn(shown.length - drawn.length) : null].filter((part) => part !== null).join(' · ')}
+          {[focus !== null ? m.diagram.focus(focus) : null, heartbeats > 0 ? m.diagram.heartbeatsHidden(heartbeats) : null, drawn.length < shown.length ? m.diagram.notDrawn(shown.length - drawn.length) : null]
+            .filter((part) => part !== null)
+            .join(' · ')}
         </text>
       ) : null}
     </>
@@ -294,7 +299,7 @@ function TickAxis({ geometry }: { geometry: DiagramGeometry }) {
   );
 }
 
-function Arrow({ geometry, message, selected, label, onChoose }: { geometry: DiagramGeometry; message: DiagramMessage; selected: boolean; label: string; onChoose: (message: DiagramMessage) => void }) {
+function Arrow({ geometry, message, faded, selected, label, onChoose }: { geometry: DiagramGeometry; message: DiagramMessage; faded: boolean; selected: boolean; label: string; onChoose: (message: DiagramMessage) => void }) {
   const { x1, y1, x2, y2 } = arrowEnds(geometry, message);
   const rejected = message.ok === false;
   const colour = rejected ? '#b3261e' : messageColor[message.type];
@@ -304,7 +309,7 @@ function Arrow({ geometry, message, selected, label, onChoose }: { geometry: Dia
   const left = { x: x2 - head * Math.cos(angle - 0.45), y: y2 - head * Math.sin(angle - 0.45) };
   const right = { x: x2 - head * Math.cos(angle + 0.45), y: y2 - head * Math.sin(angle + 0.45) };
   return (
-    <g className="diagram-arrow" data-message-id={message.id} data-from={message.from} data-to={message.to} data-sent={message.sent} data-arrive={message.arrive} onClick={() => onChoose(message)}>
+    <g className={faded ? 'diagram-arrow is-faded' : 'diagram-arrow'} opacity={faded ? 0.15 : undefined} data-message-id={message.id} data-from={message.from} data-to={message.to} data-sent={message.sent} data-arrive={message.arrive} onClick={() => onChoose(message)}>
       <title>{label}</title>
       <line x1={x1} y1={y1} x2={x2} y2={y2} stroke="transparent" strokeWidth={10} />
       <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={colour} strokeWidth={selected ? 3.5 : message.heartbeat ? 1 : 1.75} strokeDasharray={message.copyOf !== null ? '5 3' : undefined} opacity={message.heartbeat ? 0.55 : 0.9} />

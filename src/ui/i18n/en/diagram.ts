@@ -16,6 +16,8 @@ export const diagram = {
   collapse: 'Hide heartbeats',
   heartbeatsHidden: (count: number) => `${f.count(count)} ${f.plural(count, { one: 'heartbeat', other: 'heartbeats' })} hidden`,
   notDrawn: (count: number) => `${f.count(count)} earlier ${f.plural(count, { one: 'message', other: 'messages' })} not drawn (zoom in)`,
+  /** The event log's node filter, which the diagram follows. */
+  focus: (node: number) => `node ${node} only (the event log's filter)`,
   exportSvg: 'Export SVG',
   exportPng: 'Export PNG',
   reading: 'Reading the run…',

@@ -17,6 +17,7 @@ export const diagram: Messages['diagram'] = {
   collapse: '隐藏心跳',
   heartbeatsHidden: (count) => `已隐藏 ${f.count(count)} 个心跳`,
   notDrawn: (count) => `另有 ${f.count(count)} 条较早的消息未画出（请放大）`,
+  focus: (node) => `只看节点 ${node}（事件日志的筛选）`,
   exportSvg: '导出 SVG',
   exportPng: '导出 PNG',
   reading: '正在读取运行记录…',
