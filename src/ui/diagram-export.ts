@@ -43,15 +43,6 @@ function backgroundOf(element: Element): string {
   return '#ffffff';
 }
 
-export function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
 /** The SVG drawn at `scale` (2 for slides) as a PNG. */
 export async function pngOf(svgText: string, width: number, height: number, scale: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));

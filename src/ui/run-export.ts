@@ -5,6 +5,7 @@
  */
 import type { Run } from '../protocol/worker-protocol.ts';
 import { runToScenarioText } from '../scenario/index.ts';
+import { download } from './download.ts';
 
 /** The formats a run can be exported as. */
 export type RunExportFormat = 'json' | 'scenario';
@@ -28,10 +29,5 @@ export function runFile(run: Run, format: RunExportFormat): RunFile {
 
 /** Hands the file to the browser's downloads. */
 export function downloadRunFile(file: RunFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.click();
-  URL.revokeObjectURL(url);
+  download(file.name, new Blob([file.text], { type: file.type }));
 }

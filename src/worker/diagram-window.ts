@@ -52,6 +52,11 @@ export function diagramWindow(timeline: Timeline, from: Tick, to: Tick): Diagram
     }
     messages.set(id, message);
   };
+  /** What became of a message seen sent: where it really arrived, was lost, or was held back to. */
+  const settle = (id: number, outcome: Pick<DiagramMessage, 'arrive'> & Partial<Pick<DiagramMessage, 'lost'>>): void => {
+    const known = messages.get(id);
+    if (known !== undefined) messages.set(id, { ...known, ...outcome });
+  };
   const observe = (event: SimEvent): void => {
     switch (event.type) {
       case 'message-sent':
@@ -72,21 +77,15 @@ export function diagramWindow(timeline: Timeline, from: Tick, to: Tick): Diagram
         });
         return;
       }
-      case 'message-delivered': {
-        const known = messages.get(event.id);
-        if (known !== undefined) messages.set(event.id, { ...known, arrive: event.tick, lost: false });
+      case 'message-delivered':
+        settle(event.id, { arrive: event.tick, lost: false });
         return;
-      }
-      case 'message-dropped': {
-        const known = messages.get(event.id);
-        if (known !== undefined) messages.set(event.id, { ...known, arrive: event.tick, lost: true });
+      case 'message-dropped':
+        settle(event.id, { arrive: event.tick, lost: true });
         return;
-      }
-      case 'message-delayed': {
-        const known = messages.get(event.id);
-        if (known !== undefined) messages.set(event.id, { ...known, arrive: event.deliverTick });
+      case 'message-delayed':
+        settle(event.id, { arrive: event.deliverTick });
         return;
-      }
       default:
         break;
     }

@@ -1,13 +1,9 @@
 import type { Action, Tick, TimedAction } from '../core/index.ts';
-import { quote, RunFileError } from './run-problem.ts';
+import { isRecord, quote, RunFileError } from './run-problem.ts';
 
 /** Bounds on what an import may ask the worker to replay, so a file cannot hang it. */
 export const runActionsMax = 100_000;
 export const runTickMax = 10_000_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The run's tick (`index` null) or an action's, which may not come before `min`, the previous action's. */
 export function requireTick(value: unknown, min: Tick, index: number | null): Tick {

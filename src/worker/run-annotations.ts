@@ -3,7 +3,7 @@ import type { Breakpoint, Tick } from '../core/index.ts';
 import { breakpointsMax } from '../protocol/worker-protocol.ts';
 import type { BreakpointPart } from '../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting, Caption, Mark } from '../scenario/annotations.ts';
-import { quote, RunFileError } from './run-problem.ts';
+import { isRecord, quote, RunFileError } from './run-problem.ts';
 
 /**
  * A version 2 run's annotations (captions, marks, expectations as text) checked at the edge: a
@@ -24,10 +24,6 @@ export const captionTextMax = 500;
 export const markNameMax = 64;
 export const expectationTextMax = 500;
 export { breakpointsMax };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The annotations of a version 2 run: absent means none (a v2 file written by hand may leave

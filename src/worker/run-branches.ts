@@ -2,17 +2,13 @@ import { branchLimitDefault, branchNameLengthMax, checkBranch, SimulationInputEr
 import type { Branch, BranchTree, Tick, Timeline, TimedAction } from '../core/index.ts';
 import type { BranchListing, BranchPart, BranchSummary, RunBranch, RunBranches } from '../protocol/worker-protocol.ts';
 import { parseActions, runActionsMax, runTickMax } from './run-actions.ts';
-import { quote, RunFileError } from './run-problem.ts';
+import { isRecord, quote, RunFileError } from './run-problem.ts';
 
 /**
  * A run's branches in files, permalinks and autosaves (docs/runs.md): written from the worker's
  * BranchTree, and read at the edge like the rest of a run, every rule checked and every problem
  * naming its field. The run itself is the active branch; its entry carries no actions.
  */
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The tree as a run saves it; undefined while it has only one, unnamed branch (nothing to keep). */
 export function exportBranches(tree: BranchTree): RunBranches | undefined {

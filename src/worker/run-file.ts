@@ -7,7 +7,7 @@ import { noAnnotations } from '../scenario/annotations.ts';
 import { parseActions, requireTick, runTickMax } from './run-actions.ts';
 import { parseAnnotations } from './run-annotations.ts';
 import { checkSavedBranch, exportBranches, parseBranches, savedTree } from './run-branches.ts';
-import { quote, RunFileError } from './run-problem.ts';
+import { isRecord, quote, RunFileError } from './run-problem.ts';
 
 export { RunFileError } from './run-problem.ts';
 
@@ -33,10 +33,6 @@ export function exportRun(timeline: Timeline, annotations: Annotations = noAnnot
   const { options, actions } = timeline.toRun();
   const branches = tree === null ? undefined : exportBranches(tree);
   return { format: runFormat, version: runVersion, options, actions, tick: timeline.tick, annotations, ...(branches === undefined ? {} : { branches }) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -16,6 +16,11 @@ export class RunFileError extends SimulationInputError {
   }
 }
 
+/** A JSON object (not an array, not null): what every part of a run file must be before its fields are read. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A value from a file as a problem quotes it: arrays by their length, long strings cut. */
 export function quote(value: unknown): QuotedValue {
   if (Array.isArray(value)) return { kind: 'array', length: value.length };

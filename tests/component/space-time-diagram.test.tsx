@@ -12,6 +12,7 @@ import { AppStoreProvider } from '../../src/ui/store/store-context.tsx';
 import { diagramGeometry, laneX, tickY } from '../../src/ui/viz/diagram-layout.ts';
 import { createWorkerLogic } from '../../src/worker/worker-logic.ts';
 import { createInProcessPort } from '../support/in-process-port.ts';
+import { fakePort } from '../support/fake-port.ts';
 
 async function settle(): Promise<void> {
   await act(async () => {
@@ -139,5 +140,40 @@ describe('the space-time diagram', () => {
     expect(region.querySelectorAll('.diagram-arrow')).toHaveLength(all - heartbeats);
     fireEvent.click(within(region).getByRole('checkbox', { name: 'Hide heartbeats' }));
     expect(region.querySelectorAll('.diagram-arrow')).toHaveLength(all);
+  });
+});
+
+describe('the space-time diagram out of view', () => {
+  it('asks the worker for nothing while it is scrolled out of view, and asks again once in view', async () => {
+    const observers: ((entries: { isIntersecting: boolean }[]) => void)[] = [];
+    const original = globalThis.IntersectionObserver;
+    globalThis.IntersectionObserver = class {
+      constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
+        observers.push(callback);
+      }
+      observe() {}
+      disconnect() {}
+    } as unknown as typeof IntersectionObserver;
+    try {
+      const { port, take } = fakePort();
+      const store = makeAppStore(port, { start: false });
+      // A run is on screen (any view will do: the diagram only needs to know there is one).
+      act(() => store.setState({ view: {} as never, timeline: { ...store.getState().timeline, tick: 500, maxTick: 500 } }));
+      render(
+        <AppStoreProvider store={store}>
+          <SpaceTimeDiagram />
+        </AppStoreProvider>,
+      );
+      act(() => observers.forEach((callback) => callback([{ isIntersecting: false }])));
+      take();
+      act(() => store.setState({ timeline: { ...store.getState().timeline, tick: 900, maxTick: 900 } }));
+      await act(async () => new Promise((resolve) => setTimeout(resolve, 250)));
+      expect(take().filter((command) => command.type === 'diagram')).toEqual([]);
+      act(() => observers.forEach((callback) => callback([{ isIntersecting: true }])));
+      await act(async () => new Promise((resolve) => setTimeout(resolve, 250)));
+      expect(take().filter((command) => command.type === 'diagram')).toEqual([{ type: 'diagram', from: 500, to: 900 }]);
+    } finally {
+      globalThis.IntersectionObserver = original;
+    }
   });
 });

@@ -12,6 +12,7 @@ import type { BranchListing, BranchSummary } from '../../protocol/worker-protoco
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { trackLeft } from '../viz/timeline-track.ts';
 import './branches.css';
 import './panels.css';
 
@@ -174,6 +175,18 @@ function ForkNotice({ listing }: { listing: BranchListing }) {
 }
 
 /**
+ * Where branches meet the one on screen, up to `maxTick`: where it left its parent (null for a
+ * root, or past the end), and where its children leave it. The timeline's marks and the term
+ * tape's draw these.
+ */
+export function branchForks(listing: BranchListing, maxTick: number): { own: { branch: BranchSummary; parent: BranchSummary } | null; children: BranchSummary[] } {
+  const active = listing.branches.find((branch) => branch.id === listing.active);
+  const parent = active === undefined ? undefined : listing.branches.find((branch) => branch.id === active.parent);
+  const own = active !== undefined && parent !== undefined && active.forkTick <= maxTick ? { branch: active, parent } : null;
+  return { own, children: listing.branches.filter((branch) => branch.parent === listing.active && branch.forkTick <= maxTick) };
+}
+
+/**
  * On the timeline's track: where the branch on screen left its parent, and where its children
  * leave it (a click switches to that child, at that tick). Out of the Tab order: the picker is
  * the keyboard's way.
@@ -185,28 +198,20 @@ export function BranchMarks() {
   const seek = useAppStore((state) => state.seek);
   const switchBranch = useAppStore((state) => state.switchBranch);
   if (listing.branches.length < 2) return null;
-  const active = listing.branches.find((branch) => branch.id === listing.active);
-  const parent = listing.branches.find((branch) => branch.id === active?.parent);
-  const children = listing.branches.filter((branch) => branch.parent === listing.active && branch.forkTick <= maxTick);
-  const span = Math.max(maxTick, 1);
-  const place = (tick: number) => {
-    const share = tick / span;
-    // The thumb's centre runs from half a thumb in from each end of the track.
-    return { left: `calc(${(share * 100).toFixed(3)}% + ${((0.5 - share) * thumbPx).toFixed(1)}px)` };
-  };
+  const { own, children } = branchForks(listing, maxTick);
   return (
     <span className="branch-marks">
-      {active !== undefined && parent !== undefined && active.forkTick <= maxTick ? (
+      {own !== null ? (
         <button
           type="button"
           tabIndex={-1}
           className="branch-mark is-own"
-          style={place(active.forkTick)}
-          aria-label={m.branches.markStarts(branchName(m, active), branchName(m, parent), active.forkTick)}
-          title={m.branches.markStarts(branchName(m, active), branchName(m, parent), active.forkTick)}
+          style={{ left: trackLeft(own.branch.forkTick, maxTick) }}
+          aria-label={m.branches.markStarts(branchName(m, own.branch), branchName(m, own.parent), own.branch.forkTick)}
+          title={m.branches.markStarts(branchName(m, own.branch), branchName(m, own.parent), own.branch.forkTick)}
           onClick={(event) => {
             event.preventDefault();
-            seek(active.forkTick);
+            seek(own.branch.forkTick);
           }}
         />
       ) : null}
@@ -216,7 +221,7 @@ export function BranchMarks() {
           type="button"
           tabIndex={-1}
           className="branch-mark"
-          style={place(child.forkTick)}
+          style={{ left: trackLeft(child.forkTick, maxTick) }}
           aria-label={m.branches.markLeaves(branchName(m, child), child.forkTick)}
           title={m.branches.markLeaves(branchName(m, child), child.forkTick)}
           onClick={(event) => {
@@ -228,6 +233,3 @@ export function BranchMarks() {
     </span>
   );
 }
-
-/** The range input's thumb width in Chromium, for placing marks under its centre. */
-const thumbPx = 16;

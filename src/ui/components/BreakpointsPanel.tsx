@@ -21,6 +21,7 @@ import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import type { BreakpointStop } from '../store/app-state.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { trackLeft } from '../viz/timeline-track.ts';
 import './breakpoints.css';
 import './panels.css';
 
@@ -343,22 +344,19 @@ export function TimelineMarks() {
   const settings = useAppStore((state) => state.annotations.breakpoints);
   const seek = useAppStore((state) => state.seek);
   if (hits.length === 0) return null;
-  const span = Math.max(maxTick, 1);
   return (
     <span className="timeline-marks">
       {hits
         .filter((hit) => hit.tick <= maxTick)
         .map((hit) => {
           const name = stopName(m, settings, hit);
-          const share = hit.tick / span;
           return (
             <button
               key={`${hit.tick}-${hit.index}`}
               type="button"
               tabIndex={-1}
               className="timeline-mark"
-              // The thumb's centre runs from half a thumb in from each end of the track.
-              style={{ left: `calc(${(share * 100).toFixed(3)}% + ${((0.5 - share) * thumbPx).toFixed(1)}px)` }}
+              style={{ left: trackLeft(hit.tick, maxTick) }}
               aria-label={m.debug.goToStop(hit.tick, name)}
               title={m.debug.stopAt(hit.tick, name)}
               onClick={(event) => {
@@ -371,6 +369,3 @@ export function TimelineMarks() {
     </span>
   );
 }
-
-/** The range input's thumb width in Chromium, for placing marks under its centre. */
-const thumbPx = 16;

@@ -18,7 +18,7 @@ import { useElementWidth } from '../hooks/use-element-width.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { useAppStore } from '../store/store-context.tsx';
-import { branchName } from './BranchesPanel.tsx';
+import { branchForks, branchName } from './BranchesPanel.tsx';
 import { breakpointName } from './BreakpointsPanel.tsx';
 import { termColor, termTextColor } from '../viz/palette.ts';
 import './tape.css';
@@ -110,9 +110,7 @@ function DebugMarks({ span }: { span: number }) {
   const listing = useAppStore((state) => state.branches);
   const seek = useAppStore((state) => state.seek);
   const switchBranch = useAppStore((state) => state.switchBranch);
-  const active = listing.branches.find((branch) => branch.id === listing.active);
-  const parent = active === undefined ? undefined : listing.branches.find((branch) => branch.id === active.parent);
-  const children = listing.branches.filter((branch) => branch.parent === listing.active && branch.forkTick <= span);
+  const { own, children } = branchForks(listing, span);
   const mark = (key: string, tick: number, label: string, glyph: string, onClick: () => void) => (
     <button key={key} type="button" tabIndex={-1} className="term-tape__mark term-tape__mark--debug" style={{ left: shareOf(tick, span) }} aria-label={label} title={label} onClick={onClick}>
       {glyph}
@@ -124,7 +122,7 @@ function DebugMarks({ span }: { span: number }) {
         const setting = settings[hit.index];
         return mark(`stop-${hit.tick}-${hit.index}`, hit.tick, m.tape.stop(hit.tick, setting === undefined ? '' : breakpointName(m, setting.breakpoint)), '‖', () => seek(hit.tick));
       })}
-      {active !== undefined && parent !== undefined ? mark('own', active.forkTick, m.tape.branchStart(active.forkTick, branchName(m, active), branchName(m, parent)), '↱', () => seek(active.forkTick)) : null}
+      {own !== null ? mark('own', own.branch.forkTick, m.tape.branchStart(own.branch.forkTick, branchName(m, own.branch), branchName(m, own.parent)), '↱', () => seek(own.branch.forkTick)) : null}
       {children.map((child) => mark(`branch-${child.id}`, child.forkTick, m.tape.branchLeaves(child.forkTick, branchName(m, child)), '↱', () => switchBranch(child.id, child.forkTick)))}
     </>
   );
