@@ -230,7 +230,8 @@ const Content = memo(function Content({ geometry, window, collapse }: { geometry
       </g>
       <g className="diagram-marks">
         {window.marks.map((mark, index) => (
-          <text key={index} x={laneX(geometry, mark.node) + 7} y={tickY(geometry, mark.tick)} fontSize={12} dominantBaseline="middle" fill={mark.kind === 'crash' ? '#b3261e' : 'currentColor'} opacity={(focus !== null && mark.node !== focus ? 0.25 : 1) * (mark.kind === 'commit' ? 0.6 : 1)}>
+          // Term changes to the left of the lane, everything else to the right: a candidate's ◇ and its new term fall on one tick.
+          <text key={index} x={laneX(geometry, mark.node) + (mark.kind === 'term' ? -7 : 7)} textAnchor={mark.kind === 'term' ? 'end' : 'start'} y={tickY(geometry, mark.tick)} fontSize={12} dominantBaseline="middle" fill={mark.kind === 'crash' ? '#b3261e' : 'currentColor'} opacity={(focus !== null && mark.node !== focus ? 0.25 : 1) * (mark.kind === 'commit' ? 0.6 : 1)}>
             <title>{markTitle(m, mark)}</title>
             {mark.kind === 'term' ? `T${mark.term ?? ''}` : markGlyph[mark.kind]}
           </text>
