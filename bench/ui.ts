@@ -24,6 +24,23 @@ export interface UiFigure {
   simulatedTicksPerSecond: number;
   finalTick: number;
   diagramScroll: ScrollFigure;
+  /** The wheel over the diagram panning its window through the same run, at two zooms. */
+  diagramPan: PanFigure[];
+}
+
+export interface PanFigure {
+  /** Ticks the diagram's window spans. */
+  spanTicks: number;
+  frames: number;
+  pxPerFrame: number;
+  ticksCovered: number;
+  frameTimeP50Ms: number;
+  frameTimeP95Ms: number;
+  frameTimeP99Ms: number;
+  frameTimeMaxMs: number;
+  longTasks: number;
+  /** Windows the diagram drew during the pan (each one asked of the worker). */
+  diagramWindows: number;
 }
 
 export interface ScrollFigure {
@@ -96,6 +113,59 @@ async function measureDiagramScroll(page: import('@playwright/test').Page, ticks
   };
 }
 
+/**
+ * The wheel over the diagram, `pxPerFrame` a frame for `frames` frames from the start of the run
+ * on screen (left there by measureDiagramScroll), zoomed out `zoomOuts` times from the default.
+ */
+async function measureDiagramPan(page: import('@playwright/test').Page, zoomOuts: number, frames: number, pxPerFrame: number): Promise<PanFigure> {
+  const region = page.getByRole('region', { name: 'Space-time diagram' });
+  await page.getByRole('slider', { name: 'Timeline' }).fill('0');
+  await region.getByRole('button', { name: 'Follow the tick' }).click();
+  for (let k = 0; k < zoomOuts; k += 1) await region.getByRole('button', { name: 'Zoom out' }).click();
+  await region.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  const spanText = (await region.locator('.diagram-span').textContent()) ?? '';
+  const result = await page.evaluate<{ deltas: number[]; tasks: number[]; windows: number; first: string; last: string }>(`new Promise((resolve) => {
+    const box = document.querySelector('.diagram-box');
+    const label = () => document.querySelector('.diagram')?.getAttribute('aria-label') ?? '';
+    const times = [];
+    const tasks = [];
+    const seen = new Set();
+    const first = label();
+    const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); });
+    observer.observe({ type: 'longtask', buffered: false });
+    let left = ${frames};
+    const frame = (now) => {
+      times.push(now);
+      seen.add(label());
+      if (left === 0) {
+        observer.disconnect();
+        resolve({ deltas: times.slice(1).map((time, index) => time - times[index]), tasks, windows: seen.size, first, last: label() });
+        return;
+      }
+      left -= 1;
+      box.dispatchEvent(new WheelEvent('wheel', { deltaY: ${pxPerFrame}, bubbles: true, cancelable: true }));
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  })`);
+  const figures = percentiles(result.deltas);
+  const firstTick = Number(/[\d,]+/.exec(result.first)?.[0]?.replaceAll(',', '') ?? 0);
+  const lastTick = Number(/[\d,]+/.exec(result.last)?.[0]?.replaceAll(',', '') ?? 0);
+  return {
+    spanTicks: Number(/[\d,]+/.exec(spanText)?.[0]?.replaceAll(',', '') ?? 0),
+    frames: result.deltas.length,
+    pxPerFrame,
+    ticksCovered: lastTick - firstTick,
+    frameTimeP50Ms: figures.p50,
+    frameTimeP95Ms: figures.p95,
+    frameTimeP99Ms: figures.p99,
+    frameTimeMaxMs: figures.max,
+    longTasks: result.tasks.length,
+    diagramWindows: result.windows,
+  };
+}
+
 export async function measureUi(options: { seconds: number }): Promise<UiFigure | { skipped: string }> {
   if (!existsSync(chromiumPath)) return { skipped: `no Chromium at ${chromiumPath}` };
   await build({ logLevel: 'warn' });
@@ -139,6 +209,7 @@ export async function measureUi(options: { seconds: number }): Promise<UiFigure 
       simulatedTicksPerSecond: Math.round((finalTick - startTick) / options.seconds),
       finalTick,
       diagramScroll: await measureDiagramScroll(page, 100_000, options.seconds * 30),
+      diagramPan: [await measureDiagramPan(page, 0, options.seconds * 30, 60), await measureDiagramPan(page, 3, options.seconds * 30, 60)],
     };
   } finally {
     await browser.close();

@@ -1,9 +1,42 @@
 /**
- * The space-time diagram as a file for slides: SVG (the drawing itself, made standalone: its
- * colours resolved, a background, a title) or PNG at a chosen scale (the SVG drawn on a canvas).
- * The drawing uses presentation attributes and currentColor only, so the file looks as the
- * screen does without the page's style sheets.
+ * Drawings as files for slides: SVG (made standalone: its colours resolved, a background, a
+ * title) or PNG at a chosen scale (the SVG drawn on a canvas). The drawings use presentation
+ * attributes and currentColor only, so a file looks as the screen does without the page's style
+ * sheets. The space-time diagram's file is made from its markup (diagramFile), the ticks shown
+ * and a legend; other drawings are copied from the page (standaloneSvg).
  */
+import type { DiagramWindow } from '../protocol/worker-protocol.ts';
+import type { Messages } from './i18n/catalogue.ts';
+import { overlaps, roleStretches, shownMessages } from './viz/diagram-layout.ts';
+import type { DiagramGeometry, MessageFilter } from './viz/diagram-layout.ts';
+import { diagramDocument, diagramLegendMarkup, sceneMarkup } from './viz/diagram-markup.ts';
+import { diagramScene } from './viz/diagram-scene.ts';
+
+export interface ScreenColours {
+  readonly color: string;
+  readonly background: string;
+  readonly fontFamily: string;
+}
+
+/** The text colour, background and font an element has on screen (defaults without one). */
+export function screenColours(element: Element | null): ScreenColours {
+  if (element === null) return { color: '#000000', background: '#ffffff', fontFamily: 'sans-serif' };
+  const style = getComputedStyle(element);
+  return { color: style.color, background: backgroundOf(element), fontFamily: style.fontFamily };
+}
+
+/**
+ * The space-time diagram's file for the ticks shown (`view`): the arrows that cross them after the
+ * filter, the marks and shading, the lanes, and the legend below. Returns the SVG and its height.
+ */
+export function diagramFile(m: Messages, window: DiagramWindow, view: DiagramGeometry, filter: MessageFilter, span: number, colours: ScreenColours): { svg: string; height: number } {
+  const { shown } = shownMessages(window.messages, filter);
+  const inRange = shown.filter((message) => overlaps(message, view.from, view.to));
+  const content = sceneMarkup(diagramScene(view, { m, window, shown: inRange, stretches: roleStretches(window), span, focus: null, selected: null }));
+  const legend = diagramLegendMarkup(m, view.width, view.height);
+  const svg = diagramDocument(view, content, m, { title: m.diagram.fileTitle(view.from, view.to), ...colours, legend });
+  return { svg, height: view.height + legend.height };
+}
 
 /** A standalone SVG document of `svg`, with the colours it has on screen. */
 export function standaloneSvg(svg: SVGSVGElement, title: string): string {

@@ -1,6 +1,7 @@
 /**
- * The space-time diagram in Chromium: it follows the scrubber, a click on an arrow selects that
- * message in the inspector, and Export SVG writes a valid SVG with one arrow per message drawn.
+ * The space-time diagram in Chromium: it follows the scrubber, Export SVG writes a valid SVG with
+ * one arrow per message in the ticks shown (and a legend), and a click on an arrow where the file
+ * puts it selects that message in the inspector: screen and file agree.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
@@ -20,27 +21,42 @@ test('the diagram follows the scrubber, selects a message by its arrow, and expo
   await expect(currentTick(page)).toHaveText('150');
   await expect(drawing).toHaveAccessibleName(/^Ticks 0 to 400: /);
 
-  // Show heartbeats too, then pick the first arrow: its message is selected at its send tick.
+  // Show heartbeats too, and save the ticks shown: the file has the arrows where the screen paints them.
   await region.getByRole('checkbox', { name: 'Hide heartbeats' }).uncheck();
-  const arrow = region.locator('.diagram-arrow').first();
-  const id = await arrow.getAttribute('data-message-id');
-  const sent = await arrow.getAttribute('data-sent');
-  // Arrows cross one another: the click goes to this one itself, wherever the others lie.
-  await arrow.dispatchEvent('click');
-  await expect(currentTick(page)).toHaveText(sent!);
-  await expect(inspector(page).getByRole('heading', { level: 2 })).toContainText(`#${id})`);
-
   const [download] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Export SVG' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^raftlab-diagram-\d+-\d+\.svg$/);
-  const text = await readFile((await download.path()), 'utf8');
+  const text = await readFile(await download.path(), 'utf8');
   const check = await page.evaluate((svg) => {
     const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
-    return { error: parsed.querySelector('parsererror')?.textContent ?? null, root: parsed.documentElement.nodeName, label: parsed.documentElement.getAttribute('aria-label') ?? '', arrows: parsed.querySelectorAll('.diagram-arrow').length };
+    const arrows = [...parsed.querySelectorAll('.diagram-arrow')].map((arrow) => {
+      const line = arrow.querySelector('line')!;
+      const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((name) => Number(line.getAttribute(name)));
+      return { id: arrow.getAttribute('data-message-id')!, sent: arrow.getAttribute('data-sent')!, x1: x1!, y1: y1!, x2: x2!, y2: y2! };
+    });
+    return { error: parsed.querySelector('parsererror')?.textContent ?? null, root: parsed.documentElement.nodeName, title: parsed.querySelector('title')?.textContent ?? '', legend: parsed.querySelector('.diagram-legend')?.textContent ?? '', arrows };
   }, text);
   expect(check.error).toBeNull();
   expect(check.root).toBe('svg');
-  // Heartbeats shown: one arrow for each message of the window, as the drawing's name counts them.
-  const messages = Number(/: (\d+) messages?$/.exec(check.label)![1]);
-  expect(check.arrows).toBe(messages);
-  expect(check.arrows).toBeGreaterThan(0);
+  expect(check.title).toMatch(/^Raftlab space-time diagram, ticks 0–400$/);
+  expect(check.legend).toContain('AppendEntries');
+  // Heartbeats shown: one arrow for each message that crosses the ticks shown, as the drawing's name counts them.
+  const messages = Number(/: (\d+) messages?$/.exec((await drawing.getAttribute('aria-label'))!)![1]);
+  expect(check.arrows.length).toBe(messages);
+  expect(check.arrows.length).toBeGreaterThan(0);
+
+  // Click the middle of an arrow no other arrow crosses there (the nearest arrow wins): its message is selected at its send tick.
+  const distance = (x: number, y: number, a: (typeof check.arrows)[number]) => {
+    const dx = a.x2 - a.x1;
+    const dy = a.y2 - a.y1;
+    const t = Math.max(0, Math.min(1, ((x - a.x1) * dx + (y - a.y1) * dy) / (dx * dx + dy * dy || 1)));
+    return Math.hypot(x - (a.x1 + t * dx), y - (a.y1 + t * dy));
+  };
+  const alone = check.arrows.find((arrow) => {
+    const [x, y] = [(arrow.x1 + arrow.x2) / 2, (arrow.y1 + arrow.y2) / 2];
+    return check.arrows.every((other) => other === arrow || distance(x, y, other) > 2);
+  })!;
+  expect(alone).toBeDefined();
+  await page.locator('.diagram-surface').click({ position: { x: (alone.x1 + alone.x2) / 2, y: (alone.y1 + alone.y2) / 2 } });
+  await expect(currentTick(page)).toHaveText(alone.sent);
+  await expect(inspector(page).getByRole('heading', { level: 2 })).toContainText(`#${alone.id})`);
 });

@@ -9,6 +9,9 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import type { NodeId, SimEvent, Tick, Topic } from '../../core/index.ts';
 import { explain } from '../explain.ts';
+import { rpcFamily } from '../viz/rpc-family.ts';
+import type { RpcFamily } from '../viz/rpc-family.ts';
+import { RpcChips } from './RpcChips.tsx';
 import { topicOrder } from '../format.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
@@ -22,6 +25,8 @@ export interface EventLogFilter {
   readonly topics: readonly Topic[];
   /** Only events of this node, or all nodes. */
   readonly node: NodeId | null;
+  /** Only message events of these RPCs (shared with the space-time diagram); all when empty or absent. */
+  readonly rpcs?: readonly RpcFamily[];
 }
 
 export interface EventLogProps {
@@ -104,6 +109,8 @@ const EventRow = memo(function EventRow({ m, event, onSeek }: { m: Messages; eve
 
 function matches(event: SimEvent, filter: EventLogFilter): boolean {
   if (filter.node !== null && event.node !== filter.node) return false;
+  const rpcs = filter.rpcs ?? [];
+  if (rpcs.length > 0 && 'message' in event && !rpcs.includes(rpcFamily(event.message.type))) return false;
   return filter.topics.length === 0 || filter.topics.includes(event.topic);
 }
 
@@ -125,6 +132,7 @@ function EventFilters({ filter, nodeIds, setFilter }: { filter: EventLogFilter; 
           </button>
         ))}
       </div>
+      <RpcChips rpcs={filter.rpcs ?? []} onChange={(rpcs) => setFilter({ ...filter, rpcs })} />
       <label className="field-inline">
         {m.events.filters.node}
         <select

@@ -1,32 +1,41 @@
 /**
- * The space-time diagram: one lane per node, time running down, every message an arrow from its
- * sender's lane at its send tick to its receiver's at its arrival (ending in × where it is lost,
- * dashed for a duplicate, a rejected reply in the danger colour). Each lane is shaded by role
- * (the leader's in its term's colour) and marked where it became candidate, leader or follower,
- * changed term, crashed, restarted, committed or took a snapshot.
+ * The space-time diagram: one lane per node, time running down (or across, by choice), every
+ * message an arrow from its sender's lane at its send tick to its receiver's at its arrival
+ * (ending in × where it is lost, dashed for a duplicate, a rejected reply in the danger colour).
+ * Each lane is shaded by role (the leader's in its term's colour) and marked where it became
+ * candidate, leader or follower, changed term, crashed, restarted, committed or took a snapshot.
  *
- * Linked to the timeline: the window follows the tick on screen (a line marks it), a click on
- * an arrow selects that message (going to its send tick, where it is in flight, so the inspector
- * shows it), and a click anywhere else goes to that tick. Only the visible window is read from
- * the worker (src/worker/diagram-window.ts) and drawn; heartbeats can be hidden; zoom changes
- * how many ticks the window spans. The wheel (or "Earlier ticks" and "Later ticks") scrolls the
- * window through the run without moving the run; "Follow the tick" brings it back. The event
- * log's node filter applies here too: other nodes' messages and marks fade, and the note says so. "Export SVG" and "Export PNG" save the drawing for slides.
+ * Linked to the timeline: the window follows the tick on screen (a line marks it), a click on an
+ * arrow selects that message (going to its send tick, where it is in flight, so the inspector
+ * shows it), and a click anywhere else goes to that tick. The event log's filter applies here
+ * too: other nodes' messages and marks fade, and only the chosen RPCs are drawn; the lanes shown
+ * are a choice of their own.
+ *
+ * Scrolling stays smooth on a long run: the worker is asked for more ticks than are shown (a
+ * span either side, src/worker/diagram-window.ts), the arrows are one string of markup rather
+ * than React elements (src/ui/viz/diagram-markup.ts), and the wheel, the arrow keys, "Earlier
+ * ticks" and "Later ticks" slide that drawing by a transform while the next window is read.
+ * "Follow the tick" brings it back. "Export SVG" and "Export PNG" save the ticks shown, with a
+ * legend, at the chosen scale.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import type { MouseEvent } from 'react';
-import type { DiagramMark, DiagramMessage, DiagramWindow } from '../../protocol/worker-protocol.ts';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import type { NodeId } from '../../core/index.ts';
+import type { DiagramWindow } from '../../protocol/worker-protocol.ts';
 import { diagramTicksMax } from '../../protocol/worker-protocol.ts';
-import { pngOf, standaloneSvg } from '../diagram-export.ts';
+import { diagramFile, pngOf, screenColours } from '../diagram-export.ts';
 import { download } from '../download.ts';
 import { useElementWidth } from '../hooks/use-element-width.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { useOnScreen } from '../hooks/use-on-screen.ts';
-import type { Messages } from '../i18n/catalogue.ts';
 import { useAppStore } from '../store/store-context.tsx';
-import { arrowEnds, diagramGeometry, laneX, roleStretches, shownMessages, tickY, yTick } from '../viz/diagram-layout.ts';
-import type { DiagramGeometry } from '../viz/diagram-layout.ts';
-import { crashedFill, messageColor, termColor } from '../viz/palette.ts';
+import { diagramGeometry, overlaps, pxPerTick, rangedGeometry, roleStretches, shownMessages, tickAtPoint, timePx } from '../viz/diagram-layout.ts';
+import type { DiagramGeometry, DiagramOrientation, MessageFilter } from '../viz/diagram-layout.ts';
+import { clipRect, lanesMarkup } from '../viz/diagram-markup.ts';
+import { paintScene } from '../viz/diagram-paint.ts';
+import { arrowAt, diagramScene, markAt } from '../viz/diagram-scene.ts';
+import type { RpcFamily } from '../viz/rpc-family.ts';
+import { RpcChips } from './RpcChips.tsx';
 import './diagram.css';
 
 /** Ticks the window spans to start with, and the bounds of zooming. */
@@ -35,11 +44,13 @@ const spanMin = 50;
 const spanMax = diagramTicksMax;
 /** The drawing's height in px. */
 const heightPx = 420;
-/** While the tick moves, the window is asked for at most this often (ms): less often while playing. */
-const requestEveryMs = 150;
+/** While the window moves, it is asked for at most this often (ms): less often while playing. */
+const requestEveryMs = 120;
 const requestEveryMsPlaying = 500;
 /** Most arrows drawn; a busier window draws the latest ones (nearest the tick on screen) and says how many it left out. */
 export const arrowsDrawnMax = 600;
+const exportScales = [1, 2, 3] as const;
+const noRpcs: readonly RpcFamily[] = [];
 
 /** The window to show for the tick on screen: three quarters before it, a quarter after. */
 export function windowFor(tick: number, maxTick: number, span: number): { from: number; to: number } {
@@ -47,16 +58,10 @@ export function windowFor(tick: number, maxTick: number, span: number): { from: 
   return { from, to: Math.min(maxTick, from + span) };
 }
 
-const markGlyph: Record<DiagramMark['kind'], string> = { candidate: '◇', leader: '★', follower: '▽', term: 'T', crash: '✕', restart: '↻', commit: '•', snapshot: '▣' };
-
-function markTitle(m: Messages, mark: DiagramMark): string {
-  switch (mark.kind) {
-    case 'crash':
-    case 'restart':
-      return m.diagram.marks[mark.kind](mark.node);
-    default:
-      return m.diagram.marks[mark.kind](mark.node, mark.term);
-  }
+/** The ticks asked of the worker for a window shown: a span more either side (within the worker's bound), to scroll into. */
+export function windowAsked(shown: { from: number; to: number }, maxTick: number, span: number): { from: number; to: number } {
+  const margin = Math.max(0, Math.min(span, Math.floor((diagramTicksMax - span) / 2)));
+  return { from: Math.max(0, shown.from - margin), to: Math.min(maxTick, shown.to + margin) };
 }
 
 export function SpaceTimeDiagram() {
@@ -65,6 +70,8 @@ export function SpaceTimeDiagram() {
   const tick = useAppStore((state) => state.timeline.tick);
   const maxTick = useAppStore((state) => state.timeline.maxTick);
   const requestDiagram = useAppStore((state) => state.requestDiagram);
+  const eventFilter = useAppStore((state) => state.eventFilter);
+  const setEventFilter = useAppStore((state) => state.setEventFilter);
   // Nothing to ask for before the first run is on screen (the worker would refuse).
   const running = useAppStore((state) => state.view !== null);
   // A new run, an action or a switch of branch changes what the window holds, not only where it is.
@@ -72,26 +79,54 @@ export function SpaceTimeDiagram() {
   const playing = useAppStore((state) => state.timeline.playing);
   const [span, setSpan] = useState(diagramSpanDefault);
   const [collapse, setCollapse] = useState(true);
+  const [orientation, setOrientation] = useState<DiagramOrientation>('down');
+  const [hiddenLanes, setHiddenLanes] = useState<readonly NodeId[]>([]);
+  const [scale, setScale] = useState(2);
   // The tick the window is anchored at while scrolled through the run; null: it follows the tick on screen.
   const [anchor, setAnchor] = useState<number | null>(null);
   const box = useRef<HTMLDivElement>(null);
-  const svg = useRef<SVGSVGElement>(null);
+  // The lanes come with the window: a run's first window names its nodes.
+  const nodeCount = diagram?.nodes ?? 0;
   const width = useElementWidth(box, 480);
   // Below the fold (a scrolled side column) it asks for nothing and keeps its last drawing.
   const onScreen = useOnScreen(box);
-  const wanted = windowFor(anchor ?? tick, maxTick, span);
+  const shownRange = windowFor(anchor ?? tick, maxTick, span);
+  const asked = windowAsked(shownRange, maxTick, span);
   const scrollBy = (ticks: number) => setAnchor(Math.min(maxTick, Math.max(0, Math.round((anchor ?? tick) + ticks))));
-  useWheelScroll(box, (deltaPx) => scrollBy((deltaPx / heightPx) * span));
-  useWindowRequests(running && onScreen, revision, wanted.from, wanted.to, playing ? requestEveryMsPlaying : requestEveryMs, requestDiagram);
-  const title = m.diagram.fileTitle(diagram?.from ?? wanted.from, diagram?.to ?? wanted.to);
+  const timeLength = orientation === 'down' ? heightPx : width;
+  useWheelScroll(box, (deltaPx) => scrollBy((deltaPx / timeLength) * span));
+  useWindowRequests(running && onScreen, revision, asked.from, asked.to, playing ? requestEveryMsPlaying : requestEveryMs, requestDiagram);
+
+  const lanes = useMemo(() => Array.from({ length: nodeCount }, (_, index) => index + 1).filter((id) => !hiddenLanes.includes(id)), [nodeCount, hiddenLanes]);
+  const rpcs = eventFilter.rpcs ?? noRpcs;
+  const filter = useMemo<MessageFilter>(() => ({ collapseHeartbeats: collapse, rpcs, lanes }), [collapse, rpcs, lanes]);
+  const view = diagramGeometry(shownRange, lanes, width, heightPx, orientation);
+  const toggleLane = (id: NodeId) => {
+    if (hiddenLanes.includes(id)) setHiddenLanes(hiddenLanes.filter((hidden) => hidden !== id));
+    // One lane stays: a diagram of none draws nothing.
+    else if (lanes.length > 1) setHiddenLanes([...hiddenLanes, id]);
+  };
+  const zoom = (next: number) => setSpan(Math.min(spanMax, Math.max(spanMin, next)));
+
+  const file = (extension: string) => `raftlab-diagram-${shownRange.from}-${shownRange.to}${extension}`;
+  const documentText = () => (diagram === null ? null : diagramFile(m, diagram, view, filter, span, screenColours(box.current)));
   const exportSvg = () => {
-    if (svg.current === null) return;
-    download(`raftlab-diagram-${diagram?.from ?? 0}-${diagram?.to ?? 0}.svg`, new Blob([standaloneSvg(svg.current, title)], { type: 'image/svg+xml' }));
+    const text = documentText();
+    if (text !== null) download(file('.svg'), new Blob([text.svg], { type: 'image/svg+xml' }));
   };
   const exportPng = async () => {
-    if (svg.current === null) return;
-    const text = standaloneSvg(svg.current, title);
-    download(`raftlab-diagram-${diagram?.from ?? 0}-${diagram?.to ?? 0}@2x.png`, await pngOf(text, width, heightPx, 2));
+    const text = documentText();
+    if (text !== null) download(file(`@${scale}x.png`), await pngOf(text.svg, width, text.height, scale));
+  };
+  const onKey = (event: KeyboardEvent) => {
+    const step = { ArrowUp: -0.1, ArrowLeft: -0.1, ArrowDown: 0.1, ArrowRight: 0.1, PageUp: -0.5, PageDown: 0.5 }[event.key];
+    if (step !== undefined) scrollBy(step * span);
+    else if (event.key === '+' || event.key === '=') zoom(Math.round(span / 2));
+    else if (event.key === '-') zoom(span * 2);
+    else if (event.key === 'Home') setAnchor(null);
+    else return;
+    // The app's own shortcuts (arrows step the run) leave a handled key alone.
+    event.preventDefault();
   };
   return (
     <section className="app-slot" aria-label={m.diagram.name}>
@@ -99,13 +134,13 @@ export function SpaceTimeDiagram() {
         <h2>{m.diagram.name}</h2>
         <p className="muted diagram-hint">{m.diagram.hint}</p>
         <div className="diagram-toolbar">
-          <button type="button" onClick={() => setSpan(Math.max(spanMin, Math.round(span / 2)))} disabled={span <= spanMin}>
+          <button type="button" onClick={() => zoom(Math.round(span / 2))} disabled={span <= spanMin}>
             {m.diagram.zoomIn}
           </button>
-          <button type="button" onClick={() => setSpan(Math.min(spanMax, span * 2))} disabled={span >= spanMax}>
+          <button type="button" onClick={() => zoom(span * 2)} disabled={span >= spanMax}>
             {m.diagram.zoomOut}
           </button>
-          <span className="muted">{m.diagram.span(span)}</span>
+          <span className="muted diagram-span">{m.diagram.span(span)}</span>
           <button type="button" onClick={() => scrollBy(-span / 2)}>
             {m.diagram.earlier}
           </button>
@@ -119,15 +154,45 @@ export function SpaceTimeDiagram() {
             <input type="checkbox" checked={collapse} onChange={(event) => setCollapse(event.currentTarget.checked)} />
             <span>{m.diagram.collapse}</span>
           </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={orientation === 'across'} onChange={(event) => setOrientation(event.currentTarget.checked ? 'across' : 'down')} />
+            <span>{m.diagram.timeAcross}</span>
+          </label>
+        </div>
+        <div className="diagram-toolbar">
+          <RpcChips rpcs={rpcs} onChange={(next) => setEventFilter({ ...eventFilter, rpcs: next })} />
+          <div role="group" aria-label={m.diagram.lanes} className="chips">
+            {Array.from({ length: nodeCount }, (_, index) => index + 1).map((id) => (
+              <button key={id} type="button" className="chip" aria-label={m.diagram.laneToggle(id)} aria-pressed={!hiddenLanes.includes(id)} onClick={() => toggleLane(id)}>
+                {m.diagram.lane(id)}
+              </button>
+            ))}
+          </div>
+        </div>
+        <div className="diagram-box" ref={box}>
+          {diagram === null ? (
+            <p className="muted">{m.diagram.reading}</p>
+          ) : (
+            <Drawing data={diagram} view={view} filter={filter} span={span} tick={tick} onKey={onKey} />
+          )}
+        </div>
+        <div className="diagram-toolbar diagram-export">
+          <label className="field-inline">
+            {m.diagram.scale}
+            <select value={scale} onChange={(event) => setScale(Number(event.currentTarget.value))}>
+              {exportScales.map((times) => (
+                <option key={times} value={times}>
+                  {m.diagram.scaleOption(times)}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="button" onClick={exportSvg} disabled={diagram === null}>
             {m.diagram.exportSvg}
           </button>
           <button type="button" onClick={() => void exportPng()} disabled={diagram === null}>
             {m.diagram.exportPng}
           </button>
-        </div>
-        <div className="diagram-box" ref={box}>
-          {diagram === null ? <p className="muted">{m.diagram.reading}</p> : <Drawing svgRef={svg} window={diagram} width={width} tick={tick} collapse={collapse} />}
         </div>
         {diagram?.truncated === true ? <p className="field-warning">{m.diagram.truncated}</p> : null}
       </div>
@@ -149,14 +214,16 @@ function useWheelScroll(ref: React.RefObject<HTMLElement | null>, onScroll: (del
     if (element === null) return undefined;
     const listener = (event: WheelEvent) => {
       event.preventDefault();
-      handler.current(event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY);
+      // A sideways wheel (or shift and the wheel) scrolls as well: time may run across.
+      const delta = Math.abs(event.deltaX) > Math.abs(event.deltaY) ? event.deltaX : event.deltaY;
+      handler.current(event.deltaMode === 1 ? delta * 16 : delta);
     };
     element.addEventListener('wheel', listener, { passive: false });
     return () => element.removeEventListener('wheel', listener);
   }, [ref]);
 }
 
-/** Asks for the window when it (or the run) changes, at most every requestEveryMs while it keeps moving. */
+/** Asks for the window when it (or the run) changes, at most every `everyMs` while it keeps moving. */
 function useWindowRequests(running: boolean, revision: number, from: number, to: number, everyMs: number, request: (from: number, to: number) => void): void {
   const last = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
@@ -176,152 +243,117 @@ function useWindowRequests(running: boolean, revision: number, from: number, to:
 }
 
 interface DrawingProps {
-  readonly svgRef: React.RefObject<SVGSVGElement | null>;
-  readonly window: DiagramWindow;
-  readonly width: number;
+  readonly data: DiagramWindow;
+  /** The ticks shown, where they are on screen. */
+  readonly view: DiagramGeometry;
+  readonly filter: MessageFilter;
+  readonly span: number;
   readonly tick: number;
-  readonly collapse: boolean;
+  readonly onKey: (event: KeyboardEvent) => void;
 }
 
 /**
- * The drawing. Only the line of the tick on screen follows every frame; the rest is drawn again
- * only when the window, the size, the selection or the heartbeat choice changes (Content is
- * memoized), so playing does not redraw hundreds of arrows sixty times a second.
+ * The drawing: the window read from the worker painted once on a canvas at the scale shown, and
+ * slid along the time axis to the ticks shown (a CSS transform, which the browser composites
+ * without painting again). Scrolling and playing change only the slide and the line of the tick
+ * on screen; the canvas is painted again only when the window, the size, the scale, the
+ * filters, the selection or the theme change. Over it, an SVG holds the lanes, the line of the
+ * tick, the notes, and the drawing's name for a screen reader.
  */
-function Drawing({ svgRef, window, width, tick, collapse }: DrawingProps) {
-  const m = useMessages();
-  const geometry = useMemo(() => diagramGeometry(window, width, heightPx), [window, width]);
-  return (
-    <svg ref={svgRef} className="diagram" width={width} height={heightPx} role="img" aria-label={m.diagram.summary(window.from, window.to, window.messages.length)}>
-      <Content geometry={geometry} window={window} collapse={collapse} />
-      {tick >= window.from && tick <= window.to ? <line className="diagram-now" x1={0} x2={width} y1={tickY(geometry, tick)} y2={tickY(geometry, tick)} stroke="currentColor" strokeWidth={2} strokeDasharray="6 3" pointerEvents="none" /> : null}
-    </svg>
-  );
-}
-
-const Content = memo(function Content({ geometry, window, collapse }: { geometry: DiagramGeometry; window: DiagramWindow; collapse: boolean }) {
+function Drawing({ data, view, filter, span, tick, onKey }: DrawingProps) {
   const m = useMessages();
   const seek = useAppStore((state) => state.seek);
   const selectMessage = useAppStore((state) => state.selectMessage);
   const selected = useAppStore((state) => state.selectedMessage);
+  const theme = useAppStore((state) => state.theme);
   // The event log's node filter: what does not touch that node fades (it stays, for context).
   const focus = useAppStore((state) => state.eventFilter.node);
-  const width = geometry.width;
-  const { shown, heartbeats } = useMemo(() => shownMessages(window.messages, collapse), [window, collapse]);
-  const drawn = shown.length > arrowsDrawnMax ? shown.slice(shown.length - arrowsDrawnMax) : shown;
-  const onBackground = (event: MouseEvent<SVGRectElement>) => {
-    const bounds = event.currentTarget.ownerSVGElement!.getBoundingClientRect();
-    seek(yTick(geometry, event.clientY - bounds.top));
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { width, height, orientation, lanes } = view;
+  // The window's geometry at the scale shown (the ticks shown span `span`, or fewer while the run is shorter): it reaches past the drawing's edges.
+  const viewTicks = view.to - view.from;
+  const content = useMemo(() => rangedGeometry(diagramGeometry({ from: data.from, to: data.from + viewTicks }, lanes, width, height, orientation), data.from, data.to), [data.from, data.to, viewTicks, lanes, width, height, orientation]);
+  const { shown, heartbeats } = useMemo(() => shownMessages(data.messages, filter), [data, filter]);
+  const drawn = useMemo(() => (shown.length > arrowsDrawnMax ? shown.slice(shown.length - arrowsDrawnMax) : shown), [shown]);
+  const scene = useMemo(() => diagramScene(content, { m, window: data, shown: drawn, stretches: roleStretches(data), span, focus, selected }), [content, m, data, drawn, span, focus, selected]);
+  // The lanes do not move with time: drawn once for their layout.
+  const laneLayout = useMemo(() => diagramGeometry({ from: 0, to: 1 }, lanes, width, height, orientation), [lanes, width, height, orientation]);
+  const lanesText = useMemo(() => lanesMarkup(laneLayout, m), [laneLayout, m]);
+  // The canvas covers the whole window read, in CSS px.
+  const canvasSize = orientation === 'down' ? { width, height: Math.ceil(content.timeEnd + 10) } : { width: Math.ceil(content.timeEnd + 14), height };
+  const ratio = globalThis.devicePixelRatio || 1;
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    const context = element?.getContext('2d') ?? null;
+    if (element === null || context === null) return;
+    const style = getComputedStyle(element);
+    paintScene(context, scene, { text: style.color, fontFamily: style.fontFamily }, ratio);
+  }, [scene, ratio, theme, canvasSize.width, canvasSize.height]);
+  const slide = -(view.from - data.from) * pxPerTick(view);
+  const clip = clipRect(view);
+  const inView = data.messages.filter((message) => overlaps(message, view.from, view.to)).length;
+  // A point on the drawing in the scene's coordinates (the canvas is slid along the time axis).
+  const scenePoint = (event: MouseEvent<HTMLElement>) => {
+    const bounds = event.currentTarget.getBoundingClientRect();
+    const x = event.clientX - bounds.left;
+    const y = event.clientY - bounds.top;
+    return { x, y, sceneX: orientation === 'down' ? x : x - slide, sceneY: orientation === 'down' ? y - slide : y };
   };
-  const choose = (message: DiagramMessage) => {
-    // At its send tick the message is in flight, so the inspector can show it.
-    seek(Math.min(message.sent, window.to));
-    selectMessage(message.id);
+  const onClick = (event: MouseEvent<HTMLElement>) => {
+    const point = scenePoint(event);
+    const arrow = arrowAt(scene, point.sceneX, point.sceneY);
+    if (arrow !== null) {
+      // At its send tick the message is in flight, so the inspector can show it.
+      seek(Math.max(data.from, Math.min(arrow.message.sent, data.to)));
+      selectMessage(arrow.message.id);
+      return;
+    }
+    seek(tickAtPoint(view, point.x, point.y));
   };
+  // The hover text: the arrow's or the mark's summary (a title set directly: no render per move).
+  const onMove = (event: MouseEvent<HTMLElement>) => {
+    const point = scenePoint(event);
+    const arrow = arrowAt(scene, point.sceneX, point.sceneY);
+    const label = arrow?.label ?? markAt(scene, point.sceneX, point.sceneY)?.title ?? '';
+    if (event.currentTarget.title !== label) event.currentTarget.title = label;
+    event.currentTarget.classList.toggle('is-over-arrow', arrow !== null);
+  };
+  const now = nowPx(view, tick);
+  const notes = [focus !== null ? m.diagram.focus(focus) : null, heartbeats > 0 ? m.diagram.heartbeatsHidden(heartbeats) : null, drawn.length < shown.length ? m.diagram.notDrawn(shown.length - drawn.length) : null].filter((part) => part !== null);
   return (
-    <>
-      <rect x={0} y={0} width={width} height={heightPx} fill="transparent" onClick={onBackground} />
-      <Lanes geometry={geometry} window={window} />
-      <TickAxis geometry={geometry} />
-      <g className="diagram-arrows">
-        {drawn.map((message) => (
-          <Arrow key={message.id} geometry={geometry} message={message} faded={focus !== null && message.from !== focus && message.to !== focus} selected={message.id === selected} label={m.diagram.arrow(m.events.rpc[message.type], message.from, message.to, message.sent, message.arrive, message.lost)} onChoose={choose} />
-        ))}
-      </g>
-      <g className="diagram-marks">
-        {window.marks.map((mark, index) => (
-          // Term changes to the left of the lane, everything else to the right: a candidate's ◇ and its new term fall on one tick.
-          <text key={index} x={laneX(geometry, mark.node) + (mark.kind === 'term' ? -7 : 7)} textAnchor={mark.kind === 'term' ? 'end' : 'start'} y={tickY(geometry, mark.tick)} fontSize={12} dominantBaseline="middle" fill={mark.kind === 'crash' ? '#b3261e' : 'currentColor'} opacity={(focus !== null && mark.node !== focus ? 0.25 : 1) * (mark.kind === 'commit' ? 0.6 : 1)}>
-            <title>{markTitle(m, mark)}</title>
-            {mark.kind === 'term' ? `T${mark.term ?? ''}` : markGlyph[mark.kind]}
+    <div className="diagram-surface" style={{ width, height }} onClick={onClick} onMouseMove={onMove}>
+      <div className="diagram-viewport" style={{ left: clip.x, top: clip.y, width: clip.width, height: clip.height }}>
+        <canvas
+          ref={canvas}
+          className="diagram-content"
+          width={Math.round(canvasSize.width * ratio)}
+          height={Math.round(canvasSize.height * ratio)}
+          style={{ width: canvasSize.width, height: canvasSize.height, left: -clip.x, top: -clip.y, transform: orientation === 'down' ? `translate3d(0, ${slide}px, 0)` : `translate3d(${slide}px, 0, 0)` }}
+          data-from={data.from}
+          data-to={data.to}
+          data-arrows={scene.arrows.length}
+        />
+      </div>
+      <svg className="diagram" width={width} height={height} role="img" tabIndex={0} aria-label={m.diagram.summary(view.from, view.to, inView)} aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown + - Home" onKeyDown={onKey}>
+        <g dangerouslySetInnerHTML={{ __html: lanesText }} />
+        {tick >= view.from && tick <= view.to ? (
+          orientation === 'down' ? (
+            <line className="diagram-now" x1={0} x2={width} y1={now} y2={now} stroke="currentColor" strokeWidth={2} strokeDasharray="6 3" />
+          ) : (
+            <line className="diagram-now" x1={now} x2={now} y1={0} y2={height} stroke="currentColor" strokeWidth={2} strokeDasharray="6 3" />
+          )
+        ) : null}
+        {notes.length > 0 ? (
+          <text x={width - 6} y={height - 2} textAnchor="end" fontSize={11} fill="currentColor" opacity={0.7}>
+            {notes.join(' · ')}
           </text>
-        ))}
-      </g>
-      {heartbeats > 0 || drawn.length < shown.length || focus !== null ? (
-        <text x={width - 6} y={heightPx - 2} textAnchor="end" fontSize={11} fill="currentColor" opacity={0.7}>
-          {[focus !== null ? m.diagram.focus(focus) : null, heartbeats > 0 ? m.diagram.heartbeatsHidden(heartbeats) : null, drawn.length < shown.length ? m.diagram.notDrawn(shown.length - drawn.length) : null]
-            .filter((part) => part !== null)
-            .join(' · ')}
-        </text>
-      ) : null}
-    </>
-  );
-});
-
-/** The lanes: a line per node, shaded by role, named at the top. */
-function Lanes({ geometry, window }: { geometry: DiagramGeometry; window: DiagramWindow }) {
-  const m = useMessages();
-  const laneWidth = Math.max(6, Math.min(28, (geometry.width - 80) / window.nodes / 3));
-  return (
-    <g className="diagram-lanes" pointerEvents="none">
-      {roleStretches(window).map((stretch) =>
-        stretch.role === 'follower' ? null : (
-          <rect
-            key={`${stretch.node}-${stretch.from}`}
-            x={laneX(geometry, stretch.node) - laneWidth / 2}
-            y={tickY(geometry, stretch.from)}
-            width={laneWidth}
-            height={Math.max(1, tickY(geometry, stretch.to) - tickY(geometry, stretch.from))}
-            fill={stretch.role === 'crashed' ? crashedFill : termColor(stretch.term)}
-            opacity={stretch.role === 'leader' ? 0.45 : stretch.role === 'candidate' ? 0.2 : 0.6}
-          />
-        ),
-      )}
-      {Array.from({ length: window.nodes }, (_, index) => index + 1).map((node) => (
-        <g key={node}>
-          <line x1={laneX(geometry, node)} x2={laneX(geometry, node)} y1={geometry.top} y2={geometry.bottom} stroke="currentColor" strokeWidth={1.5} opacity={0.55} />
-          <text x={laneX(geometry, node)} y={16} textAnchor="middle" fontSize={14} fontWeight={700} fill="currentColor">
-            {m.diagram.lane(node)}
-          </text>
-        </g>
-      ))}
-    </g>
+        ) : null}
+      </svg>
+    </div>
   );
 }
 
-/** Tick labels down the left edge, at a round step. */
-function TickAxis({ geometry }: { geometry: DiagramGeometry }) {
-  const spanTicks = geometry.to - geometry.from;
-  const rough = spanTicks / 6;
-  const power = 10 ** Math.floor(Math.log10(Math.max(1, rough)));
-  const step = [1, 2, 5, 10].map((k) => k * power).find((candidate) => candidate >= rough) ?? power * 10;
-  const ticks: number[] = [];
-  for (let at = Math.ceil(geometry.from / step) * step; at <= geometry.to; at += step) ticks.push(at);
-  return (
-    <g className="diagram-axis" pointerEvents="none">
-      {ticks.map((at) => (
-        <g key={at}>
-          <line x1={46} x2={geometry.width} y1={tickY(geometry, at)} y2={tickY(geometry, at)} stroke="currentColor" opacity={0.12} />
-          <text x={42} y={tickY(geometry, at)} textAnchor="end" dominantBaseline="middle" fontSize={11} fill="currentColor" opacity={0.75}>
-            {at}
-          </text>
-        </g>
-      ))}
-    </g>
-  );
-}
-
-function Arrow({ geometry, message, faded, selected, label, onChoose }: { geometry: DiagramGeometry; message: DiagramMessage; faded: boolean; selected: boolean; label: string; onChoose: (message: DiagramMessage) => void }) {
-  const { x1, y1, x2, y2 } = arrowEnds(geometry, message);
-  const rejected = message.ok === false;
-  const colour = rejected ? '#b3261e' : messageColor[message.type];
-  // The head: a short V at the arrival end, along the arrow.
-  const angle = Math.atan2(y2 - y1, x2 - x1);
-  const head = 7;
-  const left = { x: x2 - head * Math.cos(angle - 0.45), y: y2 - head * Math.sin(angle - 0.45) };
-  const right = { x: x2 - head * Math.cos(angle + 0.45), y: y2 - head * Math.sin(angle + 0.45) };
-  return (
-    <g className={faded ? 'diagram-arrow is-faded' : 'diagram-arrow'} opacity={faded ? 0.15 : undefined} data-message-id={message.id} data-from={message.from} data-to={message.to} data-sent={message.sent} data-arrive={message.arrive} onClick={() => onChoose(message)}>
-      <title>{label}</title>
-      <line x1={x1} y1={y1} x2={x2} y2={y2} stroke="transparent" strokeWidth={10} />
-      <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={colour} strokeWidth={selected ? 3.5 : message.heartbeat ? 1 : 1.75} strokeDasharray={message.copyOf !== null ? '5 3' : undefined} opacity={message.heartbeat ? 0.55 : 0.9} />
-      {message.lost ? (
-        <text x={x2} y={y2} textAnchor="middle" dominantBaseline="middle" fontSize={13} fontWeight={700} fill={colour}>
-          ×
-        </text>
-      ) : (
-        <path d={`M${left.x},${left.y} L${x2},${y2} L${right.x},${right.y}`} fill="none" stroke={colour} strokeWidth={selected ? 3 : 1.5} />
-      )}
-    </g>
-  );
+/** Where `tick` is along the time axis, kept on the drawing. */
+function nowPx(view: DiagramGeometry, tick: number): number {
+  return Math.min(view.timeEnd, Math.max(view.timeStart, timePx(view, tick)));
 }

@@ -9,6 +9,7 @@ import type { BranchListing, BreakpointMark, CompareChange, ComparedNode, Diagra
 import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
+import type { RpcFamily } from '../viz/rpc-family.ts';
 import type { ReadProblem } from '../scenario/source.ts';
 import type { ActionSource, ShownOutcome } from '../outcome.ts';
 import type { NotJson } from '../run-file-text.ts';
@@ -101,6 +102,8 @@ export interface EventFilter {
   readonly topics: readonly Topic[];
   /** Only events of this node, or all nodes. */
   readonly node: NodeId | null;
+  /** Only messages of these RPCs, in the event log and the space-time diagram; all when empty or absent. */
+  readonly rpcs?: readonly RpcFamily[];
 }
 
 /** Where the run last paused at a breakpoint, as the worker said it ('breakpoint-hit'). */

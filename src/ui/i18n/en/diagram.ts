@@ -5,7 +5,7 @@ const f = makeFormat('en');
 
 export const diagram = {
   name: 'Space-time diagram',
-  hint: 'One lane per node, time running down: each arrow is a message from its send to its arrival (× where it is lost). Click an arrow to select its message, anywhere else to go to that tick; the wheel scrolls through the run.',
+  hint: 'One lane per node: each arrow is a message from its send to its arrival (× where it is lost). Click an arrow to select its message, anywhere else to go to that tick; the wheel or the arrow keys scroll through the run.',
   lane: (id: number) => `N${id}`,
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
@@ -14,6 +14,31 @@ export const diagram = {
   later: 'Later ticks',
   follow: 'Follow the tick',
   collapse: 'Hide heartbeats',
+  /** Time runs across the page (lanes are rows) instead of down it. */
+  timeAcross: 'Time across',
+  /** The lane choice: a toggle per node. */
+  lanes: 'Lanes',
+  laneToggle: (id: number) => `Lane of node ${id}`,
+  /** The export's scale (2× for slides). */
+  scale: 'Export scale',
+  scaleOption: (times: number) => `${times}×`,
+  /** The legend drawn into an exported file. */
+  legend: {
+    rejected: 'rejected reply',
+    duplicate: 'duplicate',
+    lost: 'lost',
+    leaderLane: 'leader, in its term’s colour',
+    marks: {
+      candidate: 'became candidate',
+      leader: 'became leader',
+      follower: 'stepped down',
+      term: 'new term',
+      crash: 'crash',
+      restart: 'restart',
+      commit: 'commit advanced',
+      snapshot: 'snapshot',
+    },
+  },
   heartbeatsHidden: (count: number) => `${f.count(count)} ${f.plural(count, { one: 'heartbeat', other: 'heartbeats' })} hidden`,
   notDrawn: (count: number) => `${f.count(count)} earlier ${f.plural(count, { one: 'message', other: 'messages' })} not drawn (zoom in)`,
   /** The event log's node filter, which the diagram follows. */

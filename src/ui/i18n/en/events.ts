@@ -112,6 +112,9 @@ export const events = {
     allTopics: 'All',
     node: 'Node',
     allNodes: 'All nodes',
+    /** The RPC filter, shared with the space-time diagram: the chips are the paper's RPC names. */
+    rpcs: 'Message types',
+    allRpcs: 'All types',
   },
   /** What each topic code covers (the codes themselves are the same in every language). */
   topics: {

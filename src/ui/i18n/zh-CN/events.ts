@@ -73,6 +73,8 @@ export const events: Events = {
     allTopics: '全部',
     node: '节点',
     allNodes: '所有节点',
+    rpcs: '消息类型',
+    allRpcs: '全部类型',
   },
   topics: {
     VOTE: '投票',
