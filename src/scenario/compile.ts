@@ -11,6 +11,7 @@
 import type { Action, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
 import { SimulationInputError } from '../core/index.ts';
 import type { Annotations, Caption, Mark } from './annotations.ts';
+import type { LessonHighlight, LessonScript, LessonStep } from './lesson-script.ts';
 import type { ScenarioError } from './errors.ts';
 import { impliedEndMargin, scenarioTickMax } from './limits.ts';
 import type { Resolved } from './node-refs.ts';
@@ -25,6 +26,8 @@ export interface CompiledRun {
   readonly actions: readonly TimedAction[];
   readonly annotations: Annotations;
   readonly end: Tick;
+  /** The steps of a lesson (empty for a scenario without lesson lines; see lesson-script.ts). */
+  readonly lesson: LessonScript;
 }
 
 export type CompileResult = ({ readonly ok: true } & CompiledRun) | { readonly ok: false; readonly errors: readonly ScenarioError[] };
@@ -138,20 +141,36 @@ export function compileScenario(scenario: Scenario): CompileResult {
   }
   const captions: Caption[] = [];
   const marks: Mark[] = [];
+  const lesson = new LessonSteps();
+  const resolveNow = (ref: NodeRef): number => {
+    const resolved = resolveNode(ref, driver.simulation, driver.leaders);
+    if (!resolved.ok) throw new Unresolved(ref, resolved);
+    return resolved.id;
+  };
   for (const step of scenario.steps) {
     driver.advanceTo(step.tick);
     const item = step.item;
-    if (item.kind === 'caption') captions.push({ tick: step.tick, text: item.text });
-    else if (item.kind === 'mark') marks.push({ tick: step.tick, name: item.name });
-    else {
+    if (item.kind === 'caption') {
+      captions.push({ tick: step.tick, text: item.text });
+      lesson.at(step.tick).caption = { en: item.text, zh: item.zh };
+    } else if (item.kind === 'mark') marks.push({ tick: step.tick, name: item.name });
+    else if (item.kind === 'cue') lesson.at(step.tick);
+    else if (item.kind === 'ask') lesson.at(step.tick).question = { text: { en: item.text, zh: item.zh }, choices: item.choices, answer: item.answer };
+    else if (item.kind === 'highlight') {
+      let highlight: LessonHighlight;
+      try {
+        const node = resolveNow(item.target.node);
+        highlight = item.target.kind === 'node' ? { kind: 'node', node } : { kind: 'entry', node, index: item.target.index };
+      } catch (error) {
+        if (error instanceof Unresolved) return { ok: false, errors: [errorAt(step, { code: 'no-node', found: printNodeRef(error.ref), tick: step.tick, reason: error.resolved.reason })] };
+        throw error;
+      }
+      lesson.at(step.tick).highlights.push(highlight);
+    } else {
       const found = printAction(item.action);
       let action: Action;
       try {
-        action = concrete(item.action, (ref) => {
-          const resolved = resolveNode(ref, driver.simulation, driver.leaders);
-          if (!resolved.ok) throw new Unresolved(ref, resolved);
-          return resolved.id;
-        });
+        action = concrete(item.action, resolveNow);
         driver.act(action);
       } catch (error) {
         if (error instanceof Unresolved) return { ok: false, errors: [errorAt(step, { code: 'no-node', found: printNodeRef(error.ref), tick: step.tick, reason: error.resolved.reason })] };
@@ -168,5 +187,23 @@ export function compileScenario(scenario: Scenario): CompileResult {
     actions: driver.simulation.actions().slice(),
     annotations: { captions, marks, expectations: scenario.expectations.map(printExpectation), end: endOf(scenario), breakpoints: scenario.breakpoints ?? [] },
     end: endOf(scenario),
+    lesson: lesson.script(),
   };
+}
+
+/** A lesson's steps as they are read: one per tick, in tick order (timed lines come in order). */
+class LessonSteps {
+  private readonly steps: { tick: Tick; caption: LessonStep['caption']; question: LessonStep['question']; highlights: LessonHighlight[] }[] = [];
+
+  at(tick: Tick) {
+    const last = this.steps.at(-1);
+    if (last !== undefined && last.tick === tick) return last;
+    const step = { tick, caption: null, question: null, highlights: [] };
+    this.steps.push(step);
+    return step;
+  }
+
+  script(): LessonScript {
+    return { steps: this.steps };
+  }
 }

@@ -146,7 +146,7 @@ export function scenarioFromRun(options: SimulationOptions, actions: readonly Ti
   actions.forEach((entry, index) => inRange(entry.tick, `actions[${index}].tick`));
   const steps: Step[] = [];
   const timed = [
-    ...[...annotations.captions].sort((a, b) => a.tick - b.tick).map((caption) => ({ tick: caption.tick, rank: 0, step: { tick: caption.tick, item: { kind: 'caption', text: caption.text } } satisfies Step })),
+    ...[...annotations.captions].sort((a, b) => a.tick - b.tick).map((caption) => ({ tick: caption.tick, rank: 0, step: { tick: caption.tick, item: { kind: 'caption', text: caption.text, zh: null } } satisfies Step })),
     ...[...annotations.marks].sort((a, b) => a.tick - b.tick).map((mark) => ({ tick: mark.tick, rank: 1, step: { tick: mark.tick, item: { kind: 'mark', name: mark.name } } satisfies Step })),
     ...actions.map((entry, index) => {
       if (typeof entry.tick !== 'number' || !Number.isInteger(entry.tick) || entry.tick < (actions[index - 1]?.tick ?? 0)) {

@@ -8,6 +8,8 @@ export type { ParseResult } from './parser.ts';
 export { printExpectation, printScenario } from './printer.ts';
 export { compileScenario, endOf } from './compile.ts';
 export type { CompiledRun, CompileResult } from './compile.ts';
+export { captionOfStep, noLessonScript, stepAt } from './lesson-script.ts';
+export type { LessonHighlight, LessonQuestion, LessonScript, LessonStep, LessonText } from './lesson-script.ts';
 export { runToScenarioText, scenarioFromRun } from './from-run.ts';
 export { evaluateExpectations } from './evaluate.ts';
 export { ExpectationWatch } from './expectation-watch.ts';

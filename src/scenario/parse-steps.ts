@@ -10,7 +10,9 @@
  *   timer N in T | align timers {N, N, ...} | spread timers N   (election timers, by hand)
  *   drop message ID | duplicate message ID | delay message ID by T | deliver message ID
  *   manual delivery on|off | deliver next | deliver all | freeze timers on|off
- *   caption "text" | mark NAME
+ *   caption "text" [zh "中文"] | mark NAME
+ *   cue | ask "question" [zh "问题"] [choices {A, B, ...} | choices nodes] [answer A | answer leader]
+ *   highlight N | highlight entry I on N                        (lessons: docs/lessons.md)
  */
 import type { Command } from '../core/index.ts';
 import { timerTicksMax } from '../core/index.ts';
@@ -24,6 +26,7 @@ import type { NodeRef, ScenarioAction, StepItem } from './syntax-tree.ts';
 export const actionWords = [
   'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut', 'restore', 'heal',
   'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'timer', 'align', 'spread', 'delay', 'deliver', 'manual', 'freeze', 'caption', 'mark',
+  'cue', 'ask', 'highlight',
 ] as const;
 
 /** `drop message 12`, `delay message 12 by 30`, …: `drop` and `duplicate` are network words too. */
@@ -128,6 +131,9 @@ function action(cursor: Cursor, word: (typeof actionWords)[number]): ScenarioAct
     case 'deliver':
     case 'caption':
     case 'mark':
+    case 'cue':
+    case 'ask':
+    case 'highlight':
       throw new Error(`${word} is read before action()`);
   }
 }
@@ -146,9 +152,54 @@ export function stepItem(cursor: Cursor): StepItem {
   if (aboutMessage || !(networkWords as readonly string[]).includes(word)) cursor.next();
   let item: StepItem;
   if (aboutMessage) item = { kind: 'action', action: messageAction(cursor, word) };
-  else if (word === 'caption') item = { kind: 'caption', text: cursor.text() };
+  else if (word === 'caption') item = { kind: 'caption', text: cursor.text(), zh: chinese(cursor) };
   else if (word === 'mark') item = { kind: 'mark', name: cursor.bare('name') };
+  else if (word === 'cue') item = { kind: 'cue' };
+  else if (word === 'ask') item = question(cursor);
+  else if (word === 'highlight') item = highlight(cursor);
   else item = { kind: 'action', action: action(cursor, word) };
   cursor.end();
   return item;
+}
+
+/** A caption's or a question's Chinese text, when `zh "…"` follows. */
+function chinese(cursor: Cursor): string | null {
+  return cursor.acceptWord('zh') ? cursor.text() : null;
+}
+
+/** `ask "…" [zh "…"] [choices {A, B} | choices nodes] [answer A | answer leader]`, after `ask`. */
+function question(cursor: Cursor): StepItem {
+  const text = cursor.text();
+  const zh = chinese(cursor);
+  let choices: readonly string[] | 'nodes' | null = null;
+  if (cursor.acceptWord('choices')) {
+    if (cursor.acceptWord('nodes')) choices = 'nodes';
+    else {
+      cursor.expectSign('{');
+      const written: string[] = [cursor.bare('value')];
+      while (cursor.acceptSign(',')) written.push(cursor.bare('value'));
+      cursor.expectSign('}');
+      choices = written;
+    }
+  }
+  let answer: string | null = null;
+  if (cursor.acceptWord('answer')) {
+    const token = cursor.peek();
+    answer = cursor.bare('value');
+    const allowed = choices === 'nodes' ? ['leader'] : choices ?? [];
+    if (choices !== null && !allowed.includes(answer) && token !== undefined) {
+      throw cursor.errorAt(token, { code: 'syntax', expected: allowed.map((choice) => literal(choice)), suggestion: suggest(answer, allowed) });
+    }
+  }
+  return { kind: 'ask', text, zh, choices, answer };
+}
+
+/** `highlight N` (any node: `node 3`, `leader`, …) or `highlight entry I on N`, after `highlight`. */
+function highlight(cursor: Cursor): StepItem {
+  if (cursor.acceptWord('entry')) {
+    const index = cursor.integer(1, 10_000_000, 'integer');
+    cursor.expectWord('on');
+    return { kind: 'highlight', target: { kind: 'entry', node: cursor.nodeRef(), index } };
+  }
+  return { kind: 'highlight', target: { kind: 'node', node: cursor.nodeRef() } };
 }

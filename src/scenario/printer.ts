@@ -187,9 +187,17 @@ export function printStepItem(item: StepItem): string {
     case 'action':
       return printAction(item.action);
     case 'caption':
-      return `caption ${quote(item.text)}`;
+      return `caption ${quote(item.text)}${item.zh === null ? '' : ` zh ${quote(item.zh)}`}`;
     case 'mark':
       return `mark ${bareOrQuoted(item.name)}`;
+    case 'cue':
+      return 'cue';
+    case 'ask': {
+      const choices = item.choices === null ? '' : item.choices === 'nodes' ? ' choices nodes' : ` choices {${item.choices.map(bareOrQuoted).join(', ')}}`;
+      return `ask ${quote(item.text)}${item.zh === null ? '' : ` zh ${quote(item.zh)}`}${choices}${item.answer === null ? '' : ` answer ${bareOrQuoted(item.answer)}`}`;
+    }
+    case 'highlight':
+      return item.target.kind === 'node' ? `highlight ${printNodeRef(item.target.node)}` : `highlight entry ${item.target.index} on ${printNodeRef(item.target.node)}`;
   }
 }
 

@@ -48,7 +48,7 @@ export function runScenario(source: string | Scenario, options: { readonly descr
   }
   const compiled = compileScenario(scenario);
   if (!compiled.ok) return { ok: false, stage: 'compile', errors: compiled.errors };
-  const run: CompiledRun = { options: compiled.options, actions: compiled.actions, annotations: compiled.annotations, end: compiled.end };
+  const run: CompiledRun = { options: compiled.options, actions: compiled.actions, annotations: compiled.annotations, end: compiled.end, lesson: compiled.lesson };
   const driver = new RunDriver(run.options);
   const evaluator = new ExpectationEvaluator(scenario.expectations, driver.simulation.nodeIds.length);
   driver.listen((event) => evaluator.observe(event), evaluator.topics);

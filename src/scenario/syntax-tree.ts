@@ -51,11 +51,29 @@ export type ScenarioAction =
   | { readonly type: 'set-manual-delivery' | 'freeze-timers'; readonly on: boolean }
   | { readonly type: 'deliver-next' | 'deliver-all' };
 
-/** What a timed line does at its tick: an action, a caption to show, or a named mark. */
+/** What a lesson points at on screen: a node, or one entry of a node's log. */
+export type HighlightTarget = { readonly kind: 'node'; readonly node: NodeRef } | { readonly kind: 'entry'; readonly node: NodeRef; readonly index: number };
+
+/**
+ * What a timed line does at its tick: an action, a caption to show (with its Chinese text, for a
+ * lesson), or a named mark; and, for a lesson (docs/lessons.md), a cue point where it pauses, a
+ * question it asks before playing on, or a highlight on the screen.
+ */
 export type StepItem =
   | { readonly kind: 'action'; readonly action: ScenarioAction }
-  | { readonly kind: 'caption'; readonly text: string }
-  | { readonly kind: 'mark'; readonly name: string };
+  | { readonly kind: 'caption'; readonly text: string; readonly zh: string | null }
+  | { readonly kind: 'mark'; readonly name: string }
+  | { readonly kind: 'cue' }
+  | {
+      readonly kind: 'ask';
+      readonly text: string;
+      readonly zh: string | null;
+      /** The choices offered: written ones, every node ('nodes'), or none (a free guess). */
+      readonly choices: readonly string[] | 'nodes' | null;
+      /** The answer, revealed by playing on: a choice, the leader at the next step ('leader'), or none given. */
+      readonly answer: string | null;
+    }
+  | { readonly kind: 'highlight'; readonly target: HighlightTarget };
 
 export interface Step {
   readonly tick: Tick;

@@ -130,7 +130,7 @@ describe('parseScenario: timed lines', () => {
   it('captions decode their escapes; marks and keys may be bare words, numbers or quoted', () => {
     const steps = scenarioOf('at 1: caption "Say \\"hi\\"\\n\\tto \\\\ \\u{1F600} é"; mark start-1\nat 2: mark "two words"; mark 1.5\nat 3: put 007=1_000').steps;
     expect(steps.map((step: Step) => step.item)).toEqual([
-      { kind: 'caption', text: 'Say "hi"\n\tto \\ 😀 é' },
+      { kind: 'caption', text: 'Say "hi"\n\tto \\ 😀 é', zh: null },
       { kind: 'mark', name: 'start-1' },
       { kind: 'mark', name: 'two words' },
       { kind: 'mark', name: '1.5' },
@@ -141,7 +141,7 @@ describe('parseScenario: timed lines', () => {
   it('comments, blank lines, CRLF, a byte order mark and a trace section are not statements', () => {
     const scenario = scenarioOf('\uFEFFnodes 3 # three\r\n\r\n# a comment\r\nat 5: caption "# not a comment"\r\n--- trace\r\n5 node 1: whatever\r\n');
     expect(scenario.options).toEqual({ nodes: 3 });
-    expect(scenario.steps).toEqual([{ tick: 5, item: { kind: 'caption', text: '# not a comment' }, source: { line: 4, column: 1 } }]);
+    expect(scenario.steps).toEqual([{ tick: 5, item: { kind: 'caption', text: '# not a comment', zh: null }, source: { line: 4, column: 1 } }]);
   });
 
   it('run until, absolute or after the last timed line', () => {

@@ -239,8 +239,13 @@ function randomScenario(random: () => number): Scenario {
   };
   const item = (): StepItem => {
     const roll = random();
-    if (roll < 0.15) return { kind: 'caption', text: text() };
-    if (roll < 0.25) return { kind: 'mark', name: text() };
+    if (roll < 0.1) return { kind: 'caption', text: text(), zh: null };
+    if (roll < 0.15) return { kind: 'caption', text: text(), zh: text() };
+    if (roll < 0.22) return { kind: 'mark', name: text() };
+    if (roll < 0.24) return { kind: 'cue' };
+    if (roll < 0.26) return { kind: 'ask', text: text(), zh: random() < 0.5 ? null : text(), choices: null, answer: null };
+    if (roll < 0.28) return { kind: 'ask', text: text(), zh: null, choices: 'nodes', answer: random() < 0.5 ? null : 'leader' };
+    if (roll < 0.3) return { kind: 'highlight', target: random() < 0.5 ? { kind: 'node', node: { kind: 'id', id: 1 } } : { kind: 'entry', node: { kind: 'leader' }, index: 3 } };
     return { kind: 'action', action: action() };
   };
 
