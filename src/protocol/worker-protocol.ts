@@ -72,7 +72,8 @@ export type ToWorker =
   | { readonly type: 'init'; readonly options: SimulationOptions }
   /** Advances playback: `elapsedMs` of wall time passed since the previous frame. */
   | { readonly type: 'frame'; readonly elapsedMs: number }
-  | { readonly type: 'play' }
+  /** Plays on; with `until`, pauses when the run reaches that tick (a lesson's next step). */
+  | { readonly type: 'play'; readonly until?: Tick }
   | { readonly type: 'pause' }
   | { readonly type: 'set-speed'; readonly ticksPerSecond: number }
   | { readonly type: 'step'; readonly ticks: number }

@@ -1,5 +1,5 @@
 import { branchLimitDefault, BranchTree, breakpointKey, SimulationInputError, Timeline } from '../core/index.ts';
-import type { Action, Branch, Breakpoint, BreakpointHit, Simulation } from '../core/index.ts';
+import type { Action, Branch, Breakpoint, BreakpointHit, Simulation, Tick } from '../core/index.ts';
 import type { BranchListing, BreakpointMark, FromWorker, NextStep, TimelineState, ToWorker, ViewRequest } from '../protocol/worker-protocol.ts';
 import { breakpointHitsMax, eventBufferMax, initialBranchListing, frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
@@ -85,6 +85,8 @@ interface Session {
   /** The run's annotations: exported with it, so files, permalinks and autosaves keep them. */
   annotations: Annotations;
   playing: boolean;
+  /** Where playback pauses by itself ('play' with `until`), or null. */
+  playUntil: Tick | null;
   ticksPerSecond: number;
   carriedTicks: number;
   request: ViewRequest;
@@ -164,6 +166,7 @@ function newSession(): Session {
     postedBranches: initialSignature,
     annotations: noAnnotations,
     playing: false,
+    playUntil: null,
     ticksPerSecond: speedTicksPerSecondDefault,
     carriedTicks: 0,
     request: { logWindow: null, inspectedNode: null, selectedMessage: null },
@@ -227,14 +230,17 @@ function commandHandlers(context: Context): Handlers {
     'open-scenario': (command) => beginImport(context, new RunReplay(scenarioRun(command.text))),
     'cancel-import': () => cancelImport(context),
     'export-run': () => post({ type: 'run', run: exportRun(currentRun(session), session.annotations, session.tree) }),
-    play: () => {
-      currentRun(session);
+    play: (command) => {
+      const timeline = currentRun(session);
+      const until = command.until === undefined ? null : Math.round(requireNumber('until', command.until));
+      session.playUntil = until !== null && until > timeline.tick ? until : null;
       session.playing = true;
       session.speed = idleSpeedMeter;
       frame(false);
     },
     pause: () => {
       session.playing = false;
+      session.playUntil = null;
       frame(false);
     },
     'set-speed': (command) => {
@@ -509,9 +515,11 @@ function playFrame(context: Context, elapsedMs: number): void {
   const frame = ticksForFrame({ elapsedMs, ticksPerSecond: session.ticksPerSecond, carriedTicks: session.carriedTicks });
   session.carriedTicks = frame.carriedTicks;
   const timeline = session.timeline;
-  // A scenario plays to its end and pauses there; Play again goes on past it, live.
-  const end = session.annotations.end;
-  const toEnd = end !== null && timeline.tick < end ? end - timeline.tick : Infinity;
+  // A scenario plays to its end and pauses there; Play again goes on past it, live. A lesson's
+  // step (playUntil) pauses it the same way, earlier.
+  const stops = [session.annotations.end, session.playUntil].filter((stop): stop is Tick => stop !== null && stop > timeline.tick);
+  const end = stops.length === 0 ? null : Math.min(...stops);
+  const toEnd = end !== null ? end - timeline.tick : Infinity;
   const ticks = Math.min(frame.ticks, toEnd);
   const deadline = now() + frameWorkMsMax;
   // Bounded by `ticks`; stops early when the frame's time is spent (the rest is dropped), or at a breakpoint.
@@ -535,6 +543,7 @@ function playFrame(context: Context, elapsedMs: number): void {
     session.playing = false;
     session.carriedTicks = 0;
   }
+  if (session.playUntil !== null && timeline.tick >= session.playUntil) session.playUntil = null;
   afterAdvance(context, hit);
 }
 

@@ -181,6 +181,8 @@ export interface AppState {
 
   // Playback
   readonly play: () => void;
+  /** Plays and pauses when the run reaches `tick` (a lesson's next step). */
+  readonly playUntil: (tick: Tick) => void;
   readonly pause: () => void;
   readonly togglePlay: () => void;
   readonly step: (ticks?: number) => void;

@@ -137,6 +137,26 @@ describe('open-scenario', () => {
     expect(last.timeline).toMatchObject({ tick: 400, playing: true });
   });
 
+  it('plays until a tick when asked (a lesson’s next step), and pauses there; Pause forgets it', () => {
+    const h = harness();
+    h.send({ type: 'init', options: { nodes: 3 } });
+    h.send({ type: 'set-speed', ticksPerSecond: 1000 });
+    h.send({ type: 'play', until: 120 });
+    let last = frameOf(h.send({ type: 'frame', elapsedMs: 100 }));
+    expect(last.timeline).toMatchObject({ tick: 100, playing: true });
+    last = frameOf(h.send({ type: 'frame', elapsedMs: 100 }));
+    expect(last.timeline).toMatchObject({ tick: 120, playing: false });
+    // Play again plays on; a stop behind the run is no stop.
+    h.send({ type: 'play', until: 50 });
+    last = frameOf(h.send({ type: 'frame', elapsedMs: 100 }));
+    expect(last.timeline).toMatchObject({ tick: 220, playing: true });
+    h.send({ type: 'play', until: 300 });
+    h.send({ type: 'pause' });
+    h.send({ type: 'play' });
+    last = frameOf(h.send({ type: 'frame', elapsedMs: 200 }));
+    expect(last.timeline).toMatchObject({ tick: 420, playing: true });
+  });
+
   it('a run without expectations clears the list once, then posts none', () => {
     const h = harness();
     h.send({ type: 'open-scenario', text: 'nodes 3\nexpect always: no violation' });
