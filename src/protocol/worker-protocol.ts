@@ -15,6 +15,7 @@ import type { Action, Branch, Divergence, NextEvent, NodeId, RemoteMessageType, 
 import { branchLimitDefault } from '../core/index.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import type { ScenarioError } from '../scenario/errors.ts';
+import type { LessonScript } from '../scenario/lesson-script.ts';
 import type { WatchedResult } from '../scenario/expectation-watch.ts';
 import type { WireView } from './wire-view.ts';
 
@@ -204,6 +205,8 @@ export type FromWorker =
    * Posted before that run's frame, and only when they differ from the ones the UI last got.
    */
   | { readonly type: 'annotations'; readonly annotations: Annotations }
+  /** The lesson the run opened with (a scenario with lesson lines), or one without steps when a run without one replaces it. */
+  | { readonly type: 'lesson'; readonly script: LessonScript }
   /**
    * Where the run's expectations stand (one per annotation expectation, in order), decided on the
    * run as recorded so far (src/scenario/expectation-watch.ts). Posted when a run with

@@ -11,6 +11,7 @@
 import type { Action, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
 import { SimulationInputError } from '../core/index.ts';
 import type { Annotations, Caption, Mark } from './annotations.ts';
+import { noLessonScript } from './lesson-script.ts';
 import type { LessonHighlight, LessonScript, LessonStep } from './lesson-script.ts';
 import type { ScenarioError } from './errors.ts';
 import { impliedEndMargin, scenarioTickMax } from './limits.ts';
@@ -187,8 +188,14 @@ export function compileScenario(scenario: Scenario): CompileResult {
     actions: driver.simulation.actions().slice(),
     annotations: { captions, marks, expectations: scenario.expectations.map(printExpectation), end: endOf(scenario), breakpoints: scenario.breakpoints ?? [] },
     end: endOf(scenario),
-    lesson: lesson.script(),
+    // Captions alone make a captioned scenario (ScenarioCaption shows them); a lesson line makes it a lesson.
+    lesson: isLesson(scenario) ? lesson.script() : noLessonScript,
   };
+}
+
+/** Whether a scenario has a line only lessons have: a caption's Chinese, a cue, a question or a highlight. */
+export function isLesson(scenario: Pick<Scenario, 'steps'>): boolean {
+  return scenario.steps.some(({ item }) => item.kind === 'cue' || item.kind === 'ask' || item.kind === 'highlight' || (item.kind === 'caption' && item.zh !== null));
 }
 
 /** A lesson's steps as they are read: one per tick, in tick order (timed lines come in order). */

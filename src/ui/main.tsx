@@ -29,6 +29,8 @@ if (problems.length > 0 || fromAddress.warnings.length > 0) {
 // The worker takes commands in order: these follow the new run's start.
 if (view.options.speed !== null) store.getState().setSpeed(view.options.speed);
 if (view.options.autoplay) store.getState().play();
+// `?presenter=1`: a course page that opens straight onto the projector's view.
+if (['1', 'true', 'on'].includes(new URLSearchParams(search).get('presenter') ?? '')) store.getState().setPresenter(true);
 // A permalink in the address, or this browser's autosave, replaces that run once replayed (it
 // opens paused); from then on the address and the autosave follow the run (docs/runs.md).
 void keepRunsInBrowser(store, { embedded: view.options.embed });

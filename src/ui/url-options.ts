@@ -63,9 +63,10 @@ const trackingParameter = /^(utm_.*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|ycl
 /**
  * Screen parameters, not run options: `large` and `lang` are read by preferences.ts, the view
  * options (embed, panels, autoplay, speed) by embed-options.ts, which reports its own problems,
- * and `scenario` (a preset id or a scenario file's address) by share/open-at-start.ts.
+ * `scenario` (a preset id or a scenario file's address) and `lesson` (a lesson's id) by
+ * share/open-at-start.ts, and `presenter` (start in presenter mode) by main.tsx.
  */
-const displayParameters: readonly string[] = ['large', 'lang', 'scenario', ...viewParameterNames];
+const displayParameters: readonly string[] = ['large', 'lang', 'scenario', 'lesson', 'presenter', ...viewParameterNames];
 
 /** Why a parameter of the address was ignored, as data: the banner words it in the language on screen. */
 export type AddressProblem =

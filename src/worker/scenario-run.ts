@@ -7,7 +7,7 @@
 import type { Timeline } from '../core/index.ts';
 import type { Run } from '../protocol/worker-protocol.ts';
 import type { Annotations } from '../scenario/annotations.ts';
-import type { ScenarioError, WatchedResult } from '../scenario/index.ts';
+import type { LessonScript, ScenarioError, WatchedResult } from '../scenario/index.ts';
 import { compileScenario, describeScenarioError, ExpectationWatch, parseScenario } from '../scenario/index.ts';
 import { runFormat, runVersion } from './run-file.ts';
 
@@ -22,15 +22,15 @@ export class ScenarioTextError extends Error {
   }
 }
 
-/** The run a scenario's text describes, at tick 0; throws ScenarioTextError. */
-export function scenarioRun(text: unknown): Run {
+/** The run a scenario's text describes, at tick 0, and its lesson's steps (none without lesson lines); throws ScenarioTextError. */
+export function scenarioRun(text: unknown): { run: Run; lesson: LessonScript } {
   // i18n-exempt: the worker's English for a malformed command.
   if (typeof text !== 'string') throw new TypeError('open-scenario: text must be a string');
   const parsed = parseScenario(text);
   if (!parsed.ok) throw new ScenarioTextError('parse', parsed.errors);
   const compiled = compileScenario(parsed.scenario);
   if (!compiled.ok) throw new ScenarioTextError('compile', compiled.errors);
-  return { format: runFormat, version: runVersion, options: compiled.options, actions: compiled.actions, tick: 0, annotations: compiled.annotations };
+  return { run: { format: runFormat, version: runVersion, options: compiled.options, actions: compiled.actions, tick: 0, annotations: compiled.annotations }, lesson: compiled.lesson };
 }
 
 /** A run's expectations, followed as its timeline grows; null results mean nothing new to post. */

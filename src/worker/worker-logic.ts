@@ -4,6 +4,8 @@ import type { BranchListing, BreakpointMark, FromWorker, NextStep, TimelineState
 import { breakpointHitsMax, eventBufferMax, initialBranchListing, frameWorkMsMax, speedTicksPerSecondDefault } from '../protocol/worker-protocol.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import { noAnnotations } from '../scenario/annotations.ts';
+import { noLessonScript } from '../scenario/lesson-script.ts';
+import type { LessonScript } from '../scenario/lesson-script.ts';
 import { compactEvent, frameEvents, frameWireView } from './frame-view.ts';
 import { createImportJob } from './import-job.ts';
 import type { ImportJob, Schedule } from './import-job.ts';
@@ -85,6 +87,8 @@ interface Session {
   /** The run's annotations: exported with it, so files, permalinks and autosaves keep them. */
   annotations: Annotations;
   playing: boolean;
+  /** The lesson the run opened with (no steps for any other run). */
+  lesson: LessonScript;
   /** Where playback pauses by itself ('play' with `until`), or null. */
   playUntil: Tick | null;
   ticksPerSecond: number;
@@ -167,6 +171,7 @@ function newSession(): Session {
     annotations: noAnnotations,
     playing: false,
     playUntil: null,
+    lesson: noLessonScript,
     ticksPerSecond: speedTicksPerSecondDefault,
     carriedTicks: 0,
     request: { logWindow: null, inspectedNode: null, selectedMessage: null },
@@ -227,7 +232,10 @@ function commandHandlers(context: Context): Handlers {
       startRun(context, new Timeline(command.options), noAnnotations);
     },
     'import-run': (command) => beginImport(context, new RunReplay(command.run)),
-    'open-scenario': (command) => beginImport(context, new RunReplay(scenarioRun(command.text))),
+    'open-scenario': (command) => {
+      const { run, lesson } = scenarioRun(command.text);
+      beginImport(context, new RunReplay(run), lesson);
+    },
     'cancel-import': () => cancelImport(context),
     'export-run': () => post({ type: 'run', run: exportRun(currentRun(session), session.annotations, session.tree) }),
     play: (command) => {
@@ -447,7 +455,7 @@ function tapeTask(context: Context): void {
 }
 
 /** Replaces the run: used by init and import once the new timeline (and its saved branches) are built and valid. */
-function startRun(context: Context, timeline: Timeline, annotations: Annotations, branches: { active: number; branches: Branch[] } | null = null): void {
+function startRun(context: Context, timeline: Timeline, annotations: Annotations, branches: { active: number; branches: Branch[] } | null = null, lesson: LessonScript = noLessonScript): void {
   const { session } = context;
   session.importing?.cancel();
   session.importing = null;
@@ -463,13 +471,19 @@ function startRun(context: Context, timeline: Timeline, annotations: Annotations
     session.annotations = annotations;
     context.post({ type: 'annotations', annotations });
   }
+  // A lesson belongs to the run it opened with: any other run has none.
+  if (session.lesson.steps.length > 0 || lesson.steps.length > 0) {
+    session.lesson = lesson;
+    context.post({ type: 'lesson', script: lesson });
+  }
   session.playing = false;
+  session.playUntil = null;
   session.carriedTicks = 0;
   postFrame(context, { resetEvents: true });
 }
 
 /** Starts replaying a checked run in chunks; the current run stays (paused) until it finishes. */
-function beginImport(context: Context, replay: RunReplay): void {
+function beginImport(context: Context, replay: RunReplay, lesson: LessonScript = noLessonScript): void {
   const { session, post } = context;
   session.importing?.cancel();
   if (session.playing) {
@@ -482,7 +496,7 @@ function beginImport(context: Context, replay: RunReplay): void {
     progress: (done, total) => post({ type: 'import-progress', done, total }),
     finish: () => {
       post({ type: 'import-done', options: replay.run.options, actions: replay.run.actions.length, tick: replay.timeline.tick });
-      startRun(context, replay.timeline, replay.run.annotations, replay.branches);
+      startRun(context, replay.timeline, replay.run.annotations, replay.branches, lesson);
     },
     fail: (error) => {
       session.importing = null;

@@ -5,8 +5,9 @@
  * that trace, worded by the app's own English explanations (as the CLI words it). Presets need no
  * trace section, and each needs a title and a summary in both catalogues.
  *
- * The ```scn blocks of docs/scenarios.md run the same way, so the language's documentation shows
- * only scenarios that pass (their trace sections are compared, never rewritten).
+ * The ```scn blocks of docs/scenarios.md and docs/lessons.md run the same way, so the language's
+ * documentation shows only scenarios that pass (their trace sections are compared, never
+ * rewritten).
  *
  * `REWRITE=1 npx vitest run tests/unit/scenario-files.test.ts` writes each file's trace section
  * afresh instead of comparing it (files without one get one, presets excepted), for review in
@@ -85,15 +86,15 @@ function scnBlocks(markdown: string): { readonly line: number; readonly text: st
   return blocks;
 }
 
-describe('docs/scenarios.md', () => {
-  const blocks = scnBlocks(readFileSync(resolve(root, 'docs/scenarios.md'), 'utf8'));
+describe.each(['docs/scenarios.md', 'docs/lessons.md'])('%s', (doc) => {
+  const blocks = scnBlocks(readFileSync(resolve(root, doc), 'utf8'));
 
   it('has examples', () => {
     expect(blocks.length).toBeGreaterThan(0);
   });
 
   it.each(blocks)('the example on line $line runs as documented', (block) => {
-    const file = { name: `docs/scenarios.md (block on line ${block.line})`, path: '', preset: false };
+    const file = { name: `${doc} (block on line ${block.line})`, path: '', preset: false };
     const outcome = run(block.text);
     expect(problems(file, outcome).join('\n'), 'every expectation passes').toBe('');
     const expected = splitTraceSection(block.text).trace;

@@ -2,11 +2,13 @@ import { useMessages } from '../hooks/use-messages.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LearnButton } from './LearnPage.tsx';
+import { LessonsButton } from './LessonList.tsx';
 import { OpenScenarioButton } from './OpenScenario.tsx';
 import { RestoreNotice } from './RestoreNotice.tsx';
 import { ImportStatusNotices, RunFileButtons } from './RunFileButtons.tsx';
 
-/** The title bar: saving, loading and sharing runs, the language, theme and Large type switches, the shortcuts help. */
+/** The title bar: the lessons, the Learn page and presenter mode, saving, loading and sharing runs, the language, theme and Large type switches, the shortcuts help. */
 export function AppHeader() {
   const m = useMessages();
   const theme = useAppStore((state) => state.theme);
@@ -14,12 +16,19 @@ export function AppHeader() {
   const largeType = useAppStore((state) => state.largeType);
   const setLargeType = useAppStore((state) => state.setLargeType);
   const setHelpOpen = useAppStore((state) => state.setHelpOpen);
+  const setPresenter = useAppStore((state) => state.setPresenter);
   return (
     <header className="app-header">
       {/* The name is the same in every language. */}
       <h1>{'Raftlab'}</h1>
       <p className="app-tagline">{m.app.header.tagline}</p>
       <div className="app-header-actions">
+        {/* For the classroom first: the lessons, and the projector's presenter mode. */}
+        <LessonsButton />
+        <LearnButton />
+        <button type="button" onClick={() => setPresenter(true)}>
+          {m.lessons.presenter}
+        </button>
         <RunFileButtons />
         <OpenScenarioButton />
         <CopyLinkButton />

@@ -32,6 +32,8 @@ export interface ClusterGraphProps {
   /** While set, messages glide between frames at this playback speed (MessageLayer). */
   readonly smoothTicksPerSecond?: number | null;
   readonly className?: string;
+  /** Nodes a lesson points at (a ring around each). */
+  readonly highlightedNodes?: readonly NodeId[];
   /**
    * The catalogue to speak in: the panel passes the screen's (useMessages). English when left
    * out, so the graph also draws on its own, outside the app's store (tests, embedding).
@@ -67,9 +69,14 @@ export function ClusterGraph(props: ClusterGraphProps) {
   const className = ['raft-cluster', props.className].filter(Boolean).join(' ');
 
   return (
-    <svg className={className} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={m.cluster.graph} preserveAspectRatio="xMidYMid meet">
+    // data-tick: the tick drawn, for whoever waits for the screen to show one (a recording, cluster-recording.ts).
+    <svg className={className} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={m.cluster.graph} preserveAspectRatio="xMidYMid meet" data-tick={view.tick}>
       <PartitionLayer m={m} regions={geometry.regions} center={layout.center} stretch={layout.stretch} fontSize={partitionLabelFont(layout)} nodeCount={view.nodes.length} quorum={view.quorum} />
       <LinkLayer m={m} links={geometry.links} cuts={cuts} selectedNode={selectedNode} crossSize={messageSize(layout.nodeRadius) * 0.8} />
+      {(props.highlightedNodes ?? []).map((id) => {
+        const at = layout.positions.get(id);
+        return at === undefined ? null : <circle key={`highlight-${id}`} className="lesson-highlight" cx={at.x} cy={at.y} r={layout.nodeRadius * 1.45} />;
+      })}
       <g className="raft-nodes">
         {view.nodes.map((node) => (
           <NodeGlyph

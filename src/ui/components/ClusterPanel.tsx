@@ -1,7 +1,8 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { NodeId } from '../../core/index.ts';
 import { prefersReducedMotion } from '../hooks/use-smooth-motion.ts';
 import { useElementSize } from '../hooks/use-element-size.ts';
+import { useLessonHighlights } from '../hooks/use-lesson-highlights.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { largeTypeLabelScale } from '../type-scale.ts';
@@ -28,6 +29,8 @@ export function ClusterPanel() {
   const largeType = useAppStore((state) => state.largeType);
   const legendOpen = useAppStore((state) => state.legendOpen);
   const setLegendOpen = useAppStore((state) => state.setLegendOpen);
+  const highlights = useLessonHighlights();
+  const highlightedNodes = useMemo(() => highlights.filter((highlight) => highlight.kind === 'node').map((highlight) => highlight.node), [highlights]);
   const stage = useRef<HTMLDivElement>(null);
   const size = useElementSize(stage, defaultSize);
   const onSelectNode = useCallback((id: NodeId) => selectNode(selectedNode === id ? null : id), [selectNode, selectedNode]);
@@ -49,6 +52,7 @@ export function ClusterPanel() {
             selectedMessage={selectedMessage}
             onSelectNode={onSelectNode}
             onSelectMessage={onSelectMessage}
+            highlightedNodes={highlightedNodes}
           />
         )}
         <button type="button" className="cluster-legend-toggle" aria-pressed={legendOpen} aria-keyshortcuts="L" onClick={() => setLegendOpen(!legendOpen)}>

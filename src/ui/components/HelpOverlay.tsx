@@ -39,6 +39,9 @@ export function HelpOverlay({ onClose }: HelpOverlayProps) {
           </tbody>
         </table>
         <p className="help-note">{m.app.help.note}</p>
+        <h3>{m.lessons.keysTitle}</h3>
+        <p className="help-note">{m.lessons.lessonKeys}</p>
+        <p className="help-note">{m.lessons.presenterKeys}</p>
         <button type="button" ref={closeButton} onClick={onClose}>
           {m.app.help.close}
         </button>

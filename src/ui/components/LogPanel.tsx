@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useLessonHighlights } from '../hooks/use-lesson-highlights.ts';
 import { useElementWidth } from '../hooks/use-element-width.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { useThrottledValue } from '../hooks/use-throttled-value.ts';
@@ -29,6 +30,7 @@ export function LogPanel() {
   const logFrom = useAppStore((state) => state.logFrom);
   const setLogFrom = useAppStore((state) => state.setLogFrom);
   const largeType = useAppStore((state) => state.largeType);
+  const highlighted = useLessonHighlights();
   const slot = useRef<HTMLElement>(null);
   // Show only the columns that fit: no sideways scrolling to find the newest entries.
   const width = useElementWidth(slot, 800);
@@ -40,7 +42,7 @@ export function LogPanel() {
   const from = logFrom >= 1 ? logFrom : tailFrom;
   return (
     <section ref={slot} className="app-slot log-slot" aria-label={m.log.panel}>
-      <LogTable m={m} view={view} from={from} count={count} onScroll={(next) => setLogFrom(next >= tailFrom ? 0 : next)} />
+      <LogTable m={m} view={view} from={from} count={count} onScroll={(next) => setLogFrom(next >= tailFrom ? 0 : next)} highlighted={highlighted} />
     </section>
   );
 }

@@ -9,6 +9,7 @@
  */
 import type { KeyboardEvent, WheelEvent } from 'react';
 import type { ClusterView, Command, NodeView } from '../../core/index.ts';
+import type { LessonHighlight } from '../../scenario/index.ts';
 import { assertNever, shortCommand } from '../format.ts';
 import { messagesFor } from '../i18n/catalogue.ts';
 import type { Messages } from '../i18n/catalogue.ts';
@@ -31,6 +32,8 @@ export interface LogTableProps {
    * out, so the table also renders on its own, outside the app's store.
    */
   readonly m?: Messages;
+  /** Log entries a lesson points at (outlined). */
+  readonly highlighted?: readonly LessonHighlight[];
 }
 
 /**
@@ -47,7 +50,7 @@ export const logLayout = {
   slackEms: 2.6,
 } as const;
 
-export function LogTable({ view, from, count, onScroll, m = messagesFor(defaultLocale) }: LogTableProps) {
+export function LogTable({ view, from, count, onScroll, m = messagesFor(defaultLocale), highlighted = [] }: LogTableProps) {
   const shown = logWindow(view, { from, count });
   const progress = leaderProgress(view);
   const columns: number[] = [];
@@ -81,7 +84,7 @@ export function LogTable({ view, from, count, onScroll, m = messagesFor(defaultL
           </thead>
           <tbody>
             {view.nodes.map((node) => (
-              <LogRow key={node.id} m={m} node={node} isLeader={view.leader?.id === node.id} shown={shown} marks={rowMarks(node, progress.get(node.id))} />
+              <LogRow key={node.id} m={m} node={node} isLeader={view.leader?.id === node.id} shown={shown} marks={rowMarks(node, progress.get(node.id))} highlighted={highlighted} />
             ))}
           </tbody>
         </table>
@@ -130,7 +133,7 @@ function LogWindowControls({ m, shown, count, moveTo }: { m: Messages; shown: Lo
   );
 }
 
-function LogRow({ m, node, isLeader, shown, marks }: { m: Messages; node: NodeView; isLeader: boolean; shown: LogWindow; marks: ReturnType<typeof rowMarks> }) {
+function LogRow({ m, node, isLeader, shown, marks, highlighted }: { m: Messages; node: NodeView; isLeader: boolean; shown: LogWindow; marks: ReturnType<typeof rowMarks>; highlighted: readonly LessonHighlight[] }) {
   const cells = rowCells(node, marks, shown);
   return (
     <tr className={node.alive ? 'log-row' : 'log-row is-crashed'} data-node={node.id}>
@@ -139,7 +142,7 @@ function LogRow({ m, node, isLeader, shown, marks }: { m: Messages; node: NodeVi
         <RowState m={m} node={node} isLeader={isLeader} marks={marks} />
       </td>
       {cells.map((cell) => (
-        <LogCellView key={cell.kind === 'snapshot' ? `s${cell.first}` : cell.index} m={m} cell={cell} node={node} />
+        <LogCellView key={cell.kind === 'snapshot' ? `s${cell.first}` : cell.index} m={m} cell={cell} node={node} highlighted={cell.kind === 'entry' && highlighted.some((mark) => mark.kind === 'entry' && mark.node === node.id && mark.index === cell.index)} />
       ))}
     </tr>
   );
@@ -172,7 +175,7 @@ function withMarks(m: Messages, label: string, marks: readonly LogMark[]): strin
   return m.log.cell.withMarks(label, marks.map((mark) => m.log.mark[mark].words));
 }
 
-function LogCellView({ m, cell, node }: { m: Messages; cell: LogCell; node: NodeView }) {
+function LogCellView({ m, cell, node, highlighted }: { m: Messages; cell: LogCell; node: NodeView; highlighted: boolean }) {
   const tags = <MarkTags m={m} marks={cell.marks} />;
   switch (cell.kind) {
     case 'snapshot': {
@@ -189,7 +192,7 @@ function LogCellView({ m, cell, node }: { m: Messages; cell: LogCell; node: Node
       const committed = node.alive && entry.index <= node.log.committed;
       const unstable = node.alive && entry.index > node.log.stabled;
       const label = withMarks(m, m.log.cell.entry(entry.index, entry.term, shortCommand(entry.command), entryStatus(m, node, entry.index)), cell.marks);
-      const className = ['log-cell', 'log-entry', committed || !node.alive ? 'is-committed' : 'is-uncommitted', unstable ? 'is-unstable' : ''].join(' ').trim();
+      const className = ['log-cell', 'log-entry', committed || !node.alive ? 'is-committed' : 'is-uncommitted', unstable ? 'is-unstable' : '', highlighted ? 'is-highlighted' : ''].filter(Boolean).join(' ');
       return (
         <td className={className} style={{ background: termColor(entry.term), color: termTextColor(entry.term) }} aria-label={label} title={m.log.cell.title(label, m.common.command(entry.command))}>
           <span className="log-term">{entry.term}</span>

@@ -30,7 +30,7 @@ export function PlaybackArea({ status = true, controls = true }: { readonly stat
     })),
   );
   return (
-    <div>
+    <div className="playback-area">
       {status && <StatusBar view={view} timeline={timeline} onSeek={actions.seek} />}
       {controls && (
         <ControlBar

@@ -27,8 +27,10 @@ export function ScenarioCaption() {
   const m = useMessages();
   const captions = useAppStore((state) => state.annotations.captions);
   const tick = useAppStore((state) => state.timeline.tick);
+  // A lesson shows its own caption bar (LessonCaption), in the language on screen.
+  const lessonOpen = useAppStore((state) => state.lesson !== null);
   const caption = captionAt(captions, tick);
-  if (captions.length === 0) return null;
+  if (captions.length === 0 || lessonOpen) return null;
   return (
     // Polite: a new caption is read out when it appears, without cutting into what is being read.
     <p className={caption === null ? 'scenario-caption is-empty' : 'scenario-caption'} aria-live="polite" aria-label={m.scenario.caption}>

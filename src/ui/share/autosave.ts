@@ -5,8 +5,10 @@
  * 1. A permalink in the address wins, unless this tab wrote it itself (one of its latest links:
  *    a reload): then the tab's own save is at least as recent, since the address follows the run
  *    only after a pause, and a reload keeps the address it had when it began.
- *    Then a `?scenario=` (a preset id or a scenario file's address): opened as a new run. The
- *    address drops it once the run is open, so a reload restores the run instead.
+ *    Then a `?lesson=` (a lesson's id, for course pages): the lesson opens from its start, on
+ *    every load (a lesson's steps are not part of a saved run). Then a `?scenario=` (a preset id
+ *    or a scenario file's address): opened as a new run. The address drops it once the run is
+ *    open, so a reload restores the run instead.
  * 2. Else this tab's own save (a reload, or a crash and the browser's "restore tab"), unless the
  *    address asks for another cluster (`?nodes=9` typed into this tab).
  * 3. Else, in a tab with no save of its own (a new tab): the address's cluster if it asks for
@@ -31,6 +33,8 @@ export const savesKept = 20;
 export type Opening =
   | { readonly kind: 'link'; readonly permalink: string }
   | { readonly kind: 'restore'; readonly save: SavedRun }
+  /** The address's `lesson` parameter: a lesson's id, as given. */
+  | { readonly kind: 'lesson'; readonly id: string }
   /** The address's `scenario` parameter, as given. */
   | { readonly kind: 'scenario'; readonly source: string }
   /** Start as the address says (its options, else the defaults). */
@@ -60,6 +64,8 @@ export function chooseOpening(facts: OpeningFacts): Opening {
   const { permalink, ownSave } = facts;
   const ownLink = permalink !== null && facts.ownLinkMarks.includes(linkMark(permalink));
   if (permalink !== null && (!ownLink || ownSave === null)) return { kind: 'link', permalink };
+  const lesson = new URLSearchParams(facts.search).get('lesson');
+  if (lesson !== null && lesson.trim() !== '') return { kind: 'lesson', id: lesson.trim() };
   const scenario = new URLSearchParams(facts.search).get('scenario');
   if (scenario !== null && scenario.trim() !== '') return { kind: 'scenario', source: scenario };
   const asksForCluster = optionsFromSearch(facts.search).options !== null;

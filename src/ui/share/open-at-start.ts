@@ -10,6 +10,7 @@ import type { Opening } from './autosave.ts';
 import { chooseOpening, readOpeningFacts, savesKept } from './autosave.ts';
 import type { RunSaveStore } from './run-save-store.ts';
 import { messagesFor } from '../i18n/catalogue.ts';
+import { findLesson, lessonTitle } from '../lessons/lessons.ts';
 import { presetTitle } from '../scenario/presets.ts';
 import type { ScenarioRead } from '../scenario/source.ts';
 import { readScenarioAddress } from '../scenario/source.ts';
@@ -44,6 +45,10 @@ export async function openAtStart({ store, address, tab, saves, copy = null, rea
     else store.getState().reportError({ kind: 'permalink', problem: decoded.problem, earlier: store.getState().error });
   } else if (opening.kind === 'restore') {
     store.getState().openRun(opening.save.run, { kind: 'autosave', savedAt: opening.save.savedAt });
+  } else if (opening.kind === 'lesson') {
+    const lesson = findLesson(opening.id);
+    if (lesson === null) store.getState().setMissingLesson(opening.id);
+    else store.getState().openLesson({ id: lesson.id, text: lesson.text, name: lessonTitle(messagesFor(store.getState().locale), lesson.id).title });
   } else if (opening.kind === 'scenario') {
     const read = await readScenario(opening.source);
     const name = read.ok && read.presetId !== null ? presetTitle(messagesFor(store.getState().locale), read.presetId) : read.ok ? read.name : '';

@@ -9,6 +9,7 @@ import type { BranchListing, BreakpointMark, CompareChange, ComparedNode, Diagra
 import type { Annotations, BreakpointSetting } from '../../scenario/annotations.ts';
 import type { ScenarioError, WatchedResult } from '../../scenario/index.ts';
 import type { Locale } from '../i18n/locale.ts';
+import type { LessonScript } from '../../scenario/index.ts';
 import type { RpcFamily } from '../viz/rpc-family.ts';
 import type { ReadProblem } from '../scenario/source.ts';
 import type { ActionSource, ShownOutcome } from '../outcome.ts';
@@ -117,7 +118,20 @@ export interface BreakpointStop {
   readonly kind: BreakpointKind | null;
 }
 
-export interface AppState {
+/** The lesson on screen and presenter mode (lesson-actions.ts). */
+export interface LessonFields {
+  readonly lesson: LessonScript | null;
+  readonly lessonId: string | null;
+  readonly lessonGuesses: Readonly<Record<number, string>>;
+  /** The step Next is playing to, or null. */
+  readonly lessonTarget: number | null;
+  readonly presenter: boolean;
+  readonly blanked: boolean;
+  /** A lesson the address asked for that does not exist (the list opens, saying so), or null. */
+  readonly missingLesson: string | null;
+}
+
+export interface AppState extends LessonFields {
   /** The latest view of the cluster (null until the worker's first frame). */
   readonly view: ClusterView | null;
   readonly timeline: TimelineState;
@@ -183,6 +197,24 @@ export interface AppState {
   readonly play: () => void;
   /** Plays and pauses when the run reaches `tick` (a lesson's next step). */
   readonly playUntil: (tick: Tick) => void;
+  /**
+   * Opens a lesson (a scenario with lesson lines): `id` for a shipped one, null for one opened as
+   * text; `at` names one of its marks to go to (the Learn page's "Show me"), else its start;
+   * `name` is what the opened-run notice calls it (its title).
+   */
+  readonly openLesson: (lesson: { readonly id: string | null; readonly text: string; readonly at?: string | null; readonly name?: string | null }) => void;
+  /** The lesson's next step: plays on to it (or, while already playing to it, skips there). */
+  readonly lessonNext: () => void;
+  /** The lesson's step before the one on screen (seeks back). */
+  readonly lessonPrevious: () => void;
+  /** The class's guess at the question of step `step`. */
+  readonly guess: (step: number, choice: string) => void;
+  /** Leaves the lesson; the run stays, live. */
+  readonly closeLesson: () => void;
+  readonly setPresenter: (on: boolean) => void;
+  /** Presenter mode's blank screen (B or '.'). */
+  readonly setBlanked: (on: boolean) => void;
+  readonly setMissingLesson: (id: string | null) => void;
   readonly pause: () => void;
   readonly togglePlay: () => void;
   readonly step: (ticks?: number) => void;

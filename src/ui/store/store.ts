@@ -12,6 +12,8 @@ import type { FromWorker, Run, ToWorker, ViewRequest } from '../../protocol/work
 import { createViewDecoder } from '../../protocol/wire-view.ts';
 import type { ViewDecoder } from '../../protocol/wire-view.ts';
 import { noAnnotations } from '../../scenario/annotations.ts';
+import { initialLessonFields, lessonActions, lessonArrived } from './lesson-actions.ts';
+import type { LessonConnection } from './lesson-actions.ts';
 import { actActions, createAwaitedActs, settleAct } from './act-actions.ts';
 import type { AwaitedActs } from './act-actions.ts';
 import type { AppState, Display, OpenedFrom, Refusal } from './app-state.ts';
@@ -60,7 +62,7 @@ type SetState = StoreApi<AppState>['setState'];
 type GetState = StoreApi<AppState>['getState'];
 
 /** The store's side of the worker connection: what is in flight, outside the rendered state. */
-interface Connection {
+interface Connection extends LessonConnection {
   readonly port: SimPort;
   /** A frame command awaits its reply (backpressure, see requestFrame). */
   framePending: boolean;
@@ -81,7 +83,7 @@ interface Connection {
 export const defaultDisplay: Display = { theme: 'light', largeType: false, locale: 'en' };
 
 export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOptions; start?: boolean; display?: Display } = {}): AppStore {
-  const connection: Connection = { port, framePending: false, exports: [], pendingRun: null, decoder: createViewDecoder(), acts: createAwaitedActs() };
+  const connection: Connection = { port, framePending: false, exports: [], pendingRun: null, decoder: createViewDecoder(), acts: createAwaitedActs(), pendingLessonId: null, pendingLessonMark: null };
   const startOptions = options.runOptions ?? defaultRunOptions;
   const store = createStore<AppState>()((set, get) => ({
     ...initialState(startOptions, options.display ?? defaultDisplay),
@@ -93,6 +95,7 @@ export function makeAppStore(port: SimPort, options: { runOptions?: SimulationOp
     ...breakpointActions(connection, set, get),
     ...branchActions(connection),
     ...diagramActions(connection),
+    ...lessonActions(connection, set, get),
   }));
   const unsubscribe = port.subscribe(replyHandler(connection, store));
 
@@ -121,6 +124,7 @@ type ActionKey = { [K in keyof AppState]: AppState[K] extends (...args: never[])
 
 function initialState(runOptions: SimulationOptions, display: Display): Omit<AppState, ActionKey> {
   return {
+    ...initialLessonFields,
     view: null,
     timeline: { tick: 0, maxTick: 0, playing: false, ticksPerSecond: speedTicksPerSecondDefault, achievedTicksPerSecond: 0, behind: false },
     events: [],
@@ -319,6 +323,7 @@ function replyHandler(connection: Connection, store: StoreApi<AppState>): ReplyH
       store.setState({ annotations: message.annotations });
       bumpRunRevision(store);
     },
+    lesson: ({ script }) => store.setState(lessonArrived(connection, script, store.getState)),
     expectations: (message) => store.setState({ expectationResults: message.results }),
     'jump-result': (message) => store.setState({ lastJump: { request: message.request, tick: message.tick } }),
     'compare-result': (message) => store.setState({ comparison: { change: message.change, pending: false, until: message.until, divergence: message.divergence } }),

@@ -74,3 +74,13 @@ describe('lesson lines', () => {
     expect(parseScenario('nodes 3\nat 1: highlight 4').ok).toBe(false);
   });
 });
+
+describe('a scenario with captions only', () => {
+  it('is no lesson: its captions are the run’s, shown as a scenario’s', () => {
+    const compiled = compileScenario(parsed('nodes 3\nat 0: caption "Hello"\nat 100: caption "Bye"'));
+    expect(compiled.ok && compiled.lesson.steps).toEqual([]);
+    expect(compiled.ok && compiled.annotations.captions).toHaveLength(2);
+    const withCue = compileScenario(parsed('nodes 3\nat 0: caption "Hello"\nat 100: cue'));
+    expect(withCue.ok && withCue.lesson.steps.map((step) => step.tick)).toEqual([0, 100]);
+  });
+});

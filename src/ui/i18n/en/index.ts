@@ -9,6 +9,7 @@ import { details } from './details.ts';
 import { diagram } from './diagram.ts';
 import { embed } from './embed.ts';
 import { events } from './events.ts';
+import { exporting } from './exporting.ts';
 import { figure2 } from './figure2.ts';
 import { log } from './log.ts';
 import { runs } from './runs.ts';
@@ -16,6 +17,8 @@ import { settings } from './settings.ts';
 import { presets } from './presets.ts';
 import { scenario } from './scenario.ts';
 import { share } from './share.ts';
+import { lessons } from './lessons.ts';
+import { learn } from './learn.ts';
 import { tape } from './tape.ts';
 
-export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches, tape, diagram };
+export const en = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches, tape, diagram, exporting, lessons, learn };

@@ -1,0 +1,48 @@
+/**
+ * The lessons' titles and one-line summaries (English, the source catalogue), keyed by the ids
+ * of the lesson files (src/lessons/<id>.scn), in the course's order. The captions themselves are
+ * in the lesson files, in both languages. tests/unit/lessons.test.ts checks that every lesson
+ * file has an entry here and in zh-CN/lesson-titles.ts, and every entry a file.
+ */
+export const lessonTitles = {
+  'leader-election': {
+    title: 'Leader election',
+    summary: 'The first timer to fire makes a candidate; a majority of votes makes a leader, and its heartbeats keep it there.',
+  },
+  'split-vote': {
+    title: 'Split vote',
+    summary: 'Candidates that stand together split the votes; fresh random timeouts elect a leader in the next term.',
+  },
+  'leader-crash': {
+    title: 'Heartbeats and a leader crash',
+    summary: 'Heartbeats stop when the leader crashes; a follower wins a higher term and the old leader comes back as a follower.',
+  },
+  'log-replication': {
+    title: 'Log replication and commit',
+    summary: 'An entry is committed once a majority stores it: replicated is not committed.',
+  },
+  'catch-up': {
+    title: 'Catching up over a divergent log',
+    summary: 'The leader backs nextIndex off until the logs agree, then overwrites the follower’s conflicting entries.',
+  },
+  'minority-leader': {
+    title: 'A leader in the minority',
+    summary: 'A cut-off leader accepts writes it can never commit; on healing they are rolled back.',
+  },
+  'figure-8': {
+    title: 'Figure 8: committing old-term entries',
+    summary: 'An entry of an old term on a majority can still be overwritten: a leader commits only entries of its own term.',
+  },
+  persistence: {
+    title: 'Crash and restart: what persists',
+    summary: 'currentTerm, votedFor and the log survive a crash; a restarted node cannot vote twice in a term.',
+  },
+  snapshot: {
+    title: 'Catching up by snapshot',
+    summary: 'A follower that lags behind the leader’s compacted log is brought up to date with InstallSnapshot.',
+  },
+  'election-restriction': {
+    title: 'The election restriction',
+    summary: 'Voters refuse a candidate whose log is behind theirs, so every leader holds every committed entry (§5.4.1).',
+  },
+};

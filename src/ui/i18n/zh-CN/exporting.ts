@@ -1,0 +1,61 @@
+/** exporting 区域的文字（简体中文）：把集群视图导出为文件，把一段 tick 录制成视频。 */
+import { makeFormat } from '../format.ts';
+import type { Messages } from '../messages.ts';
+
+const f = makeFormat('zh-CN');
+
+export const exporting: Messages['exporting'] = {
+  name: '导出到幻灯片',
+  hint: '把屏幕上的集群视图连同图例一起导出为文件；也可以把一段 tick 录制成视频。',
+  scale: '倍率',
+  scaleOption: (times) => `${times}×`,
+  withLegend: '文件中包含图例',
+  exportSvg: '将集群导出为 SVG',
+  exportPng: '将集群导出为 PNG',
+  fileTitle: (tick) => `Raftlab 集群视图（tick ${f.count(tick)}）`,
+  saved: (name) => `已保存 ${name}。`,
+  notShown: '集群视图尚未显示。',
+  failed: '无法生成文件。',
+  record: {
+    open: '录制视频',
+    form: '录制一段 tick',
+    intro: '让运行逐帧走过这些 tick，再回到屏幕上原来的 tick，然后把这些帧保存为视频。',
+    from: '起始 tick',
+    to: '结束 tick',
+    ticksPerFrame: '每帧 tick 数',
+    framesPerSecond: '每秒帧数',
+    format: '格式',
+    webm: 'WebM 视频',
+    png: 'PNG 序列',
+    pngHint: '每帧一张按顺序编号的 PNG，打包在一个 .zip 文件里，任何视频编辑软件都能把它合成视频。',
+    webmHint: '无论绘制一帧花多长时间，它在视频中的时长都分毫不差。',
+    webmRealTimeHint: '先逐帧绘制，再按实际速度播放录成视频：保存之前请让这个标签页保持在前台。',
+    noWebm: '这个浏览器无法录制 WebM 视频（没有支持 WebM 的 MediaRecorder）。请改为录制 PNG 序列。',
+    summary: (frames, seconds) => `共 ${f.count(frames)} 帧：视频长 ${seconds.toFixed(1)} 秒。`,
+    start: '开始录制',
+    close: '关闭',
+    cancel: '取消',
+    progress: '录制进度',
+    progressFrames: (done, total) => `正在绘制第 ${f.count(done)} 帧，共 ${f.count(total)} 帧`,
+    progressVideo: (done, total) => `正在录制视频：第 ${f.count(done)} 帧，共 ${f.count(total)} 帧`,
+    preview: '正在录制的画面',
+    done: (name, frames) => `已保存 ${name}：共 ${f.count(frames)} 帧。`,
+    cancelled: (tick) => `已取消录制；运行已回到 tick ${f.count(tick)}。`,
+    failed: (why, tick) => `录制失败：${why}。运行已回到 tick ${f.count(tick)}。`,
+  },
+  check: {
+    wholeNumber: '请输入整数。',
+    between: (min, max) => `必须在 ${f.count(min)} 到 ${f.count(max)} 之间。`,
+    after: (from) => `必须大于起始 tick（${f.count(from)}）。`,
+    frames: (count, max) => `这样共有 ${f.count(count)} 帧，超过上限 ${f.count(max)} 帧：请增加每帧 tick 数，或缩短范围。`,
+    noWebm: '这个浏览器无法录制 WebM：请选择 PNG 序列。',
+  },
+  problem: {
+    tick: (tick) => `运行没有及时显示 tick ${f.count(tick)}`,
+    recorder: '浏览器的视频录制器出错停止了',
+    image: '有一帧无法绘制成图片',
+    canvas: '浏览器没有提供可供绘制的画布',
+    png: '有一帧无法保存为 PNG',
+    other: (detail) => `出现意外错误（${detail}）`,
+  },
+};
