@@ -30,9 +30,10 @@ export function screenColours(element: Element | null): ScreenColours {
  * filter, the marks and shading, the lanes, and the legend below. Returns the SVG and its height.
  */
 export function diagramFile(m: Messages, window: DiagramWindow, view: DiagramGeometry, filter: MessageFilter, span: number, colours: ScreenColours): { svg: string; height: number } {
-  const { shown } = shownMessages(window.messages, filter);
+  const { shown, collapsed } = shownMessages(window.messages, filter);
   const inRange = shown.filter((message) => overlaps(message, view.from, view.to));
-  const content = sceneMarkup(diagramScene(view, { m, window, shown: inRange, stretches: roleStretches(window), span, focus: null, selected: null }));
+  const band = collapsed.filter((message) => overlaps(message, view.from, view.to));
+  const content = sceneMarkup(diagramScene(view, { m, window, shown: inRange, band, stretches: roleStretches(window), span, focus: null, selected: null }));
   const legend = diagramLegendMarkup(m, view.width, view.height);
   const svg = diagramDocument(view, content, m, { title: m.diagram.fileTitle(view.from, view.to), ...colours, legend });
   return { svg, height: view.height + legend.height };

@@ -273,9 +273,9 @@ function Drawing({ data, view, filter, span, tick, onKey }: DrawingProps) {
   // The window's geometry at the scale shown (the ticks shown span `span`, or fewer while the run is shorter): it reaches past the drawing's edges.
   const viewTicks = view.to - view.from;
   const content = useMemo(() => rangedGeometry(diagramGeometry({ from: data.from, to: data.from + viewTicks }, lanes, width, height, orientation), data.from, data.to), [data.from, data.to, viewTicks, lanes, width, height, orientation]);
-  const { shown, heartbeats } = useMemo(() => shownMessages(data.messages, filter), [data, filter]);
+  const { shown, heartbeats, collapsed } = useMemo(() => shownMessages(data.messages, filter), [data, filter]);
   const drawn = useMemo(() => (shown.length > arrowsDrawnMax ? shown.slice(shown.length - arrowsDrawnMax) : shown), [shown]);
-  const scene = useMemo(() => diagramScene(content, { m, window: data, shown: drawn, stretches: roleStretches(data), span, focus, selected }), [content, m, data, drawn, span, focus, selected]);
+  const scene = useMemo(() => diagramScene(content, { m, window: data, shown: drawn, band: collapsed, stretches: roleStretches(data), span, focus, selected }), [content, m, data, drawn, collapsed, span, focus, selected]);
   // The lanes do not move with time: drawn once for their layout.
   const laneLayout = useMemo(() => diagramGeometry({ from: 0, to: 1 }, lanes, width, height, orientation), [lanes, width, height, orientation]);
   const lanesText = useMemo(() => lanesMarkup(laneLayout, m), [laneLayout, m]);

@@ -110,20 +110,20 @@ export interface MessageFilter {
   readonly lanes: readonly NodeId[];
 }
 
-/** The messages drawn, and the heartbeats left out (counted, for the note under the drawing). */
-export function shownMessages(messages: readonly DiagramMessage[], filter: MessageFilter): { shown: DiagramMessage[]; heartbeats: number } {
-  let heartbeats = 0;
+/**
+ * The messages drawn as arrows, and the heartbeats collapsed out of them (counted for the note
+ * under the drawing, and drawn as a thin, faint band behind the arrows).
+ */
+export function shownMessages(messages: readonly DiagramMessage[], filter: MessageFilter): { shown: DiagramMessage[]; heartbeats: number; collapsed: DiagramMessage[] } {
   const shown: DiagramMessage[] = [];
+  const collapsed: DiagramMessage[] = [];
   for (const message of messages) {
     if (!filter.lanes.includes(message.from) || !filter.lanes.includes(message.to)) continue;
     if (filter.rpcs.length > 0 && !filter.rpcs.includes(rpcFamily(message.type))) continue;
-    if (filter.collapseHeartbeats && message.heartbeat) {
-      heartbeats += 1;
-      continue;
-    }
-    shown.push(message);
+    if (filter.collapseHeartbeats && message.heartbeat) collapsed.push(message);
+    else shown.push(message);
   }
-  return { shown, heartbeats };
+  return { shown, heartbeats: collapsed.length, collapsed };
 }
 
 /** Does the message's arrow cross the ticks from-to? */

@@ -8,7 +8,7 @@
 import type { Messages } from '../i18n/catalogue.ts';
 import { lanePx } from './diagram-layout.ts';
 import type { DiagramGeometry } from './diagram-layout.ts';
-import { dangerColour, markGlyph } from './diagram-scene.ts';
+import { bandColour, bandOpacity, dangerColour, markGlyph } from './diagram-scene.ts';
 import type { DiagramScene } from './diagram-scene.ts';
 import { messageColor, termColor } from './palette.ts';
 
@@ -22,7 +22,12 @@ const n = (value: number) => (Math.round(value * 10) / 10).toString();
 /** The scene's shading, tick lines and labels, arrows and marks as SVG. */
 export function sceneMarkup(scene: DiagramScene): string {
   const { geometry } = scene;
-  const parts: string[] = ['<g class="diagram-lanes" pointer-events="none">'];
+  const parts: string[] = [];
+  if (scene.band.length > 0) {
+    // i18n-exempt: SVG markup, not words.
+    parts.push(`<path class="diagram-heartbeat-band" d="${scene.band.map((line) => `M${n(line.x1)},${n(line.y1)}L${n(line.x2)},${n(line.y2)}`).join('')}" stroke="${bandColour}" stroke-width="0.75" opacity="${bandOpacity}" fill="none"/>`);
+  }
+  parts.push('<g class="diagram-lanes" pointer-events="none">');
   for (const rect of scene.stretches) parts.push(`<rect x="${n(rect.x)}" y="${n(rect.y)}" width="${n(rect.width)}" height="${n(rect.height)}" fill="${rect.fill}" opacity="${rect.opacity}"/>`);
   parts.push('</g><g class="diagram-axis" pointer-events="none">');
   for (const { tick, at } of scene.axis) {

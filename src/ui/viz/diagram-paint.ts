@@ -6,7 +6,7 @@
  * arrives. The file for slides is SVG, from the same scene (diagram-markup.ts).
  */
 import type { DiagramScene } from './diagram-scene.ts';
-import { textColour } from './diagram-scene.ts';
+import { bandColour, bandOpacity, textColour } from './diagram-scene.ts';
 
 export interface PaintStyle {
   /** The screen's text colour (what currentColor is in the SVG). */
@@ -25,6 +25,19 @@ export function paintScene(context: CanvasRenderingContext2D, scene: DiagramScen
     context.globalAlpha = rect.opacity;
     context.fillStyle = rect.fill;
     context.fillRect(rect.x, rect.y, rect.width, rect.height);
+  }
+
+  // The collapsed heartbeats: one thin, faint path.
+  if (scene.band.length > 0) {
+    context.globalAlpha = bandOpacity;
+    context.strokeStyle = bandColour;
+    context.lineWidth = 0.75;
+    context.beginPath();
+    for (const line of scene.band) {
+      context.moveTo(line.x1, line.y1);
+      context.lineTo(line.x2, line.y2);
+    }
+    context.stroke();
   }
 
   context.font = `11px ${style.fontFamily}`;

@@ -69,9 +69,24 @@ export interface SceneMark {
   readonly title: string;
 }
 
+/** A collapsed heartbeat: a thin, faint line from send to arrival, no head, not clickable. */
+export interface SceneLine {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+/** Most collapsed heartbeats drawn in the band (the latest ones). */
+export const bandLinesMax = 2_000;
+export const bandColour = messageColor.MsgApp;
+export const bandOpacity = 0.2;
+
 export interface DiagramScene {
   readonly geometry: DiagramGeometry;
   readonly stretches: readonly SceneRect[];
+  /** The collapsed heartbeats, behind everything else. */
+  readonly band: readonly SceneLine[];
   readonly axis: readonly SceneAxisTick[];
   readonly arrows: readonly SceneArrow[];
   readonly marks: readonly SceneMark[];
@@ -82,6 +97,8 @@ export interface SceneOptions {
   readonly window: DiagramWindow;
   /** The messages to draw (filtered). */
   readonly shown: readonly DiagramMessage[];
+  /** Heartbeats collapsed into the faint band (none when they are shown as arrows). */
+  readonly band?: readonly DiagramMessage[];
   readonly stretches: readonly RoleStretch[];
   /** The ticks the window spans on screen (the tick labels' step follows it). */
   readonly span: number;
@@ -94,6 +111,10 @@ export function diagramScene(geometry: DiagramGeometry, options: SceneOptions): 
   return {
     geometry,
     stretches: stretchRects(geometry, options.stretches),
+    band: (options.band ?? []).slice(-bandLinesMax).flatMap((message) => {
+      const ends = arrowEnds(geometry, message);
+      return ends === null ? [] : [ends];
+    }),
     axis: axisTicks(geometry.from, geometry.to, options.span).map((tick) => ({ tick, at: timePx(geometry, tick) })),
     arrows: sceneArrows(geometry, options),
     marks: sceneMarks(geometry, options),

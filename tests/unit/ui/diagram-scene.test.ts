@@ -114,3 +114,15 @@ describe('the space-time diagram’s scene', () => {
     expect(wide.markup).toContain('became candidate');
   });
 });
+
+describe('collapsed heartbeats', () => {
+  it('are drawn as a faint band behind the arrows, not as arrows', () => {
+    const { shown, collapsed, heartbeats } = shownMessages(window.messages, { ...all, collapseHeartbeats: true });
+    expect(heartbeats).toBe(1);
+    const geometry = diagramGeometry(window, [1, 2, 3], 400, 420);
+    const scene = diagramScene(geometry, { m: en, window, shown, band: collapsed, stretches: [], span: 100, focus: null, selected: null });
+    expect(scene.arrows.map((arrow) => arrow.message.id)).not.toContain(4);
+    expect(scene.band).toEqual([{ x1: lanePx(geometry, 1), y1: timePx(geometry, 40), x2: lanePx(geometry, 2), y2: timePx(geometry, 45) }]);
+    expect(sceneMarkup(scene)).toMatch(/<path class="diagram-heartbeat-band" d="M[\d.]+,[\d.]+L/);
+  });
+});

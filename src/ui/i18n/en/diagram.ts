@@ -13,6 +13,7 @@ export const diagram = {
   earlier: 'Earlier ticks',
   later: 'Later ticks',
   follow: 'Follow the tick',
+  /** Heartbeats (empty AppendEntries and their replies) collapsed into a faint band behind the arrows. */
   collapse: 'Hide heartbeats',
   /** Time runs across the page (lanes are rows) instead of down it. */
   timeAcross: 'Time across',
@@ -39,7 +40,7 @@ export const diagram = {
       snapshot: 'snapshot',
     },
   },
-  heartbeatsHidden: (count: number) => `${f.count(count)} ${f.plural(count, { one: 'heartbeat', other: 'heartbeats' })} hidden`,
+  heartbeatsHidden: (count: number) => `${f.count(count)} ${f.plural(count, { one: 'heartbeat', other: 'heartbeats' })} in the faint band`,
   notDrawn: (count: number) => `${f.count(count)} earlier ${f.plural(count, { one: 'message', other: 'messages' })} not drawn (zoom in)`,
   /** The event log's node filter, which the diagram follows. */
   focus: (node: number) => `node ${node} only (the event log's filter)`,

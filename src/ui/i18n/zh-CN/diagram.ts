@@ -36,7 +36,7 @@ export const diagram: Messages['diagram'] = {
       snapshot: '快照',
     },
   },
-  heartbeatsHidden: (count) => `已隐藏 ${f.count(count)} 个心跳`,
+  heartbeatsHidden: (count) => `${f.count(count)} 个心跳画作淡色细带`,
   notDrawn: (count) => `另有 ${f.count(count)} 条较早的消息未画出（请放大）`,
   focus: (node) => `只看节点 ${node}（事件日志的筛选）`,
   exportSvg: '导出 SVG',
