@@ -28,32 +28,27 @@ export interface UiFigure {
   diagramPan: PanFigure[];
 }
 
-export interface PanFigure {
-  /** Ticks the diagram's window spans. */
-  spanTicks: number;
+/** Frame times while the diagram moves, and how many windows it drew (each one asked of the worker). */
+interface MovingFigures {
   frames: number;
-  pxPerFrame: number;
-  ticksCovered: number;
   frameTimeP50Ms: number;
   frameTimeP95Ms: number;
   frameTimeP99Ms: number;
   frameTimeMaxMs: number;
   longTasks: number;
-  /** Windows the diagram drew during the pan (each one asked of the worker). */
   diagramWindows: number;
 }
 
-export interface ScrollFigure {
+export interface PanFigure extends MovingFigures {
+  /** Ticks the diagram's window spans. */
+  spanTicks: number;
+  pxPerFrame: number;
+  ticksCovered: number;
+}
+
+export interface ScrollFigure extends MovingFigures {
   runTicks: number;
-  frames: number;
   ticksPerFrame: number;
-  frameTimeP50Ms: number;
-  frameTimeP95Ms: number;
-  frameTimeP99Ms: number;
-  frameTimeMaxMs: number;
-  longTasks: number;
-  /** Windows the diagram drew during the scroll (each one asked of the worker). */
-  diagramWindows: number;
 }
 
 /** Frame-time figures from requestAnimationFrame deltas. */

@@ -9,12 +9,13 @@
  * Home and End scroll the page and press its buttons as usual), Tab stays inside it, and Escape
  * or Close shut it and give the focus back to the Learn button.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import type { lessonOrder } from '../lessons/lessons.ts';
 import { findLesson, lessonTitle } from '../lessons/lessons.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { DialogButton } from './DialogButton.tsx';
 import './learn.css';
 
 type LessonId = (typeof lessonOrder)[number];
@@ -70,20 +71,7 @@ const fieldNames: ReadonlySet<GlossaryKey> = new Set<GlossaryKey>(['currentTerm'
 
 export function LearnButton() {
   const m = useMessages();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
-  return (
-    <>
-      <button type="button" ref={button} onClick={() => setOpen(true)}>
-        {m.learn.open}
-      </button>
-      {open ? <LearnPage onClose={close} /> : null}
-    </>
-  );
+  return <DialogButton label={m.learn.open}>{(close) => <LearnPage onClose={close} />}</DialogButton>;
 }
 
 const focusable = 'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';

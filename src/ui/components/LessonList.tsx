@@ -3,28 +3,16 @@
  * its summary, its steps and about how long it takes. Choosing one opens it (the run on screen
  * is replaced, as opening a scenario does).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useMessages } from '../hooks/use-messages.ts';
 import { lessons, lessonTitle } from '../lessons/lessons.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { DialogButton, ModalFrame } from './DialogButton.tsx';
 import './lessons.css';
 
 export function LessonsButton() {
   const m = useMessages();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
-  return (
-    <>
-      <button type="button" ref={button} onClick={() => setOpen(true)}>
-        {m.lessons.open}
-      </button>
-      {open ? <LessonListDialog onClose={close} note={null} /> : null}
-    </>
-  );
+  return <DialogButton label={m.lessons.open}>{(close) => <LessonListDialog onClose={close} note={null} />}</DialogButton>;
 }
 
 export function LessonListDialog({ onClose, note }: { readonly onClose: () => void; readonly note: string | null }) {
@@ -34,19 +22,7 @@ export function LessonListDialog({ onClose, note }: { readonly onClose: () => vo
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
-    <div className="help-backdrop" onClick={onClose}>
-      <div
-        className="help-dialog lesson-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
-          event.preventDefault();
-          onClose();
-        }}
-      >
+    <ModalFrame className="lesson-dialog" titleId={`${id}-title`} onClose={onClose}>
         <h2 id={`${id}-title`}>{m.lessons.open}</h2>
         {note === null ? null : (
           <p className="field-warning" role="alert">
@@ -83,8 +59,7 @@ export function LessonListDialog({ onClose, note }: { readonly onClose: () => vo
             {m.lessons.close}
           </button>
         </div>
-      </div>
-    </div>
+    </ModalFrame>
   );
 }
 

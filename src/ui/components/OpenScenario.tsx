@@ -10,24 +10,12 @@ import { scenarioErrorText } from '../scenario/text.ts';
 import { presetTitle, scenarioPresets } from '../scenario/presets.ts';
 import { readProblemText, readScenarioAddress, scenarioBytesMax } from '../scenario/source.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { DialogButton, ModalFrame } from './DialogButton.tsx';
 import './panels.css';
 
 export function OpenScenarioButton() {
   const m = useMessages();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
-  return (
-    <>
-      <button type="button" ref={button} onClick={() => setOpen(true)}>
-        {m.scenario.openScenario}
-      </button>
-      {open ? <OpenScenarioDialog onClose={close} /> : null}
-    </>
-  );
+  return <DialogButton label={m.scenario.openScenario}>{(close) => <OpenScenarioDialog onClose={close} />}</DialogButton>;
 }
 
 /** Where the text in the box came from, for the name the run is opened under. */
@@ -99,19 +87,7 @@ function OpenScenarioDialog({ onClose }: { readonly onClose: () => void }) {
   const opening = submitted && status?.phase === 'replaying';
 
   return (
-    <div className="help-backdrop" onClick={onClose}>
-      <div
-        className="help-dialog scenario-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
-          event.preventDefault();
-          onClose();
-        }}
-      >
+    <ModalFrame className="scenario-dialog" titleId={`${id}-title`} onClose={onClose}>
         <h2 id={`${id}-title`}>{m.scenario.dialogTitle}</h2>
         <p className="scenario-intro">{m.scenario.dialogIntro}</p>
         <div className="scenario-sources">
@@ -192,7 +168,6 @@ function OpenScenarioDialog({ onClose }: { readonly onClose: () => void }) {
             {m.scenario.cancel}
           </button>
         </div>
-      </div>
-    </div>
+    </ModalFrame>
   );
 }
