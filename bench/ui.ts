@@ -72,7 +72,8 @@ async function measureDiagramScroll(page: import('@playwright/test').Page, ticks
   const result = await page.evaluate<{ deltas: number[]; tasks: number[]; windows: number }>(`new Promise((resolve) => {
     const slider = document.querySelector('input[type=range][aria-label="Timeline"]');
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-    const label = () => document.querySelector('svg.diagram')?.getAttribute('aria-label') ?? '';
+    // The window drawn: the canvas says which ticks it holds.
+    const label = () => { const canvas = document.querySelector('canvas.diagram-content'); return canvas === null ? '' : canvas.getAttribute('data-from') + '-' + canvas.getAttribute('data-to'); };
     const times = [];
     const tasks = [];
     const seen = new Set();
@@ -122,7 +123,8 @@ async function measureDiagramPan(page: import('@playwright/test').Page, zoomOuts
   const spanText = (await region.locator('.diagram-span').textContent()) ?? '';
   const result = await page.evaluate<{ deltas: number[]; tasks: number[]; windows: number; first: string; last: string }>(`new Promise((resolve) => {
     const box = document.querySelector('.diagram-box');
-    const label = () => document.querySelector('.diagram')?.getAttribute('aria-label') ?? '';
+    const label = () => document.querySelector('svg.diagram')?.getAttribute('aria-label') ?? '';
+    const drawn = () => { const canvas = document.querySelector('canvas.diagram-content'); return canvas === null ? '' : canvas.getAttribute('data-from') + '-' + canvas.getAttribute('data-to'); };
     const times = [];
     const tasks = [];
     const seen = new Set();
@@ -132,7 +134,7 @@ async function measureDiagramPan(page: import('@playwright/test').Page, zoomOuts
     let left = ${frames};
     const frame = (now) => {
       times.push(now);
-      seen.add(label());
+      seen.add(drawn());
       if (left === 0) {
         observer.disconnect();
         resolve({ deltas: times.slice(1).map((time, index) => time - times[index]), tasks, windows: seen.size, first, last: label() });
