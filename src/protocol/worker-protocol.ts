@@ -73,8 +73,12 @@ export type ToWorker =
   | { readonly type: 'init'; readonly options: SimulationOptions }
   /** Advances playback: `elapsedMs` of wall time passed since the previous frame. */
   | { readonly type: 'frame'; readonly elapsedMs: number }
-  /** Plays on; with `until`, pauses when the run reaches that tick (a lesson's next step). */
-  | { readonly type: 'play'; readonly until?: Tick }
+  /**
+   * Plays on; with `until`, pauses when the run reaches that tick (a lesson's next step), and with
+   * `withinMs` as well, plays faster than the chosen speed when that is what it takes to get there
+   * in about that long (a long wait between two steps does not keep a class waiting).
+   */
+  | { readonly type: 'play'; readonly until?: Tick; readonly withinMs?: number }
   | { readonly type: 'pause' }
   | { readonly type: 'set-speed'; readonly ticksPerSecond: number }
   | { readonly type: 'step'; readonly ticks: number }

@@ -91,6 +91,8 @@ interface Session {
   lesson: LessonScript;
   /** Where playback pauses by itself ('play' with `until`), or null. */
   playUntil: Tick | null;
+  /** The speed that reaches playUntil in the time asked ('play' with `withinMs`), or null: the chosen speed. */
+  playUntilSpeed: number | null;
   ticksPerSecond: number;
   carriedTicks: number;
   request: ViewRequest;
@@ -171,6 +173,7 @@ function newSession(): Session {
     annotations: noAnnotations,
     playing: false,
     playUntil: null,
+    playUntilSpeed: null,
     lesson: noLessonScript,
     ticksPerSecond: speedTicksPerSecondDefault,
     carriedTicks: 0,
@@ -242,6 +245,8 @@ function commandHandlers(context: Context): Handlers {
       const timeline = currentRun(session);
       const until = command.until === undefined ? null : Math.round(requireNumber('until', command.until));
       session.playUntil = until !== null && until > timeline.tick ? until : null;
+      const withinMs = command.withinMs === undefined ? null : requireNumber('withinMs', command.withinMs);
+      session.playUntilSpeed = session.playUntil === null || withinMs === null || withinMs <= 0 ? null : clampSpeed(Math.ceil(((session.playUntil - timeline.tick) * 1000) / withinMs));
       session.playing = true;
       session.speed = idleSpeedMeter;
       frame(false);
@@ -249,6 +254,7 @@ function commandHandlers(context: Context): Handlers {
     pause: () => {
       session.playing = false;
       session.playUntil = null;
+      session.playUntilSpeed = null;
       frame(false);
     },
     'set-speed': (command) => {
@@ -478,6 +484,7 @@ function startRun(context: Context, timeline: Timeline, annotations: Annotations
   }
   session.playing = false;
   session.playUntil = null;
+  session.playUntilSpeed = null;
   session.carriedTicks = 0;
   postFrame(context, { resetEvents: true });
 }
@@ -526,7 +533,9 @@ function playFrame(context: Context, elapsedMs: number): void {
   const { session, now } = context;
   if (!session.playing || session.timeline === null) return;
   const carriedBefore = session.carriedTicks;
-  const frame = ticksForFrame({ elapsedMs, ticksPerSecond: session.ticksPerSecond, carriedTicks: session.carriedTicks });
+  // On the way to a lesson's step, as fast as it takes to be there in the time asked (never slower than chosen).
+  const ticksPerSecond = session.playUntil !== null && session.playUntilSpeed !== null ? Math.max(session.ticksPerSecond, session.playUntilSpeed) : session.ticksPerSecond;
+  const frame = ticksForFrame({ elapsedMs, ticksPerSecond, carriedTicks: session.carriedTicks });
   session.carriedTicks = frame.carriedTicks;
   const timeline = session.timeline;
   // A scenario plays to its end and pauses there; Play again goes on past it, live. A lesson's
@@ -552,12 +561,15 @@ function playFrame(context: Context, elapsedMs: number): void {
   }
   // Progress in ticks, fractions owed to the next frame included, so slow speeds read exactly.
   const progressed = done + session.carriedTicks - carriedBefore;
-  session.speed = meterFrame(session.speed, { elapsedMs, ticks: progressed, chosenTicksPerSecond: session.ticksPerSecond });
+  session.speed = meterFrame(session.speed, { elapsedMs, ticks: progressed, chosenTicksPerSecond: ticksPerSecond });
   if (timeline.tick === end && toEnd !== Infinity) {
     session.playing = false;
     session.carriedTicks = 0;
   }
-  if (session.playUntil !== null && timeline.tick >= session.playUntil) session.playUntil = null;
+  if (session.playUntil !== null && timeline.tick >= session.playUntil) {
+    session.playUntil = null;
+    session.playUntilSpeed = null;
+  }
   afterAdvance(context, hit);
 }
 

@@ -16,6 +16,11 @@ export const lessonOrder = ['leader-election', 'split-vote', 'leader-crash', 'lo
 
 /** How fast a lesson plays between its steps, in ticks per second: slow enough to follow each message. */
 export const lessonTicksPerSecond = 40;
+/**
+ * Next takes at most about this long to reach the next step (ms): where the wait is longer (a
+ * timeout hundreds of ticks away), that stretch plays faster, so a class is not kept waiting.
+ */
+export const lessonStepMsMax = 4_000;
 /** The reading time a step adds to a lesson's duration, in seconds. */
 const secondsPerStep = 12;
 
@@ -26,7 +31,7 @@ export interface Lesson {
   readonly end: Tick;
   /** Steps (ticks with a caption, a question, a highlight or a cue). */
   readonly steps: number;
-  /** About how long it takes in class: playing at lessonTicksPerSecond, and reading each step. */
+  /** About how long it takes in class: playing between steps (at most lessonStepMsMax each), and reading each step. */
   readonly minutes: number;
 }
 
@@ -35,8 +40,10 @@ function lessonOf(id: string, text: string): Lesson {
   if (!parsed.ok) return { id, text, end: 0, steps: 0, minutes: 1 };
   const end = endOf(parsed.scenario);
   const lessonKinds = new Set(['caption', 'cue', 'ask', 'highlight']);
-  const steps = new Set(parsed.scenario.steps.filter((step) => lessonKinds.has(step.item.kind)).map((step) => step.tick)).size;
-  return { id, text, end, steps, minutes: Math.max(1, Math.round((end / lessonTicksPerSecond + steps * secondsPerStep) / 60)) };
+  const ticks = [...new Set(parsed.scenario.steps.filter((step) => lessonKinds.has(step.item.kind)).map((step) => step.tick))].sort((a, b) => a - b);
+  // Each stretch from one step to the next plays at the lesson's speed, or in lessonStepMsMax when that is quicker.
+  const playing = ticks.slice(1).reduce((seconds, tick, at) => seconds + Math.min((tick - ticks[at]!) / lessonTicksPerSecond, lessonStepMsMax / 1000), 0);
+  return { id, text, end, steps: ticks.length, minutes: Math.max(1, Math.round((playing + ticks.length * secondsPerStep) / 60)) };
 }
 
 const rank = (id: string) => {

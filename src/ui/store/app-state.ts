@@ -195,8 +195,8 @@ export interface AppState extends LessonFields {
 
   // Playback
   readonly play: () => void;
-  /** Plays and pauses when the run reaches `tick` (a lesson's next step). */
-  readonly playUntil: (tick: Tick) => void;
+  /** Plays and pauses when the run reaches `tick` (a lesson's next step); faster than chosen if it would take longer than `withinMs`. */
+  readonly playUntil: (tick: Tick, withinMs?: number) => void;
   /**
    * Opens a lesson (a scenario with lesson lines): `id` for a shipped one, null for one opened as
    * text; `at` names one of its marks to go to (the Learn page's "Show me"), else its start;

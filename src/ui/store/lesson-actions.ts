@@ -7,7 +7,7 @@
  */
 import type { LessonScript } from '../../scenario/index.ts';
 import { stepAt } from '../../scenario/index.ts';
-import { lessonTicksPerSecond } from '../lessons/lessons.ts';
+import { lessonStepMsMax, lessonTicksPerSecond } from '../lessons/lessons.ts';
 import type { AppState, LessonFields } from './app-state.ts';
 
 type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
@@ -31,7 +31,7 @@ export function lessonActions(connection: LessonConnection, set: SetState, get: 
     if (step === undefined) return;
     if (step.tick > timeline.tick) {
       set({ lessonTarget: index });
-      get().playUntil(step.tick);
+      get().playUntil(step.tick, lessonStepMsMax);
     } else {
       set({ lessonTarget: null });
       if (timeline.playing) get().pause();

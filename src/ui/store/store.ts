@@ -160,7 +160,7 @@ function initialState(runOptions: SimulationOptions, display: Display): Omit<App
 function playbackActions({ port }: Connection, get: GetState, set: SetState): Pick<AppState, 'play' | 'playUntil' | 'pause' | 'togglePlay' | 'step' | 'stepBack' | 'nextEvent' | 'seek' | 'setSpeed' | 'jump' | 'compare' | 'compareStates'> {
   return {
     play: () => port.post({ type: 'play' }),
-    playUntil: (tick) => port.post({ type: 'play', until: tick }),
+    playUntil: (tick, withinMs) => port.post(withinMs === undefined ? { type: 'play', until: tick } : { type: 'play', until: tick, withinMs }),
     pause: () => port.post({ type: 'pause' }),
     togglePlay: () => port.post({ type: get().timeline.playing ? 'pause' : 'play' }),
     step: (ticks = 1) => port.post({ type: 'step', ticks }),

@@ -157,6 +157,26 @@ describe('open-scenario', () => {
     expect(last.timeline).toMatchObject({ tick: 420, playing: true });
   });
 
+  it('plays faster than chosen to reach a far step in about the time asked, then at the chosen speed again', () => {
+    const h = harness();
+    h.send({ type: 'init', options: { nodes: 3 } });
+    h.send({ type: 'set-speed', ticksPerSecond: 40 });
+    // 2,000 ticks away, to be reached in 4 s: 500 ticks a second rather than 40.
+    h.send({ type: 'play', until: 2_000, withinMs: 4_000 });
+    let last = frameOf(h.send({ type: 'frame', elapsedMs: 1_000 }));
+    expect(last.timeline.tick).toBe(500);
+    for (let i = 0; i < 3; i += 1) last = frameOf(h.send({ type: 'frame', elapsedMs: 1_000 }));
+    expect(last.timeline).toMatchObject({ tick: 2_000, playing: false });
+    // A near step is reached at the chosen speed: 40 ticks in a second, not faster.
+    h.send({ type: 'play', until: 2_100, withinMs: 4_000 });
+    last = frameOf(h.send({ type: 'frame', elapsedMs: 1_000 }));
+    expect(last.timeline.tick).toBe(2_040);
+    h.send({ type: 'pause' });
+    h.send({ type: 'play' });
+    last = frameOf(h.send({ type: 'frame', elapsedMs: 1_000 }));
+    expect(last.timeline.tick).toBe(2_080);
+  });
+
   it('a run without expectations clears the list once, then posts none', () => {
     const h = harness();
     h.send({ type: 'open-scenario', text: 'nodes 3\nexpect always: no violation' });
