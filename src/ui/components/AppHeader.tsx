@@ -33,18 +33,34 @@ export function AppHeader() {
         <OpenScenarioButton />
         <CopyLinkButton />
         <LanguageSwitch />
+        {/* On a narrow screen these three show a sign instead of their words (their names stay the words). */}
         <button type="button" aria-pressed={largeType} aria-keyshortcuts="G" onClick={() => setLargeType(!largeType)} title={m.app.header.largeTypeHint}>
-          {m.app.header.largeType}
+          <HeaderLabel text={m.app.header.largeType} sign="A+" />
         </button>
-        <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-keyshortcuts="T">
-          {theme === 'dark' ? m.app.header.lightTheme : m.app.header.darkTheme}
+        <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-keyshortcuts="T" title={theme === 'dark' ? m.app.header.lightTheme : m.app.header.darkTheme}>
+          <HeaderLabel text={theme === 'dark' ? m.app.header.lightTheme : m.app.header.darkTheme} sign="◐" />
         </button>
-        <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-          {m.app.header.shortcuts}
+        <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?" title={m.app.header.shortcuts}>
+          <HeaderLabel text={m.app.header.shortcuts} sign="?" />
         </button>
         <ImportStatusNotices />
         <RestoreNotice />
       </div>
     </header>
+  );
+}
+
+/**
+ * A header button's words, or on a narrow screen a sign in their place (styles.css): the words
+ * stay in the button, visually hidden, so its name is the same at every width.
+ */
+function HeaderLabel({ text, sign }: { text: string; sign: string }) {
+  return (
+    <>
+      <span className="header-words">{text}</span>
+      <span className="header-sign" aria-hidden="true">
+        {sign}
+      </span>
+    </>
   );
 }
