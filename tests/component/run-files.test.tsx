@@ -80,7 +80,8 @@ describe('importing a run', () => {
     expect(screen.getByLabelText('Current tick')).toHaveTextContent('30000');
     await user.click(screen.getByRole('button', { name: 'Dismiss import notice' }));
     expect(screen.queryByText(/Imported run/)).toBeNull();
-  });
+    // A 30,000-tick replay under the whole app in jsdom: seconds on a busy machine, not a hang.
+  }, 30_000);
 
   it('Cancel (or Escape) in the question keeps the current run and returns to the Import button', async () => {
     const { store, tasks, user } = await renderApp();
