@@ -74,10 +74,12 @@ test('presenter mode at 1920x1080: the cluster fills the screen, the caption is 
   await expect(page.getByRole('button', { name: 'Leave presenter mode' })).toBeVisible();
   const sizes = await page.evaluate(() => {
     const text = document.querySelector('.lesson-caption-text')!;
+    const smallest = Math.min(...[...document.querySelectorAll('.lesson-caption, .lesson-caption *')].map((element) => parseFloat(getComputedStyle(element).fontSize)));
     const cluster = document.querySelector('.cluster-panel')!.getBoundingClientRect();
-    return { font: parseFloat(getComputedStyle(text).fontSize), clusterWidth: cluster.width, clusterHeight: cluster.height, header: document.querySelector('.app-header') !== null, side: document.querySelector('.app-side')?.getBoundingClientRect().width ?? 0 };
+    return { smallest, font: parseFloat(getComputedStyle(text).fontSize), clusterWidth: cluster.width, clusterHeight: cluster.height, header: document.querySelector('.app-header') !== null, side: document.querySelector('.app-side')?.getBoundingClientRect().width ?? 0 };
   });
   expect(sizes.font).toBeGreaterThanOrEqual(32);
+  expect(sizes.smallest).toBeGreaterThanOrEqual(32);
   expect(sizes.header).toBe(false);
   expect(sizes.side).toBe(0);
   expect(sizes.clusterWidth).toBeGreaterThanOrEqual(1920 * 0.9);
