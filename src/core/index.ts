@@ -33,3 +33,5 @@ export type { Message, RemoteMessage, RemoteMessageType } from './raft/message.t
 export { paperName, remoteMessageTypes } from './raft/message.ts';
 export type { ProposeResult } from './raft/step-leader.ts';
 export { describeCommand, describeMessage } from './describe.ts';
+export { checkLinearizable, linearizabilityBudgetDefault } from './linearizability.ts';
+export type { HistoryEntry, KvOperation, LinearizabilityVerdict } from './linearizability.ts';
