@@ -10,7 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/components/App.tsx';
 import { ExportPanel } from '../../src/ui/components/ExportPanel.tsx';
-import { clusterFile, clusterSvgOnScreen } from '../../src/ui/cluster-export.ts';
+import { clusterFile, clusterSvgOnScreen } from '../../src/ui/export/cluster-export.ts';
 import { en } from '../../src/ui/i18n/en/index.ts';
 import type { Locale } from '../../src/ui/i18n/locale.ts';
 import { makeAppStore } from '../../src/ui/store/store.ts';

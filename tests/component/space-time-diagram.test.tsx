@@ -7,7 +7,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SpaceTimeDiagram } from '../../src/ui/components/SpaceTimeDiagram.tsx';
-import { diagramFile } from '../../src/ui/diagram-export.ts';
+import { diagramFile } from '../../src/ui/export/diagram-export.ts';
 import { en } from '../../src/ui/i18n/en/index.ts';
 import { makeAppStore } from '../../src/ui/store/store.ts';
 import { AppStoreProvider } from '../../src/ui/store/store-context.tsx';

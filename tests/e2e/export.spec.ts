@@ -84,6 +84,18 @@ function zipNames(zip: Buffer): string[] {
 
 test.describe.configure({ timeout: 120_000 });
 
+/** A run 300 ticks on, the panel in view at 1× (a small picture records fast): the tick on screen, and the panel. */
+async function readyToRecord(page: Page): Promise<{ tick: number; region: Locator }> {
+  await openApp(page);
+  await setSpeed(page);
+  await runFor(page, 300);
+  const tick = await readTick(page);
+  const region = exportRegion(page);
+  await region.scrollIntoViewIfNeeded();
+  await region.getByRole('combobox', { name: 'Scale', exact: true }).selectOption('1');
+  return { tick, region };
+}
+
 test('exports the cluster as SVG and PNG, with the legend and the messages where the screen has them', async ({ page }) => {
   await openApp(page);
   await setSpeed(page);
@@ -144,13 +156,7 @@ test('exports the cluster as SVG and PNG, with the legend and the messages where
 });
 
 test('records 20 ticks as WebM and as a PNG sequence, and goes back to the tick on screen', async ({ page }) => {
-  await openApp(page);
-  await setSpeed(page);
-  await runFor(page, 300);
-  const tick = await readTick(page);
-  const region = exportRegion(page);
-  await region.scrollIntoViewIfNeeded();
-  await region.getByRole('combobox', { name: 'Scale', exact: true }).selectOption('1');
+  const { tick, region } = await readyToRecord(page);
 
   // WebM: 21 frames (ticks 100 to 120) at 20 frames a second.
   await fillRecording(region, { from: 100, to: 120, ticksPerFrame: 1, framesPerSecond: 20, format: 'WebM video' });
@@ -221,13 +227,7 @@ test('without WebCodecs, MediaRecorder records the WebM in a second pass', async
   await page.addInitScript(() => {
     delete (window as { VideoEncoder?: unknown }).VideoEncoder;
   });
-  await openApp(page);
-  await setSpeed(page);
-  await runFor(page, 300);
-  const tick = await readTick(page);
-  const region = exportRegion(page);
-  await region.scrollIntoViewIfNeeded();
-  await region.getByRole('combobox', { name: 'Scale', exact: true }).selectOption('1');
+  const { tick, region } = await readyToRecord(page);
   await fillRecording(region, { from: 100, to: 119, ticksPerFrame: 1, framesPerSecond: 10, format: 'WebM video' });
   const webmDownload = page.waitForEvent('download', { timeout: 60_000 });
   await region.getByRole('button', { name: 'Start recording' }).click();

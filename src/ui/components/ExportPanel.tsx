@@ -7,17 +7,17 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, Ref } from 'react';
-import { clusterFile, clusterFileName, clusterSvgOnScreen } from '../cluster-export.ts';
-import { recordCluster } from '../cluster-recording.ts';
-import type { ClusterRecordingResult, RecordingProgress } from '../cluster-recording.ts';
-import { pngOf } from '../diagram-export.ts';
+import { clusterFile, clusterFileName, clusterSvgOnScreen } from '../export/cluster-export.ts';
+import { recordCluster } from '../export/cluster-recording.ts';
+import type { ClusterRecordingResult, RecordingProgress } from '../export/cluster-recording.ts';
+import { pngOf } from '../export/diagram-export.ts';
 import { download } from '../download.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
-import { framesPerSecondMax, parseRecordingForm, recordingFormValues } from '../recording-form.ts';
-import type { NumberField, RecordingField, RecordingFormat, RecordingSettings } from '../recording-form.ts';
-import { webmPath } from '../recording-output.ts';
-import { frameCount } from '../recording.ts';
+import { framesPerSecondMax, parseRecordingForm, recordingFormValues } from '../export/recording-form.ts';
+import type { NumberField, RecordingField, RecordingFormat, RecordingSettings } from '../export/recording-form.ts';
+import { webmPath } from '../export/recording-output.ts';
+import { frameCount } from '../export/recording.ts';
 import type { FieldErrors } from '../settings-form.ts';
 import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
 import './export.css';

@@ -23,7 +23,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { NodeId } from '../../core/index.ts';
 import type { DiagramWindow } from '../../protocol/worker-protocol.ts';
 import { diagramTicksMax } from '../../protocol/worker-protocol.ts';
-import { diagramFile, pngOf, screenColours } from '../diagram-export.ts';
+import { diagramFile, pngOf, screenColours } from '../export/diagram-export.ts';
 import { download } from '../download.ts';
 import { useElementWidth } from '../hooks/use-element-width.ts';
 import { useMessages } from '../hooks/use-messages.ts';

@@ -6,16 +6,13 @@
  * and its summary as a title, so the file can be read, and checked, arrow by arrow.
  */
 import type { Messages } from '../i18n/catalogue.ts';
+import { escapeXml, flowItems, legendPadding } from './svg-text.ts';
+import type { LegendItem } from './svg-text.ts';
 import { lanePx } from './diagram-layout.ts';
 import type { DiagramGeometry } from './diagram-layout.ts';
 import { bandColour, bandOpacity, dangerColour, markGlyph } from './diagram-scene.ts';
 import type { DiagramScene } from './diagram-scene.ts';
 import { messageColor, termColor } from './palette.ts';
-
-/** Text made safe inside an element or a quoted attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const n = (value: number) => (Math.round(value * 10) / 10).toString();
 
@@ -79,43 +76,22 @@ export function lanesMarkup(geometry: DiagramGeometry, m: Messages): string {
   return parts.join('');
 }
 
-/** Roughly how wide `text` is at `size` px (CJK characters are about square): enough to lay out the legend. */
-function textWidth(text: string, size: number): number {
-  let width = 0;
-  for (const char of text) width += char.codePointAt(0)! >= 0x2e80 ? size : size * 0.58;
-  return width;
-}
-
 /** A legend band `width` wide: what the arrows' colours and strokes mean, and each mark's glyph. Returns its markup and height. */
 export function diagramLegendMarkup(m: Messages, width: number, top: number): { markup: string; height: number } {
-  const size = 12;
-  const row = 20;
-  const items: { sample: string; label: string }[] = [
-    ...(['MsgVote', 'MsgApp', 'MsgSnap'] as const).map((type) => ({ sample: `<line x1="0" y1="0" x2="22" y2="0" stroke="${messageColor[type]}" stroke-width="2"/>`, label: m.events.rpc[type] })),
-    { sample: `<line x1="0" y1="0" x2="22" y2="0" stroke="${dangerColour}" stroke-width="2"/>`, label: m.diagram.legend.rejected },
-    { sample: `<line x1="0" y1="0" x2="22" y2="0" stroke="currentColor" stroke-width="2" stroke-dasharray="5 3"/>`, label: m.diagram.legend.duplicate },
-    { sample: `<text x="11" y="0" text-anchor="middle" dominant-baseline="middle" font-size="13" font-weight="700" fill="currentColor">×</text>`, label: m.diagram.legend.lost },
-    { sample: `<rect x="6" y="-7" width="10" height="14" fill="${termColor(2)}" opacity="0.45"/>`, label: m.diagram.legend.leaderLane },
-    ...(['candidate', 'leader', 'follower', 'crash', 'restart', 'commit', 'snapshot'] as const).map((kind) => ({
-      sample: `<text x="11" y="0" text-anchor="middle" dominant-baseline="middle" font-size="13" fill="${kind === 'crash' ? dangerColour : 'currentColor'}">${markGlyph[kind]}</text>`,
-      label: m.diagram.legend.marks[kind],
-    })),
-    { sample: `<text x="11" y="0" text-anchor="middle" dominant-baseline="middle" font-size="12" fill="currentColor">T3</text>`, label: m.diagram.legend.marks.term },
+  // Samples centred on (0, 0), as flowItems places them.
+  const stroke = (colour: string, dashed = false) => `<line x1="-11" y1="0" x2="11" y2="0" stroke="${colour}" stroke-width="2"${dashed ? ' stroke-dasharray="5 3"' : ''}/>`;
+  const glyph = (text: string, colour = 'currentColor', bold = false) => `<text x="0" y="0" text-anchor="middle" dominant-baseline="central" font-size="13"${bold ? ' font-weight="700"' : ''} fill="${colour}">${text}</text>`;
+  const items: LegendItem[] = [
+    ...(['MsgVote', 'MsgApp', 'MsgSnap'] as const).map((type) => ({ sample: stroke(messageColor[type]), label: m.events.rpc[type] })),
+    { sample: stroke(dangerColour), label: m.diagram.legend.rejected },
+    { sample: stroke('currentColor', true), label: m.diagram.legend.duplicate },
+    { sample: glyph('×', 'currentColor', true), label: m.diagram.legend.lost },
+    { sample: `<rect x="-5" y="-7" width="10" height="14" fill="${termColor(2)}" opacity="0.45"/>`, label: m.diagram.legend.leaderLane },
+    ...(['candidate', 'leader', 'follower', 'crash', 'restart', 'commit', 'snapshot'] as const).map((kind) => ({ sample: glyph(markGlyph[kind], kind === 'crash' ? dangerColour : 'currentColor'), label: m.diagram.legend.marks[kind] })),
+    { sample: glyph('T3'), label: m.diagram.legend.marks.term },
   ];
-  const parts: string[] = [`<g class="diagram-legend" transform="translate(0 ${n(top)})">`];
-  let x = 12;
-  let y = row / 2 + 6;
-  for (const item of items) {
-    const itemWidth = 28 + textWidth(item.label, size) + 18;
-    if (x + itemWidth > width - 8 && x > 12) {
-      x = 12;
-      y += row;
-    }
-    parts.push(`<g transform="translate(${n(x)} ${n(y)})">${item.sample}<text x="28" y="0" dominant-baseline="middle" font-size="${size}" fill="currentColor">${escapeXml(item.label)}</text></g>`);
-    x += itemWidth;
-  }
-  parts.push('</g>');
-  return { markup: parts.join(''), height: y + row / 2 + 4 };
+  const { parts, bottom } = flowItems(items, width, legendPadding);
+  return { markup: `<g class="diagram-legend" transform="translate(0 ${n(top)})">${parts.join('')}</g>`, height: Math.ceil(bottom + legendPadding) };
 }
 
 export interface DocumentOptions {

@@ -1,10 +1,11 @@
 /**
- * The legend band drawn into exported files (src/ui/export-legend.ts): one chip per term on
+ * The legend band drawn into exported files (src/ui/export/export-legend.ts): one chip per term on
  * screen in its colour, every explanation of the legend on screen in the catalogue's words (so
  * Chinese in Chinese), text escaped, and rows that wrap to fit the band's width.
  */
 import { describe, expect, it } from 'vitest';
-import { legendBand, textWidth, wrapText } from '../../../src/ui/export-legend.ts';
+import { legendBand } from '../../../src/ui/export/export-legend.ts';
+import { textWidth, wrapText } from '../../../src/ui/viz/svg-text.ts';
 import { messagesFor } from '../../../src/ui/i18n/catalogue.ts';
 import { termColor } from '../../../src/ui/viz/palette.ts';
 

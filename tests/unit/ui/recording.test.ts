@@ -1,14 +1,14 @@
 /**
- * The recording loop (src/ui/recording.ts) with plain functions for its steps: frames come in
+ * The recording loop (src/ui/export/recording.ts) with plain functions for its steps: frames come in
  * tick order, each after the screen showed its tick; progress counts them; a cancel mid-way
  * stops before the next frame and the run goes back to the tick it was at, as it does after an
- * error. Also the form's checks (src/ui/recording-form.ts), in the catalogue's words.
+ * error. Also the form's checks (src/ui/export/recording-form.ts), in the catalogue's words.
  */
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../../../src/ui/i18n/catalogue.ts';
-import { parseRecordingForm, recordingFormValues, recordingFramesMax } from '../../../src/ui/recording-form.ts';
-import { frameCount, frameTicks, recordRange } from '../../../src/ui/recording.ts';
-import type { RecordedFrame, RecordingSteps } from '../../../src/ui/recording.ts';
+import { parseRecordingForm, recordingFormValues, recordingFramesMax } from '../../../src/ui/export/recording-form.ts';
+import { frameCount, frameTicks, recordRange } from '../../../src/ui/export/recording.ts';
+import type { RecordedFrame, RecordingSteps } from '../../../src/ui/export/recording.ts';
 
 const m = messagesFor('en');
 

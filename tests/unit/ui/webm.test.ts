@@ -1,12 +1,12 @@
 /**
- * The WebM writer (src/ui/webm.ts) read back with a small EBML reader: the header says "webm",
+ * The WebM writer (src/ui/export/webm.ts) read back with a small EBML reader: the header says "webm",
  * the Segment holds Info (millisecond timestamps, the duration), one VP8 video track of the
  * given size, Cues whose positions land on Clusters, and every frame once, in order, as a
  * SimpleBlock with its time and key flag. The e2e test plays a real one in Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { sizeBytes, webmFile } from '../../../src/ui/webm.ts';
-import type { WebmFrame } from '../../../src/ui/webm.ts';
+import { sizeBytes, webmFile } from '../../../src/ui/export/webm.ts';
+import type { WebmFrame } from '../../../src/ui/export/webm.ts';
 
 interface Element {
   readonly id: number;

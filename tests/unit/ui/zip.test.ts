@@ -1,5 +1,5 @@
 /**
- * The STORE-only zip writer (src/ui/zip.ts) that packs a recording's PNG sequence: CRC-32
+ * The STORE-only zip writer (src/ui/export/zip.ts) that packs a recording's PNG sequence: CRC-32
  * against its published check values, every header field as PKWARE's APPNOTE lays it out (read
  * back with a DataView, the way an unzipper walks the file from its end), and, where the machine
  * has Info-ZIP's unzip, the archive tested and listed by it.
@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crc32, createZipWriter, dosDateTime, zipBytes } from '../../../src/ui/zip.ts';
+import { crc32, createZipWriter, dosDateTime, zipBytes } from '../../../src/ui/export/zip.ts';
 
 const text = (value: string) => new TextEncoder().encode(value);
 

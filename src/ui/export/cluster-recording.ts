@@ -5,8 +5,8 @@
  * (recording-output.ts). Every frame is the cluster view exactly as the screen showed it at
  * that tick, legend included, drawn at the chosen scale.
  */
-import type { Messages } from './i18n/catalogue.ts';
-import type { AppStore } from './store/store.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import type { AppStore } from '../store/store.ts';
 import { backgroundOf, clusterFile, clusterSvgOnScreen, svgImage } from './cluster-export.ts';
 import type { ClusterFile } from './cluster-export.ts';
 import type { RecordingSettings } from './recording-form.ts';

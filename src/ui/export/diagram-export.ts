@@ -5,12 +5,12 @@
  * sheets. The space-time diagram's file is made from its markup (diagramFile), the ticks shown
  * and a legend; other drawings are copied from the page (standaloneSvg).
  */
-import type { DiagramWindow } from '../protocol/worker-protocol.ts';
-import type { Messages } from './i18n/catalogue.ts';
-import { overlaps, roleStretches, shownMessages } from './viz/diagram-layout.ts';
-import type { DiagramGeometry, MessageFilter } from './viz/diagram-layout.ts';
-import { diagramDocument, diagramLegendMarkup, sceneMarkup } from './viz/diagram-markup.ts';
-import { diagramScene } from './viz/diagram-scene.ts';
+import type { DiagramWindow } from '../../protocol/worker-protocol.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { overlaps, roleStretches, shownMessages } from '../viz/diagram-layout.ts';
+import type { DiagramGeometry, MessageFilter } from '../viz/diagram-layout.ts';
+import { diagramDocument, diagramLegendMarkup, sceneMarkup } from '../viz/diagram-markup.ts';
+import { diagramScene } from '../viz/diagram-scene.ts';
 
 export interface ScreenColours {
   readonly color: string;

@@ -9,11 +9,11 @@
  * element's computed paint and type are written onto its copy; what only serves the pointer and
  * the keyboard (hit areas, focus rings, tooltips, roles) is left out.
  */
-import type { ClusterView } from '../core/index.ts';
-import { termsOnScreen } from './components/ClusterLegend.tsx';
+import type { ClusterView } from '../../core/index.ts';
+import { termsOnScreen } from '../components/ClusterLegend.tsx';
 import { legendBand } from './export-legend.ts';
 import type { LegendColours } from './export-legend.ts';
-import type { Messages } from './i18n/catalogue.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 

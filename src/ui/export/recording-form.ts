@@ -6,10 +6,10 @@
  * recordingFramesMax frames (a PNG sequence keeps every frame until it is saved), at most
  * framesPerSecondMax frames per second (a WebM video is recorded in real time, frame by frame).
  */
-import type { Messages } from './i18n/catalogue.ts';
+import type { Messages } from '../i18n/catalogue.ts';
 import { frameCount } from './recording.ts';
 import type { RecordingRange } from './recording.ts';
-import type { FieldErrors, Parsed } from './settings-form.ts';
+import type { FieldErrors, Parsed } from '../settings-form.ts';
 
 export type RecordingField = 'from' | 'to' | 'ticksPerFrame' | 'framesPerSecond' | 'format';
 export type NumberField = Exclude<RecordingField, 'format'>;

@@ -7,11 +7,13 @@
  * The markup uses presentation attributes and currentColor only (the document's root sets the
  * colour), like the drawings it goes with (see diagram-export.ts).
  */
-import type { Messages } from './i18n/catalogue.ts';
-import { timerArcPath } from './viz/layout.ts';
-import { messageShapePath } from './viz/message-kind.ts';
-import type { MessageShape } from './viz/message-kind.ts';
-import { crashedFill, messageColor, roleStroke, termColor, termTextColor } from './viz/palette.ts';
+import type { Messages } from '../i18n/catalogue.ts';
+import { timerArcPath } from '../viz/layout.ts';
+import { escapeXml, flowItems, legendFontSize as fontSize, legendHeadingSize as headingSize, legendLineHeight as lineHeight, legendPadding as padding, legendRowGap as rowGap, textWidth } from '../viz/svg-text.ts';
+import type { LegendItem as Item } from '../viz/svg-text.ts';
+import { messageShapePath } from '../viz/message-kind.ts';
+import type { MessageShape } from '../viz/message-kind.ts';
+import { crashedFill, messageColor, roleStroke, termColor, termTextColor } from '../viz/palette.ts';
 
 export interface LegendOptions {
   /** The terms on screen, ascending (ClusterLegend's termsOnScreen): each gets its colour chip. */
@@ -40,55 +42,8 @@ export interface LegendBand {
 }
 
 const defaultColours: LegendColours = { background: '#ffffff', ok: '#1b6e3a', danger: '#b3261e' };
-const fontSize = 12;
-const headingSize = 13;
-const lineHeight = 16;
-const rowGap = 6;
-const padding = 12;
-/** A sample's box: 24 px square, centred on the label's first line. */
-const sampleSize = 24;
-const sampleGap = 6;
-const itemGap = 18;
-
-/** Text made safe inside an element or a quoted attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const n = (value: number) => (Math.round(value * 100) / 100).toString();
-
-/** Roughly how wide `text` is at `size` px (CJK characters are about square, Latin about 0.6 em). */
-export function textWidth(text: string, size: number, bold = false): number {
-  let width = 0;
-  for (const char of text) width += char.codePointAt(0)! >= 0x2e80 ? size : size * (bold ? 0.62 : 0.58);
-  return width;
-}
-
-/** `text` broken into lines at most `width` wide: at spaces, or between any two CJK characters. */
-export function wrapText(text: string, size: number, width: number): string[] {
-  const tokens = text.match(/[\u2e80-\uffff][，。、；：）」』”]?|[^\s\u2e80-\uffff]+\s*|\s+/gu) ?? [];
-  const lines: string[] = [];
-  let line = '';
-  for (const token of tokens) {
-    if (line !== '' && textWidth((line + token).trimEnd(), size) > width) {
-      lines.push(line.trimEnd());
-      line = token.trimStart();
-    } else {
-      line += token;
-    }
-  }
-  if (line.trim() !== '') lines.push(line.trimEnd());
-  return lines.length === 0 ? [''] : lines;
-}
-
-interface Item {
-  /** Markup centred on (0, 0), within sampleSize; null for a heading or a note (text only). */
-  readonly sample: string | null;
-  readonly label: string;
-  readonly bold?: boolean;
-  /** Starts a new row (a section's heading). */
-  readonly breakBefore?: boolean;
-}
 
 function nodeSample(m: Messages, role: 'follower' | 'candidate' | 'leader'): string {
   const stroke = roleStroke[role];
@@ -142,37 +97,6 @@ function legendItems(m: Messages, colours: LegendColours): Item[] {
   ];
 }
 
-/** Lays items out left to right, wrapping at the band's width; returns the markup and the height used. */
-function flow(items: readonly Item[], width: number, startY: number): { parts: string[]; bottom: number } {
-  const parts: string[] = [];
-  const right = Math.max(padding + sampleSize + 40, width - padding);
-  let x = padding;
-  let rowTop = startY;
-  let rowHeight = lineHeight;
-  const newRow = () => {
-    rowTop += rowHeight + rowGap;
-    rowHeight = lineHeight;
-    x = padding;
-  };
-  for (const item of items) {
-    const size = item.bold === true ? headingSize : fontSize;
-    const offset = item.sample === null ? 0 : sampleSize + sampleGap;
-    const lines = wrapText(item.label, size, right - padding - offset);
-    const itemWidth = offset + Math.max(...lines.map((line) => textWidth(line, size, item.bold)));
-    if ((item.breakBefore === true || x + itemWidth > right) && x > padding) newRow();
-    const height = Math.max(lines.length * lineHeight, item.sample === null ? 0 : sampleSize - rowGap);
-    const middle = rowTop + lineHeight / 2;
-    const weight = item.bold === true ? ' font-weight="700"' : '';
-    const text = lines.map((line, index) => `<tspan x="${n(x + offset)}" y="${n(middle + index * lineHeight)}">${escapeXml(line)}</tspan>`).join('');
-    if (item.sample !== null) parts.push(`<g transform="translate(${n(x + sampleSize / 2)} ${n(middle)})">${item.sample}</g>`);
-    // i18n-exempt: SVG markup; the text comes from the catalogue.
-    parts.push(`<text dominant-baseline="central" font-size="${size}"${weight} fill="currentColor">${text}</text>`);
-    rowHeight = Math.max(rowHeight, height);
-    x += itemWidth + itemGap;
-  }
-  return { parts, bottom: rowTop + rowHeight };
-}
-
 /**
  * The legend band, `options.width` wide, starting at `options.top`: the colours of the terms on
  * screen, then nodes, messages and votes, each sample with its label. Returns one `<g>` and its
@@ -203,7 +127,7 @@ export function legendBand(m: Messages, options: LegendOptions): LegendBand {
     parts.push(`<g class="export-legend__term" transform="translate(${n(x)} ${n(y + lineHeight / 2)})">${chip.markup}</g>`);
     x += chip.width + 6;
   }
-  const { parts: rest, bottom } = flow(legendItems(m, colours), width, y + lineHeight + rowGap * 2);
+  const { parts: rest, bottom } = flowItems(legendItems(m, colours), width, y + lineHeight + rowGap * 2);
   parts.push(...rest, '</g>');
   return { markup: parts.join(''), height: Math.ceil(bottom + padding) };
 }
