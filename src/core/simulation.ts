@@ -4,6 +4,8 @@ import type { Command, Entry, LogIndex, NodeId, Role, Snapshot, Term, Tick } fro
 import type { Action, ActionResult } from './sim/actions.ts';
 import { performAction, requireNodeId, validateAction, validateCommand } from './sim/actions.ts';
 import type { Violation } from './sim/checker.ts';
+import type { Halt } from './sim/halt.ts';
+import type { Stall } from './sim/stall.ts';
 import { appliedCommandAt } from './sim/checker.ts';
 import { requireInteger, SimulationInputError } from './sim/errors.ts';
 import type { SimEvent, Topic } from './sim/events.ts';
@@ -355,6 +357,19 @@ export class Simulation {
 
   violations(): readonly Violation[] {
     return this.state.checker.violations.slice();
+  }
+
+  /** What the liveness watch reported (sim/liveness.ts): stalls of a healthy cluster, never safety violations. */
+  stalls(): readonly Stall[] {
+    return this.state.liveness.stalls.slice();
+  }
+
+  /**
+   * Where and why a run with an unsafe switch stopped (sim/halt.ts), or null while it runs:
+   * after that tick time passes but nothing happens.
+   */
+  halted(): Halt | null {
+    return this.state.halted;
   }
 
   /**

@@ -7,6 +7,8 @@ import type { ProgressState } from './raft/progress.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Role, Term, Tick } from './raft/types.ts';
 import { quorumSize } from './raft/quorum.ts';
 import type { Violation } from './sim/checker.ts';
+import type { Halt } from './sim/halt.ts';
+import type { Stall } from './sim/stall.ts';
 import type { DropReason } from './sim/events.ts';
 import { kvPairs } from './sim/kv.ts';
 import type { InFlight } from './sim/network.ts';
@@ -40,6 +42,11 @@ export interface ClusterView {
   readonly stats: Stats;
   readonly violations: readonly Violation[];
   readonly violationCount: number;
+  /** The liveness watch's reports (sim/liveness.ts), and how many in all. */
+  readonly stalls: readonly Stall[];
+  readonly stallCount: number;
+  /** Set once a run with an unsafe switch stopped (sim/halt.ts). */
+  readonly halted: Halt | null;
   /** The debugger's switches: manual delivery (messages wait to be delivered by hand) and frozen timers. */
   readonly delivery: { readonly manual: boolean; readonly timersFrozen: boolean };
 }
@@ -153,6 +160,9 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
     stats: structuredClone(sim.stats),
     violations: sim.checker.violations.slice(),
     violationCount: sim.checker.violationCount,
+    stalls: sim.liveness.stalls.slice(),
+    stallCount: sim.liveness.stallCount,
+    halted: sim.halted,
     delivery: { manual: sim.network.manual, timersFrozen: sim.timersFrozen },
   };
 }

@@ -28,10 +28,11 @@ type Json = null | boolean | number | string | readonly Json[] | { readonly [key
 type JsonObject = { readonly [key: string]: Json };
 
 /** Short names of the options' fields, section by section; a long name not listed travels as it is. */
-const topKeys = { nodes: 'n', seed: 's', checkNodeInvariants: 'i', eventLimit: 'e' } as const;
+const topKeys = { nodes: 'n', seed: 's', checkNodeInvariants: 'i', eventLimit: 'e', livenessWatchTicks: 'lw' } as const;
 const sectionKeys = { raft: 'r', network: 'w', workload: 'l' } as const;
 const fieldKeys: { readonly [S in keyof typeof sectionKeys]: Readonly<Record<string, string>> } = {
-  raft: { electionTimeoutTicksMin: 'el', electionTimeoutTicksMax: 'eh', heartbeatIntervalTicks: 'hb', entriesPerAppendMax: 'ea', inflightMax: 'if', fastBackup: 'fb', snapshotThresholdEntries: 'st' },
+  raft: { electionTimeoutTicksMin: 'el', electionTimeoutTicksMax: 'eh', heartbeatIntervalTicks: 'hb', entriesPerAppendMax: 'ea', inflightMax: 'if', fastBackup: 'fb', snapshotThresholdEntries: 'st',
+    unsafeCommitByCounting: 'uc', unsafeForgetVote: 'uv', unsafeVoteWithoutLogCheck: 'ul', unsafeFixedTimeouts: 'ut', unsafeApplyBeforeCommit: 'ua', unsafeAppendWithoutCheck: 'up', unsafeNoLeaderNoop: 'un', unsafeKeepCommitOnRestart: 'uk' },
   network: { delayTicksMin: 'dl', delayTicksMax: 'dh', dropRatio: 'dr', duplicateRatio: 'du', reorderRatio: 'ro' },
   workload: { proposeEveryTicks: 'pe', keys: 'k' },
 };

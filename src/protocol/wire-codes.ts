@@ -76,7 +76,10 @@ function recordCodec<T extends object>(what: string, keys: readonly (keyof T)[])
 // Keys in the core's declaration order, so a decoded record prints as the core's does.
 export const raftConfigCodec = recordCodec<RaftConfig>(
   'raft settings',
-  everyMember<keyof RaftConfig>()(['electionTimeoutTicksMin', 'electionTimeoutTicksMax', 'heartbeatIntervalTicks', 'entriesPerAppendMax', 'inflightMax', 'fastBackup', 'snapshotThresholdEntries']),
+  everyMember<keyof RaftConfig>()([
+    'electionTimeoutTicksMin', 'electionTimeoutTicksMax', 'heartbeatIntervalTicks', 'entriesPerAppendMax', 'inflightMax', 'fastBackup', 'snapshotThresholdEntries',
+    'unsafeCommitByCounting', 'unsafeForgetVote', 'unsafeVoteWithoutLogCheck', 'unsafeFixedTimeouts', 'unsafeApplyBeforeCommit', 'unsafeAppendWithoutCheck', 'unsafeNoLeaderNoop', 'unsafeKeepCommitOnRestart',
+  ]),
 );
 export const networkConfigCodec = recordCodec<NetworkConfig>(
   'network settings',

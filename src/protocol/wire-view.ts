@@ -25,7 +25,7 @@
  * What is left out: a MsgSnap's key-value pairs, except for the selected message (the only one
  * whose payload the screen shows). Every other field decodes to exactly what was encoded.
  */
-import type { ClusterView, Command, Entry, LogIndex, MessageView, NodeId, NodeView, RemoteMessage, Term, Tick, Violation } from '../core/index.ts';
+import type { ClusterView, Command, Entry, LogIndex, MessageView, NodeId, NodeView, RemoteMessage, Term, Tick, Violation, Stall, Halt } from '../core/index.ts';
 import { describeMessage } from './vocabulary.ts';
 import { dropReasonCodes, fromAbsent, messageTypeCodes, networkConfigCodec, orAbsent, progressStateCodes, raftConfigCodec, roleCodes, statsCodec } from './wire-codes.ts';
 
@@ -57,6 +57,9 @@ export interface WireView {
   readonly stats: readonly number[];
   readonly violations: readonly Violation[];
   readonly violationCount: number;
+  readonly stalls: readonly Stall[];
+  readonly stallCount: number;
+  readonly halted: Halt | null;
   /** The debugger's switches: [manual delivery, timers frozen]. */
   readonly delivery: readonly [manual: Flag, timersFrozen: Flag];
 }
@@ -138,6 +141,9 @@ export function encodeView(view: ClusterView, options: { selectedMessage: number
     stats: statsCodec.encode(view.stats),
     violations: view.violations,
     violationCount: view.violationCount,
+    stalls: view.stalls,
+    stallCount: view.stallCount,
+    halted: view.halted,
     delivery: [view.delivery.manual ? 1 : 0, view.delivery.timersFrozen ? 1 : 0],
   };
 }
@@ -251,6 +257,9 @@ export function decodeView(wire: WireView, table?: Entries): ClusterView {
     stats: statsCodec.decode(wire.stats),
     violations: wire.violations,
     violationCount: wire.violationCount,
+    stalls: wire.stalls,
+    stallCount: wire.stallCount,
+    halted: wire.halted,
     delivery: { manual: wire.delivery[0] === 1, timersFrozen: wire.delivery[1] === 1 },
   };
 }
@@ -385,6 +394,8 @@ function decodeSharing(wire: WireView, previous: ClusterView, previousSelected: 
     workload: sameJson(previous.workload, decoded.workload) ? previous.workload : decoded.workload,
     delivery: sameJson(previous.delivery, decoded.delivery) ? previous.delivery : decoded.delivery,
     violations: previous.violationCount === decoded.violationCount && previous.violations.length === decoded.violations.length ? previous.violations : decoded.violations,
+    stalls: previous.stallCount === decoded.stallCount && previous.stalls.length === decoded.stalls.length ? previous.stalls : decoded.stalls,
+    halted: previous.halted?.tick === decoded.halted?.tick ? previous.halted : decoded.halted,
   };
 }
 

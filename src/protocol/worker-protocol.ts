@@ -321,9 +321,12 @@ export interface TapeSegment {
   readonly leader: NodeId | null;
 }
 
-export type TapeMarkKind = 'election' | 'leader' | 'crash' | 'restart' | 'partition' | 'heal' | 'violation';
+export type TapeMarkKind = 'election' | 'leader' | 'crash' | 'restart' | 'partition' | 'heal' | 'violation' | 'stall' | 'halt';
 
-/** Something that happened at a tick: an election started (a candidate), a leader won, a crash, a restart, a split or heal, a violation. */
+/**
+ * Something that happened at a tick: an election started (a candidate), a leader won, a crash, a
+ * restart, a split or heal, a violation, a liveness stall, or a broken run's stop.
+ */
 export interface TapeMark {
   readonly tick: Tick;
   readonly kind: TapeMarkKind;

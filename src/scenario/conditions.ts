@@ -13,10 +13,12 @@
  * - N has log [T, …]: N's log holds exactly entries of these terms from index 1, with nothing
  *   compacted into a snapshot (turn snapshots off to compare whole logs).
  * - no violation: the safety checker has reported nothing so far.
+ * - violation [of "P"]: it has reported a violation (of property P) so far.
+ * - stall [of "K"]: the liveness watch has reported a stall (of kind K) so far.
  * - at most one leader per term: no two nodes have become leader in the same term so far.
  * A symbolic node that names no node makes its condition false at that tick.
  */
-import type { Command, LogIndex, NodeId, Role, SimEvent, Simulation, Term, Topic, Violation } from '../core/index.ts';
+import type { Command, LogIndex, NodeId, Role, SafetyProperty, SimEvent, Simulation, Stall, StallKind, Term, Topic, Violation } from '../core/index.ts';
 import type { LeaderHistory } from './leader-history.ts';
 import { resolveNode } from './node-refs.ts';
 import { printNodeRef } from './printer.ts';
@@ -39,6 +41,8 @@ export type ConditionDetail =
   | { readonly kind: 'role'; readonly node: NodeId | null; readonly role: Role | 'crashed' | null; readonly unresolved: readonly string[] }
   | { readonly kind: 'log'; readonly node: NodeId | null; readonly terms: readonly Term[] | null; readonly snapshotIndex: LogIndex; readonly unresolved: readonly string[] }
   | { readonly kind: 'no-violation'; readonly violations: readonly Violation[] }
+  | { readonly kind: 'violation'; readonly property: SafetyProperty | null; readonly violations: readonly Violation[] }
+  | { readonly kind: 'stall'; readonly stall: StallKind | null; readonly stalls: readonly Stall[] }
   | { readonly kind: 'one-leader-per-term'; readonly term: Term | null; readonly leaders: readonly NodeId[] };
 
 export interface ConditionValue {
@@ -101,6 +105,8 @@ export function topicsOf(condition: Condition): readonly Topic[] | null {
     case 'one-leader-per-term':
       return ['LEAD'];
     case 'no-violation':
+    case 'violation':
+    case 'stall':
       return null;
   }
 }
@@ -191,6 +197,14 @@ export function evaluateCondition(condition: Condition, context: ConditionContex
     case 'no-violation': {
       const violations = simulation.violations();
       return { holds: violations.length === 0, detail: { kind: 'no-violation', violations: violations.slice(0, 5) } };
+    }
+    case 'violation': {
+      const found = simulation.violations().filter((violation) => condition.property === null || violation.property === condition.property);
+      return { holds: found.length > 0, detail: { kind: 'violation', property: condition.property, violations: found.slice(0, 5) } };
+    }
+    case 'stall': {
+      const found = simulation.stalls().filter((stall) => condition.stall === null || stall.kind === condition.stall);
+      return { holds: found.length > 0, detail: { kind: 'stall', stall: condition.stall, stalls: found.slice(0, 5) } };
     }
     case 'one-leader-per-term': {
       const conflict = context.leaders.firstConflict();

@@ -50,6 +50,16 @@ export function describeConditionDetail(detail: ConditionDetail, held: boolean):
       const [first] = detail.violations;
       return `the safety checker reported ${first!.property} at tick ${first!.tick} (${nodeList(first!.nodes)}): ${first!.detail}`;
     }
+    case 'violation': {
+      const [first] = detail.violations;
+      if (first === undefined) return detail.property === null ? 'the safety checker reported nothing' : `the safety checker reported no violation of ${detail.property}`;
+      return `the safety checker reported ${first.property} at tick ${first.tick} (${nodeList(first.nodes)}): ${first.detail}`;
+    }
+    case 'stall': {
+      const [first] = detail.stalls;
+      if (first === undefined) return detail.stall === null ? 'the liveness watch reported nothing' : `the liveness watch reported no ${detail.stall} stall`;
+      return `the liveness watch reported ${first.kind} at tick ${first.tick}: ${first.detail}`;
+    }
     case 'one-leader-per-term':
       return detail.term === null ? 'no term had two leaders' : `${nodeList(detail.leaders)} both became leader of term ${detail.term}`;
   }

@@ -6,7 +6,7 @@
  * check each bound against resolveOptions so the two cannot drift apart.
  */
 import type { SimulationOptions } from '../core/index.ts';
-import { nodeCountMax } from '../core/index.ts';
+import { nodeCountMax, unsafeSwitchField, unsafeSwitchNames } from '../core/index.ts';
 
 export type OptionKind = 'integer' | 'probability' | 'switch';
 
@@ -41,6 +41,8 @@ export const optionLeaves: readonly OptionLeaf[] = [
   integer('eventLimit', 0, 10_000_000),
   integer('workload.proposeEveryTicks', 0, 1_000_000),
   integer('workload.keys', 1, 10_000),
+  integer('livenessWatchTicks', 0, 10_000_000),
+  ...unsafeSwitchNames.map((name) => onOff(`raft.${unsafeSwitchField[name]}`)),
 ];
 
 export function optionLeaf(path: string): OptionLeaf | undefined {

@@ -6,14 +6,26 @@
  *             | K=V committed [on SET]        | delete K committed [on SET]   (also: committed K=V ...)
  *             | N in term (=|≥|>=|≤|<=|>|<) M | N is [a] (follower|candidate|leader|crashed)
  *             | N has log [T, ...]            | no violation | at most one leader per term
+ *             | violation [of "PROPERTY"]     | stall [of no-leader | commit-stalled]
  *   SET       = {N, ...} | all | N
  */
 import type { Command } from '../core/index.ts';
+import { safetyProperties, stallKinds } from '../core/index.ts';
 import type { Cursor } from './cursor.ts';
 import { kind, literal } from './cursor.ts';
 import type { Comparison, Condition, Expectation, NodeSet, Timing } from './syntax-tree.ts';
 
-export const conditionWords = ['leader', 'old', 'node', 'no', 'at', 'committed', 'delete', 'a'] as const;
+export const conditionWords = ['leader', 'old', 'node', 'no', 'at', 'committed', 'delete', 'a', 'violation', 'stall'] as const;
+
+/** `of "NAME"` naming one of `names`, or null when there is no `of`. */
+function namedAfterOf<N extends string>(cursor: Cursor, names: readonly N[]): N | null {
+  if (!cursor.acceptWord('of')) return null;
+  const token = cursor.peek();
+  const name = token?.kind === 'string' ? names.find((candidate) => candidate === token.text) : undefined;
+  if (name === undefined) throw cursor.error(names.map((candidate) => literal(`"${candidate}"`)));
+  cursor.next();
+  return name;
+}
 const roles = ['follower', 'candidate', 'leader', 'crashed'] as const;
 
 const comparisons: Readonly<Record<string, Comparison>> = { '=': '=', '≥': '≥', '>=': '≥', '≤': '≤', '<=': '≤', '>': '>', '<': '<' };
@@ -70,6 +82,8 @@ function condition(cursor: Cursor): Condition {
     const word = cursor.oneOf(['violation', 'violations', 'leader'], [literal('violation'), literal('leader')]);
     return word === 'leader' ? { kind: 'no-leader' } : { kind: 'no-violation' };
   }
+  if (cursor.acceptWord('violation')) return { kind: 'violation', property: namedAfterOf(cursor, safetyProperties) };
+  if (cursor.acceptWord('stall')) return { kind: 'stall', stall: cursor.acceptWord('of') ? cursor.oneOf(stallKinds, stallKinds.map(literal)) : null };
   if (cursor.isWord('at') && cursor.isWord('most', 1)) {
     for (const word of ['at', 'most', 'one', 'leader', 'per', 'term']) cursor.expectWord(word);
     return { kind: 'one-leader-per-term' };

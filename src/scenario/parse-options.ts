@@ -9,6 +9,7 @@ import { kind, literal } from './cursor.ts';
 import type { OptionValue } from './option-table.ts';
 import { optionLeaf, optionLeaves } from './option-table.ts';
 import { editDistance } from './suggest.ts';
+import { unsafeSwitchField, unsafeSwitchNames } from '../core/index.ts';
 
 /** One option value as written. `path` is relative to its group for network and load clauses. */
 export interface LeafWrite {
@@ -23,7 +24,7 @@ export interface LeafWrite {
 const tickMax = 1_000_000;
 
 /** Words that start an option statement (before any `at`). */
-export const optionWords = ['nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'fast', 'network', 'latency', 'drop', 'duplicate', 'reorder', 'load', 'option'] as const;
+export const optionWords = ['nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'fast', 'network', 'latency', 'drop', 'duplicate', 'reorder', 'load', 'unsafe', 'liveness', 'option'] as const;
 export const networkWords = ['latency', 'drop', 'duplicate', 'reorder'] as const;
 
 function write(cursor: Cursor, column: number, word: string, path: string, value: OptionValue): LeafWrite {
@@ -145,6 +146,19 @@ export function optionStatement(cursor: Cursor, word: (typeof optionWords)[numbe
       ]);
     case 'load':
       return prefixed('workload', workloadClauses(cursor));
+    case 'liveness': {
+      // `liveness watch 3000`, or `liveness watch off`.
+      cursor.expectWord('watch');
+      const ticks = cursor.acceptWord('off') ? 0 : cursor.integer(1, 10_000_000);
+      cursor.acceptWord('ticks');
+      return [write(cursor, column, 'liveness watch', 'livenessWatchTicks', ticks)];
+    }
+    case 'unsafe': {
+      // `unsafe commit-by-counting` turns a broken-Raft switch on; `... off` writes it off.
+      const name = cursor.oneOf(unsafeSwitchNames, unsafeSwitchNames.map(literal));
+      const on = cursor.atEnd ? true : cursor.onOff();
+      return [write(cursor, column, `unsafe ${name}`, `raft.${unsafeSwitchField[name]}`, on)];
+    }
     case 'option':
       return genericOption(cursor);
   }

@@ -6,7 +6,7 @@
  */
 import { printBreakpoint } from './parse-breakpoints.ts';
 import type { Command, NetworkConfig, SimulationOptions, Topic, Workload } from '../core/index.ts';
-import { topics as allTopics } from '../core/index.ts';
+import { topics as allTopics, unsafeSwitchField, unsafeSwitchNames } from '../core/index.ts';
 import type { OptionValue } from './option-table.ts';
 import { formatProbability, getOption, optionLeaves } from './option-table.ts';
 import type { Condition, Expectation, NodeRef, NodeSet, Scenario, ScenarioAction, StepItem, Timing } from './syntax-tree.ts';
@@ -87,6 +87,10 @@ export function printCondition(condition: Condition): string {
       return `${printNodeRef(condition.node, true)} has log [${condition.terms.join(',')}]`;
     case 'no-violation':
       return 'no violation';
+    case 'violation':
+      return condition.property === null ? 'violation' : `violation of "${condition.property}"`;
+    case 'stall':
+      return condition.stall === null ? 'stall' : `stall of ${condition.stall}`;
     case 'one-leader-per-term':
       return 'at most one leader per term';
   }
@@ -210,7 +214,8 @@ function printValue(value: OptionValue, kind: 'integer' | 'probability' | 'switc
 const friendlyPaths = new Set([
   'nodes', 'seed', 'raft.electionTimeoutTicksMin', 'raft.electionTimeoutTicksMax', 'raft.heartbeatIntervalTicks', 'raft.snapshotThresholdEntries',
   'raft.fastBackup', 'network.delayTicksMin', 'network.delayTicksMax', 'network.dropRatio', 'network.duplicateRatio', 'network.reorderRatio',
-  'workload.proposeEveryTicks', 'workload.keys',
+  'workload.proposeEveryTicks', 'workload.keys', 'livenessWatchTicks',
+  ...unsafeSwitchNames.map((name) => `raft.${unsafeSwitchField[name]}`),
 ]);
 
 /** One line per option statement, in a fixed order. */
@@ -227,6 +232,11 @@ export function printOptions(options: SimulationOptions): string[] {
   lines.push(...networkClauses(options.network ?? {}));
   const load = workloadClauses(options.workload ?? {});
   if (load.length > 0) lines.push(['load', ...load].join(' '));
+  if (options.livenessWatchTicks !== undefined) lines.push(`liveness watch ${options.livenessWatchTicks === 0 ? 'off' : options.livenessWatchTicks}`);
+  for (const name of unsafeSwitchNames) {
+    const on = options.raft?.[unsafeSwitchField[name]];
+    if (on !== undefined) lines.push(on ? `unsafe ${name}` : `unsafe ${name} off`);
+  }
   for (const leaf of optionLeaves) {
     const value = getOption(options, leaf.path);
     if (value !== undefined && !friendlyPaths.has(leaf.path)) lines.push(`option ${leaf.path} ${printValue(value, leaf.kind)}`);

@@ -8,7 +8,7 @@
  * that printing does not keep: parse(print(s)) equals s apart from `source`.
  */
 import type { BreakpointSetting } from './annotations.ts';
-import type { Command, NetworkConfig, NodeId, Role, SimulationOptions, Term, Tick, Topic, Workload } from '../core/index.ts';
+import type { Command, NetworkConfig, NodeId, Role, SafetyProperty, SimulationOptions, StallKind, Term, Tick, Topic, Workload } from '../core/index.ts';
 
 /** Where something was written: 1-based line and column (columns count characters). */
 export interface SourcePosition {
@@ -103,6 +103,10 @@ export type Condition =
   | { readonly kind: 'log'; readonly node: NodeRef; readonly terms: readonly Term[] }
   /** The safety checker has reported nothing so far (Simulation.violations()). */
   | { readonly kind: 'no-violation' }
+  /** The safety checker has reported a violation so far (of `property`, when named). */
+  | { readonly kind: 'violation'; readonly property: SafetyProperty | null }
+  /** The liveness watch has reported a stall so far (of that kind, when named). */
+  | { readonly kind: 'stall'; readonly stall: StallKind | null }
   /** No term has had two leaders so far. */
   | { readonly kind: 'one-leader-per-term' };
 

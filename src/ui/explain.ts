@@ -52,7 +52,9 @@ function becameFollower(m: Messages, event: EventOf<'became-follower'>): string 
 }
 
 function voteGranted(m: Messages, event: EventOf<'vote-granted'>): string {
-  return m.events.explain.voteGranted(event);
+  // §5.4.1's test, read off the event: only the unsafe vote-without-log-check switch grants past it.
+  const upToDate = event.candidateLastTerm > event.ownLastTerm || (event.candidateLastTerm === event.ownLastTerm && event.candidateLastIndex >= event.ownLastIndex);
+  return upToDate ? m.events.explain.voteGranted(event) : m.events.explain.voteGrantedUnchecked(event);
 }
 
 function voteRefused(m: Messages, event: EventOf<'vote-refused'>): string {
@@ -91,6 +93,7 @@ function entriesTruncated(m: Messages, event: EventOf<'entries-truncated'>): str
 }
 
 function appendAccepted(m: Messages, event: EventOf<'append-accepted'>): string {
+  if (event.ownTermAtPrev !== undefined) return m.events.explain.appendAccepted.unchecked(event, event.ownTermAtPrev);
   return event.entries === 0 ? m.events.explain.appendAccepted.heartbeat(event) : m.events.explain.appendAccepted.entries(event, event.entries);
 }
 
@@ -127,12 +130,25 @@ function commitAdvanced(m: Messages, event: EventOf<'commit-advanced'>): string 
   switch (event.by) {
     case 'quorum':
       return m.events.explain.commitAdvanced.quorum(event);
+    case 'counting':
+      return m.events.explain.commitAdvanced.counting(event, event.entryTerm ?? missing);
     case 'leader-commit':
       return m.events.explain.commitAdvanced.leaderCommit(event, event.leaderCommit ?? missing, event.lastNewIndex ?? missing);
     case 'snapshot':
       return m.events.explain.commitAdvanced.snapshot(event);
     default:
       return assertNever(event.by, 'commit cause');
+  }
+}
+
+function livenessStalled(m: Messages, event: EventOf<'liveness-stalled'>): string {
+  switch (event.kind) {
+    case 'no-leader':
+      return m.events.explain.livenessStalled.noLeader(event.ticks);
+    case 'commit-stalled':
+      return m.events.explain.livenessStalled.commitStalled(event.ticks, event.term ?? missing, event.index ?? missing);
+    default:
+      return assertNever(event.kind, 'stall kind');
   }
 }
 
@@ -310,6 +326,8 @@ export function explain(m: Messages, event: SimEvent): string {
     case 'timer-set': return m.events.explain.timerSet[event.cause](event);
     case 'message-delayed': return m.events.explain.messageDelayed(event, m.events.rpc[event.message.type], event.message.to);
     case 'manual-delivery-changed': return event.on ? m.events.explain.manualDelivery.on(event.waiting) : m.events.explain.manualDelivery.off;
+    case 'liveness-stalled': return livenessStalled(m, event);
+    case 'run-halted': return m.events.explain.runHalted(event.reason);
     case 'timers-freeze-changed': return event.on ? m.events.explain.timersFrozen.on : m.events.explain.timersFrozen.off;
     default: return assertNever(event, 'event');
   }

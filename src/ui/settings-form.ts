@@ -7,7 +7,8 @@
  * never refused by the worker; the node count is capped lower (screenNodeCountMax) because more
  * nodes do not fit on a projected screen.
  */
-import type { NetworkConfig, RaftConfig, SimulationOptions } from '../core/index.ts';
+import type { NetworkConfig, RaftConfig, SimulationOptions, UnsafeSwitch } from '../core/index.ts';
+import { unsafeSwitchField, unsafeSwitchNames, unsafeSwitchesOn } from '../core/index.ts';
 import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
 import type { Messages } from './i18n/catalogue.ts';
 
@@ -108,7 +109,7 @@ export interface RunFormSource {
 
 /** What the new-run form shows, as one string: it changes only when a different run is shown. */
 export function runFormKey(source: RunFormSource): string {
-  return JSON.stringify({ ...runFormValues(source), fastBackup: source.raft.fastBackup });
+  return JSON.stringify({ ...runFormValues(source), fastBackup: source.raft.fastBackup, unsafe: unsafeSwitchesOn(source.raft) });
 }
 
 export function runFormValues(options: RunFormSource): Record<RunField, string> {
@@ -126,7 +127,7 @@ export function runFormValues(options: RunFormSource): Record<RunField, string> 
 export function parseRunForm(
   m: Messages,
   form: Record<RunField, string>,
-  base: { raft: RaftConfig; network: NetworkConfig; fastBackup: boolean },
+  base: { raft: RaftConfig; network: NetworkConfig; fastBackup: boolean; unsafe?: readonly UnsafeSwitch[] },
 ): Parsed<SimulationOptions, RunField> {
   const { numbers, errors } = parseFields<RunField>({
     electionMin: () => integerIn(m, form.electionMin, 1, ticksMax),
@@ -152,6 +153,7 @@ export function parseRunForm(
     heartbeatIntervalTicks: numbers.heartbeat!,
     snapshotThresholdEntries: numbers.snapshotThreshold!,
     fastBackup: base.fastBackup,
+    ...(base.unsafe === undefined ? {} : Object.fromEntries(unsafeSwitchNames.map((name) => [unsafeSwitchField[name], base.unsafe!.includes(name)]))),
   };
   return { ok: true, value: { nodes: numbers.nodes!, seed: numbers.seed!, raft, network: base.network }, warnings };
 }

@@ -33,6 +33,7 @@ export function frameView(simulation: Simulation, request: ViewRequest): Cluster
     ...view,
     inFlight: view.inFlight.map(compactMessageView),
     violations: view.violations.length > violationsShownMax ? view.violations.slice(0, violationsShownMax) : view.violations,
+    stalls: view.stalls.length > violationsShownMax ? view.stalls.slice(0, violationsShownMax) : view.stalls,
   };
 }
 

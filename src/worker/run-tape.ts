@@ -130,6 +130,12 @@ export class TapeFollower {
       case 'node-restarted':
         this.mark({ tick: event.tick, kind: 'restart', node: event.node });
         return;
+      case 'liveness-stalled':
+        this.mark({ tick: event.tick, kind: 'stall', node: event.node });
+        return;
+      case 'run-halted':
+        this.mark({ tick: event.tick, kind: 'halt', node: null });
+        return;
       case 'partition-changed':
         this.mark({ tick: event.tick, kind: event.groups.length > 1 ? 'partition' : 'heal', node: null });
         return;

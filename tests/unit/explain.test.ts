@@ -61,6 +61,10 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
       { type: 'vote-granted', candidate: 3, term: 4, candidateLastIndex: 7, candidateLastTerm: 3, ownLastIndex: 7, ownLastTerm: 3 },
       "granted vote to node 3 in term 4: candidate's log (last term 3, index 7) is at least as up to date as ours (last term 3, index 7) (§5.4.1)",
     ],
+    [
+      { type: 'vote-granted', candidate: 3, term: 4, candidateLastIndex: 9, candidateLastTerm: 2, ownLastIndex: 7, ownLastTerm: 3 },
+      "granted vote to node 3 in term 4 without the up-to-date check: candidate's log (last term 2, index 9) is behind ours (last term 3, index 7); the unsafe switch drops §5.4.1",
+    ],
   ],
   'vote-refused': [
     [
@@ -110,6 +114,10 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
       { type: 'append-accepted', leader: 1, prevLogIndex: 5, prevLogTerm: 3, entries: 2, matchIndex: 7 },
       'accepted AppendEntries with 2 entries from node 1: log matches at index 5 (term 3); agrees with the leader through index 7 (§5.3)',
     ],
+    [
+      { type: 'append-accepted', leader: 1, prevLogIndex: 5, prevLogTerm: 3, entries: 1, matchIndex: 6, ownTermAtPrev: 2 },
+      "accepted node 1's AppendEntries without the consistency check: the leader's entry 5 has term 3, ours has term 2; the unsafe switch drops §5.3's check",
+    ],
   ],
   'append-rejected': [
     [
@@ -153,6 +161,10 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
     [
       { type: 'commit-advanced', from: 5, to: 6, term: 4, by: 'leader-commit', leaderCommit: 7, lastNewIndex: 6 },
       "commitIndex advanced from 5 to 6: the leader's commit is 7 and its last new entry here is 6 (the smaller of the two)",
+    ],
+    [
+      { type: 'commit-advanced', from: 0, to: 3, term: 4, by: 'counting', entryTerm: 2 },
+      'commitIndex advanced from 0 to 3 by counting replicas: a majority stores index 3, but it is of term 2, not the current term 4; the unsafe switch drops §5.4.2',
     ],
     [{ type: 'commit-advanced', from: 5, to: 100, term: 3, by: 'snapshot' }, "commitIndex advanced from 5 to 100 by installing the leader's snapshot (§7)"],
   ],
@@ -258,6 +270,22 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
   'timers-freeze-changed': [
     [{ type: 'timers-freeze-changed', on: true }, 'timers frozen: no node times out or sends a heartbeat until they run again'],
     [{ type: 'timers-freeze-changed', on: false }, 'timers run again'],
+  ],
+  'liveness-stalled': [
+    [
+      { type: 'liveness-stalled', kind: 'no-leader', ticks: 3000, term: null, index: null },
+      'liveness watch: no leader for 3000 ticks while a majority could talk',
+    ],
+    [
+      { type: 'liveness-stalled', kind: 'commit-stalled', ticks: 1000, term: 2, index: 1 },
+      'liveness watch: as leader of term 2, held entries through index 1 on a majority for 1000 ticks without committing them: none of its own term is among them (§5.4.2)',
+    ],
+  ],
+  'run-halted': [
+    [
+      { type: 'run-halted', reason: 'invariant broken: truncating at 2 would drop committed entries (commit 2)' },
+      'the run stopped: the broken Raft reached a state Raftlab cannot go on from (invariant broken: truncating at 2 would drop committed entries (commit 2)); nothing more happens',
+    ],
   ],
   'timer-set': [
     [{ type: 'timer-set', firesIn: 40, firesAt: 1240, electionTimeout: 420, cause: 'set' }, 'election timer set by hand: fires in 40 ticks, at tick 1240'],

@@ -62,6 +62,8 @@ export function becomeLeader(node: RaftNode): void {
   node.progress = {};
   for (const peer of node.peers) node.progress[peer] = newProgress(next);
   emit(node, { type: 'became-leader', term: node.term, votes, lastIndex: lastIndex(node.log) });
+  // The unsafe switch leaves earlier terms' entries waiting for the next client command.
+  if (node.config.unsafeNoLeaderNoop) return;
   const prevTerm = lastTerm(node.log);
   const noop = { index: next, term: node.term, command: { type: 'noop' } as const };
   append(node.log, [noop]);

@@ -44,7 +44,8 @@ export type NodeEvent =
   | { type: 'election-lost'; term: Term; refused: readonly NodeId[]; quorum: number }
   | { type: 'entries-appended'; first: LogIndex; last: LogIndex; prevTerm: Term; entries: readonly Entry[]; source: 'proposal' | 'leader' }
   | { type: 'entries-truncated'; first: LogIndex; last: LogIndex; conflictIndex: LogIndex; ownTerm: Term; leaderTerm: Term; leader: NodeId }
-  | { type: 'append-accepted'; leader: NodeId; prevLogIndex: LogIndex; prevLogTerm: Term; entries: number; matchIndex: LogIndex }
+  /** `ownTermAtPrev`: set only when the unsafe append-without-check switch accepted a mismatch at prevLogIndex. */
+  | { type: 'append-accepted'; leader: NodeId; prevLogIndex: LogIndex; prevLogTerm: Term; entries: number; matchIndex: LogIndex; ownTermAtPrev?: Term }
   | {
       type: 'append-rejected';
       leader: NodeId;
@@ -60,7 +61,20 @@ export type NodeEvent =
     }
   | { type: 'next-index-backed-off'; follower: NodeId; from: LogIndex; to: LogIndex; rejectedIndex: LogIndex; conflictTerm: Term | null; conflictIndex: LogIndex | null; fastBackup: boolean }
   | { type: 'progress-updated'; follower: NodeId; matchIndex: LogIndex; nextIndex: LogIndex; state: 'probe' | 'replicate' | 'snapshot' }
-  | { type: 'commit-advanced'; from: LogIndex; to: LogIndex; term: Term; by: 'quorum' | 'leader-commit' | 'snapshot'; leaderCommit?: LogIndex; lastNewIndex?: LogIndex }
+  /**
+   * `counting`: a leader with the unsafe commit-by-counting switch committed an entry of an earlier
+   * term (`entryTerm`) on its count of replicas alone, which §5.4.2 forbids.
+   */
+  | {
+      type: 'commit-advanced';
+      from: LogIndex;
+      to: LogIndex;
+      term: Term;
+      by: 'quorum' | 'counting' | 'leader-commit' | 'snapshot';
+      entryTerm?: Term;
+      leaderCommit?: LogIndex;
+      lastNewIndex?: LogIndex;
+    }
   | { type: 'commit-held-back'; quorumIndex: LogIndex; entryTerm: Term; currentTerm: Term; committed: LogIndex }
   | { type: 'snapshot-sent'; follower: NodeId; index: LogIndex; term: Term; nextIndex: LogIndex; firstIndex: LogIndex }
   | { type: 'snapshot-installed'; index: LogIndex; term: Term; leader: NodeId; keptEntries: number; discardedEntries: number }

@@ -106,6 +106,9 @@ export function truncateFrom(log: RaftLog, index: LogIndex): Entry[] {
   if (!(index > log.snapshot.index)) throw broken(`truncating at ${index} inside the snapshot (${log.snapshot.index})`);
   const removed = log.entries.splice(index - log.snapshot.index - 1);
   if (log.stabled >= index) log.stabled = index - 1;
+  // Only the unsafe apply-before-commit switch applies past commitIndex, so only it gets here:
+  // what was applied stays in the state machine, and the replacing entries are applied again.
+  if (log.applied >= index) log.applied = index - 1;
   return removed;
 }
 
@@ -134,10 +137,11 @@ export function compact(log: RaftLog, snapshot: Snapshot): number {
   return dropped;
 }
 
-export function checkLog(log: RaftLog, who: number): void {
+/** `applyBeyondCommit`: the unsafe apply-before-commit switch is on, so applied may pass committed. */
+export function checkLog(log: RaftLog, who: number, applyBeyondCommit = false): void {
   const last = lastIndex(log);
   if (!(log.snapshot.index <= log.applied)) throw broken(`node ${who}: applied ${log.applied} below snapshot ${log.snapshot.index}`);
-  if (!(log.applied <= log.committed)) throw broken(`node ${who}: applied ${log.applied} above committed ${log.committed}`);
+  if (!(log.applied <= (applyBeyondCommit ? last : log.committed))) throw broken(`node ${who}: applied ${log.applied} above committed ${log.committed}`);
   if (!(log.committed <= last)) throw broken(`node ${who}: committed ${log.committed} above last index ${last}`);
   if (!(log.stabled <= last)) throw broken(`node ${who}: stabled ${log.stabled} above last index ${last}`);
   if (!(log.stabled >= log.snapshot.index)) throw broken(`node ${who}: stabled ${log.stabled} below snapshot ${log.snapshot.index}`);

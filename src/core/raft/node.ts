@@ -92,7 +92,9 @@ export function newNode(options: NodeOptions): RaftNode {
 
 export function resetElectionTimer(node: RaftNode): void {
   node.electionElapsed = 0;
-  node.electionTimeout = intInclusive(node.rng, node.config.electionTimeoutTicksMin, node.config.electionTimeoutTicksMax);
+  const { electionTimeoutTicksMin: min, electionTimeoutTicksMax: max } = node.config;
+  // The unsafe switch drops §5.2's randomization: nodes that time out together stay in step.
+  node.electionTimeout = node.config.unsafeFixedTimeouts ? min : intInclusive(node.rng, min, max);
 }
 
 export function emit(node: RaftNode, event: NodeEvent): void {
@@ -112,7 +114,7 @@ export function voterCount(node: RaftNode): number {
 
 /** Per-node invariants, run at the end of every tick in which the node changed (sim/invariants.ts). */
 export function checkNode(node: RaftNode): void {
-  checkLog(node.log, node.id);
+  checkLog(node.log, node.id, node.config.unsafeApplyBeforeCommit);
   if (!(node.term >= node.persisted.term)) throw broken(`node ${node.id}: term went back`);
   if (node.role === 'leader') {
     if (!(node.heartbeatElapsed < node.config.heartbeatIntervalTicks)) throw broken(`node ${node.id}: heartbeat timer ${node.heartbeatElapsed} past its interval`);

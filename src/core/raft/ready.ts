@@ -49,8 +49,13 @@ export function hasReady(node: RaftNode): boolean {
     node.vote !== node.persisted.vote ||
     node.snapshotToInstall !== null ||
     log.stabled < lastIndex(log) ||
-    log.applied < log.committed
+    log.applied < applyLimit(node)
   );
+}
+
+/** How far the node applies: commitIndex, or (the unsafe apply-before-commit switch) its whole log. */
+function applyLimit(node: RaftNode): number {
+  return node.config.unsafeApplyBeforeCommit ? lastIndex(node.log) : node.log.committed;
 }
 
 export function ready(node: RaftNode): Ready {
@@ -63,7 +68,7 @@ export function ready(node: RaftNode): Ready {
     snapshot: node.snapshotToInstall,
     entries: log.stabled < last ? slice(log, log.stabled + 1, last) : none,
     messages: node.outbox,
-    committedEntries: log.applied < log.committed ? slice(log, log.applied + 1, log.committed) : none,
+    committedEntries: log.applied < applyLimit(node) ? slice(log, log.applied + 1, applyLimit(node)) : none,
   };
 }
 
@@ -80,7 +85,7 @@ export function advance(node: RaftNode, ready: Ready): void {
   const appliedEntries = ready.committedEntries;
   if (appliedEntries.length > 0) {
     const lastApplied = appliedEntries[appliedEntries.length - 1]!;
-    if (!(lastApplied.index <= log.committed)) throw broken(`node ${node.id}: applied ${lastApplied.index} beyond commit ${log.committed}`);
+    if (!(lastApplied.index <= applyLimit(node))) throw broken(`node ${node.id}: applied ${lastApplied.index} beyond commit ${log.committed}`);
     log.applied = lastApplied.index;
   }
   node.snapshotToInstall = null;
@@ -104,5 +109,14 @@ export function compactLog(node: RaftNode, snapshot: Snapshot): number {
 /** Whether enough applied entries sit in the log to compact them (RaftConfig.snapshotThresholdEntries). */
 export function compactionDue(node: RaftNode): boolean {
   const threshold = node.config.snapshotThresholdEntries;
-  return threshold > 0 && node.log.applied - node.log.snapshot.index >= threshold;
+  return threshold > 0 && snapshotIndexDue(node) - node.log.snapshot.index >= threshold;
+}
+
+/**
+ * Where a snapshot of the node's state machine would end: its applied index, but never past
+ * commitIndex (only an unsafe switch applies beyond it), so a snapshot holds no entry that may
+ * still be replaced.
+ */
+export function snapshotIndexDue(node: RaftNode): number {
+  return Math.min(node.log.applied, node.log.committed);
 }

@@ -105,7 +105,8 @@ export function maybeCommit(node: RaftNode): boolean {
   if (quorumIndex <= node.log.committed) return false;
   const entryTerm = termAt(node.log, quorumIndex);
   if (!(entryTerm !== undefined)) throw broken(`leader ${node.id}: quorum index ${quorumIndex} outside its log`);
-  if (entryTerm !== node.term) {
+  const counted = entryTerm !== node.term;
+  if (counted && !node.config.unsafeCommitByCounting) {
     if (quorumIndex > node.heldBackIndex) {
       node.heldBackIndex = quorumIndex;
       emit(node, { type: 'commit-held-back', quorumIndex, entryTerm, currentTerm: node.term, committed: node.log.committed });
@@ -114,7 +115,8 @@ export function maybeCommit(node: RaftNode): boolean {
   }
   const from = node.log.committed;
   node.log.committed = quorumIndex;
-  emit(node, { type: 'commit-advanced', from, to: quorumIndex, term: node.term, by: 'quorum' });
+  // With the unsafe switch, an earlier term's entry commits on its count alone (Figure 8's bug).
+  emit(node, { type: 'commit-advanced', from, to: quorumIndex, term: node.term, ...(counted ? { by: 'counting', entryTerm } : { by: 'quorum' }) });
   return true;
 }
 

@@ -15,7 +15,8 @@ export function handleVote(node: RaftNode, message: MsgVote): void {
   const ownLastIndex = lastIndex(node.log);
   const ownLastTerm = lastTerm(node.log);
   const canVote = node.vote === null || node.vote === message.from;
-  const upToDate = isUpToDate(node.log, message);
+  // The unsafe switch grants without the election restriction (§5.4.1).
+  const upToDate = node.config.unsafeVoteWithoutLogCheck || isUpToDate(node.log, message);
   if (canVote && upToDate) {
     node.vote = message.from;
     resetElectionTimer(node);
@@ -59,7 +60,9 @@ export function handleAppend(node: RaftNode, message: MsgApp): void {
     return;
   }
   const ownTermAtPrev = termAt(node.log, message.prevLogIndex);
-  if (ownTermAtPrev !== message.prevLogTerm) {
+  // The unsafe switch skips the consistency check (§5.3) wherever the log is long enough to append.
+  const unchecked = node.config.unsafeAppendWithoutCheck && ownTermAtPrev !== undefined;
+  if (ownTermAtPrev !== message.prevLogTerm && !unchecked) {
     rejectAppend(node, message, ownTermAtPrev === undefined ? 'log-too-short' : 'prev-term-mismatch');
     return;
   }
@@ -72,6 +75,7 @@ export function handleAppend(node: RaftNode, message: MsgApp): void {
     prevLogTerm: message.prevLogTerm,
     entries: message.entries.length,
     matchIndex: lastNewIndex,
+    ...(ownTermAtPrev !== message.prevLogTerm ? { ownTermAtPrev } : {}),
   });
   // Figure 2: commitIndex = min(leaderCommit, index of last new entry). Not the log's last index:
   // entries past lastNewIndex have not been checked against this leader's log.

@@ -61,4 +61,22 @@ export interface RaftConfig {
   readonly fastBackup: boolean;
   /** Compact the log into a snapshot once this many applied entries sit in it (0 turns it off). */
   readonly snapshotThresholdEntries: number;
+
+  // Broken-Raft switches (raft/unsafe.ts): each removes one rule, for teaching. All off by default.
+  /** Commit an earlier term's entry by counting its replicas (drops §5.4.2). */
+  readonly unsafeCommitByCounting: boolean;
+  /** votedFor is not persisted: a restarted node has voted for no one (breaks §5.2). */
+  readonly unsafeForgetVote: boolean;
+  /** Grant votes without the up-to-date check (drops §5.4.1). */
+  readonly unsafeVoteWithoutLogCheck: boolean;
+  /** Every election timeout is electionTimeoutTicksMin, not drawn at random (§5.2). */
+  readonly unsafeFixedTimeouts: boolean;
+  /** Apply entries as soon as they are in the log, before they commit. */
+  readonly unsafeApplyBeforeCommit: boolean;
+  /** Accept AppendEntries without the prevLogIndex/prevLogTerm consistency check (§5.3). */
+  readonly unsafeAppendWithoutCheck: boolean;
+  /** A new leader appends no no-op entry of its term (§8). */
+  readonly unsafeNoLeaderNoop: boolean;
+  /** commitIndex survives a restart instead of starting again at the snapshot (Figure 2). */
+  readonly unsafeKeepCommitOnRestart: boolean;
 }

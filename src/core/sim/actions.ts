@@ -11,6 +11,8 @@ import { resolveNetworkConfig, resolveWorkload } from './options.ts';
 import { campaign, crash, propose, restart } from './servers.ts';
 import { alignTimers, setNodeTimer, spreadTimers } from './timer-control.ts';
 import type { SimState } from './world.ts';
+import type { Halt } from './world.ts';
+import { guarded } from './halt.ts';
 import { currentLeader, record } from './world.ts';
 
 /**
@@ -418,8 +420,16 @@ export function validateAction(sim: SimState, value: unknown): Action {
 /** Carries out an action already checked by validateAction, and says what it did. */
 export function performAction(sim: SimState, action: Action): ActionResult {
   const spec = actionTable[action.type] as ActionSpec<ActionType>;
-  const proposal = spec.perform(sim, action);
-  if (sim.options.checkNodeInvariants) checkTouched(sim.invariants, sim.servers);
-  const summary = spec.describe(sim, action, proposal);
-  return proposal === null ? { type: 'done', action, summary } : { type: 'proposed', action, summary, ...proposal };
+  let proposal: Proposal | null = null;
+  if (sim.halted === null) {
+    guarded(sim, () => {
+      proposal = spec.perform(sim, action);
+      if (sim.options.checkNodeInvariants) checkTouched(sim.invariants, sim.servers);
+    });
+  }
+  const halted = sim.halted as Halt | null;
+  if (halted !== null) return { type: 'done', action, summary: `nothing: the run stopped at tick ${halted.tick} (${halted.reason})` };
+  const made = proposal as Proposal | null;
+  const summary = spec.describe(sim, action, made);
+  return made === null ? { type: 'done', action, summary } : { type: 'proposed', action, summary, ...made };
 }

@@ -20,10 +20,30 @@ import { describeCommand, sameCommand } from './kv.ts';
  *                         logs sharing (index, term) share the whole prefix.
  *   Leader Completeness   a new leader holds the highest committed entry (with Log Matching, it
  *                         then holds every committed entry).
- *   State Machine Safety  no two nodes commit or apply different commands at one index, and every
- *                         node applies in index order without gaps.
+ *   State Machine Safety  no two nodes commit or apply different commands at one index, every
+ *                         node applies in index order without gaps, and only what it has committed.
+ *   Volatile State        a restarted node's commitIndex starts again at its snapshot (Figure 2:
+ *                         commitIndex is volatile, learnt afresh from a leader). Only the unsafe
+ *                         keep-commit-on-restart switch breaks it.
  */
-export type SafetyProperty = 'One Vote per Term' | 'Election Safety' | 'Leader Append-Only' | 'Log Matching' | 'Leader Completeness' | 'State Machine Safety';
+export type SafetyProperty =
+  | 'One Vote per Term'
+  | 'Election Safety'
+  | 'Leader Append-Only'
+  | 'Log Matching'
+  | 'Leader Completeness'
+  | 'State Machine Safety'
+  | 'Volatile State';
+
+export const safetyProperties: readonly SafetyProperty[] = [
+  'One Vote per Term',
+  'Election Safety',
+  'Leader Append-Only',
+  'Log Matching',
+  'Leader Completeness',
+  'State Machine Safety',
+  'Volatile State',
+];
 
 export interface Violation {
   readonly tick: Tick;
@@ -133,9 +153,22 @@ export function observe(checker: CheckerState, event: SimEventBody, tick: Tick, 
       if (node !== null) checkCommitted(checker, node, event.from, event.to, tick);
       return;
     case 'applied':
+      if (node !== null && event.index > node.log.committed) {
+        report(checker, { tick, property: 'State Machine Safety', nodes: [id], detail: `node ${id} applied index ${event.index} before committing it (its commitIndex is ${node.log.committed})` });
+      }
       checkApplied(checker, id, tick, event);
       return;
     case 'node-restarted':
+      if (node !== null && node.log.committed > event.snapshotIndex) {
+        report(checker, {
+          tick,
+          property: 'Volatile State',
+          nodes: [id],
+          detail: `node ${id} restarted with commitIndex ${node.log.committed} kept from before its crash; it must start again at its snapshot (${event.snapshotIndex})`,
+        });
+      }
+      checker.lastApplied[id] = event.snapshotIndex;
+      return;
     case 'state-restored':
       checker.lastApplied[id] = event.snapshotIndex;
       return;

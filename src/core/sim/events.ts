@@ -2,6 +2,7 @@ import type { NodeEvent } from '../raft/events.ts';
 import type { RemoteMessage, RemoteMessageType } from '../raft/message.ts';
 import type { Command, LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
 import type { NetworkConfig, Workload } from './options.ts';
+import type { StallKind } from './stall.ts';
 
 /**
  * One vocabulary of events for the simulation, its tests, the CLI and the app's event log: what
@@ -59,7 +60,11 @@ export type WorldEvent =
   /** Manual delivery turned on (messages wait until delivered by hand; `waiting` already did) or off. */
   | { type: 'manual-delivery-changed'; on: boolean; waiting: number }
   /** Freeze timers turned on (no node's timers move) or off. */
-  | { type: 'timers-freeze-changed'; on: boolean };
+  | { type: 'timers-freeze-changed'; on: boolean }
+  /** The liveness watch reported a stall (sim/liveness.ts): `ticks` without a leader, or without commit progress. */
+  | { type: 'liveness-stalled'; kind: StallKind; ticks: number; term: Term | null; index: LogIndex | null }
+  /** A run with an unsafe switch stopped: the broken Raft reached a state the core cannot go on from (sim/halt.ts). */
+  | { type: 'run-halted'; reason: string };
 
 export type SimEventBody = NodeEvent | WorldEvent;
 export type SimEventType = SimEventBody['type'];
@@ -111,6 +116,8 @@ export const topicOf = {
   'message-delayed': 'SEND',
   'manual-delivery-changed': 'FAULT',
   'timers-freeze-changed': 'TIMR',
+  'liveness-stalled': 'LEAD',
+  'run-halted': 'FAULT',
 } as const satisfies Record<SimEventType, Topic>;
 
 export type { NodeEvent, RemoteMessageType };

@@ -2,7 +2,7 @@ import { broken } from '../base/assert.ts';
 import { lastIndex, termAt } from '../raft/log.ts';
 import type { RaftNode } from '../raft/node.ts';
 import type { Ready } from '../raft/ready.ts';
-import { advance, compactionDue, compactLog, hasReady, ready } from '../raft/ready.ts';
+import { advance, compactionDue, compactLog, hasReady, ready, snapshotIndexDue } from '../raft/ready.ts';
 import type { RemoteMessage } from '../raft/message.ts';
 import { diskLastIndex, writeEntries, writeSnapshot } from './disk.ts';
 import { messageDuplicated, messageSent } from './event-log.ts';
@@ -41,7 +41,8 @@ function persist(sim: SimState, server: Server, rd: Ready): void {
   const disk = server.disk;
   if (hardState !== null) {
     disk.term = hardState.term;
-    disk.vote = hardState.vote;
+    // The unsafe forget-vote switch never writes votedFor, so a restart forgets it.
+    disk.vote = server.node!.config.unsafeForgetVote ? null : hardState.vote;
   }
   if (snapshot !== null) writeSnapshot(disk, snapshot);
   if (entries.length > 0) writeEntries(disk, entries);
@@ -86,7 +87,7 @@ function apply(sim: SimState, server: Server, rd: Ready): void {
 
 /** Snapshots the state machine at the applied index and compacts the node's log and disk to it. */
 function compactServer(sim: SimState, server: Server, node: RaftNode): void {
-  const index = node.log.applied;
+  const index = snapshotIndexDue(node);
   const snapshot = { index, term: termAt(node.log, index)!, data: kvPairs(server.kv) };
   const entriesDropped = compactLog(node, snapshot);
   writeSnapshot(server.disk, snapshot);

@@ -18,6 +18,14 @@ export const defaultRaftConfig: RaftConfig = {
   inflightMax: 16,
   fastBackup: true,
   snapshotThresholdEntries: 100,
+  unsafeCommitByCounting: false,
+  unsafeForgetVote: false,
+  unsafeVoteWithoutLogCheck: false,
+  unsafeFixedTimeouts: false,
+  unsafeApplyBeforeCommit: false,
+  unsafeAppendWithoutCheck: false,
+  unsafeNoLeaderNoop: false,
+  unsafeKeepCommitOnRestart: false,
 };
 
 export interface NetworkConfig {
@@ -70,6 +78,12 @@ export interface SimulationOptions {
   readonly eventLimit?: number;
   /** Steady client traffic; off by default. */
   readonly workload?: Partial<Workload>;
+  /**
+   * The liveness watch's threshold (sim/liveness.ts): a healthy cluster with no leader, or a
+   * leader unable to commit, for this many ticks is reported as a stall. 0 turns it off. Default:
+   * five of the longest election timeouts.
+   */
+  readonly livenessWatchTicks?: number;
 }
 
 export interface ResolvedOptions {
@@ -80,11 +94,17 @@ export interface ResolvedOptions {
   readonly checkNodeInvariants: boolean;
   readonly eventLimit: number;
   readonly workload: Workload;
+  readonly livenessWatchTicks: number;
 }
 
 const raftKeys = Object.keys(defaultRaftConfig) as (keyof RaftConfig)[];
 const networkKeys = Object.keys(defaultNetworkConfig) as (keyof NetworkConfig)[];
-const topKeys = ['nodes', 'seed', 'raft', 'network', 'checkNodeInvariants', 'eventLimit', 'workload'];
+const topKeys = ['nodes', 'seed', 'raft', 'network', 'checkNodeInvariants', 'eventLimit', 'workload', 'livenessWatchTicks'];
+
+/** The liveness watch's threshold when none is given: five of the longest election timeouts. */
+export function livenessWatchTicksFor(raft: RaftConfig): number {
+  return 5 * raft.electionTimeoutTicksMax;
+}
 
 function rejectUnknownKeys(field: string, value: object, known: readonly string[]): void {
   for (const key of Object.keys(value)) {
@@ -108,6 +128,14 @@ export function resolveRaftConfig(partial: unknown, field = 'raft'): RaftConfig 
     inflightMax: requireInteger(`${field}.inflightMax`, given.inflightMax, { min: 1, max: 10_000 }),
     fastBackup: requireBoolean(`${field}.fastBackup`, given.fastBackup),
     snapshotThresholdEntries: requireInteger(`${field}.snapshotThresholdEntries`, given.snapshotThresholdEntries, { min: 0, max: 10_000_000 }),
+    unsafeCommitByCounting: requireBoolean(`${field}.unsafeCommitByCounting`, given.unsafeCommitByCounting),
+    unsafeForgetVote: requireBoolean(`${field}.unsafeForgetVote`, given.unsafeForgetVote),
+    unsafeVoteWithoutLogCheck: requireBoolean(`${field}.unsafeVoteWithoutLogCheck`, given.unsafeVoteWithoutLogCheck),
+    unsafeFixedTimeouts: requireBoolean(`${field}.unsafeFixedTimeouts`, given.unsafeFixedTimeouts),
+    unsafeApplyBeforeCommit: requireBoolean(`${field}.unsafeApplyBeforeCommit`, given.unsafeApplyBeforeCommit),
+    unsafeAppendWithoutCheck: requireBoolean(`${field}.unsafeAppendWithoutCheck`, given.unsafeAppendWithoutCheck),
+    unsafeNoLeaderNoop: requireBoolean(`${field}.unsafeNoLeaderNoop`, given.unsafeNoLeaderNoop),
+    unsafeKeepCommitOnRestart: requireBoolean(`${field}.unsafeKeepCommitOnRestart`, given.unsafeKeepCommitOnRestart),
   };
   if (config.electionTimeoutTicksMin > config.electionTimeoutTicksMax) {
     throw new SimulationInputError(
@@ -147,13 +175,15 @@ export function resolveWorkload(partial: unknown, base: Workload = defaultWorklo
 export function resolveOptions(options: unknown = {}): ResolvedOptions {
   const given = requireObject('options', options) as SimulationOptions;
   rejectUnknownKeys('', given, topKeys);
+  const raft = resolveRaftConfig(given.raft);
   return {
     nodes: requireInteger('nodes', given.nodes ?? 5, { min: 1, max: nodeCountMax }),
     seed: requireInteger('seed', given.seed ?? 1, { min: 0, max: 0xffff_ffff }),
-    raft: resolveRaftConfig(given.raft),
+    raft,
     network: resolveNetworkConfig(given.network),
     checkNodeInvariants: requireBoolean('checkNodeInvariants', given.checkNodeInvariants ?? true),
     eventLimit: requireInteger('eventLimit', given.eventLimit ?? 10_000, { min: 0, max: 10_000_000 }),
     workload: resolveWorkload(given.workload),
+    livenessWatchTicks: requireInteger('livenessWatchTicks', given.livenessWatchTicks ?? livenessWatchTicksFor(raft), { min: 0, max: 10_000_000 }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Command, NodeId } from '../raft/types.ts';
 import type { Message } from '../raft/message.ts';
 import { newNode } from '../raft/node.ts';
+import { lastIndex } from '../raft/log.ts';
 import { step } from '../raft/step.ts';
 import type { ProposeResult } from '../raft/step-leader.ts';
 import { propose as proposeOnNode } from '../raft/step-leader.ts';
@@ -28,6 +29,7 @@ export function afterChange(sim: SimState, server: Server): void {
 
 export function crash(sim: SimState, id: NodeId): void {
   const server = serverOf(sim, id);
+  server.commitAtCrash = server.node?.log.committed ?? 0;
   server.node = null;
   server.kv = new Map();
   server.crashedAt = sim.tick;
@@ -40,7 +42,10 @@ export function restart(sim: SimState, id: NodeId): void {
   const server = serverOf(sim, id);
   const { disk } = server;
   const peers = sim.servers.map((other) => other.id).filter((other) => other !== id);
-  server.node = newNode({ id, peers, config: sim.options.raft, rng: server.rng, disk });
+  const node = newNode({ id, peers, config: sim.options.raft, rng: server.rng, disk });
+  // The unsafe switch keeps commitIndex across the restart, as RaftScope does.
+  if (sim.options.raft.unsafeKeepCommitOnRestart) node.log.committed = Math.min(Math.max(server.commitAtCrash, node.log.committed), lastIndex(node.log));
+  server.node = node;
   server.kv = kvFromSnapshot(disk.snapshot);
   server.crashedAt = null;
   sim.stats.restarts += 1;

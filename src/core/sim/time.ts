@@ -8,6 +8,8 @@ import type { NodeId } from '../raft/types.ts';
 import type { DropReason } from './events.ts';
 import { arrivalBlocked, nextDeliveryTick, takeDue } from './network.ts';
 import { afterChange, propose, stepServer } from './servers.ts';
+import { guarded } from './halt.ts';
+import { checkStalls, refreshLiveness } from './liveness.ts';
 import type { SimState } from './world.ts';
 import { currentLeader, recordMessage } from './world.ts';
 
@@ -39,11 +41,24 @@ const never = Number.MAX_SAFE_INTEGER;
 export function advanceWorld(sim: SimState, ticks: number): void {
   const target = sim.tick + ticks;
   if (target === sim.tick) return;
+  if (sim.halted === null) guarded(sim, () => runUntil(sim, target));
+  // A halted run's time still passes; nothing happens in it.
+  sim.tick = target;
+}
+
+function runUntil(sim: SimState, target: Tick): void {
   const clock = startClock(sim);
+  const liveness = sim.liveness;
+  if (liveness.dirty) refreshLiveness(sim);
   while (sim.tick < target) {
-    sim.tick = Math.min(target, nextBusy(sim, clock));
+    const busy = Math.min(target, nextBusy(sim, clock));
+    // Nothing changed from the last busy tick until this one: stalls that ripened meanwhile are due.
+    checkStalls(sim, busy - 1);
+    sim.tick = busy;
     runTick(sim, clock);
+    if (liveness.dirty) refreshLiveness(sim);
   }
+  checkStalls(sim, sim.tick);
   for (const server of sim.servers) if (server.node !== null) catchUp(clock, server.node, sim.tick);
 }
 

@@ -17,7 +17,15 @@ import type { InFlight, NetworkState } from './network.ts';
 import { newNetwork } from './network.ts';
 import type { ResolvedOptions, Workload } from './options.ts';
 import type { Stats } from './stats.ts';
+import type { LivenessState } from './liveness-state.ts';
+import { newLivenessState, noteLiveness } from './liveness-state.ts';
 import { countEvent, newStats } from './stats.ts';
+
+/** Where and why a run with an unsafe switch stopped (halt.ts). */
+export interface Halt {
+  readonly tick: Tick;
+  readonly reason: string;
+}
 
 /** One simulated machine: the Raft node (null while crashed), its disk and its state machine. */
 export interface Server {
@@ -29,6 +37,11 @@ export interface Server {
   /** The machine's random stream (election timeouts); it carries on across restarts. */
   rng: PrngState;
   crashedAt: Tick | null;
+  /**
+   * The node's commitIndex when it last crashed. Only the unsafe keep-commit-on-restart switch
+   * reads it: Figure 2 makes commitIndex volatile, so a correct restart starts from the snapshot.
+   */
+  commitAtCrash: number;
 }
 
 /**
@@ -50,6 +63,9 @@ export interface SimState {
   workloadSent: number;
   /** Freeze timers (a debugger's switch): no node's timers move, so nothing times out or beats. */
   timersFrozen: boolean;
+  readonly liveness: LivenessState;
+  /** Set when a run with an unsafe switch went off the rails (halt.ts); nothing happens after it. */
+  halted: Halt | null;
 }
 
 export function newSimState(options: ResolvedOptions): SimState {
@@ -57,7 +73,7 @@ export function newSimState(options: ResolvedOptions): SimState {
   const servers = ids.map((id): Server => {
     const rng = streamPrng(options.seed, `node-${id}`);
     const node = newNode({ id, peers: ids.filter((other) => other !== id), config: options.raft, rng });
-    return { id, node, disk: newDisk(), kv: new Map(), rng, crashedAt: null };
+    return { id, node, disk: newDisk(), kv: new Map(), rng, crashedAt: null, commitAtCrash: 0 };
   });
   return {
     options,
@@ -71,6 +87,8 @@ export function newSimState(options: ResolvedOptions): SimState {
     workload: options.workload,
     workloadSent: 0,
     timersFrozen: false,
+    liveness: newLivenessState(options.livenessWatchTicks),
+    halted: null,
   };
 }
 
@@ -83,6 +101,7 @@ export function serverOf(sim: SimState, id: NodeId): Server {
 /** Records an event: feeds it to the statistics and the safety checker, then keeps it in the log. */
 export function record(sim: SimState, node: NodeId | null, body: SimEventBody): void {
   countEvent(sim.stats, body);
+  noteLiveness(sim.liveness, body, sim.tick, node);
   if (node !== null) observe(sim.checker, body, sim.tick, node, sim.servers[node - 1]?.node ?? null);
   appendEvent(sim.eventLog, body, sim.tick, node);
 }

@@ -14,6 +14,8 @@ import { screenNodeCountMax } from '../../protocol/worker-protocol.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { networkFormKey, networkFormValues, parseNetworkForm, parseRunForm, runFormKey, runFormValues } from '../settings-form.ts';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
+import { UnsafeSwitches } from './UnsafeSwitches.tsx';
+import { unsafeSwitchesOn } from '../../core/index.ts';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
 import './panels.css';
 
@@ -115,9 +117,10 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
   const id = useId();
   const [values, setValues] = useState(() => runFormValues({ raft, nodeCount, seed }));
   const [fastBackup, setFastBackup] = useState(raft.fastBackup);
+  const [unsafe, setUnsafe] = useState(() => unsafeSwitchesOn(raft));
   const [isChecked, setChecked] = useState(false);
   const [isConfirming, setConfirming] = useState(false);
-  const parsed = parseRunForm(m, values, { raft, network, fastBackup });
+  const parsed = parseRunForm(m, values, { raft, network, fastBackup, unsafe });
   const errors = isChecked && !parsed.ok ? parsed.errors : {};
   const warnings = parsed.ok ? parsed.warnings : {};
   const onChange = (field: RunField, value: string) => {
@@ -151,6 +154,13 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
         </div>
         <NumberField {...common} field="nodes" label={m.settings.form.nodes(screenNodeCountMax)} min={1} max={screenNodeCountMax} />
         <NumberField {...common} field="seed" label={m.settings.form.seed} min={0} />
+        <UnsafeSwitches
+          chosen={unsafe}
+          onChange={(chosen) => {
+            setUnsafe(chosen);
+            setConfirming(false);
+          }}
+        />
         {isConfirming ? (
           <div className="confirm" role="alertdialog" aria-label={m.settings.form.confirmNewRun} aria-describedby={`${id}-confirm`}>
             <p id={`${id}-confirm`}>{m.settings.form.confirmText}</p>

@@ -1,4 +1,5 @@
-import type { ClusterView } from '../../core/index.ts';
+import type { ClusterView, UnsafeSwitch } from '../../core/index.ts';
+import { unsafeSwitchesOn } from '../../core/index.ts';
 import type { TimelineState } from '../../protocol/worker-protocol.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 
@@ -16,11 +17,18 @@ const shownTypes = [
   ['MsgSnap', 'InstallSnapshot'],
 ] as const;
 
-/** The current tick, who leads in which term, message counts, and any safety violation. */
+/**
+ * The current tick, who leads in which term, message counts, and what went wrong: the first
+ * safety violation (with the rule an unsafe switch removed, when one is on), the first liveness
+ * stall, and a broken run's stop.
+ */
 export function StatusBar({ view, timeline, onSeek }: StatusBarProps) {
   const m = useMessages();
   const leader = view?.leader ?? null;
   const violation = view?.violations[0];
+  const stall = view?.stalls[0];
+  const halted = view?.halted ?? null;
+  const unsafe: readonly UnsafeSwitch[] = view === null ? [] : unsafeSwitchesOn(view.raft);
   return (
     <section className="status-bar" aria-label={m.app.status.region}>
       <div className="status-item status-tick">
@@ -54,6 +62,11 @@ export function StatusBar({ view, timeline, onSeek }: StatusBarProps) {
           <span className="status-sub">{m.app.status.elections(view.stats.elections)}</span>
         </div>
       )}
+      {unsafe.length > 0 && (
+        <div className="status-item status-unsafe" title={unsafe.map((name) => m.unsafe.switches[name]).join('\n')}>
+          <span className="status-value">{m.unsafe.marker(unsafe.length)}</span>
+        </div>
+      )}
       {violation !== undefined && (
         <div className="violation-banner" role="alert">
           {/* The detail is the checker's own sentence, in English like the core (docs/i18n.md). */}
@@ -62,6 +75,34 @@ export function StatusBar({ view, timeline, onSeek }: StatusBarProps) {
           {view !== null && view.violationCount > 1 ? m.app.status.moreViolations(view.violationCount - 1) : ''}
           <button type="button" onClick={() => onSeek(violation.tick)}>
             {m.app.status.goToTick(violation.tick)}
+          </button>
+          {unsafe.map((name) => (
+            <span className="rule-removed" key={name}>
+              {m.unsafe.ruleRemoved(m.unsafe.rules[name])}
+            </span>
+          ))}
+        </div>
+      )}
+      {violation === undefined && stall !== undefined && (
+        <div className="violation-banner stall-banner" role="alert">
+          <strong>{m.unsafe.stalled(m.unsafe.stallKind[stall.kind])}</strong>
+          {m.unsafe.stallAt(stall.tick, stall.kind === 'no-leader' ? m.unsafe.stallDetail.noLeader(stall.ticks) : m.unsafe.stallDetail.commitStalled(stall.nodes[0] ?? 0, stall.ticks, stall.index ?? 0))}
+          <button type="button" onClick={() => onSeek(stall.tick)}>
+            {m.app.status.goToTick(stall.tick)}
+          </button>
+          {unsafe.map((name) => (
+            <span className="rule-removed" key={name}>
+              {m.unsafe.ruleRemoved(m.unsafe.rules[name])}
+            </span>
+          ))}
+        </div>
+      )}
+      {halted !== null && (
+        <div className="violation-banner halted-banner" role="alert">
+          <strong>{m.unsafe.halted(halted.tick)}</strong>
+          {m.unsafe.haltedWhy(halted.reason)}
+          <button type="button" onClick={() => onSeek(Math.max(0, halted.tick - 1))}>
+            {m.app.status.goToTick(Math.max(0, halted.tick - 1))}
           </button>
         </div>
       )}

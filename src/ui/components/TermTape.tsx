@@ -35,7 +35,7 @@ export function labelFits(label: string, px: number): boolean {
   return chars * labelCharPx + 8 <= px;
 }
 
-const markGlyph: Record<TapeMark['kind'], string> = { election: '◇', leader: '★', crash: '✕', restart: '↻', partition: '╫', heal: '═', violation: '!' };
+const markGlyph: Record<TapeMark['kind'], string> = { election: '◇', leader: '★', crash: '✕', restart: '↻', partition: '╫', heal: '═', violation: '!', stall: '⧗', halt: '■' };
 
 function markText(m: Messages, mark: TapeMark): string {
   return m.tape.kinds[mark.kind](mark.node);
@@ -143,7 +143,7 @@ const TapeMarks = memo(function TapeMarks({ tape, seek }: { tape: RunTape; seek:
         const first = bucket[0]!;
         const last = bucket.at(-1)!;
         const label = bucket.length === 1 ? m.tape.mark(first.tick, markText(m, first)) : m.tape.marks(bucket.length, first.tick, last.tick, markText(m, first));
-        const kind = bucket.some((mark) => mark.kind === 'violation') ? 'violation' : first.kind;
+        const kind = bucket.find((mark) => mark.kind === 'violation' || mark.kind === 'halt' || mark.kind === 'stall')?.kind ?? first.kind;
         return (
           <button
             key={`${first.tick}-${first.kind}-${first.node ?? 0}`}

@@ -84,6 +84,14 @@ export function conditionDetailText(m: Messages, detail: ConditionDetail, held: 
       const first = detail.violations[0];
       return first === undefined ? d.noViolation : d.violation(first.property, first.tick, first.nodes, first.detail);
     }
+    case 'violation': {
+      const first = detail.violations[0];
+      return first === undefined ? d.noViolationOf(detail.property === null ? null : m.app.status.safetyProperty[detail.property]) : d.violation(m.app.status.safetyProperty[first.property], first.tick, first.nodes, first.detail);
+    }
+    case 'stall': {
+      const first = detail.stalls[0];
+      return first === undefined ? d.noStallOf(detail.stall === null ? null : m.unsafe.stallKind[detail.stall]) : d.stall(m.unsafe.stallKind[first.kind], first.tick, first.detail);
+    }
     case 'one-leader-per-term':
       return detail.term === null ? d.oneLeaderPerTerm : d.twoLeaders(detail.leaders, detail.term);
   }

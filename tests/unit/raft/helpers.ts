@@ -16,9 +16,11 @@ import type { Entry, LogIndex, NodeId, RaftConfig, Snapshot, Term } from '../../
 import { emptySnapshot } from '../../../src/core/raft/types.ts';
 import type { PrngState } from '../../../src/core/base/prng.ts';
 import { seedPrng } from '../../../src/core/base/prng.ts';
+import { defaultRaftConfig } from '../../../src/core/sim/options.ts';
 
 /** Small timings so that tests tick through an election in a handful of steps. */
 export const testConfig: RaftConfig = {
+  ...defaultRaftConfig,
   electionTimeoutTicksMin: 10,
   electionTimeoutTicksMax: 20,
   heartbeatIntervalTicks: 3,

@@ -125,6 +125,10 @@ function holds(condition: Condition, simulation: Simulation, facts: Facts): bool
     }
     case 'no-violation':
       return simulation.violations().length === 0;
+    case 'violation':
+      return simulation.violations().some((violation) => condition.property === null || violation.property === condition.property);
+    case 'stall':
+      return simulation.stalls().some((stall) => condition.stall === null || stall.kind === condition.stall);
     case 'one-leader-per-term':
       return !facts.twoLeadersInATerm;
   }

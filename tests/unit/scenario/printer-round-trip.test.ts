@@ -50,6 +50,15 @@ option raft.inflightMax 8
 option raft.entriesPerAppendMax 3
 option checkNodeInvariants off
 option eventLimit 20000
+liveness watch 4000
+unsafe commit-by-counting
+unsafe forget-vote off
+unsafe vote-without-log-check on
+unsafe fixed-timeouts
+unsafe apply-before-commit
+unsafe append-without-check
+unsafe no-leader-noop
+unsafe keep-commit-on-restart
 trace LEAD fault CMIT
 
 at 100: caption "Quotes \"like this\", a backslash \\, a tab\tand a new\nline; 😀 é 中文 \u{7f}\u{0}"
@@ -80,6 +89,10 @@ expect by 400: node 3 has log [1, 1, 2]
 expect by 400: node 4 has log []
 expect always: no violations
 expect always: at most one leader per term
+expect by 900: violation
+expect by 900: violation of "Log Matching"
+expect never: stall
+expect never: stall of commit-stalled
 run until +1000
 `;
 
@@ -93,14 +106,14 @@ describe('printScenario round trip', () => {
       new Set(['crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut-link', 'restore-link', 'heal', 'configure-network', 'configure-workload', 'propose']),
     );
     expect(new Set(scenario.expectations.map((expectation) => expectation.condition.kind))).toEqual(
-      new Set(['leader-in', 'no-leader', 'committed', 'term', 'role', 'log', 'no-violation', 'one-leader-per-term']),
+      new Set(['leader-in', 'no-leader', 'committed', 'term', 'role', 'log', 'no-violation', 'one-leader-per-term', 'violation', 'stall']),
     );
     expectRoundTrip(scenario);
   });
 
   it('the canonical text of the rich scenario', () => {
     const text = printScenario(parsed(rich));
-    expect(text.split('\n').slice(0, 16)).toEqual([
+    expect(text.split('\n').slice(0, 25)).toEqual([
       'nodes 7',
       'seed 4294967295',
       'election 200..400',
@@ -112,6 +125,15 @@ describe('printScenario round trip', () => {
       'duplicate 2%',
       'reorder 0.123456789',
       'load every 40 keys 4',
+      'liveness watch 4000',
+      'unsafe commit-by-counting',
+      'unsafe forget-vote off',
+      'unsafe vote-without-log-check',
+      'unsafe fixed-timeouts',
+      'unsafe apply-before-commit',
+      'unsafe append-without-check',
+      'unsafe no-leader-noop',
+      'unsafe keep-commit-on-restart',
       'option raft.entriesPerAppendMax 3',
       'option raft.inflightMax 8',
       'option checkNodeInvariants off',
@@ -121,7 +143,7 @@ describe('printScenario round trip', () => {
     expect(text).toContain('\nat 100: caption "Quotes \\"like this\\", a backslash \\\\, a tab\\tand a new\\nline; 😀 é 中文 \\u{7f}\\u{0}"\n');
     expect(text).toContain('\nat 240: put ""="" to leader of term 3\n');
     expect(text).toContain('\nexpect by 400: no=committed committed on {leader}\n');
-    expect(text.endsWith('expect always: at most one leader per term\nrun until 1240\n')).toBe(true);
+    expect(text.endsWith('expect always: at most one leader per term\nexpect by 900: violation\nexpect by 900: violation of "Log Matching"\nexpect never: stall\nexpect never: stall of commit-stalled\nrun until 1240\n')).toBe(true);
   });
 
   it('an empty scenario prints as one empty line and reads back empty', () => {

@@ -43,6 +43,7 @@ export const app = {
       'Leader Append-Only': 'Leader Append-Only',
       'Log Matching': 'Log Matching',
       'Leader Completeness': 'Leader Completeness',
+      'Volatile State': 'Volatile State',
       'State Machine Safety': 'State Machine Safety',
     } satisfies Record<SafetyProperty, string>,
   },

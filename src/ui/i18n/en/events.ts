@@ -177,6 +177,9 @@ export const events = {
     },
     voteGranted: (p: LogPositions) =>
       `granted vote to node ${p.candidate} in term ${p.term}: candidate's log (${logPosition(p.candidateLastTerm, p.candidateLastIndex)}) is at least as up to date as ours (${logPosition(p.ownLastTerm, p.ownLastIndex)}) (§5.4.1)`,
+    /** The unsafe vote-without-log-check switch granted a vote §5.4.1 refuses. */
+    voteGrantedUnchecked: (p: LogPositions) =>
+      `granted vote to node ${p.candidate} in term ${p.term} without the up-to-date check: candidate's log (${logPosition(p.candidateLastTerm, p.candidateLastIndex)}) is behind ours (${logPosition(p.ownLastTerm, p.ownLastIndex)}); the unsafe switch drops §5.4.1`,
     voteRefused: {
       staleTerm: (p: { candidate: number; term: number; ownTerm: number }) => `${refusedVote(p.candidate, p.term)}: that term is older than ours (${p.ownTerm}) (§5.1)`,
       alreadyVoted: (p: { candidate: number; term: number }, votedFor: Known) =>
@@ -203,6 +206,9 @@ export const events = {
     appendAccepted: {
       heartbeat: (p: AppendAccepted) => accepted('heartbeat', p),
       entries: (p: AppendAccepted, entries: number) => accepted(`AppendEntries with ${plural(entries, 'entry', 'entries')}`, p),
+      /** The unsafe append-without-check switch accepted an append whose previous entry does not match. */
+      unchecked: (p: AppendAccepted, ownTermAtPrev: number) =>
+        `accepted node ${p.leader}'s AppendEntries without the consistency check: the leader's entry ${p.prevLogIndex} has term ${p.prevLogTerm}, ours has term ${ownTermAtPrev}; the unsafe switch drops §5.3's check`,
     },
     /** The fast-backup hint of a rejected append, which continues the sentence before it. */
     hint: {
@@ -227,6 +233,9 @@ export const events = {
       `node ${p.follower} now agrees through index ${p.matchIndex} (matchIndex); nextIndex ${p.nextIndex}, ${state} mode`,
     commitAdvanced: {
       quorum: (p: { from: number; to: number; term: number }) => `${commitMoved(p.from, p.to)}: a majority stores index ${p.to}, an entry of the current term ${p.term} (§5.3, §5.4.2)`,
+      /** The unsafe commit-by-counting switch committed an earlier term's entry. */
+      counting: (p: { from: number; to: number; term: number }, entryTerm: Known) =>
+        `${commitMoved(p.from, p.to)} by counting replicas: a majority stores index ${p.to}, but it is of term ${entryTerm}, not the current term ${p.term}; the unsafe switch drops §5.4.2`,
       leaderCommit: (p: { from: number; to: number }, leaderCommit: Known, lastNewIndex: Known) =>
         `${commitMoved(p.from, p.to)}: the leader's commit is ${leaderCommit} and its last new entry here is ${lastNewIndex} (the smaller of the two)`,
       snapshot: (p: { from: number; to: number }) => `${commitMoved(p.from, p.to)} by installing the leader's snapshot (§7)`,
@@ -271,6 +280,13 @@ export const events = {
       on: (waiting: number) => `manual delivery on: messages wait in the network until delivered by hand (${plural(waiting, 'message waits', 'messages wait')} now)`,
       off: 'manual delivery off: messages arrive by themselves again',
     },
+    /** The liveness watch (a healthy cluster that makes no progress). */
+    livenessStalled: {
+      noLeader: (ticks: number) => `liveness watch: no leader for ${ticks} ticks while a majority could talk`,
+      commitStalled: (ticks: number, term: Known, index: Known) =>
+        `liveness watch: as leader of term ${term}, held entries through index ${index} on a majority for ${ticks} ticks without committing them: none of its own term is among them (§5.4.2)`,
+    },
+    runHalted: (reason: string) => `the run stopped: the broken Raft reached a state Raftlab cannot go on from (${reason}); nothing more happens`,
     timersFrozen: { on: 'timers frozen: no node times out or sends a heartbeat until they run again', off: 'timers run again' },
     messageDelayed: (p: { id: number; by: number; deliverTick: number }, rpc: string, to: number) =>
       `message #${p.id} (${rpc} to node ${to}) held back by hand for ${plural(p.by, 'tick', 'ticks')}: it now arrives at tick ${p.deliverTick}`,

@@ -20,6 +20,8 @@ export const tape = {
     partition: () => 'the network split',
     heal: () => 'the network healed',
     violation: () => 'a safety violation',
+    stall: () => 'a liveness stall',
+    halt: () => 'the broken run stopped',
   },
   /** A mark's name: a click goes to its tick. */
   mark: (tick: number, what: string) => `Tick ${f.count(tick)}: ${what}`,

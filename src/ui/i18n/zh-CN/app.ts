@@ -36,6 +36,7 @@ export const app: Messages['app'] = {
       'Leader Append-Only': '领导者只追加',
       'Log Matching': '日志匹配',
       'Leader Completeness': '领导者完整性',
+      'Volatile State': '易失状态',
       'State Machine Safety': '状态机安全',
     },
   },

@@ -131,6 +131,8 @@ export const events: Events = {
     },
     voteGranted: (p) =>
       `在任期 ${p.term} 投票给节点 ${p.candidate}：候选人的日志（${logPosition(p.candidateLastTerm, p.candidateLastIndex)}）至少和自己的（${logPosition(p.ownLastTerm, p.ownLastIndex)}）一样新（§5.4.1）`,
+    voteGrantedUnchecked: (p) =>
+      `在任期 ${p.term} 未做“足够新”检查就投票给节点 ${p.candidate}：候选人的日志（${logPosition(p.candidateLastTerm, p.candidateLastIndex)}）落后于自己的（${logPosition(p.ownLastTerm, p.ownLastIndex)}）；不安全开关去掉了 §5.4.1`,
     voteRefused: {
       staleTerm: (p) => `${refusedVote(p.candidate, p.term)}：该任期早于自己的当前任期 ${p.ownTerm}（§5.1）`,
       alreadyVoted: (p, votedFor) => `${refusedVote(p.candidate, p.term)}：本任期已投票给节点 ${votedFor}（每个任期只投一票，§5.2）`,
@@ -152,6 +154,8 @@ export const events: Events = {
     appendAccepted: {
       heartbeat: (p) => `接受了节点 ${p.leader} 的心跳：${matched(p)}`,
       entries: (p, entries) => `接受了节点 ${p.leader} 的 AppendEntries（${entries} 个条目）：${matched(p)}`,
+      unchecked: (p, ownTermAtPrev) =>
+        `未做一致性检查就接受了节点 ${p.leader} 的 AppendEntries：领导者在索引 ${p.prevLogIndex} 的条目任期为 ${p.prevLogTerm}，自己的为 ${ownTermAtPrev}；不安全开关去掉了 §5.3 的检查`,
     },
     hint: {
       logTooShort: (conflictIndex) => `；提示：日志太短，从索引 ${conflictIndex} 重试`,
@@ -169,6 +173,7 @@ export const events: Events = {
     progressUpdated: (p, state) => `得知节点 ${p.follower} 已与自己一致到索引 ${p.matchIndex}（matchIndex）；nextIndex 为 ${p.nextIndex}，处于${state}模式`,
     commitAdvanced: {
       quorum: (p) => `${commitMoved(p.from, p.to)}：多数派已存储索引 ${p.to}，且它是当前任期 ${p.term} 的条目（§5.3、§5.4.2）`,
+      counting: (p, entryTerm) => `靠计数副本，${commitMoved(p.from, p.to)}：多数派已存储索引 ${p.to}，但它属于任期 ${entryTerm}，不是当前任期 ${p.term}；不安全开关去掉了 §5.4.2`,
       leaderCommit: (p, leaderCommit, lastNewIndex) =>
         `${commitMoved(p.from, p.to)}：领导者的 leaderCommit 为 ${leaderCommit}，自己最后一个新条目的索引为 ${lastNewIndex}（取两者中较小的）`,
       snapshot: (p) => `通过安装领导者的快照，${commitMoved(p.from, p.to)}（§7）`,
@@ -202,6 +207,11 @@ export const events: Events = {
       on: (waiting) => `手动送达已开启：消息留在网络中，直到手动送达（现在有 ${waiting} 条在等待）`,
       off: '手动送达已关闭：消息重新自行送达',
     },
+    livenessStalled: {
+      noLeader: (ticks) => `活性监视：多数派可以互相通信，却已有 ${ticks} 个 tick 没有领导者`,
+      commitStalled: (ticks, term, index) => `活性监视：作为任期 ${term} 的领导者，截至索引 ${index} 的条目已在多数派上存放了 ${ticks} 个 tick 却仍未提交：其中没有它自己任期的条目（§5.4.2）`,
+    },
+    runHalted: () => '运行停止：被破坏的协议进入了无法继续的状态；此后不再有任何变化',
     timersFrozen: { on: '计时器已冻结：在恢复之前，没有节点会超时或发送心跳', off: '计时器恢复运行' },
     messageDelayed: (p, rpc, to) => `消息 #${p.id}（发往节点 ${to} 的 ${rpc}）被手动推迟 ${p.by} 个 tick：现在于 tick ${p.deliverTick} 送达`,
     messageDelivered: (p, rpc, args, sentTick) => `收到节点 ${p.from} 在 tick ${sentTick} 发出的任期 ${p.term} 的 ${rpc}（${args}）`,

@@ -21,5 +21,6 @@ import { share } from './share.ts';
 import { lessons } from './lessons.ts';
 import { learn } from './learn.ts';
 import { tape } from './tape.ts';
+import { unsafe } from './unsafe.ts';
 
-export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches, tape, diagram, exporting, lessons, learn };
+export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches, tape, diagram, exporting, lessons, learn, unsafe };

@@ -18,6 +18,8 @@ export const tape: Messages['tape'] = {
     partition: () => '网络被划分',
     heal: () => '网络恢复',
     violation: () => '安全性被破坏',
+    stall: () => '活性停滞',
+    halt: () => '被破坏的运行停止了',
   },
   mark: (tick, what) => `tick ${f.count(tick)}：${what}`,
   marks: (count, from, to, first) => `tick ${f.count(from)}–${f.count(to)}：${f.count(count)} 个事件，第一个是${first}`,
