@@ -41,3 +41,8 @@ export type { ProposeResult } from './raft/step-leader.ts';
 export { describeCommand, describeMessage } from './describe.ts';
 export { checkLinearizable, linearizabilityBudgetDefault } from './linearizability.ts';
 export type { HistoryEntry, KvOperation, LinearizabilityVerdict } from './linearizability.ts';
+export { fuzzSeed, fuzzRunOptions, fuzzTicksDefault } from './fuzz/fuzz-seed.ts';
+export type { FuzzFailure, FuzzFailureKind, FuzzOptions, FuzzResult } from './fuzz/fuzz-seed.ts';
+export { HistoryRecorder } from './fuzz/history.ts';
+export { minimiseRun, replayJudged } from './fuzz/minimise.ts';
+export type { FailingRun, MinimisedRun, MinimiseOptions } from './fuzz/minimise.ts';

@@ -24,7 +24,7 @@ export function drawSwarm(seed: number): Swarm {
   const options = {
     nodes,
     seed,
-    raft: { snapshotThresholdEntries: oneOf(rng, [0, 20, 50]), fastBackup: chance(rng, 0.5), inflightMax: intInclusive(rng, 1, 8) },
+    raft: { snapshotThresholdEntries: oneOf(rng, [0, 20, 50]), fastBackup: chance(rng, 0.5), inflightMax: intInclusive(rng, 1, 8), entriesPerAppendMax: oneOf(rng, [1, 2, 64, 64]) },
     network: {
       dropRatio: oneOf(rng, [0, 0.05, 0.2]),
       duplicateRatio: oneOf(rng, [0, 0.05, 0.2]),
