@@ -47,10 +47,13 @@ describe('unsafe switches', () => {
   });
 });
 
-/** Every switch on, under a heavy fault mix: the broken Raft at its worst. */
+/**
+ * Every switch on but fixed timeouts (which keeps any leader from being elected, so nothing else
+ * could break), under a heavy fault mix: the broken Raft at its worst.
+ */
 function brokenUnderFaults(seed: number, ticks: number): Simulation {
   const swarm = drawSwarm(seed);
-  const simulation = createSimulation({ ...swarm.options, raft: { ...swarm.options.raft, ...unsafeConfig([...unsafeSwitchNames]) } });
+  const simulation = createSimulation({ ...swarm.options, raft: { ...swarm.options.raft, ...unsafeConfig(unsafeSwitchNames.filter((name) => name !== 'fixed-timeouts')) } });
   const schedule = newFaultSchedule({ seed, nodes: swarm.options.nodes, faults: swarm.faults });
   advanceWithFaults(simulation, schedule, ticks);
   return simulation;
@@ -62,7 +65,7 @@ describe('a broken run', () => {
     for (let seed = 1; seed <= 12; seed += 1) {
       const simulation = brokenUnderFaults(seed, 20_000);
       expect(simulation.tick).toBe(20_000);
-      if (simulation.violations().length > 0) violating += 1;
+      if (simulation.violations().length > 0 || simulation.halted() !== null) violating += 1;
       expect(simulation.violations().length).toBeLessThanOrEqual(1000);
       expect(simulation.stalls().length).toBeLessThanOrEqual(100);
     }
