@@ -4,3 +4,5 @@
  * per message and command, the paper's RPC names) reach it through here, never as copies.
  */
 export { describeCommand, describeMessage, paperName } from '../core/index.ts';
+/** The broken-Raft switches, in their order, and how to read which a run has on. */
+export { unsafeSwitchField, unsafeSwitchNames, unsafeSwitchesOn } from '../core/index.ts';

@@ -8,7 +8,7 @@
  * nodes do not fit on a projected screen.
  */
 import type { NetworkConfig, RaftConfig, SimulationOptions, UnsafeSwitch } from '../core/index.ts';
-import { unsafeSwitchField, unsafeSwitchNames, unsafeSwitchesOn } from '../core/index.ts';
+import { unsafeSwitchField, unsafeSwitchNames, unsafeSwitchesOn } from '../protocol/vocabulary.ts';
 import { screenNodeCountMax } from '../protocol/worker-protocol.ts';
 import type { Messages } from './i18n/catalogue.ts';
 

@@ -53,7 +53,7 @@ export class HistoryRecorder {
         this.entries.push({ id, operation, invoke: event.tick, complete: null });
         this.keys.add(command.key);
         let byIndex = this.pending.get(event.node);
-        if (byIndex === undefined) this.pending.set(event.node, (byIndex = new Map()));
+        if (byIndex === undefined) this.pending.set(event.node, (byIndex = new Map<LogIndex, Pending>()));
         byIndex.set(event.index, { id, node: event.node, index: event.index, term: event.term });
         return;
       }

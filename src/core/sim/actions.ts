@@ -11,7 +11,6 @@ import { resolveNetworkConfig, resolveWorkload } from './options.ts';
 import { campaign, crash, propose, restart } from './servers.ts';
 import { alignTimers, setNodeTimer, spreadTimers } from './timer-control.ts';
 import type { SimState } from './world.ts';
-import type { Halt } from './world.ts';
 import { guarded } from './halt.ts';
 import { currentLeader, record } from './world.ts';
 
@@ -427,7 +426,7 @@ export function performAction(sim: SimState, action: Action): ActionResult {
       if (sim.options.checkNodeInvariants) checkTouched(sim.invariants, sim.servers);
     });
   }
-  const halted = sim.halted as Halt | null;
+  const halted = sim.halted;
   if (halted !== null) return { type: 'done', action, summary: `nothing: the run stopped at tick ${halted.tick} (${halted.reason})` };
   const made = proposal as Proposal | null;
   const summary = spec.describe(sim, action, made);

@@ -15,7 +15,7 @@ import { useMessages } from '../hooks/use-messages.ts';
 import { networkFormKey, networkFormValues, parseNetworkForm, parseRunForm, runFormKey, runFormValues } from '../settings-form.ts';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
 import { UnsafeSwitches } from './UnsafeSwitches.tsx';
-import { unsafeSwitchesOn } from '../../core/index.ts';
+import { unsafeSwitchesOn } from '../../protocol/vocabulary.ts';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
 import './panels.css';
 

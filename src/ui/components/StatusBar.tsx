@@ -1,5 +1,5 @@
 import type { ClusterView, UnsafeSwitch } from '../../core/index.ts';
-import { unsafeSwitchesOn } from '../../core/index.ts';
+import { unsafeSwitchesOn } from '../../protocol/vocabulary.ts';
 import type { TimelineState } from '../../protocol/worker-protocol.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 

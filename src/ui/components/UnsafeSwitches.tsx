@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { UnsafeSwitch } from '../../core/index.ts';
-import { unsafeSwitchNames } from '../../core/index.ts';
+import { unsafeSwitchNames } from '../../protocol/vocabulary.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 
 export interface UnsafeSwitchesProps {
