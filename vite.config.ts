@@ -25,8 +25,8 @@ export default defineConfig(({ mode }) => {
     resolve: singleFile
       ? {
           // Over file:// a page may not load another file as a worker: the single file's worker is
-          // inlined in the page instead (Vite's ?worker&inline). The one import is in src/ui/store/worker-port.ts.
-          alias: [{ find: /^(.*\/worker\/sim\.worker\.ts)\?worker$/, replacement: '$1?worker&inline' }],
+          // inlined in the page instead (Vite's ?worker&inline). The imports are in src/ui/store/worker-port.ts and src/ui/fuzz/fuzz-workers.ts.
+          alias: [{ find: /^(.*\/worker\/(?:sim|fuzz)\.worker\.ts)\?worker$/, replacement: '$1?worker&inline' }],
         }
       : {},
     // The single file goes beside the site in dist/ (written by the first build, so kept here), and

@@ -3,15 +3,15 @@
  * a time, and answers each batch with every seed's verdict (failing seeds with their whole run).
  */
 import { parentPort } from 'node:worker_threads';
-import { fuzzSeed } from '../core/index.ts';
-import type { FuzzBatch, SeedVerdict } from './fuzz-work.ts';
+import type { FuzzBatch, SeedVerdict } from '../protocol/fuzz-protocol.ts';
+import { handleFuzzMessage } from '../worker/fuzz-logic.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('fuzz-worker.ts runs as a worker thread of src/cli/fuzz.ts');
 port.on('message', (batch: FuzzBatch) => {
-  const verdicts: SeedVerdict[] = batch.seeds.map((seed) => {
-    const result = fuzzSeed(seed, { ticks: batch.ticks, switches: batch.switches });
-    return result.failure === null ? { seed, failure: null } : { seed, failure: result.failure, options: result.options, actions: result.actions };
+  // The app's fuzz workers and these threads run seeds the same way.
+  handleFuzzMessage({ type: 'seeds', batch: 0, ...batch }, (reply) => {
+    if (reply.type === 'verdicts') port.postMessage(reply.verdicts satisfies readonly SeedVerdict[]);
+    else if (reply.type === 'error') throw new Error(reply.message);
   });
-  port.postMessage(verdicts);
 });

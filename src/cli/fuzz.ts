@@ -16,7 +16,7 @@ import { fuzzTicksDefault, isUnsafeSwitch, minimiseRun, unsafeSwitchNames } from
 import { failingRunFile } from '../protocol/fuzz-run.ts';
 import { encodePermalink, permalinkCharsMax } from '../protocol/permalink.ts';
 import type { Run } from '../protocol/worker-protocol.ts';
-import type { FuzzBatch, SeedVerdict } from './fuzz-work.ts';
+import type { FuzzBatch, SeedVerdict } from '../protocol/fuzz-protocol.ts';
 import { shardSeeds } from './fuzz-work.ts';
 
 const usage = `Usage: npm run fuzz -- [options]

@@ -7,6 +7,8 @@ import { keepRunsInBrowser } from './share/keep-runs.ts';
 import { makeAppStore } from './store/store.ts';
 import { AppStoreProvider } from './store/store-context.tsx';
 import { createWorkerPort } from './store/worker-port.ts';
+import { FuzzWorkerContext } from './fuzz/fuzz-context.ts';
+import { createFuzzWorker } from './fuzz/fuzz-workers.ts';
 import { optionsFromSearch } from './url-options.ts';
 import { fullAppSearch, viewOptionsFromSearch } from './view-options.ts';
 import './styles.css';
@@ -38,7 +40,13 @@ void keepRunsInBrowser(store, { embedded: view.options.embed });
 createRoot(root).render(
   <StrictMode>
     <AppStoreProvider store={store}>
-      {view.options.embed ? <EmbedApp panels={view.options.panels} fullAppHref={`${window.location.pathname}${fullAppSearch(search)}`} /> : <App />}
+      {view.options.embed ? (
+        <EmbedApp panels={view.options.panels} fullAppHref={`${window.location.pathname}${fullAppSearch(search)}`} />
+      ) : (
+        <FuzzWorkerContext.Provider value={createFuzzWorker}>
+          <App />
+        </FuzzWorkerContext.Provider>
+      )}
     </AppStoreProvider>
   </StrictMode>,
 );

@@ -89,7 +89,7 @@ describe('Export for slides', () => {
     expect(perFrame).toHaveAccessibleDescription('Must be between 1 and 10,000.');
     expect(fps).toHaveAccessibleDescription('Must be between 1 and 30.');
     expect(from).toBeValid();
-    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('progressbar', { name: 'Recording progress' })).toBeNull();
 
     await user.clear(to);
     await user.type(to, '9999');
@@ -142,7 +142,7 @@ describe('Export for slides', () => {
     expect(await within(region).findByText(/^Recording failed: a frame could not be drawn as a picture\. The run is back at tick 600\.$/, undefined, { timeout: 5_000 })).toBeInTheDocument();
     await settle();
     expect(store.getState().timeline.tick).toBe(600);
-    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('progressbar', { name: 'Recording progress' })).toBeNull();
     expect(within(form).getByRole('button', { name: 'Start recording' })).toHaveFocus();
     expect(screen.getByRole('group', { name: 'Cluster' })).toBeInTheDocument();
     expect(consoleError).toHaveBeenCalled();

@@ -33,6 +33,11 @@ test('dist/raftlab.html, alone in a folder, runs over file:// with no network an
   const leader = await runUntilSettledLeader(page);
   expect(leader.term).toBeGreaterThan(0);
   await saveScreen(page, testInfo, 'offline-single-file');
+  // The fuzz workers are inlined too.
+  const fuzz = page.getByRole('region', { name: 'Fuzz' });
+  await fuzz.getByRole('spinbutton', { name: 'Seeds' }).fill('10');
+  await fuzz.getByRole('button', { name: 'Run fuzz' }).click();
+  await expect(fuzz.getByRole('status').first()).toHaveText(/^10 seeds, no violation/, { timeout: 60_000 });
 
   expect(requests.urls[0], 'the first request is the file itself').toBe(address);
   expect(requests.urls.filter((url) => !/^(file|data|blob):/.test(url)), 'requests other than file:, data: and blob: URLs').toEqual([]);

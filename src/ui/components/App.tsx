@@ -14,6 +14,7 @@ import { ClusterPanel } from './ClusterPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { EventsPanel } from './EventsPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
+import { FuzzPanel } from './FuzzPanel.tsx';
 import { Figure2Panel } from './Figure2Panel.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { LessonCaption } from './LessonCaption.tsx';
@@ -84,6 +85,7 @@ export function App() {
           <div className="app-side-history">
             <SpaceTimeDiagram />
             <ExportPanel />
+            <FuzzPanel />
             <EventsPanel />
             <Figure2Panel />
             <SettingsSection />

@@ -22,5 +22,6 @@ import { lessons } from './lessons.ts';
 import { learn } from './learn.ts';
 import { tape } from './tape.ts';
 import { unsafe } from './unsafe.ts';
+import { fuzz } from './fuzz.ts';
 
-export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches, tape, diagram, exporting, lessons, learn, unsafe };
+export const zhCN: Messages = { common, app, cluster, log, details, actions, events, settings, runs, embed, share, scenario, presets, debug, figure2, branches, tape, diagram, exporting, lessons, learn, unsafe, fuzz };
