@@ -38,4 +38,36 @@ export const presets = {
     title: 'Snapshots',
     summary: 'A follower that fell far behind is brought up to date with InstallSnapshot.',
   },
+  'unsafe-commit-by-counting': {
+    title: 'Unsafe: commit by counting (Figure 8)',
+    summary: 'Without §5.4.2, a leader commits an old-term entry by counting, and a later leader overwrites it.',
+  },
+  'unsafe-forget-vote': {
+    title: 'Unsafe: forget votedFor',
+    summary: 'A node that forgets its vote across a restart votes twice in one term: two leaders.',
+  },
+  'unsafe-vote-without-log-check': {
+    title: 'Unsafe: no up-to-date check',
+    summary: 'Without the election restriction, a node that missed committed entries wins and lacks them.',
+  },
+  'unsafe-fixed-timeouts': {
+    title: 'Unsafe: fixed timeouts',
+    summary: 'Equal election timeouts split the vote forever: no leader, and the liveness watch says so.',
+  },
+  'unsafe-apply-before-commit': {
+    title: 'Unsafe: apply before commit',
+    summary: 'A cut-off leader applies a write no majority has; it is replaced, but its state machine ran it.',
+  },
+  'unsafe-append-without-check': {
+    title: 'Unsafe: no log check on append',
+    summary: 'A follower appends after an entry that differs from the leader’s: Log Matching breaks.',
+  },
+  'unsafe-no-leader-noop': {
+    title: 'Unsafe: no leader no-op',
+    summary: 'Why isn’t it committed? A new leader holds an old entry on a majority and cannot commit it.',
+  },
+  'unsafe-keep-commit-on-restart': {
+    title: 'Unsafe: keep commitIndex',
+    summary: 'A restarted node keeps its commitIndex, as RaftScope shows it: Figure 2 makes it volatile.',
+  },
 };

@@ -37,4 +37,36 @@ export const presets: Messages['presets'] = {
     title: '快照',
     summary: '远远落后的跟随者通过 InstallSnapshot 接收快照，追上最新状态。',
   },
+  'unsafe-commit-by-counting': {
+    title: '不安全：靠计数提交（图 8）',
+    summary: '去掉 §5.4.2 后，领导者靠计数副本提交了旧任期的条目，之后的领导者又把它覆盖了。',
+  },
+  'unsafe-forget-vote': {
+    title: '不安全：忘记 votedFor',
+    summary: '重启后忘记投票的节点在同一任期投了两次票：出现两个领导者。',
+  },
+  'unsafe-vote-without-log-check': {
+    title: '不安全：不检查日志新旧',
+    summary: '没有选举限制时，错过已提交条目的节点当选，却没有这些条目。',
+  },
+  'unsafe-fixed-timeouts': {
+    title: '不安全：固定超时',
+    summary: '相同的选举超时让选票永远分裂：没有领导者，活性监视会报告这一点。',
+  },
+  'unsafe-apply-before-commit': {
+    title: '不安全：提交前应用',
+    summary: '被隔离的领导者应用了多数派都没有的写入；它后来被替换，但状态机已经执行过它。',
+  },
+  'unsafe-append-without-check': {
+    title: '不安全：追加时不检查日志',
+    summary: '跟随者在与领导者不同的条目之后追加：日志匹配被破坏。',
+  },
+  'unsafe-no-leader-noop': {
+    title: '不安全：当选后不追加空操作',
+    summary: '为什么还没提交？新领导者在多数派上有一个旧条目，却无法提交它。',
+  },
+  'unsafe-keep-commit-on-restart': {
+    title: '不安全：保留 commitIndex',
+    summary: '重启的节点保留了 commitIndex（RaftScope 就是这样显示的）：图 2 规定它是易失状态。',
+  },
 };
