@@ -3,6 +3,7 @@
  * on the same machine. `npm run bench -- --quick` uses shorter runs; `--core` skips the browser.
  */
 import { runIdle, runLoaded } from './core.ts';
+import { measureFuzz } from './fuzz.ts';
 import { measureHistory } from './history.ts';
 import { measureImport } from './import.ts';
 import { runRaftScopeWorkload } from './raftscope.ts';
@@ -31,6 +32,7 @@ const history = measureHistory({ nodes: 5, ticks: quick ? 100_000 : 1_000_000 })
 const importing = measureImport({ actions: quick ? 10_000 : 100_000 });
 const runs = await measureRuns({ quick });
 const viewSize = measureViewSize({ nodes: 9, ticks: quick ? 5_000 : 20_000 });
+const fuzz = measureFuzz({ seeds: quick ? 300 : 2_000 });
 // Loaded only now, so the browser driver does not weigh on the core figures above.
 const ui = coreOnly ? { skipped: '--core' } : await (await import('./ui.ts')).measureUi({ seconds: quick ? 10 : 60 });
 
@@ -41,6 +43,7 @@ const figures = {
   import: importing,
   runs,
   viewSize,
+  fuzz,
   ui,
 };
 

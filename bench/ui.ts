@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import { chromiumArgs, chromiumPath } from '../tests/chromium.ts';
 
@@ -26,6 +27,29 @@ export interface UiFigure {
   diagramScroll: ScrollFigure;
   /** The wheel over the diagram panning its window through the same run, at two zooms. */
   diagramPan: PanFigure[];
+  /** The Fuzz panel: seeds of 10,000 ticks per minute on one background worker, as the page measured them and by the wall clock. */
+  fuzz: { seeds: number; workers: number; seconds: number; seedsPerMinute: number; panelSeedsPerMinute: number };
+}
+
+/** Runs the Fuzz panel on a fresh page: `seeds` seeds of correct Raft on one worker. */
+async function measureBrowserFuzz(browser: Browser, seeds: number): Promise<UiFigure['fuzz']> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await page.goto('http://127.0.0.1:4176/');
+    const region = page.getByRole('region', { name: 'Fuzz' });
+    await region.getByRole('spinbutton', { name: 'Seeds' }).fill(String(seeds));
+    await region.getByRole('spinbutton', { name: 'Workers' }).fill('1');
+    const started = Date.now();
+    await region.getByRole('button', { name: 'Run fuzz' }).click();
+    const status = region.getByRole('status').first();
+    await status.filter({ hasText: 'no violation' }).waitFor({ timeout: 600_000 });
+    const seconds = (Date.now() - started) / 1000;
+    const text = (await status.textContent()) ?? '';
+    const panel = Number(/· ([\d,]+) seeds of/.exec(text)?.[1]?.replaceAll(',', '') ?? 0);
+    return { seeds, workers: 1, seconds: Number(seconds.toFixed(2)), seedsPerMinute: Math.round((seeds / seconds) * 60), panelSeedsPerMinute: panel };
+  } finally {
+    await page.close();
+  }
 }
 
 /** Frame times while the diagram moves, and how many windows it drew (each one asked of the worker). */
@@ -207,6 +231,7 @@ export async function measureUi(options: { seconds: number }): Promise<UiFigure 
       finalTick,
       diagramScroll: await measureDiagramScroll(page, 100_000, options.seconds * 30),
       diagramPan: [await measureDiagramPan(page, 0, options.seconds * 30, 60), await measureDiagramPan(page, 3, options.seconds * 30, 60)],
+      fuzz: await measureBrowserFuzz(browser, options.seconds >= 60 ? 2_000 : 300),
     };
   } finally {
     await browser.close();

@@ -254,7 +254,7 @@ async function main(argv: string[]): Promise<number> {
       failures.length === 0
         ? `${cli.seeds.length.toLocaleString('en')} seeds, no violation.`
         : `${failures.length.toLocaleString('en')} of ${cli.seeds.length.toLocaleString('en')} seeds failed; the first is seed ${failures[0]!.seed}.`,
-      `${summary.seconds}s: ${summary.seedsPerMinute.toLocaleString('en')} seeds of ${cli.ticks.toLocaleString('en')} ticks per minute, ${summary.seedsPerMinutePerCore.toLocaleString('en')} per core (${threads} threads).`,
+      `${summary.seconds}s: ${summary.seedsPerMinute.toLocaleString('en')} seeds of ${cli.ticks.toLocaleString('en')} ticks per minute, ${summary.seedsPerMinutePerCore.toLocaleString('en')} per core (${threads} ${threads === 1 ? 'thread' : 'threads'}).`,
     ];
     for (const item of saved) {
       lines.push('', `seed ${item.seed}: ${item.failure.summary}`, `  run file: ${item.file}`, `  open:     ${item.permalink ?? '(too long for an address: import the file)'}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { branchesRun } from '../../docs/examples/branches.ts';
 import { faultyRun } from '../../docs/examples/faults.ts';
 import { firstElection } from '../../docs/examples/first-election.ts';
+import { fuzzRun } from '../../docs/examples/fuzz.ts';
 import { leaderCrash } from '../../docs/examples/leader-crash.ts';
 import { partition } from '../../docs/examples/partition.ts';
 import { permalinkRun } from '../../docs/examples/permalink.ts';
@@ -10,6 +11,14 @@ import { replayRun } from '../../docs/examples/replay.ts';
 import { scenarioRun } from '../../docs/examples/scenario.ts';
 
 describe('docs/examples', () => {
+  it('fuzz: correct Raft passes, a broken switch fails, replays and shrinks to a crash and a restart', () => {
+    const result = fuzzRun();
+    expect(result.correctFailures).toBe(0);
+    expect(result.property).toBe('Volatile State');
+    expect(result.replayedProperty).toBe('Volatile State');
+    expect(result.shrunkTo.map((line) => line.replace(/^\d+: /, ''))).toEqual(['crash', 'restart']);
+  });
+
   it('first-election: one leader, the put applied on all five nodes', () => {
     const result = firstElection();
     expect(result.values).toEqual(['1', '1', '1', '1', '1']);
