@@ -427,7 +427,12 @@ export function performAction(sim: SimState, action: Action): ActionResult {
     });
   }
   const halted = sim.halted;
-  if (halted !== null) return { type: 'done', action, summary: `nothing: the run stopped at tick ${halted.tick} (${halted.reason})` };
+  if (halted !== null) {
+    const summary = `nothing: the run stopped at tick ${halted.tick} (${halted.reason})`;
+    // A proposal to a stopped run reaches no node, as one with no leader to take it.
+    if (action.type === 'propose') return { type: 'proposed', action, summary, node: null, result: { index: -1, term: 0, isLeader: false, leaderHint: null } };
+    return { type: 'done', action, summary };
+  }
   const made = proposal as Proposal | null;
   const summary = spec.describe(sim, action, made);
   return made === null ? { type: 'done', action, summary } : { type: 'proposed', action, summary, ...made };

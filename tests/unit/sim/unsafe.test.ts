@@ -89,6 +89,7 @@ describe('a broken run', () => {
     expect(result.summary).toMatch(/the run stopped at tick/);
     expect(broken.isAlive(2)).toBe(true);
     expect(broken.actions().at(-1)!.action).toEqual({ type: 'crash', node: 2 });
+    expect(broken.put('x', '1')).toMatchObject({ isLeader: false, node: null });
     // Bad input is still refused as bad input.
     expect(() => broken.act({ type: 'crash', node: 9 })).toThrow(/node/);
   });
