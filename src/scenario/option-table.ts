@@ -32,6 +32,7 @@ export const optionLeaves: readonly OptionLeaf[] = [
   integer('raft.inflightMax', 1, 10_000),
   onOff('raft.fastBackup'),
   integer('raft.snapshotThresholdEntries', 0, 10_000_000),
+  onOff('raft.checkQuorum'),
   integer('network.delayTicksMin', 1, 1_000_000),
   integer('network.delayTicksMax', 1, 1_000_000),
   probability('network.dropRatio'),

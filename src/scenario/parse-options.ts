@@ -24,7 +24,7 @@ export interface LeafWrite {
 const tickMax = 1_000_000;
 
 /** Words that start an option statement (before any `at`). */
-export const optionWords = ['nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'fast', 'network', 'latency', 'drop', 'duplicate', 'reorder', 'load', 'unsafe', 'liveness', 'option'] as const;
+export const optionWords = ['nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'fast', 'network', 'latency', 'drop', 'duplicate', 'reorder', 'load', 'check', 'unsafe', 'liveness', 'option'] as const;
 export const networkWords = ['latency', 'drop', 'duplicate', 'reorder'] as const;
 
 function write(cursor: Cursor, column: number, word: string, path: string, value: OptionValue): LeafWrite {
@@ -146,6 +146,9 @@ export function optionStatement(cursor: Cursor, word: (typeof optionWords)[numbe
       ]);
     case 'load':
       return prefixed('workload', workloadClauses(cursor));
+    case 'check':
+      cursor.expectWord('quorum');
+      return [write(cursor, column, 'check quorum', 'raft.checkQuorum', cursor.onOff())];
     case 'liveness': {
       // `liveness watch 3000`, or `liveness watch off`.
       cursor.expectWord('watch');

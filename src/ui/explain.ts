@@ -46,6 +46,8 @@ function becameFollower(m: Messages, event: EventOf<'became-follower'>): string 
         : m.events.explain.becameFollower.steppedDown(event.term, m.common.role[event.previousRole], leader);
     case 'leader-found':
       return m.events.explain.becameFollower.leaderFound(event.term, event.lead ?? missing);
+    case 'check-quorum':
+      return m.events.explain.becameFollower.checkQuorum(event.term, m.common.nodes(event.heardFrom ?? []));
     default:
       return assertNever(event.reason, 'reason');
   }
@@ -65,6 +67,8 @@ function voteRefused(m: Messages, event: EventOf<'vote-refused'>): string {
       return m.events.explain.voteRefused.alreadyVoted(event, event.votedFor ?? missing);
     case 'log-not-up-to-date':
       return m.events.explain.voteRefused.logNotUpToDate(event);
+    case 'leader-known':
+      return m.events.explain.voteRefused.leaderKnown(event);
     default:
       return assertNever(event.reason, 'reason');
   }

@@ -1,5 +1,5 @@
 /** Restarting from the settings form in the whole app: the form follows the run now running. */
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/components/App.tsx';
@@ -43,5 +43,28 @@ describe('settings after a restart', () => {
     expect(store.getState().view?.nodes).toHaveLength(3);
     expect(store.getState().view?.raft.electionTimeoutTicksMax).toBe(900);
     expect(screen.getByRole('spinbutton', { name: 'Election timeout max (ticks)' })).toHaveValue(900);
+  });
+
+  it('CheckQuorum and an unsafe switch start a run with them on, and the form shows them after', async () => {
+    const store = makeAppStore(createInProcessPort(createWorkerLogic), { runOptions: { nodes: 3, seed: 1 } });
+    render(
+      <AppStoreProvider store={store}>
+        <App />
+      </AppStoreProvider>,
+    );
+    await settle();
+    const user = userEvent.setup();
+    const settings = screen.getByRole('region', { name: 'Settings' });
+    await user.click(within(settings).getByRole('checkbox', { name: 'CheckQuorum' }));
+    await user.click(within(settings).getByRole('checkbox', { name: 'Unsafe: forget votedFor on restart' }));
+    await user.click(screen.getByRole('button', { name: 'Restart with these settings' }));
+    await user.click(screen.getByRole('button', { name: 'Discard and restart' }));
+    await settle();
+    expect(store.getState().view?.raft).toMatchObject({ checkQuorum: true, unsafeForgetVote: true, unsafeCommitByCounting: false });
+    // The form is built afresh for the new run.
+    const after = screen.getByRole('region', { name: 'Settings' });
+    expect(within(after).getByRole('checkbox', { name: 'CheckQuorum' })).toBeChecked();
+    expect(within(after).getByRole('checkbox', { name: 'Unsafe: forget votedFor on restart' })).toBeChecked();
+    expect(screen.getByText('Unsafe Raft: 1 rule removed')).toBeInTheDocument();
   });
 });

@@ -23,7 +23,7 @@ import { advanceWithFaults } from '../chaos.ts';
 import { checkLinearizable, linearizabilityBudgetDefault } from '../linearizability.ts';
 import type { UnsafeSwitch } from '../raft/unsafe.ts';
 import { unsafeConfig } from '../raft/unsafe.ts';
-import type { Tick } from '../raft/types.ts';
+import type { RaftConfig, Tick } from '../raft/types.ts';
 import type { SafetyProperty } from '../sim/checker.ts';
 import { newFaultSchedule } from '../sim/faults.ts';
 import type { SimulationOptions } from '../sim/options.ts';
@@ -40,6 +40,8 @@ export interface FuzzOptions {
   readonly switches?: readonly UnsafeSwitch[];
   /** Most states the linearizability search may try. */
   readonly linearizabilityBudget?: number;
+  /** Raft settings to use in every seed over its draw (the extensions: checkQuorum, ...). */
+  readonly raft?: Partial<RaftConfig>;
 }
 
 export type FuzzFailureKind = 'violation' | 'halted' | 'liveness' | 'linearizability' | 'error';
@@ -78,14 +80,14 @@ const chunkTicks = 500;
 export const fuzzEventLimit = 200_000;
 
 /** The options a seed runs with: its swarm draw, the switches, a large event log. */
-export function fuzzRunOptions(seed: number, switches: readonly UnsafeSwitch[] = []): SimulationOptions & { readonly nodes: number; readonly seed: number } {
+export function fuzzRunOptions(seed: number, switches: readonly UnsafeSwitch[] = [], raft: Partial<RaftConfig> = {}): SimulationOptions & { readonly nodes: number; readonly seed: number } {
   const { options } = drawSwarm(seed);
-  return { ...options, raft: { ...options.raft, ...unsafeConfig(switches) }, eventLimit: fuzzEventLimit };
+  return { ...options, raft: { ...options.raft, ...raft, ...unsafeConfig(switches) }, eventLimit: fuzzEventLimit };
 }
 
 export function fuzzSeed(seed: number, options: FuzzOptions = {}): FuzzResult {
   const ticks = options.ticks ?? fuzzTicksDefault;
-  const runOptions = fuzzRunOptions(seed, options.switches ?? []);
+  const runOptions = fuzzRunOptions(seed, options.switches ?? [], options.raft);
   const swarm = drawSwarm(seed);
   const simulation = createSimulation(runOptions);
   const recorder = new HistoryRecorder();

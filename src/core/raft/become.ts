@@ -15,7 +15,7 @@ export function setTerm(node: RaftNode, term: Term, cause: { cause: 'election' |
 
 export function becomeFollower(
   node: RaftNode,
-  options: { lead: NodeId | null; reason: 'higher-term' | 'leader-found' },
+  options: { lead: NodeId | null; reason: 'higher-term' | 'leader-found' | 'check-quorum'; heardFrom?: readonly NodeId[] },
 ): void {
   const previousRole = node.role;
   node.role = 'follower';
@@ -26,7 +26,7 @@ export function becomeFollower(
   // A follower that only learns of a higher term keeps its timer running: Figure 2 resets it only
   // for the current leader's AppendEntries or a granted vote (the callers do that).
   if (previousRole !== 'follower') resetElectionTimer(node);
-  emit(node, { type: 'became-follower', term: node.term, lead: options.lead, previousRole, reason: options.reason });
+  emit(node, { type: 'became-follower', term: node.term, lead: options.lead, previousRole, reason: options.reason, ...(options.heardFrom === undefined ? {} : { heardFrom: options.heardFrom }) });
 }
 
 /** Starts an election (§5.2): a new term, a vote for itself, a fresh randomized timeout. */
@@ -57,6 +57,8 @@ export function becomeLeader(node: RaftNode): void {
   node.lead = node.id;
   node.votes = {};
   node.heartbeatElapsed = 0;
+  // CheckQuorum counts a leader's election timeout from its first tick in office.
+  node.electionElapsed = 0;
   node.heldBackIndex = node.log.committed;
   const next = lastIndex(node.log) + 1;
   node.progress = {};

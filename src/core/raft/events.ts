@@ -8,7 +8,8 @@ import type { Command, Entry, LogIndex, NodeId, Role, Term } from './types.ts';
  *
  * The node only lists them (node.events); the simulation adds the tick and the node id.
  */
-export type VoteRefusal = 'stale-term' | 'already-voted' | 'log-not-up-to-date';
+/** `leader-known`: CheckQuorum's leader stickiness, the node heard from its leader too recently to vote (§4.2.3). */
+export type VoteRefusal = 'stale-term' | 'already-voted' | 'log-not-up-to-date' | 'leader-known';
 export type AppendRejection = 'stale-term' | 'log-too-short' | 'prev-term-mismatch';
 
 /** Events a Raft node reports about itself; the simulation adds the tick and the node id. */
@@ -18,7 +19,11 @@ export type NodeEvent =
   | { type: 'heartbeat-timeout'; elapsed: number }
   | { type: 'became-candidate'; term: Term; electionTimeout: number }
   | { type: 'became-leader'; term: Term; votes: readonly NodeId[]; lastIndex: LogIndex }
-  | { type: 'became-follower'; term: Term; lead: NodeId | null; previousRole: Role; reason: 'higher-term' | 'leader-found' }
+  /**
+   * `check-quorum`: a leader that heard from fewer than a majority (`heardFrom`, itself included)
+   * within an election timeout stepped down (CheckQuorum).
+   */
+  | { type: 'became-follower'; term: Term; lead: NodeId | null; previousRole: Role; reason: 'higher-term' | 'leader-found' | 'check-quorum'; heardFrom?: readonly NodeId[] }
   | {
       type: 'vote-granted';
       candidate: NodeId;

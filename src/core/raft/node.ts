@@ -118,6 +118,7 @@ export function checkNode(node: RaftNode): void {
   if (!(node.term >= node.persisted.term)) throw broken(`node ${node.id}: term went back`);
   if (node.role === 'leader') {
     if (!(node.heartbeatElapsed < node.config.heartbeatIntervalTicks)) throw broken(`node ${node.id}: heartbeat timer ${node.heartbeatElapsed} past its interval`);
+    if (node.config.checkQuorum && !(node.electionElapsed < node.electionTimeout)) throw broken(`node ${node.id}: CheckQuorum timer ${node.electionElapsed} past ${node.electionTimeout}`);
   } else if (!(node.electionElapsed < node.electionTimeout)) {
     throw broken(`node ${node.id}: election timer ${node.electionElapsed} past its timeout ${node.electionTimeout}`);
   }

@@ -38,10 +38,12 @@ export interface Progress {
   pendingSnapshot: LogIndex;
   /** In snapshot state: heartbeats since the snapshot left, to retry one that was lost. */
   heartbeatsSinceSnapshot: number;
+  /** CheckQuorum: the follower answered since the leader last checked its quorum. */
+  recentActive: boolean;
 }
 
 export function newProgress(nextIndex: LogIndex): Progress {
-  return { matchIndex: 0, nextIndex, state: 'probe', probeSent: false, inflight: [], pendingSnapshot: 0, heartbeatsSinceSnapshot: 0 };
+  return { matchIndex: 0, nextIndex, state: 'probe', probeSent: false, inflight: [], pendingSnapshot: 0, heartbeatsSinceSnapshot: 0, recentActive: false };
 }
 
 export function becomeProbe(progress: Progress): void {

@@ -1,4 +1,6 @@
+import { becomeFollower } from './become.ts';
 import { append, lastIndex, lastIndexOfTerm, lastTerm } from './log.ts';
+import { quorumSize } from './quorum.ts';
 import type { MsgAppResp, MsgSnapResp } from './message.ts';
 import type { RaftNode } from './node.ts';
 import { emit } from './node.ts';
@@ -34,6 +36,18 @@ export function propose(node: RaftNode, commands: readonly Command[]): ProposeRe
   maybeCommit(node);
   broadcastAppend(node, 'entries');
   return { index: lastIndex(node.log), term: node.term, isLeader: true, leaderHint: node.id };
+}
+
+/**
+ * CheckQuorum (thesis §6.2): a leader that has not heard from a majority, itself included, since
+ * the last check steps down, so a leader cut off in a minority stops taking requests it cannot
+ * commit, and its clients look elsewhere. Every follower's mark is cleared for the next period.
+ */
+export function checkQuorum(node: RaftNode): void {
+  const heardFrom = [node.id, ...node.peers.filter((peer) => node.progress[peer]!.recentActive)].sort((a, b) => a - b);
+  for (const peer of node.peers) node.progress[peer]!.recentActive = false;
+  if (heardFrom.length >= quorumSize(node.peers.length + 1)) return;
+  becomeFollower(node, { lead: null, reason: 'check-quorum', heardFrom });
 }
 
 export function heartbeat(node: RaftNode): void {

@@ -33,6 +33,12 @@ export function step(node: RaftNode, message: Message): void {
  * term is answered (so its sender learns the newer term) or, if it is a response, ignored.
  */
 function stepRemote(node: RaftNode, message: RemoteMessage): void {
+  if (message.type === 'MsgVote' && message.term > node.term && inLeaderLease(node)) {
+    // Leader stickiness (§4.2.3): it heard from a live leader too recently to let this candidate
+    // raise its term or take its vote. The request goes unanswered, as in etcd.
+    refuseVote(node, message, 'leader-known');
+    return;
+  }
   if (message.term > node.term) {
     const fromLeader = message.type === 'MsgApp' || message.type === 'MsgSnap';
     setTerm(node, message.term, { cause: 'message', sender: message.from });
@@ -42,6 +48,14 @@ function stepRemote(node: RaftNode, message: RemoteMessage): void {
     return;
   }
   stepCurrentTerm(node, message);
+}
+
+/**
+ * With CheckQuorum on: the node heard from its leader (or, as leader, checked its quorum) less
+ * than the minimum election timeout ago, so no leader could have been elected without it.
+ */
+function inLeaderLease(node: RaftNode): boolean {
+  return node.config.checkQuorum && node.lead !== null && node.electionElapsed < node.config.electionTimeoutTicksMin;
 }
 
 function answerStale(node: RaftNode, message: RemoteMessage): void {
@@ -63,6 +77,12 @@ function answerStale(node: RaftNode, message: RemoteMessage): void {
     default:
       assertNever(message, 'message');
   }
+}
+
+/** CheckQuorum: any answer of this term shows the follower is alive and reachable. */
+function markActive(node: RaftNode, follower: number): void {
+  const progress = node.progress[follower];
+  if (progress !== undefined) progress.recentActive = true;
 }
 
 /** Layer two: a message of the node's own term, dispatched by kind and role. */
@@ -92,10 +112,14 @@ function stepCurrentTerm(node: RaftNode, message: RemoteMessage): void {
       handleSnapshot(node, message);
       return;
     case 'MsgAppResp':
-      if (node.role === 'leader') handleAppendResponse(node, message);
+      if (node.role !== 'leader') return;
+      markActive(node, message.from);
+      handleAppendResponse(node, message);
       return;
     case 'MsgSnapResp':
-      if (node.role === 'leader') handleSnapshotResponse(node, message);
+      if (node.role !== 'leader') return;
+      markActive(node, message.from);
+      handleSnapshotResponse(node, message);
       return;
     default:
       assertNever(message, 'message');

@@ -2,6 +2,7 @@ import { broken } from '../base/assert.ts';
 import type { RaftNode } from './node.ts';
 import { emit } from './node.ts';
 import { step } from './step.ts';
+import { checkQuorum } from './step-leader.ts';
 
 /**
  * A node's sense of time. Time comes in only through tick(), one tick at a time, and timers turn
@@ -15,6 +16,15 @@ import { step } from './step.ts';
  */
 export function tick(node: RaftNode): void {
   if (node.role === 'leader') {
+    if (node.config.checkQuorum) {
+      // CheckQuorum: once per election timeout the leader counts who answered it (§6.2).
+      node.electionElapsed += 1;
+      if (node.electionElapsed >= node.electionTimeout) {
+        node.electionElapsed = 0;
+        checkQuorum(node);
+        if (node.role !== 'leader') return;
+      }
+    }
     node.heartbeatElapsed += 1;
     if (node.heartbeatElapsed >= node.config.heartbeatIntervalTicks) {
       emit(node, { type: 'heartbeat-timeout', elapsed: node.heartbeatElapsed });
@@ -36,14 +46,18 @@ export function tick(node: RaftNode): void {
  * stand at or past their limit).
  */
 export function ticksUntilTimer(node: RaftNode): number {
-  return node.role === 'leader' ? node.config.heartbeatIntervalTicks - node.heartbeatElapsed : node.electionTimeout - node.electionElapsed;
+  if (node.role !== 'leader') return node.electionTimeout - node.electionElapsed;
+  const beat = node.config.heartbeatIntervalTicks - node.heartbeatElapsed;
+  return node.config.checkQuorum ? Math.min(beat, node.electionTimeout - node.electionElapsed) : beat;
 }
 
 /** Advances the node `ticks` ticks in which no timer fires: fewer than ticksUntilTimer(node). */
 export function skipTicks(node: RaftNode, ticks: number): void {
   if (!(ticks >= 0 && ticks < ticksUntilTimer(node))) throw broken(`node ${node.id}: cannot skip ${ticks} ticks, a timer fires in ${ticksUntilTimer(node)}`);
-  if (node.role === 'leader') node.heartbeatElapsed += ticks;
-  else node.electionElapsed += ticks;
+  if (node.role === 'leader') {
+    node.heartbeatElapsed += ticks;
+    if (node.config.checkQuorum) node.electionElapsed += ticks;
+  } else node.electionElapsed += ticks;
 }
 
 /**

@@ -61,6 +61,12 @@ export interface RaftConfig {
   readonly fastBackup: boolean;
   /** Compact the log into a snapshot once this many applied entries sit in it (0 turns it off). */
   readonly snapshotThresholdEntries: number;
+  /**
+   * CheckQuorum and leader stickiness (thesis §6.2, §4.2.3): a leader that has not heard from a
+   * majority within an election timeout steps down, and a node that heard from its leader within
+   * the minimum election timeout ignores RequestVote. Off by default, as in the paper's Figure 2.
+   */
+  readonly checkQuorum: boolean;
 
   // Broken-Raft switches (raft/unsafe.ts): each removes one rule, for teaching. All off by default.
   /** Commit an earlier term's entry by counting its replicas (drops §5.4.2). */

@@ -1,7 +1,8 @@
 /**
  * Settings in two parts. Network settings change the running simulation (a recorded
- * configure-network action, so the run still replays). Raft timing, node count and seed define a
- * new run: applying them discards the current one, so they ask for confirmation first.
+ * configure-network action, so the run still replays). Raft timing, fast backup, CheckQuorum, the
+ * node count, the seed and the unsafe switches define a new run: applying them discards the
+ * current one, so they ask for confirmation first.
  *
  * Each form starts from the props and reloads by itself when they describe a different run (or
  * network): after a restart or an import it shows the run now running, never the previous one.
@@ -117,10 +118,11 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
   const id = useId();
   const [values, setValues] = useState(() => runFormValues({ raft, nodeCount, seed }));
   const [fastBackup, setFastBackup] = useState(raft.fastBackup);
+  const [checkQuorum, setCheckQuorum] = useState(raft.checkQuorum);
   const [unsafe, setUnsafe] = useState(() => unsafeSwitchesOn(raft));
   const [isChecked, setChecked] = useState(false);
   const [isConfirming, setConfirming] = useState(false);
-  const parsed = parseRunForm(m, values, { raft, network, fastBackup, unsafe });
+  const parsed = parseRunForm(m, values, { raft, network, fastBackup, checkQuorum, unsafe });
   const errors = isChecked && !parsed.ok ? parsed.errors : {};
   const warnings = parsed.ok ? parsed.warnings : {};
   const onChange = (field: RunField, value: string) => {
@@ -151,6 +153,15 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
             <input type="checkbox" checked={fastBackup} onChange={(event) => setFastBackup(event.target.checked)} />
             {m.settings.form.fastBackup}
           </label>
+        </div>
+        <div className="form-row">
+          <label className="checkbox" title={m.settings.form.checkQuorumHint}>
+            <input type="checkbox" checked={checkQuorum} aria-describedby={`${id}-check-quorum`} onChange={(event) => setCheckQuorum(event.target.checked)} />
+            {m.settings.form.checkQuorum}
+          </label>
+          <p id={`${id}-check-quorum`} className="hint">
+            {m.settings.form.checkQuorumHint}
+          </p>
         </div>
         <NumberField {...common} field="nodes" label={m.settings.form.nodes(screenNodeCountMax)} min={1} max={screenNodeCountMax} />
         <NumberField {...common} field="seed" label={m.settings.form.seed} min={0} />

@@ -39,6 +39,7 @@ export const debug = {
     'stale-term': 'stale term',
     'already-voted': 'already voted',
     'log-not-up-to-date': 'log not up to date',
+    'leader-known': 'a leader is known',
   } satisfies Record<VoteRefusal, string>,
   message: {
     legend: 'Message breakpoint',

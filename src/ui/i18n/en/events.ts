@@ -172,6 +172,8 @@ export const events = {
       /** `role` is common.role.*. */
       steppedDown: (term: number, role: string, leader: string) => `stepped down from ${role} to follower in term ${term}: saw a higher term (§5.1; ${leader})`,
       leaderFound: (term: number, leader: Known) => `gave up its candidacy in term ${term}: node ${leader} won the election (§5.2)`,
+      /** `heard` is common.nodes(...): the leader itself and the followers that answered. */
+      checkQuorum: (term: number, heard: string) => `stepped down as leader of term ${term}: in the last election timeout it heard only from ${heard}, not a majority (CheckQuorum)`,
       leaderKnown: (leader: number) => `leader is node ${leader}`,
       leaderUnknown: 'leader not known yet',
     },
@@ -184,6 +186,8 @@ export const events = {
       staleTerm: (p: { candidate: number; term: number; ownTerm: number }) => `${refusedVote(p.candidate, p.term)}: that term is older than ours (${p.ownTerm}) (§5.1)`,
       alreadyVoted: (p: { candidate: number; term: number }, votedFor: Known) =>
         `${refusedVote(p.candidate, p.term)}: already voted for node ${votedFor} in this term (one vote per term, §5.2)`,
+      leaderKnown: (p: { candidate: number; term: number }) =>
+        `ignored node ${p.candidate}'s RequestVote for term ${p.term}: it heard from its leader within the minimum election timeout (leader stickiness, CheckQuorum)`,
       logNotUpToDate: (p: LogPositions) =>
         `${refusedVote(p.candidate, p.term)}: candidate's log (${logPosition(p.candidateLastTerm, p.candidateLastIndex)}) is behind ours (${logPosition(p.ownLastTerm, p.ownLastIndex)}) (§5.4.1)`,
     },

@@ -19,6 +19,9 @@ export const settings = {
     heartbeat: 'Heartbeat interval (ticks)',
     snapshotThreshold: 'Snapshot threshold (entries, 0 = never)',
     fastBackup: 'Fast backup (conflict hints on rejected appends)',
+    /** The checkbox's name is the extension's own name; the hint says what it does. */
+    checkQuorum: 'CheckQuorum',
+    checkQuorumHint: 'A leader that hears from no majority within an election timeout steps down; a node that heard from its leader recently ignores RequestVote (thesis §6.2, §4.2.3).',
     nodes: (max: number) => `Nodes (1 to ${max})`,
     seed: 'Seed',
     restart: 'Restart with these settings',

@@ -28,6 +28,7 @@ export const debug: Messages['debug'] = {
     'stale-term': '任期过旧',
     'already-voted': '本任期已投票',
     'log-not-up-to-date': '日志不够新',
+    'leader-known': '已知有领导者',
   },
   message: {
     legend: '消息断点',

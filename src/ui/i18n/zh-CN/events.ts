@@ -126,6 +126,7 @@ export const events: Events = {
       higherTerm: (term, leader) => `以跟随者身份进入任期 ${term}：发现了更高的任期（§5.1；${leader}）`,
       steppedDown: (term, role, leader) => `在任期 ${term} 从${role}退为跟随者：发现了更高的任期（§5.1；${leader}）`,
       leaderFound: (term, leader) => `在任期 ${term} 放弃竞选：节点 ${leader} 已赢得选举（§5.2）`,
+      checkQuorum: (term, heard) => `卸任任期 ${term} 的领导者：在上一个选举超时内只收到${heard} 的消息，不是多数派（CheckQuorum）`,
       leaderKnown: (leader) => `领导者是节点 ${leader}`,
       leaderUnknown: '尚不知道谁是领导者',
     },
@@ -136,6 +137,7 @@ export const events: Events = {
     voteRefused: {
       staleTerm: (p) => `${refusedVote(p.candidate, p.term)}：该任期早于自己的当前任期 ${p.ownTerm}（§5.1）`,
       alreadyVoted: (p, votedFor) => `${refusedVote(p.candidate, p.term)}：本任期已投票给节点 ${votedFor}（每个任期只投一票，§5.2）`,
+      leaderKnown: (p) => `忽略了节点 ${p.candidate} 在任期 ${p.term} 的 RequestVote：它在最小选举超时内收到过领导者的消息（领导者粘性，CheckQuorum）`,
       logNotUpToDate: (p) =>
         `${refusedVote(p.candidate, p.term)}：候选人的日志（${logPosition(p.candidateLastTerm, p.candidateLastIndex)}）落后于自己的（${logPosition(p.ownLastTerm, p.ownLastIndex)}）（§5.4.1）`,
     },
