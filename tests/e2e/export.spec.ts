@@ -99,7 +99,8 @@ async function readyToRecord(page: Page): Promise<{ tick: number; region: Locato
 test('exports the cluster as SVG and PNG, with the legend and the messages where the screen has them', async ({ page }) => {
   await openApp(page);
   await setSpeed(page);
-  await runFor(page, 300);
+  // Past the first election (tick 384 with the default seed), so the legend has a term to show.
+  await runFor(page, 500);
   const tick = await readTick(page);
   const region = exportRegion(page);
   await region.scrollIntoViewIfNeeded();
