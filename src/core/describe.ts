@@ -8,9 +8,9 @@ export function describeMessage(message: RemoteMessage): string {
   const head = `${message.type} ${message.from}→${message.to} term ${message.term}`;
   switch (message.type) {
     case 'MsgVote':
-      return `${head} last log ${message.lastLogIndex}/${message.lastLogTerm}`;
+      return `${head}${message.pre === true ? ' pre-vote' : ''} last log ${message.lastLogIndex}/${message.lastLogTerm}`;
     case 'MsgVoteResp':
-      return `${head} ${message.granted ? 'granted' : 'refused'}`;
+      return `${head}${message.pre === true ? ' pre-vote' : ''} ${message.granted ? 'granted' : 'refused'}`;
     case 'MsgApp':
       return `${head} prev ${message.prevLogIndex}/${message.prevLogTerm} ${describeEntries(message.entries)} commit ${message.leaderCommit}`;
     case 'MsgAppResp':

@@ -93,8 +93,10 @@ export type WireNode = readonly [
 
 /** What each kind of message carries beyond its envelope. */
 export interface WireBodies {
-  readonly MsgVote: readonly [lastLogIndex: LogIndex, lastLogTerm: Term];
-  readonly MsgVoteResp: Flag;
+  /** `pre` (1) only on a pre-vote. */
+  readonly MsgVote: readonly [lastLogIndex: LogIndex, lastLogTerm: Term] | readonly [lastLogIndex: LogIndex, lastLogTerm: Term, pre: 1];
+  /** Bit 1: granted; bit 2: the answer to a pre-vote. */
+  readonly MsgVoteResp: number;
   /** Entry i is at index prevLogIndex + 1 + i. */
   readonly MsgApp: readonly [prevLogIndex: LogIndex, prevLogTerm: Term, leaderCommit: LogIndex, entries: readonly WireEntryRef[]];
   readonly MsgAppResp: readonly [success: Flag, matchIndex: LogIndex, rejectedIndex: LogIndex, conflictTerm: Term, conflictIndex: LogIndex];
@@ -217,9 +219,9 @@ function encodeMessage(item: MessageView, table: EntryTable): WireMessage {
 function encodeBody(message: RemoteMessage, table: EntryTable): WireBody {
   switch (message.type) {
     case 'MsgVote':
-      return [message.lastLogIndex, message.lastLogTerm] satisfies WireBodies['MsgVote'];
+      return (message.pre === true ? [message.lastLogIndex, message.lastLogTerm, 1] : [message.lastLogIndex, message.lastLogTerm]) satisfies WireBodies['MsgVote'];
     case 'MsgVoteResp':
-      return message.granted ? 1 : 0;
+      return (message.granted ? 1 : 0) + (message.pre === true ? 2 : 0);
     case 'MsgApp': {
       const entries = message.entries.map((entry, position) => entryRef(table, entry, message.prevLogIndex + 1 + position));
       return [message.prevLogIndex, message.prevLogTerm, message.leaderCommit, entries] satisfies WireBodies['MsgApp'];
@@ -318,11 +320,13 @@ function decodeBody(envelope: Pick<RemoteMessage, 'type' | 'from' | 'to' | 'term
   const { from, to, term } = envelope;
   switch (envelope.type) {
     case 'MsgVote': {
-      const [lastLogIndex, lastLogTerm] = body as WireBodies['MsgVote'];
-      return { type: 'MsgVote', from, to, term, lastLogIndex, lastLogTerm };
+      const [lastLogIndex, lastLogTerm, pre] = body as readonly [LogIndex, Term, 1?];
+      return pre === 1 ? { type: 'MsgVote', from, to, term, lastLogIndex, lastLogTerm, pre: true } : { type: 'MsgVote', from, to, term, lastLogIndex, lastLogTerm };
     }
-    case 'MsgVoteResp':
-      return { type: 'MsgVoteResp', from, to, term, granted: (body as WireBodies['MsgVoteResp']) === 1 };
+    case 'MsgVoteResp': {
+      const bits = body as WireBodies['MsgVoteResp'];
+      return (bits & 2) === 2 ? { type: 'MsgVoteResp', from, to, term, granted: (bits & 1) === 1, pre: true } : { type: 'MsgVoteResp', from, to, term, granted: (bits & 1) === 1 };
+    }
     case 'MsgApp': {
       const [prevLogIndex, prevLogTerm, leaderCommit, refs] = body as WireBodies['MsgApp'];
       const carried = refs.map((ref, position) => resolveEntry(ref, prevLogIndex + 1 + position, entries));

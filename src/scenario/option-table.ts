@@ -33,6 +33,7 @@ export const optionLeaves: readonly OptionLeaf[] = [
   onOff('raft.fastBackup'),
   integer('raft.snapshotThresholdEntries', 0, 10_000_000),
   onOff('raft.checkQuorum'),
+  onOff('raft.preVote'),
   integer('network.delayTicksMin', 1, 1_000_000),
   integer('network.delayTicksMax', 1, 1_000_000),
   probability('network.dropRatio'),

@@ -33,6 +33,10 @@ function becameCandidate(m: Messages, event: EventOf<'became-candidate'>): strin
   return m.events.explain.becameCandidate(event);
 }
 
+function preCampaignStarted(m: Messages, event: EventOf<'pre-campaign-started'>): string {
+  return m.events.explain.preVote.started(event);
+}
+
 function becameLeader(m: Messages, event: EventOf<'became-leader'>): string {
   return m.events.explain.becameLeader(event, m.common.nodes(event.votes));
 }
@@ -56,10 +60,12 @@ function becameFollower(m: Messages, event: EventOf<'became-follower'>): string 
 function voteGranted(m: Messages, event: EventOf<'vote-granted'>): string {
   // §5.4.1's test, read off the event: only the unsafe vote-without-log-check switch grants past it.
   const upToDate = event.candidateLastTerm > event.ownLastTerm || (event.candidateLastTerm === event.ownLastTerm && event.candidateLastIndex >= event.ownLastIndex);
+  if (event.pre === true) return m.events.explain.preVote.granted(event);
   return upToDate ? m.events.explain.voteGranted(event) : m.events.explain.voteGrantedUnchecked(event);
 }
 
 function voteRefused(m: Messages, event: EventOf<'vote-refused'>): string {
+  if (event.pre === true) return m.events.explain.preVote.refused(event, m.debug.reasonName[event.reason]);
   switch (event.reason) {
     case 'stale-term':
       return m.events.explain.voteRefused.staleTerm(event);
@@ -75,10 +81,12 @@ function voteRefused(m: Messages, event: EventOf<'vote-refused'>): string {
 }
 
 function voteReceived(m: Messages, event: EventOf<'vote-received'>): string {
+  if (event.pre === true) return event.granted ? m.events.explain.preVote.receivedGranted(event) : m.events.explain.preVote.receivedRefused(event);
   return event.granted ? m.events.explain.voteReceived.granted(event) : m.events.explain.voteReceived.refused(event);
 }
 
 function electionLost(m: Messages, event: EventOf<'election-lost'>): string {
+  if (event.pre === true) return m.events.explain.preVote.lost(event, m.common.nodes(event.refused));
   return m.events.explain.electionLost(event, m.common.nodes(event.refused));
 }
 
@@ -292,6 +300,7 @@ export function explain(m: Messages, event: SimEvent): string {
     case 'election-timeout': return electionTimeout(m, event);
     case 'heartbeat-timeout': return heartbeatTimeout(m, event);
     case 'became-candidate': return becameCandidate(m, event);
+    case 'pre-campaign-started': return preCampaignStarted(m, event);
     case 'became-leader': return becameLeader(m, event);
     case 'became-follower': return becameFollower(m, event);
     case 'vote-granted': return voteGranted(m, event);

@@ -26,6 +26,10 @@ export function changedOptions(options: SimulationOptions, change: CompareChange
     }
     case 'seed':
       return { ...options, seed: (options.seed ?? 1) + 1 };
+    case 'pre-vote':
+      return { ...options, raft: { ...raft, preVote: !(raft.preVote ?? defaultRaftConfig.preVote) } };
+    case 'check-quorum':
+      return { ...options, raft: { ...raft, checkQuorum: !(raft.checkQuorum ?? defaultRaftConfig.checkQuorum) } };
   }
 }
 

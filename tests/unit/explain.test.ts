@@ -65,6 +65,16 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
       { type: 'vote-granted', candidate: 3, term: 4, candidateLastIndex: 9, candidateLastTerm: 2, ownLastIndex: 7, ownLastTerm: 3 },
       "granted vote to node 3 in term 4 without the up-to-date check: candidate's log (last term 2, index 9) is behind ours (last term 3, index 7); the unsafe switch drops §5.4.1",
     ],
+    [
+      { type: 'vote-granted', candidate: 3, term: 4, pre: true, candidateLastIndex: 7, candidateLastTerm: 3, ownLastIndex: 7, ownLastTerm: 3 },
+      'granted a pre-vote to node 3 for term 4: it could win; nothing changes here (PreVote)',
+    ],
+  ],
+  'pre-campaign-started': [
+    [
+      { type: 'pre-campaign-started', term: 3, electionTimeout: 420 },
+      'asked the others for pre-votes for term 3, keeping its term and vote until a majority would elect it (PreVote, §9.6); next election timeout 420 ticks',
+    ],
   ],
   'vote-refused': [
     [
@@ -78,6 +88,14 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
     [
       { type: 'vote-refused', candidate: 3, term: 4, reason: 'log-not-up-to-date', votedFor: null, candidateLastIndex: 7, candidateLastTerm: 2, ownLastIndex: 5, ownLastTerm: 3, ownTerm: 4 },
       "refused vote to node 3 in term 4: candidate's log (last term 2, index 7) is behind ours (last term 3, index 5) (§5.4.1)",
+    ],
+    [
+      { type: 'vote-refused', candidate: 3, term: 5, pre: true, reason: 'log-not-up-to-date', votedFor: null, candidateLastIndex: 1, candidateLastTerm: 1, ownLastIndex: 5, ownLastTerm: 3, ownTerm: 4 },
+      'refused node 3 a pre-vote for term 5: log not up to date (PreVote)',
+    ],
+    [
+      { type: 'vote-refused', candidate: 3, term: 5, reason: 'leader-known', votedFor: 1, candidateLastIndex: 5, candidateLastTerm: 3, ownLastIndex: 5, ownLastTerm: 3, ownTerm: 4 },
+      "ignored node 3's RequestVote for term 5: it heard from its leader within the minimum election timeout (leader stickiness, CheckQuorum)",
     ],
   ],
   'vote-received': [
@@ -304,7 +322,7 @@ const sampleEvents = Object.values(samples).flatMap((cases) => cases.map(([body,
  * Names the Chinese keeps in English (docs/i18n.md): RPCs, Figure 2's fields, tick, and "put",
  * the client's operation as the client panel names it.
  */
-const keptNames = /\b(RequestVote|AppendEntries|InstallSnapshot|currentTerm|votedFor|commitIndex|lastApplied|nextIndex|matchIndex|prevLogIndex|prevLogTerm|leaderCommit|lastLogIndex|lastLogTerm|tick|put)\b/g;
+const keptNames = /\b(RequestVote|AppendEntries|InstallSnapshot|currentTerm|votedFor|commitIndex|lastApplied|nextIndex|matchIndex|prevLogIndex|prevLogTerm|leaderCommit|lastLogIndex|lastLogTerm|tick|put|PreVote|CheckQuorum)\b/g;
 
 /** The commands an event carries, written as the client wrote them (they stay as they are). */
 function commandsOf(event: SimEvent): Command[] {

@@ -21,6 +21,7 @@ export function becomeFollower(
   node.role = 'follower';
   node.lead = options.lead;
   node.votes = {};
+  node.preCandidate = false;
   node.progress = {};
   node.heartbeatElapsed = 0;
   // A follower that only learns of a higher term keeps its timer running: Figure 2 resets it only
@@ -37,9 +38,25 @@ export function becomeCandidate(node: RaftNode): void {
   node.lead = null;
   node.vote = node.id;
   node.votes = { [node.id]: true };
+  node.preCandidate = false;
   node.progress = {};
   resetElectionTimer(node);
   emit(node, { type: 'became-candidate', term: node.term, electionTimeout: node.electionTimeout });
+}
+
+/**
+ * PreVote (thesis §9.6): asks for pre-votes for term + 1, keeping its term and vote. A candidate
+ * whose timer fired does the same (it becomes a follower asking, as etcd's PreCandidate).
+ */
+export function becomePreCandidate(node: RaftNode): void {
+  if (!(node.role !== 'leader')) throw broken(`node ${node.id}: a leader cannot ask for pre-votes`);
+  node.role = 'follower';
+  node.lead = null;
+  node.preCandidate = true;
+  node.votes = { [node.id]: true };
+  node.progress = {};
+  resetElectionTimer(node);
+  emit(node, { type: 'pre-campaign-started', term: node.term + 1, electionTimeout: node.electionTimeout });
 }
 
 /**

@@ -18,6 +18,8 @@ export type NodeEvent =
   | { type: 'election-timeout'; elapsed: number; timeout: number }
   | { type: 'heartbeat-timeout'; elapsed: number }
   | { type: 'became-candidate'; term: Term; electionTimeout: number }
+  /** PreVote: asked for pre-votes for `term` (its own term plus one) without raising its term. */
+  | { type: 'pre-campaign-started'; term: Term; electionTimeout: number }
   | { type: 'became-leader'; term: Term; votes: readonly NodeId[]; lastIndex: LogIndex }
   /**
    * `check-quorum`: a leader that heard from fewer than a majority (`heardFrom`, itself included)
@@ -28,6 +30,8 @@ export type NodeEvent =
       type: 'vote-granted';
       candidate: NodeId;
       term: Term;
+      /** A pre-vote (PreVote): nothing changes on the voter. */
+      pre?: true;
       candidateLastIndex: LogIndex;
       candidateLastTerm: Term;
       ownLastIndex: LogIndex;
@@ -37,6 +41,7 @@ export type NodeEvent =
       type: 'vote-refused';
       candidate: NodeId;
       term: Term;
+      pre?: true;
       reason: VoteRefusal;
       votedFor: NodeId | null;
       candidateLastIndex: LogIndex;
@@ -45,8 +50,8 @@ export type NodeEvent =
       ownLastTerm: Term;
       ownTerm: Term;
     }
-  | { type: 'vote-received'; voter: NodeId; term: Term; granted: boolean; grantedCount: number; refusedCount: number; quorum: number }
-  | { type: 'election-lost'; term: Term; refused: readonly NodeId[]; quorum: number }
+  | { type: 'vote-received'; voter: NodeId; term: Term; granted: boolean; grantedCount: number; refusedCount: number; quorum: number; pre?: true }
+  | { type: 'election-lost'; term: Term; refused: readonly NodeId[]; quorum: number; pre?: true }
   | { type: 'entries-appended'; first: LogIndex; last: LogIndex; prevTerm: Term; entries: readonly Entry[]; source: 'proposal' | 'leader' }
   | { type: 'entries-truncated'; first: LogIndex; last: LogIndex; conflictIndex: LogIndex; ownTerm: Term; leaderTerm: Term; leader: NodeId }
   /** `ownTermAtPrev`: set only when the unsafe append-without-check switch accepted a mismatch at prevLogIndex. */

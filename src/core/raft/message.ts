@@ -40,11 +40,15 @@ export interface MsgVote extends Envelope {
   readonly type: 'MsgVote';
   readonly lastLogIndex: LogIndex;
   readonly lastLogTerm: Term;
+  /** A pre-vote (thesis §9.6): `term` is the one the sender would stand for; nobody changes term or vote for it. */
+  readonly pre?: boolean;
 }
 
 export interface MsgVoteResp extends Envelope {
   readonly type: 'MsgVoteResp';
   readonly granted: boolean;
+  /** The answer to a pre-vote, carrying that pre-vote's term. */
+  readonly pre?: boolean;
 }
 
 /** AppendEntries RPC (§5.3); with no entries it is a heartbeat. */

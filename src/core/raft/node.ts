@@ -35,8 +35,10 @@ export interface RaftNode {
   /** This term's randomized election timeout, drawn from the node's own stream. */
   electionTimeout: number;
   heartbeatElapsed: number;
-  /** Candidate only: the answers received, by voter id. */
+  /** Candidate only, or a pre-candidate: the answers received, by voter id. */
   votes: Record<NodeId, boolean>;
+  /** PreVote: a follower asking for pre-votes for term + 1 (etcd's PreCandidate), its term unchanged. */
+  preCandidate: boolean;
   /** Leader only: what the leader knows of each follower, by follower id. */
   progress: Record<NodeId, Progress>;
   /** The last quorum index reported as held back (§5.4.2), so each hold is reported once. */
@@ -78,6 +80,7 @@ export function newNode(options: NodeOptions): RaftNode {
     electionTimeout: 0,
     heartbeatElapsed: 0,
     votes: {},
+    preCandidate: false,
     progress: {},
     heldBackIndex: 0,
     rng: options.rng,
@@ -133,6 +136,7 @@ export function checkNode(node: RaftNode): void {
     }
   }
   if ((node.role === 'candidate') && !(node.vote === node.id)) throw broken(`node ${node.id}: candidate did not vote for itself`);
+  if (node.preCandidate && !(node.role === 'follower')) throw broken(`node ${node.id}: a pre-candidate is a ${node.role}`);
 }
 
 export type { Message };

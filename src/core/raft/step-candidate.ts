@@ -1,4 +1,4 @@
-import { becomeCandidate, becomeLeader } from './become.ts';
+import { becomeCandidate, becomeLeader, becomePreCandidate } from './become.ts';
 import { lastIndex, lastTerm } from './log.ts';
 import type { MsgVoteResp } from './message.ts';
 import type { RaftNode } from './node.ts';
@@ -7,8 +7,31 @@ import { tallyVotes } from './quorum.ts';
 import { maybeCommit } from './replicate.ts';
 import { heartbeat } from './step-leader.ts';
 
-/** Starts an election (§5.2): vote for itself, then ask every peer for its vote. */
+/**
+ * The election timer fired (or a user forced an election). With PreVote, ask first whether this
+ * node could win (preCampaign); otherwise stand at once.
+ */
 export function campaign(node: RaftNode): void {
+  if (node.config.preVote) preCampaign(node);
+  else stand(node);
+}
+
+/** PreVote (thesis §9.6): pre-votes for term + 1, its own term and vote untouched. */
+function preCampaign(node: RaftNode): void {
+  becomePreCandidate(node);
+  if (tallyVotes(Object.values(node.votes), voterCount(node)).result === 'won') {
+    stand(node);
+    return;
+  }
+  const lastLogIndex = lastIndex(node.log);
+  const lastLogTerm = lastTerm(node.log);
+  for (const peer of node.peers) {
+    send(node, { type: 'MsgVote', from: node.id, to: peer, term: node.term + 1, lastLogIndex, lastLogTerm, pre: true });
+  }
+}
+
+/** Starts an election (§5.2): vote for itself, then ask every peer for its vote. */
+function stand(node: RaftNode): void {
   becomeCandidate(node);
   if (tallyVotes(Object.values(node.votes), voterCount(node)).result === 'won') {
     // A single-node cluster elects itself at once.
@@ -29,28 +52,35 @@ function winElection(node: RaftNode): void {
   heartbeat(node);
 }
 
-/** Counts an answer to this term's RequestVote; a majority makes the candidate leader. */
+/**
+ * Counts an answer to this term's RequestVote (or, for a pre-candidate, to its pre-votes for term
+ * + 1): a majority makes the candidate leader, and the pre-candidate a candidate.
+ */
 export function handleVoteResponse(node: RaftNode, message: MsgVoteResp): void {
   if (node.votes[message.from] !== undefined) return; // a duplicate answer counts once
+  const pre = message.pre === true;
   node.votes[message.from] = message.granted;
   const tally = tallyVotes(Object.values(node.votes), voterCount(node));
+  const term = pre ? node.term + 1 : node.term;
   emit(node, {
     type: 'vote-received',
     voter: message.from,
-    term: node.term,
+    term,
     granted: message.granted,
     grantedCount: tally.granted,
     refusedCount: tally.refused,
     quorum: tally.needed,
+    ...(pre ? { pre: true as const } : {}),
   });
   if (tally.result === 'won') {
-    winElection(node);
+    if (pre) stand(node);
+    else winElection(node);
   } else if (tally.result === 'lost' && !message.granted && tally.refused === tally.needed) {
     // Reported once, on the refusal that settled it. The candidate waits for its timer to start
     // the next election, as the paper describes.
     const refused = Object.entries(node.votes)
       .filter(([, granted]) => !granted)
       .map(([id]) => Number(id));
-    emit(node, { type: 'election-lost', term: node.term, refused, quorum: tally.needed });
+    emit(node, { type: 'election-lost', term, refused, quorum: tally.needed, ...(pre ? { pre: true as const } : {}) });
   }
 }

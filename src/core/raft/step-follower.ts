@@ -35,11 +35,26 @@ export function handleVote(node: RaftNode, message: MsgVote): void {
   send(node, { type: 'MsgVoteResp', from: node.id, to: message.from, term: node.term, granted: canVote && upToDate });
 }
 
+/** PreVote: says yes to a pre-vote, changing nothing (no vote, no term, no timer). */
+export function grantPreVote(node: RaftNode, message: MsgVote): void {
+  emit(node, {
+    type: 'vote-granted',
+    candidate: message.from,
+    term: message.term,
+    pre: true,
+    candidateLastIndex: message.lastLogIndex,
+    candidateLastTerm: message.lastLogTerm,
+    ownLastIndex: lastIndex(node.log),
+    ownLastTerm: lastTerm(node.log),
+  });
+}
+
 export function refuseVote(node: RaftNode, message: MsgVote, reason: VoteRefusal): void {
   emit(node, {
     type: 'vote-refused',
     candidate: message.from,
     term: message.term,
+    ...(message.pre === true ? { pre: true as const } : {}),
     reason,
     votedFor: node.vote,
     candidateLastIndex: message.lastLogIndex,
@@ -188,6 +203,8 @@ export function handleSnapshot(node: RaftNode, message: MsgSnap): void {
 }
 
 export function followLeader(node: RaftNode, leader: number): void {
+  // A leader of this term is alive: a pre-candidate stops asking (PreVote).
+  node.preCandidate = false;
   if (node.role === 'candidate') {
     becomeFollower(node, { lead: leader, reason: 'leader-found' });
   } else if (node.lead !== leader) {

@@ -1,10 +1,11 @@
 import { assertNever } from '../base/assert.ts';
 import { becomeFollower, setTerm } from './become.ts';
-import type { Message, RemoteMessage } from './message.ts';
+import type { Message, MsgVote, RemoteMessage } from './message.ts';
 import type { RaftNode } from './node.ts';
 import { send } from './node.ts';
 import { campaign, handleVoteResponse } from './step-candidate.ts';
-import { followLeader, handleAppend, handleSnapshot, handleVote, refuseVote, rejectStaleAppend } from './step-follower.ts';
+import { followLeader, grantPreVote, handleAppend, handleSnapshot, handleVote, refuseVote, rejectStaleAppend } from './step-follower.ts';
+import { isUpToDate } from './log.ts';
 import { handleAppendResponse, handleSnapshotResponse, heartbeat, propose } from './step-leader.ts';
 
 /**
@@ -33,6 +34,16 @@ export function step(node: RaftNode, message: Message): void {
  * term is answered (so its sender learns the newer term) or, if it is a response, ignored.
  */
 function stepRemote(node: RaftNode, message: RemoteMessage): void {
+  // Pre-votes change no term (PreVote, thesis §9.6): they are answered before the term rules.
+  if (message.type === 'MsgVote' && message.pre === true) {
+    handlePreVote(node, message);
+    return;
+  }
+  if (message.type === 'MsgVoteResp' && message.pre === true && message.term <= node.term + 1) {
+    // An answer for the term this node would stand for; a higher term is news, handled below.
+    if (node.preCandidate && message.term === node.term + 1) handleVoteResponse(node, message);
+    return;
+  }
   if (message.type === 'MsgVote' && message.term > node.term && inLeaderLease(node)) {
     // Leader stickiness (§4.2.3): it heard from a live leader too recently to let this candidate
     // raise its term or take its vote. The request goes unanswered, as in etcd.
@@ -48,6 +59,31 @@ function stepRemote(node: RaftNode, message: RemoteMessage): void {
     return;
   }
   stepCurrentTerm(node, message);
+}
+
+/**
+ * A pre-vote for `message.term` (the candidate's term plus one): granted, with nothing changed
+ * here, when that term is ahead of ours, no live leader is known (with CheckQuorum), and the
+ * candidate's log is at least as up to date as ours (§5.4.1). Answered with the pre-vote's own
+ * term, so the pre-candidate counts it, or with ours when ours is ahead.
+ */
+function handlePreVote(node: RaftNode, message: MsgVote): void {
+  if (message.term <= node.term) {
+    refuseVote(node, message, 'stale-term');
+    send(node, { type: 'MsgVoteResp', from: node.id, to: message.from, term: node.term, granted: false, pre: true });
+    return;
+  }
+  if (inLeaderLease(node)) {
+    refuseVote(node, message, 'leader-known');
+    return;
+  }
+  if (!node.config.unsafeVoteWithoutLogCheck && !isUpToDate(node.log, message)) {
+    refuseVote(node, message, 'log-not-up-to-date');
+    send(node, { type: 'MsgVoteResp', from: node.id, to: message.from, term: message.term, granted: false, pre: true });
+    return;
+  }
+  grantPreVote(node, message);
+  send(node, { type: 'MsgVoteResp', from: node.id, to: message.from, term: message.term, granted: true, pre: true });
 }
 
 /**

@@ -67,6 +67,12 @@ export interface RaftConfig {
    * the minimum election timeout ignores RequestVote. Off by default, as in the paper's Figure 2.
    */
   readonly checkQuorum: boolean;
+  /**
+   * PreVote (thesis §9.6): before raising its term, a node whose timer fired asks whether it could
+   * win; only with a majority of pre-votes does it stand. A node cut off and rejoining then no
+   * longer deposes a healthy leader with its inflated term. Off by default, as in Figure 2.
+   */
+  readonly preVote: boolean;
 
   // Broken-Raft switches (raft/unsafe.ts): each removes one rule, for teaching. All off by default.
   /** Commit an earlier term's entry by counting its replicas (drops §5.4.2). */

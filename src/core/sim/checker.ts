@@ -125,7 +125,8 @@ export function observe(checker: CheckerState, event: SimEventBody, tick: Tick, 
       checkVote(checker, { id, tick, term: event.term, candidate: id });
       return;
     case 'vote-granted':
-      checkVote(checker, { id, tick, term: event.term, candidate: event.candidate });
+      // A pre-vote promises nothing and changes no vote (PreVote).
+      if (event.pre !== true) checkVote(checker, { id, tick, term: event.term, candidate: event.candidate });
       return;
     case 'became-leader': {
       const other = checker.leaderOfTerm.get(event.term);

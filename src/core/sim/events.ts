@@ -78,6 +78,7 @@ export const topicOf = {
   'heartbeat-timeout': 'TIMR',
   'became-candidate': 'LEAD',
   'became-leader': 'LEAD',
+  'pre-campaign-started': 'LEAD',
   'became-follower': 'LEAD',
   'vote-granted': 'VOTE',
   'vote-refused': 'VOTE',

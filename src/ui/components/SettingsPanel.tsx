@@ -1,6 +1,6 @@
 /**
  * Settings in two parts. Network settings change the running simulation (a recorded
- * configure-network action, so the run still replays). Raft timing, fast backup, CheckQuorum, the
+ * configure-network action, so the run still replays). Raft timing, fast backup, PreVote, CheckQuorum, the
  * node count, the seed and the unsafe switches define a new run: applying them discards the
  * current one, so they ask for confirmation first.
  *
@@ -118,11 +118,12 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
   const id = useId();
   const [values, setValues] = useState(() => runFormValues({ raft, nodeCount, seed }));
   const [fastBackup, setFastBackup] = useState(raft.fastBackup);
+  const [preVote, setPreVote] = useState(raft.preVote);
   const [checkQuorum, setCheckQuorum] = useState(raft.checkQuorum);
   const [unsafe, setUnsafe] = useState(() => unsafeSwitchesOn(raft));
   const [isChecked, setChecked] = useState(false);
   const [isConfirming, setConfirming] = useState(false);
-  const parsed = parseRunForm(m, values, { raft, network, fastBackup, checkQuorum, unsafe });
+  const parsed = parseRunForm(m, values, { raft, network, fastBackup, preVote, checkQuorum, unsafe });
   const errors = isChecked && !parsed.ok ? parsed.errors : {};
   const warnings = parsed.ok ? parsed.warnings : {};
   const onChange = (field: RunField, value: string) => {
@@ -153,6 +154,15 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
             <input type="checkbox" checked={fastBackup} onChange={(event) => setFastBackup(event.target.checked)} />
             {m.settings.form.fastBackup}
           </label>
+        </div>
+        <div className="form-row">
+          <label className="checkbox" title={m.settings.form.preVoteHint}>
+            <input type="checkbox" checked={preVote} aria-describedby={`${id}-pre-vote`} onChange={(event) => setPreVote(event.target.checked)} />
+            {m.settings.form.preVote}
+          </label>
+          <p id={`${id}-pre-vote`} className="hint">
+            {m.settings.form.preVoteHint}
+          </p>
         </div>
         <div className="form-row">
           <label className="checkbox" title={m.settings.form.checkQuorumHint}>

@@ -45,6 +45,7 @@ heartbeat 50
 snapshots every 20 entries
 fast backup off
 check quorum on
+prevote on
 network latency 5..15 drop 10% duplicate 0.02 reorder 0.123456789
 load every 40 keys 4
 option raft.inflightMax 8
@@ -114,13 +115,14 @@ describe('printScenario round trip', () => {
 
   it('the canonical text of the rich scenario', () => {
     const text = printScenario(parsed(rich));
-    expect(text.split('\n').slice(0, 26)).toEqual([
+    expect(text.split('\n').slice(0, 27)).toEqual([
       'nodes 7',
       'seed 4294967295',
       'election 200..400',
       'heartbeat 50',
       'snapshots every 20 entries',
       'fast backup off',
+      'prevote on',
       'check quorum on',
       'latency 5..15',
       'drop 10%',

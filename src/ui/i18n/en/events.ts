@@ -58,7 +58,7 @@ export const events = {
   /** Compare: this run against the same run with one setting changed. */
   compare: {
     with: 'Compare with',
-    changes: { 'fast-backup': 'fast backup switched', 'election-timeout': 'election timeout doubled', seed: 'the next seed' },
+    changes: { 'fast-backup': 'fast backup switched', 'election-timeout': 'election timeout doubled', seed: 'the next seed', 'pre-vote': 'PreVote switched', 'check-quorum': 'CheckQuorum switched' },
     compare: 'Compare',
     hint: 'Play this run again with one setting changed and find where their events first differ',
     running: 'Comparing…',
@@ -162,6 +162,18 @@ export const events = {
     electionTimeout: (p: { elapsed: number; timeout: number }) =>
       `election timer fired after ${p.elapsed} ticks (timeout ${p.timeout}) without word from a leader: starts an election (§5.2)`,
     heartbeatTimeout: (p: { elapsed: number }) => `heartbeat interval of ${p.elapsed} ticks passed: sends AppendEntries to every follower`,
+    /** PreVote (thesis §9.6): the same election, asked for first without raising the term. */
+    preVote: {
+      started: (p: { term: number; electionTimeout: number }) =>
+        `asked the others for pre-votes for term ${p.term}, keeping its term and vote until a majority would elect it (PreVote, §9.6); next election timeout ${p.electionTimeout} ticks`,
+      granted: (p: { candidate: number; term: number }) => `granted a pre-vote to node ${p.candidate} for term ${p.term}: it could win; nothing changes here (PreVote)`,
+      /** `reason` is debug.reasonName.*. */
+      refused: (p: { candidate: number; term: number }, reason: string) => `refused node ${p.candidate} a pre-vote for term ${p.term}: ${reason} (PreVote)`,
+      receivedGranted: (p: VoteTally) => `got a pre-vote from node ${p.voter} for term ${p.term} (${tally(p)})`,
+      receivedRefused: (p: VoteTally) => `was refused a pre-vote by node ${p.voter} for term ${p.term} (${tally(p)})`,
+      /** `refusers` is common.nodes(...). */
+      lost: (p: { term: number; quorum: number }, refusers: string) => `will not stand for term ${p.term}: refused pre-votes by ${refusers}, so no majority of ${p.quorum}; its term stays as it was (PreVote)`,
+    },
     becameCandidate: (p: { term: number; electionTimeout: number }) =>
       `became candidate in term ${p.term}, voted for itself and asked the others for votes; next election timeout ${p.electionTimeout} ticks (§5.2)`,
     /** `voters` is common.nodes(...). */

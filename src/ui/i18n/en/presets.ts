@@ -38,6 +38,10 @@ export const presets = {
     title: 'Snapshots',
     summary: 'A follower that fell far behind is brought up to date with InstallSnapshot.',
   },
+  prevote: {
+    title: 'PreVote: a node rejoins',
+    summary: 'Without PreVote a node cut off returns with a higher term and deposes the leader; Compare shows the run with it.',
+  },
   'unsafe-commit-by-counting': {
     title: 'Unsafe: commit by counting (Figure 8)',
     summary: 'Without §5.4.2, a leader commits an old-term entry by counting, and a later leader overwrites it.',

@@ -20,6 +20,8 @@ export const settings = {
     snapshotThreshold: 'Snapshot threshold (entries, 0 = never)',
     fastBackup: 'Fast backup (conflict hints on rejected appends)',
     /** The checkbox's name is the extension's own name; the hint says what it does. */
+    preVote: 'PreVote',
+    preVoteHint: 'A node whose timer fires first asks for pre-votes, and raises its term only if a majority would elect it (thesis §9.6).',
     checkQuorum: 'CheckQuorum',
     checkQuorumHint: 'A leader that hears from no majority within an election timeout steps down; a node that heard from its leader recently ignores RequestVote (thesis §6.2, §4.2.3).',
     nodes: (max: number) => `Nodes (1 to ${max})`,

@@ -23,7 +23,7 @@ export const events: Events = {
   panel: '事件',
   compare: {
     with: '对比条件',
-    changes: { 'fast-backup': '切换快速回退', 'election-timeout': '选举超时加倍', seed: '下一个种子' },
+    changes: { 'fast-backup': '切换快速回退', 'election-timeout': '选举超时加倍', seed: '下一个种子', 'pre-vote': '切换预投票（PreVote）', 'check-quorum': '切换 CheckQuorum' },
     compare: '对比',
     hint: '改变一项设置重新运行，找出两次运行的事件第一次不同的地方',
     running: '正在对比…',
@@ -120,6 +120,14 @@ export const events: Events = {
     },
     electionTimeout: (p) => `已经 ${p.elapsed} 个 tick 没有收到领导者的消息，选举计时器到期（选举超时为 ${p.timeout}）：发起选举（§5.2）`,
     heartbeatTimeout: (p) => `${p.elapsed} 个 tick 的心跳间隔已到：向每个跟随者发送 AppendEntries`,
+    preVote: {
+      started: (p) => `向其他节点请求任期 ${p.term} 的预投票，在多数派同意之前保持自己的任期和投票不变（PreVote，§9.6）；下一次选举超时为 ${p.electionTimeout} 个 tick`,
+      granted: (p) => `同意节点 ${p.candidate} 在任期 ${p.term} 的预投票：它有可能当选；自己的状态不变（PreVote）`,
+      refused: (p, reason) => `拒绝了节点 ${p.candidate} 在任期 ${p.term} 的预投票：${reason}（PreVote）`,
+      receivedGranted: (p) => `获得节点 ${p.voter} 对任期 ${p.term} 的预投票（${tally(p)}）`,
+      receivedRefused: (p) => `被节点 ${p.voter} 拒绝了任期 ${p.term} 的预投票（${tally(p)}）`,
+      lost: (p, refusers) => `不参选任期 ${p.term}：被${refusers} 拒绝预投票，得不到多数派所需的 ${p.quorum} 票；任期保持不变（PreVote）`,
+    },
     becameCandidate: (p) => `在任期 ${p.term} 成为候选人，先投票给自己，再向其他节点请求选票；下一次选举超时为 ${p.electionTimeout} 个 tick（§5.2）`,
     becameLeader: (p, voters) => `赢得任期 ${p.term} 的选举，获得了${voters} 的选票，达到多数派；其日志末尾索引为 ${p.lastIndex}（§5.2）`,
     becameFollower: {

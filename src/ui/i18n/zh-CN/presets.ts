@@ -37,6 +37,10 @@ export const presets: Messages['presets'] = {
     title: '快照',
     summary: '远远落后的跟随者通过 InstallSnapshot 接收快照，追上最新状态。',
   },
+  prevote: {
+    title: 'PreVote：节点重新加入',
+    summary: '没有 PreVote 时，被隔离的节点带着更高的任期回来，把领导者赶下台；用“比较”可以看到打开它的同一次运行。',
+  },
   'unsafe-commit-by-counting': {
     title: '不安全：靠计数提交（图 8）',
     summary: '去掉 §5.4.2 后，领导者靠计数副本提交了旧任期的条目，之后的领导者又把它覆盖了。',
