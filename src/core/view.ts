@@ -56,6 +56,8 @@ export interface NodeView {
   readonly alive: boolean;
   /** null while the node is crashed. */
   readonly role: Role | null;
+  /** PreVote: a follower asking for pre-votes before it would stand (absent: no). */
+  readonly preCandidate?: boolean;
   /** For a crashed node, what its disk holds. */
   readonly term: Term;
   readonly vote: NodeId | null;
@@ -178,6 +180,7 @@ export function nodeView(sim: SimState, id: NodeId, options: ViewOptions = {}): 
     id,
     alive: true,
     role: node.role,
+    ...(node.preCandidate ? { preCandidate: true } : {}),
     term: node.term,
     vote: node.vote,
     lead: node.lead,

@@ -80,7 +80,8 @@ export type WireLog = readonly [snapshotIndex: LogIndex, snapshotTerm: Term, fir
 export type WireProgress = readonly [follower: NodeId, matchIndex: LogIndex, nextIndex: LogIndex, state: number, paused: Flag, inflight: number];
 export type WireDisk = readonly [term: Term, vote: NodeId, snapshotIndex: LogIndex, lastIndex: LogIndex, writes: number];
 export type WireNode = readonly [
-  id: NodeId, alive: Flag, role: number, term: Term, vote: NodeId, lead: NodeId,
+  /** `alive`: 0 crashed, 1 running, 2 running and asking for pre-votes (PreVote). */
+  id: NodeId, alive: 0 | 1 | 2, role: number, term: Term, vote: NodeId, lead: NodeId,
   electionElapsed: number, electionTimeout: number, heartbeatElapsed: number,
   log: WireLog,
   /** The voter's id, negated for a refusal. */
@@ -192,7 +193,7 @@ function encodeNode(node: NodeView, logFrom: LogIndex, table: EntryTable): WireN
   }
   const disk = node.disk;
   return [
-    node.id, node.alive ? 1 : 0, roleCodes.encode(node.role), node.term, orAbsent(node.vote), orAbsent(node.lead),
+    node.id, node.alive ? (node.preCandidate === true ? 2 : 1) : 0, roleCodes.encode(node.role), node.term, orAbsent(node.vote), orAbsent(node.lead),
     node.electionElapsed, node.electionTimeout, node.heartbeatElapsed,
     [log.snapshotIndex, log.snapshotTerm, log.firstIndex, log.lastIndex, log.committed, log.applied, log.stabled, window],
     node.votes.map((vote) => (vote.granted ? vote.voter : -vote.voter)),
@@ -286,7 +287,7 @@ function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeVi
     if (ref !== 0) logEntries.push(resolveEntry(ref, logFrom + position, entries));
   });
   return {
-    id, alive: alive === 1, role: roleCodes.decode(role), term, vote: fromAbsent(vote), lead: fromAbsent(lead),
+    id, alive: alive !== 0, role: roleCodes.decode(role), ...(alive === 2 ? { preCandidate: true } : {}), term, vote: fromAbsent(vote), lead: fromAbsent(lead),
     electionElapsed, electionTimeout, heartbeatElapsed,
     log: { snapshotIndex, snapshotTerm, firstIndex, lastIndex, committed, applied, stabled, entries: logEntries },
     votes: votes.map((voter) => ({ voter: Math.abs(voter), granted: voter > 0 })),
@@ -420,7 +421,7 @@ function sameJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-const nodeScalars = ['id', 'alive', 'role', 'term', 'vote', 'lead', 'electionElapsed', 'electionTimeout', 'heartbeatElapsed', 'crashedAt'] as const;
+const nodeScalars = ['id', 'alive', 'role', 'preCandidate', 'term', 'vote', 'lead', 'electionElapsed', 'electionTimeout', 'heartbeatElapsed', 'crashedAt'] as const;
 const logScalars = ['snapshotIndex', 'snapshotTerm', 'firstIndex', 'lastIndex', 'committed', 'applied', 'stabled'] as const;
 
 function sameNode(previous: NodeView | undefined, next: NodeView): boolean {

@@ -39,9 +39,13 @@ export function nodeAriaLabel(m: Messages, node: Pick<NodeView, 'id' | 'role' | 
   return m.cluster.node.name(node.id, roleWord(m, node), node.term, !(node.alive && node.role !== null));
 }
 
-/** The word under the id: the role, or "crashed". */
-export function roleLine(m: Messages, node: Pick<NodeView, 'role' | 'alive'>): string {
-  return node.alive && node.role !== null ? m.common.role[node.role] : m.common.crashed;
+/**
+ * The word under the id: the role, "pre-candidate" for a follower asking for pre-votes (its Raft
+ * role, in the accessible name, stays follower), or "crashed".
+ */
+export function roleLine(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 'preCandidate'>): string {
+  if (!node.alive || node.role === null) return m.common.crashed;
+  return node.preCandidate === true ? m.common.preCandidate : m.common.role[node.role];
 }
 
 export function voteLine(m: Messages, node: Pick<NodeView, 'vote'>): string {
@@ -52,7 +56,7 @@ export function voteLine(m: Messages, node: Pick<NodeView, 'vote'>): string {
  * The node's labels: role, term and vote on three lines, or, where three do not fit, one
  * compact line: "C t3 v3" (candidate, term 3, voted for 3), "✗ t2 v1" for a crashed node.
  */
-export function labelLines(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 'term' | 'vote'>, style: 'full' | 'compact'): string[] {
+export function labelLines(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 'term' | 'vote' | 'preCandidate'>, style: 'full' | 'compact'): string[] {
   if (style === 'full') return [roleLine(m, node), m.cluster.term(node.term), voteLine(m, node)];
   const mark = node.alive && node.role !== null ? m.cluster.node.badge[node.role] : '✗';
   return [m.cluster.node.compact(mark, node.term, node.vote)];
@@ -69,6 +73,7 @@ export function labelWidths(m: Messages): LabelWidths {
       { role, alive: true, term: 99, vote: 15 },
       { role, alive: true, term: 99, vote: null },
     ]),
+    { role: 'follower' as const, alive: true, term: 99, vote: 15, preCandidate: true },
     { role: null, alive: false, term: 99, vote: 15 },
   ];
   const widest = (style: 'full' | 'compact') => Math.max(...samples.flatMap((node) => labelLines(m, node, style).map(textEms)));

@@ -7,6 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation, fuzzSeed } from '../../../src/core/index.ts';
+import { decodeView, encodeView } from '../../../src/protocol/wire-view.ts';
+import { labelLines, nodeAriaLabel } from '../../../src/ui/viz/node-status.ts';
+import { messagesFor } from '../../../src/ui/i18n/catalogue.ts';
 
 function isolated(preVote: boolean) {
   const simulation = createSimulation({ nodes: 5, seed: 1, raft: { preVote }, network: { delayTicksMin: 10, delayTicksMax: 10 } });
@@ -27,6 +30,19 @@ describe('PreVote', () => {
     const asked = simulation.events({ node: 3, topics: ['LEAD'] }).filter((event) => event.type === 'pre-campaign-started');
     expect(asked.length).toBeGreaterThan(3);
     expect(asked.every((event) => event.type === 'pre-campaign-started' && event.term === 2)).toBe(true);
+  });
+
+  it('the view shows the pre-candidate, through the wire too; its accessible role stays follower', () => {
+    const simulation = isolated(true);
+    const node = simulation.view().nodes[2]!;
+    expect(node.preCandidate).toBe(true);
+    expect(simulation.view().nodes[0]!.preCandidate).toBeUndefined();
+    const decoded = decodeView(encodeView(simulation.view(), { selectedMessage: null }));
+    expect(decoded.nodes[2]!.preCandidate).toBe(true);
+    expect(decoded.nodes[0]!.preCandidate).toBeUndefined();
+    const m = messagesFor('en');
+    expect(labelLines(m, node, 'full')[0]).toBe('pre-candidate');
+    expect(nodeAriaLabel(m, node)).toBe('Node 3, follower, term 1');
   });
 
   it('grants of pre-votes change no vote, and the checker counts none of them', () => {

@@ -13,6 +13,8 @@ export const common = {
   nodes: (ids: readonly number[]) => (ids.length === 0 ? 'no nodes' : ids.length === 1 ? `node ${ids[0]!}` : `nodes ${f.list(ids.map(String))}`),
   role: { follower: 'follower', candidate: 'candidate', leader: 'leader' },
   crashed: 'crashed',
+  /** A follower asking for pre-votes (PreVote), shown where the role is. */
+  preCandidate: 'pre-candidate',
   /** "entry 5", "entries 5..7", "no entries". */
   indexRange: (first: number, last: number) => (last < first ? 'no entries' : first === last ? `entry ${first}` : `entries ${first}..${last}`),
   /** A client command in words: "put x=1", "delete x", "no-op". */

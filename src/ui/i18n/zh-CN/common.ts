@@ -8,6 +8,7 @@ export const common: Messages['common'] = {
   nodes: (ids) => (ids.length <= 1 ? (ids.length === 0 ? '没有节点' : `节点 ${ids[0]!}`) : `节点 ${ids.slice(0, -1).join('、')} 和 ${ids[ids.length - 1]!}`),
   role: { follower: '跟随者', candidate: '候选人', leader: '领导者' },
   crashed: '已崩溃',
+  preCandidate: '预候选人',
   indexRange: (first, last) => (last < first ? '没有条目' : first === last ? `条目 ${first}` : `条目 ${first}..${last}`),
   command: (command) => (command.type === 'put' ? `put ${command.key}=${command.value}` : command.type === 'delete' ? `delete ${command.key}` : '空操作（no-op）'),
   dropReason: {
