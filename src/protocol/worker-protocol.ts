@@ -139,7 +139,7 @@ export type ToWorker =
   | { readonly type: 'set-breakpoints'; readonly breakpoints: readonly BreakpointSetting[] };
 
 /** The one setting a comparison changes: fast backup on or off, the election timeout doubled, or another seed. */
-export const compareChanges = ['fast-backup', 'election-timeout', 'seed', 'pre-vote', 'check-quorum'] as const;
+export const compareChanges = ['fast-backup', 'election-timeout', 'seed', 'pre-vote', 'check-quorum', 'batching', 'pipelining'] as const;
 export type CompareChange = (typeof compareChanges)[number];
 
 /** One node in both runs of a comparison, at the same tick. */

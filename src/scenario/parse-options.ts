@@ -24,7 +24,7 @@ export interface LeafWrite {
 const tickMax = 1_000_000;
 
 /** Words that start an option statement (before any `at`). */
-export const optionWords = ['nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'fast', 'network', 'latency', 'drop', 'duplicate', 'reorder', 'load', 'check', 'prevote', 'unsafe', 'liveness', 'option'] as const;
+export const optionWords = ['nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'fast', 'network', 'latency', 'drop', 'duplicate', 'reorder', 'load', 'check', 'prevote', 'batching', 'unsafe', 'liveness', 'option'] as const;
 export const networkWords = ['latency', 'drop', 'duplicate', 'reorder'] as const;
 
 function write(cursor: Cursor, column: number, word: string, path: string, value: OptionValue): LeafWrite {
@@ -149,6 +149,8 @@ export function optionStatement(cursor: Cursor, word: (typeof optionWords)[numbe
     case 'check':
       cursor.expectWord('quorum');
       return [write(cursor, column, 'check quorum', 'raft.checkQuorum', cursor.onOff())];
+    case 'batching':
+      return [write(cursor, column, 'batching', 'raft.batchProposals', cursor.onOff())];
     case 'prevote':
       return [write(cursor, column, 'prevote', 'raft.preVote', cursor.onOff())];
     case 'liveness': {

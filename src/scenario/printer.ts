@@ -213,7 +213,7 @@ function printValue(value: OptionValue, kind: 'integer' | 'probability' | 'switc
 /** Leaves with a statement of their own; the rest are written `option PATH VALUE`. */
 const friendlyPaths = new Set([
   'nodes', 'seed', 'raft.electionTimeoutTicksMin', 'raft.electionTimeoutTicksMax', 'raft.heartbeatIntervalTicks', 'raft.snapshotThresholdEntries',
-  'raft.fastBackup', 'raft.checkQuorum', 'raft.preVote', 'network.delayTicksMin', 'network.delayTicksMax', 'network.dropRatio', 'network.duplicateRatio', 'network.reorderRatio',
+  'raft.fastBackup', 'raft.checkQuorum', 'raft.preVote', 'raft.batchProposals', 'network.delayTicksMin', 'network.delayTicksMax', 'network.dropRatio', 'network.duplicateRatio', 'network.reorderRatio',
   'workload.proposeEveryTicks', 'workload.keys', 'livenessWatchTicks',
   ...unsafeSwitchNames.map((name) => `raft.${unsafeSwitchField[name]}`),
 ]);
@@ -229,6 +229,7 @@ export function printOptions(options: SimulationOptions): string[] {
   const threshold = options.raft?.snapshotThresholdEntries;
   if (threshold !== undefined) lines.push(threshold === 0 ? 'snapshots off' : `snapshots every ${threshold} entries`);
   if (options.raft?.fastBackup !== undefined) lines.push(`fast backup ${options.raft.fastBackup ? 'on' : 'off'}`);
+  if (options.raft?.batchProposals !== undefined) lines.push(`batching ${options.raft.batchProposals ? 'on' : 'off'}`);
   if (options.raft?.preVote !== undefined) lines.push(`prevote ${options.raft.preVote ? 'on' : 'off'}`);
   if (options.raft?.checkQuorum !== undefined) lines.push(`check quorum ${options.raft.checkQuorum ? 'on' : 'off'}`);
   lines.push(...networkClauses(options.network ?? {}));

@@ -28,6 +28,13 @@ export function changedOptions(options: SimulationOptions, change: CompareChange
       return { ...options, seed: (options.seed ?? 1) + 1 };
     case 'pre-vote':
       return { ...options, raft: { ...raft, preVote: !(raft.preVote ?? defaultRaftConfig.preVote) } };
+    case 'batching':
+      return { ...options, raft: { ...raft, batchProposals: !(raft.batchProposals ?? defaultRaftConfig.batchProposals) } };
+    case 'pipelining': {
+      // One append in flight per follower, or the default window if there was one.
+      const inflight = raft.inflightMax ?? defaultRaftConfig.inflightMax;
+      return { ...options, raft: { ...raft, inflightMax: inflight === 1 ? defaultRaftConfig.inflightMax : 1 } };
+    }
     case 'check-quorum':
       return { ...options, raft: { ...raft, checkQuorum: !(raft.checkQuorum ?? defaultRaftConfig.checkQuorum) } };
   }

@@ -34,7 +34,8 @@ export function propose(node: RaftNode, commands: readonly Command[]): ProposeRe
   if (entries.length > 0) emit(node, { type: 'entries-appended', first, last: first + entries.length - 1, prevTerm, entries, source: 'proposal' });
   // A lone leader is its own majority.
   maybeCommit(node);
-  broadcastAppend(node, 'entries');
+  // Batching: the entries wait for the next heartbeat, which carries them.
+  if (!node.config.batchProposals) broadcastAppend(node, 'entries');
   return { index: lastIndex(node.log), term: node.term, isLeader: true, leaderHint: node.id };
 }
 
@@ -110,6 +111,7 @@ function acknowledge(node: RaftNode, follower: NodeId, matchIndex: LogIndex): vo
     emit(node, { type: 'progress-updated', follower, matchIndex: progress.matchIndex, nextIndex: progress.nextIndex, state: progress.state });
     maybeCommit(node);
   }
+  // A follower catching up keeps streaming; only new proposals wait for a heartbeat (batching).
   sendPending(node, follower);
 }
 

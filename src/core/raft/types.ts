@@ -55,8 +55,17 @@ export interface RaftConfig {
   readonly heartbeatIntervalTicks: number;
   /** Most entries carried by one AppendEntries. */
   readonly entriesPerAppendMax: number;
-  /** Most AppendEntries in flight to one follower in replicate state. */
+  /**
+   * Most AppendEntries in flight to one follower in replicate state: 1 waits for each answer
+   * before the next (no pipelining), more lets a window of appends stream.
+   */
   readonly inflightMax: number;
+  /**
+   * Batching: a leader sends newly proposed entries with its next heartbeat rather than at once
+   * (a follower catching up still gets the rest after each answer). Fewer messages, more commit
+   * latency.
+   */
+  readonly batchProposals: boolean;
   /** Rejections carry a conflict hint so the leader skips a whole term per round trip. */
   readonly fastBackup: boolean;
   /** Compact the log into a snapshot once this many applied entries sit in it (0 turns it off). */

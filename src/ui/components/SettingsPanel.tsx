@@ -118,12 +118,13 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
   const id = useId();
   const [values, setValues] = useState(() => runFormValues({ raft, nodeCount, seed }));
   const [fastBackup, setFastBackup] = useState(raft.fastBackup);
+  const [batchProposals, setBatchProposals] = useState(raft.batchProposals);
   const [preVote, setPreVote] = useState(raft.preVote);
   const [checkQuorum, setCheckQuorum] = useState(raft.checkQuorum);
   const [unsafe, setUnsafe] = useState(() => unsafeSwitchesOn(raft));
   const [isChecked, setChecked] = useState(false);
   const [isConfirming, setConfirming] = useState(false);
-  const parsed = parseRunForm(m, values, { raft, network, fastBackup, preVote, checkQuorum, unsafe });
+  const parsed = parseRunForm(m, values, { raft, network, fastBackup, batchProposals, preVote, checkQuorum, unsafe });
   const errors = isChecked && !parsed.ok ? parsed.errors : {};
   const warnings = parsed.ok ? parsed.warnings : {};
   const onChange = (field: RunField, value: string) => {
@@ -153,6 +154,12 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
           <label className="checkbox">
             <input type="checkbox" checked={fastBackup} onChange={(event) => setFastBackup(event.target.checked)} />
             {m.settings.form.fastBackup}
+          </label>
+        </div>
+        <div className="form-row">
+          <label className="checkbox">
+            <input type="checkbox" checked={batchProposals} onChange={(event) => setBatchProposals(event.target.checked)} />
+            {m.settings.form.batching}
           </label>
         </div>
         <div className="form-row">

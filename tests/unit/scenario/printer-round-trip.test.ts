@@ -46,6 +46,7 @@ snapshots every 20 entries
 fast backup off
 check quorum on
 prevote on
+batching on
 network latency 5..15 drop 10% duplicate 0.02 reorder 0.123456789
 load every 40 keys 4
 option raft.inflightMax 8
@@ -115,13 +116,14 @@ describe('printScenario round trip', () => {
 
   it('the canonical text of the rich scenario', () => {
     const text = printScenario(parsed(rich));
-    expect(text.split('\n').slice(0, 27)).toEqual([
+    expect(text.split('\n').slice(0, 28)).toEqual([
       'nodes 7',
       'seed 4294967295',
       'election 200..400',
       'heartbeat 50',
       'snapshots every 20 entries',
       'fast backup off',
+      'batching on',
       'prevote on',
       'check quorum on',
       'latency 5..15',

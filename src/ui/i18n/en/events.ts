@@ -58,7 +58,7 @@ export const events = {
   /** Compare: this run against the same run with one setting changed. */
   compare: {
     with: 'Compare with',
-    changes: { 'fast-backup': 'fast backup switched', 'election-timeout': 'election timeout doubled', seed: 'the next seed', 'pre-vote': 'PreVote switched', 'check-quorum': 'CheckQuorum switched' },
+    changes: { 'fast-backup': 'fast backup switched', 'election-timeout': 'election timeout doubled', seed: 'the next seed', 'pre-vote': 'PreVote switched', 'check-quorum': 'CheckQuorum switched', batching: 'batching switched', pipelining: 'pipelining switched (1 or 16 appends in flight)' },
     compare: 'Compare',
     hint: 'Play this run again with one setting changed and find where their events first differ',
     running: 'Comparing…',

@@ -20,6 +20,7 @@ export const settings = {
     snapshotThreshold: 'Snapshot threshold (entries, 0 = never)',
     fastBackup: 'Fast backup (conflict hints on rejected appends)',
     /** The checkbox's name is the extension's own name; the hint says what it does. */
+    batching: 'Batch proposals per heartbeat',
     preVote: 'PreVote',
     preVoteHint: 'A node whose timer fires first asks for pre-votes, and raises its term only if a majority would elect it (thesis §9.6).',
     checkQuorum: 'CheckQuorum',

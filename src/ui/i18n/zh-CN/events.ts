@@ -23,7 +23,7 @@ export const events: Events = {
   panel: '事件',
   compare: {
     with: '对比条件',
-    changes: { 'fast-backup': '切换快速回退', 'election-timeout': '选举超时加倍', seed: '下一个种子', 'pre-vote': '切换预投票（PreVote）', 'check-quorum': '切换 CheckQuorum' },
+    changes: { 'fast-backup': '切换快速回退', 'election-timeout': '选举超时加倍', seed: '下一个种子', 'pre-vote': '切换预投票（PreVote）', 'check-quorum': '切换 CheckQuorum', batching: '切换批量发送', pipelining: '切换流水线（每个跟随者 1 个或 16 个在途追加）' },
     compare: '对比',
     hint: '改变一项设置重新运行，找出两次运行的事件第一次不同的地方',
     running: '正在对比…',

@@ -19,6 +19,7 @@ export const settings: Messages['settings'] = {
     heartbeat: '心跳间隔（tick）',
     snapshotThreshold: '快照阈值（条目数，0 = 不做快照）',
     fastBackup: '快速回退（拒绝追加时附带冲突提示）',
+    batching: '按心跳批量发送提议',
     preVote: 'PreVote（预投票）',
     preVoteHint: '选举计时器到期的节点先请求预投票，只有多数派愿意选它时才提升任期（论文 §9.6）。',
     checkQuorum: 'CheckQuorum（检查多数派）',
