@@ -4,6 +4,7 @@
  * every 5,000 ticks (restarted 2,500 ticks later). Printed, never asserted.
  */
 import { createSimulation } from '../src/core/index.ts';
+import type { RaftConfig } from '../src/core/index.ts';
 
 export interface CoreFigure {
   nodes: number;
@@ -15,12 +16,13 @@ export interface CoreFigure {
   violations: number;
 }
 
-export function runLoaded(options: { nodes: number; ticks: number; seed?: number; checkNodeInvariants?: boolean }): CoreFigure {
+export function runLoaded(options: { nodes: number; ticks: number; seed?: number; checkNodeInvariants?: boolean; raft?: Partial<RaftConfig> }): CoreFigure {
   const simulation = createSimulation({
     nodes: options.nodes,
     seed: options.seed ?? 1,
     network: { dropRatio: 0.1 },
     checkNodeInvariants: options.checkNodeInvariants ?? true,
+    ...(options.raft === undefined ? {} : { raft: options.raft }),
   });
   const crashEvery = 5_000;
   let down: number | null = null;
