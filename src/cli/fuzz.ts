@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { FuzzFailure, UnsafeSwitch } from '../core/index.ts';
+import type { FuzzFailure, RaftConfig, UnsafeSwitch } from '../core/index.ts';
 import { fuzzTicksDefault, isUnsafeSwitch, minimiseRun, unsafeSwitchNames } from '../core/index.ts';
 import { failingRunFile } from '../protocol/fuzz-run.ts';
 import { encodePermalink, permalinkCharsMax } from '../protocol/permalink.ts';
@@ -25,6 +25,9 @@ const usage = `Usage: npm run fuzz -- [options]
   --from N         the first seed (default 1)
   --ticks N        ticks of each seed's safety phase (default ${fuzzTicksDefault})
   --switch NAME    turn a broken-Raft switch on (repeat for more): ${unsafeSwitchNames.join(', ')}
+  --prevote        run every seed with PreVote on
+  --check-quorum   run every seed with CheckQuorum on
+  --batching       run every seed with batched proposals
   --workers K      worker threads (default: one per core, ${availableParallelism()} here)
   --shard I/N      run only the I-th of N equal blocks of the seed range (for CI jobs or machines)
   --keep K         save (and shrink) the first K failing runs (default 10); the rest are counted
@@ -38,6 +41,7 @@ Exits 0 when no seed failed, 1 when one did, 2 on bad arguments.`;
 
 const flags = {
   seeds: { type: 'string' }, from: { type: 'string' }, ticks: { type: 'string' }, switch: { type: 'string', multiple: true },
+  prevote: { type: 'boolean' }, 'check-quorum': { type: 'boolean' }, batching: { type: 'boolean' },
   workers: { type: 'string' }, shard: { type: 'string' }, keep: { type: 'string' }, 'no-minimise': { type: 'boolean' },
   out: { type: 'string' }, base: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
@@ -48,6 +52,7 @@ interface CliOptions {
   readonly seeds: readonly number[];
   readonly ticks: number;
   readonly switches: readonly UnsafeSwitch[];
+  readonly raft: Partial<RaftConfig>;
   readonly workers: number;
   readonly keep: number;
   readonly minimise: boolean;
@@ -88,6 +93,11 @@ function parseOptions(argv: string[]): CliOptions | 'help' {
     seeds: shardSeeds(from, total, shard),
     ticks: integer('ticks', values.ticks, fuzzTicksDefault, 1, 10_000_000),
     switches: [...new Set(switches)],
+    raft: {
+      ...(values.prevote === true ? { preVote: true } : {}),
+      ...(values['check-quorum'] === true ? { checkQuorum: true } : {}),
+      ...(values.batching === true ? { batchProposals: true } : {}),
+    },
     workers: integer('workers', values.workers, availableParallelism(), 1, 256),
     keep: integer('keep', values.keep, 10, 0, 10_000),
     minimise: values['no-minimise'] !== true,
@@ -156,7 +166,7 @@ async function runSeeds(options: CliOptions, onVerdicts: (verdicts: readonly See
             }
             const seeds = options.seeds.slice(next, next + batchSize);
             next += seeds.length;
-            thread.postMessage({ seeds, ticks: options.ticks, switches: options.switches } satisfies FuzzBatch);
+            thread.postMessage({ seeds, ticks: options.ticks, switches: options.switches, raft: options.raft } satisfies FuzzBatch);
           };
           thread.on('message', (verdicts: SeedVerdict[]) => {
             onVerdicts(verdicts);
@@ -218,7 +228,8 @@ async function main(argv: string[]): Promise<number> {
   const progress = new Progress(cli.seeds.length);
   const failures: Extract<SeedVerdict, { failure: FuzzFailure }>[] = [];
   let done = 0;
-  const switchNote = cli.switches.length === 0 ? '' : ` with ${cli.switches.join(', ')} on`;
+  const on = [...cli.switches, ...Object.keys(cli.raft)];
+  const switchNote = on.length === 0 ? '' : ` with ${on.join(', ')} on`;
   process.stderr.write(`Fuzzing ${cli.seeds.length.toLocaleString('en')} seeds from ${cli.seeds[0]}${switchNote}, ${cli.ticks.toLocaleString('en')} ticks each, on ${Math.min(cli.workers, cli.seeds.length)} worker threads\n`);
   await runSeeds(cli, (verdicts) => {
     for (const verdict of verdicts) if (verdict.failure !== null) failures.push(verdict);
@@ -240,6 +251,7 @@ async function main(argv: string[]): Promise<number> {
     to: cli.seeds.at(-1)!,
     ticks: cli.ticks,
     switches: cli.switches,
+    raft: cli.raft,
     failing: failures.length,
     firstFailingSeed: failures[0]?.seed ?? null,
     seconds: Math.round(elapsed / 100) / 10,

@@ -4,13 +4,15 @@
  * verdicts out; a failing run in, its shrunk version out, with progress. A fuzz worker holds no
  * state between messages, so pausing is not sending, and cancelling is terminating it.
  */
-import type { FuzzFailure, MinimisedRun, SimulationOptions, Tick, TimedAction, UnsafeSwitch } from '../core/index.ts';
+import type { FuzzFailure, MinimisedRun, RaftConfig, SimulationOptions, Tick, TimedAction, UnsafeSwitch } from '../core/index.ts';
 
 /** Seeds for one worker to run. */
 export interface FuzzBatch {
   readonly seeds: readonly number[];
   readonly ticks: number;
   readonly switches: readonly UnsafeSwitch[];
+  /** Raft extensions on in every seed (PreVote, CheckQuorum, batching). */
+  readonly raft?: Partial<RaftConfig>;
 }
 
 /** What a worker answers for one seed: a pass, or the failure with its run. */

@@ -48,11 +48,11 @@ describe('npm run fuzz', () => {
     expect(stdout).toMatch(/5 more failing seeds not saved \(--keep 1\)/);
   });
 
-  it('correct Raft: exit 0 and "no violation", the summary as JSON on request', () => {
-    const { status, stdout } = fuzz('--seeds', '20', '--from', '100', '--json');
+  it('correct Raft: exit 0 and "no violation", the summary as JSON on request, with extensions too', () => {
+    const { status, stdout } = fuzz('--seeds', '20', '--from', '100', '--json', '--prevote', '--check-quorum', '--batching');
     expect(status).toBe(0);
     const summary = JSON.parse(stdout) as { seeds: number; from: number; to: number; failing: number; seedsPerMinute: number };
-    expect(summary).toMatchObject({ seeds: 20, from: 100, to: 119, failing: 0 });
+    expect(summary).toMatchObject({ seeds: 20, from: 100, to: 119, failing: 0, raft: { preVote: true, checkQuorum: true, batchProposals: true } });
     expect(summary.seedsPerMinute).toBeGreaterThan(0);
   });
 
