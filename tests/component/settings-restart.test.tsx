@@ -25,16 +25,21 @@ async function restartWith(user: ReturnType<typeof userEvent.setup>, name: strin
   await settle();
 }
 
+/** The whole app on the real worker logic, at tick 0 of a run of `nodes` nodes. */
+async function renderApp(nodes: number) {
+  const store = makeAppStore(createInProcessPort(createWorkerLogic), { runOptions: { nodes, seed: 1 } });
+  render(
+    <AppStoreProvider store={store}>
+      <App />
+    </AppStoreProvider>,
+  );
+  await settle();
+  return { store, user: userEvent.setup() };
+}
+
 describe('settings after a restart', () => {
   it('shows the new run, and a later change of election max alone keeps its 3 nodes', async () => {
-    const store = makeAppStore(createInProcessPort(createWorkerLogic), { runOptions: { nodes: 5, seed: 1 } });
-    render(
-      <AppStoreProvider store={store}>
-        <App />
-      </AppStoreProvider>,
-    );
-    await settle();
-    const user = userEvent.setup();
+    const { store, user } = await renderApp(5);
     await restartWith(user, /^Nodes/, '3');
     expect(store.getState().view?.nodes).toHaveLength(3);
     expect(nodesField()).toHaveValue(3);
@@ -46,14 +51,7 @@ describe('settings after a restart', () => {
   });
 
   it('PreVote, CheckQuorum and an unsafe switch start a run with them on, and the form shows them after', async () => {
-    const store = makeAppStore(createInProcessPort(createWorkerLogic), { runOptions: { nodes: 3, seed: 1 } });
-    render(
-      <AppStoreProvider store={store}>
-        <App />
-      </AppStoreProvider>,
-    );
-    await settle();
-    const user = userEvent.setup();
+    const { store, user } = await renderApp(3);
     const settings = screen.getByRole('region', { name: 'Settings' });
     await user.click(within(settings).getByRole('checkbox', { name: 'CheckQuorum' }));
     await user.click(within(settings).getByRole('checkbox', { name: 'PreVote' }));

@@ -23,11 +23,7 @@ function preCampaign(node: RaftNode): void {
     stand(node);
     return;
   }
-  const lastLogIndex = lastIndex(node.log);
-  const lastLogTerm = lastTerm(node.log);
-  for (const peer of node.peers) {
-    send(node, { type: 'MsgVote', from: node.id, to: peer, term: node.term + 1, lastLogIndex, lastLogTerm, pre: true });
-  }
+  askForVotes(node, { term: node.term + 1, pre: true });
 }
 
 /** Starts an election (§5.2): vote for itself, then ask every peer for its vote. */
@@ -38,10 +34,15 @@ function stand(node: RaftNode): void {
     winElection(node);
     return;
   }
+  askForVotes(node, { term: node.term, pre: false });
+}
+
+/** Sends every peer a RequestVote for `term` (a pre-vote with `pre`), with this node's last log position. */
+function askForVotes(node: RaftNode, request: { term: number; pre: boolean }): void {
   const lastLogIndex = lastIndex(node.log);
   const lastLogTerm = lastTerm(node.log);
   for (const peer of node.peers) {
-    send(node, { type: 'MsgVote', from: node.id, to: peer, term: node.term, lastLogIndex, lastLogTerm });
+    send(node, { type: 'MsgVote', from: node.id, to: peer, term: request.term, lastLogIndex, lastLogTerm, ...(request.pre ? { pre: true } : {}) });
   }
 }
 

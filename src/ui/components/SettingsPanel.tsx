@@ -84,6 +84,24 @@ function NumberField<F extends string>({ field, label, values, errors, warnings 
   );
 }
 
+/** One switch of the new-run form, named by its label and described by its hint, if it has one. */
+function CheckboxRow({ label, hint, checked, onChange }: { readonly label: string; readonly hint?: string; readonly checked: boolean; readonly onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="form-row">
+      <label className="checkbox" title={hint}>
+        <input type="checkbox" checked={checked} aria-describedby={hint === undefined ? undefined : `${id}-hint`} onChange={(event) => onChange(event.target.checked)} />
+        {label}
+      </label>
+      {hint === undefined ? null : (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function NetworkSettings({ network, onAct, outcome }: { network: NetworkConfig; onAct: (action: Action) => void; outcome: OutcomeLine | null }) {
   const m = useMessages();
   const [values, setValues] = useState(() => networkFormValues(network));
@@ -150,36 +168,10 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
         <NumberField {...common} field="electionMax" label={m.settings.form.electionMax} min={1} />
         <NumberField {...common} field="heartbeat" label={m.settings.form.heartbeat} min={1} />
         <NumberField {...common} field="snapshotThreshold" label={m.settings.form.snapshotThreshold} min={0} />
-        <div className="form-row">
-          <label className="checkbox">
-            <input type="checkbox" checked={fastBackup} onChange={(event) => setFastBackup(event.target.checked)} />
-            {m.settings.form.fastBackup}
-          </label>
-        </div>
-        <div className="form-row">
-          <label className="checkbox">
-            <input type="checkbox" checked={batchProposals} onChange={(event) => setBatchProposals(event.target.checked)} />
-            {m.settings.form.batching}
-          </label>
-        </div>
-        <div className="form-row">
-          <label className="checkbox" title={m.settings.form.preVoteHint}>
-            <input type="checkbox" checked={preVote} aria-describedby={`${id}-pre-vote`} onChange={(event) => setPreVote(event.target.checked)} />
-            {m.settings.form.preVote}
-          </label>
-          <p id={`${id}-pre-vote`} className="hint">
-            {m.settings.form.preVoteHint}
-          </p>
-        </div>
-        <div className="form-row">
-          <label className="checkbox" title={m.settings.form.checkQuorumHint}>
-            <input type="checkbox" checked={checkQuorum} aria-describedby={`${id}-check-quorum`} onChange={(event) => setCheckQuorum(event.target.checked)} />
-            {m.settings.form.checkQuorum}
-          </label>
-          <p id={`${id}-check-quorum`} className="hint">
-            {m.settings.form.checkQuorumHint}
-          </p>
-        </div>
+        <CheckboxRow label={m.settings.form.fastBackup} checked={fastBackup} onChange={setFastBackup} />
+        <CheckboxRow label={m.settings.form.batching} checked={batchProposals} onChange={setBatchProposals} />
+        <CheckboxRow label={m.settings.form.preVote} hint={m.settings.form.preVoteHint} checked={preVote} onChange={setPreVote} />
+        <CheckboxRow label={m.settings.form.checkQuorum} hint={m.settings.form.checkQuorumHint} checked={checkQuorum} onChange={setCheckQuorum} />
         <NumberField {...common} field="nodes" label={m.settings.form.nodes(screenNodeCountMax)} min={1} max={screenNodeCountMax} />
         <NumberField {...common} field="seed" label={m.settings.form.seed} min={0} />
         <UnsafeSwitches

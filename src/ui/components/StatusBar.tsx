@@ -76,11 +76,7 @@ export function StatusBar({ view, timeline, onSeek }: StatusBarProps) {
           <button type="button" onClick={() => onSeek(violation.tick)}>
             {m.app.status.goToTick(violation.tick)}
           </button>
-          {unsafe.map((name) => (
-            <span className="rule-removed" key={name}>
-              {m.unsafe.ruleRemoved(m.unsafe.rules[name])}
-            </span>
-          ))}
+          <RulesRemoved switches={unsafe} />
         </div>
       )}
       {violation === undefined && stall !== undefined && (
@@ -90,11 +86,7 @@ export function StatusBar({ view, timeline, onSeek }: StatusBarProps) {
           <button type="button" onClick={() => onSeek(stall.tick)}>
             {m.app.status.goToTick(stall.tick)}
           </button>
-          {unsafe.map((name) => (
-            <span className="rule-removed" key={name}>
-              {m.unsafe.ruleRemoved(m.unsafe.rules[name])}
-            </span>
-          ))}
+          <RulesRemoved switches={unsafe} />
         </div>
       )}
       {halted !== null && (
@@ -108,4 +100,14 @@ export function StatusBar({ view, timeline, onSeek }: StatusBarProps) {
       )}
     </section>
   );
+}
+
+/** Under a violation or a stall: the rule each unsafe switch on removed. */
+function RulesRemoved({ switches }: { readonly switches: readonly UnsafeSwitch[] }) {
+  const m = useMessages();
+  return switches.map((name) => (
+    <span className="rule-removed" key={name}>
+      {m.unsafe.ruleRemoved(m.unsafe.rules[name])}
+    </span>
+  ));
 }
