@@ -8,7 +8,7 @@ export function describeMessage(message: RemoteMessage): string {
   const head = `${message.type} ${message.from}→${message.to} term ${message.term}`;
   switch (message.type) {
     case 'MsgVote':
-      return `${head}${message.pre === true ? ' pre-vote' : ''} last log ${message.lastLogIndex}/${message.lastLogTerm}`;
+      return `${head}${message.pre === true ? ' pre-vote' : ''}${message.transfer === true ? ' transfer' : ''} last log ${message.lastLogIndex}/${message.lastLogTerm}`;
     case 'MsgVoteResp':
       return `${head}${message.pre === true ? ' pre-vote' : ''} ${message.granted ? 'granted' : 'refused'}`;
     case 'MsgApp':
@@ -21,6 +21,8 @@ export function describeMessage(message: RemoteMessage): string {
       return `${head} snapshot ${message.snapshot.index}/${message.snapshot.term}`;
     case 'MsgSnapResp':
       return `${head} match ${message.matchIndex}`;
+    case 'MsgTimeoutNow':
+      return `${head} stand now`;
     default:
       return assertNever(message, 'message');
   }

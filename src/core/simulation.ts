@@ -203,6 +203,12 @@ export class Simulation {
     return this;
   }
 
+  /** The leader hands its leadership to `node` (thesis §3.10); throws if there is no leader or it is `node`. */
+  transferLeadership(node: NodeId): this {
+    this.act({ type: 'transfer-leadership', node });
+    return this;
+  }
+
   partition(groups: readonly (readonly NodeId[])[]): this {
     this.act({ type: 'partition', groups });
     return this;

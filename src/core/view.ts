@@ -2,6 +2,7 @@ import { describeMessage } from './describe.ts';
 import { lastIndex, slice } from './raft/log.ts';
 import type { RemoteMessage } from './raft/message.ts';
 import type { RaftNode } from './raft/node.ts';
+import { transferTimeoutTicks } from './raft/node.ts';
 import { isPaused } from './raft/progress.ts';
 import type { ProgressState } from './raft/progress.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Role, Term, Tick } from './raft/types.ts';
@@ -70,6 +71,8 @@ export interface NodeView {
   readonly votes: readonly { readonly voter: NodeId; readonly granted: boolean }[];
   /** Leader only: what it knows of each follower. */
   readonly progress: readonly ProgressView[];
+  /** Leader only: a leadership transfer under way to `target`, `elapsed` of at most `limit` ticks (absent: none). */
+  readonly transfer?: { readonly target: NodeId; readonly elapsed: number; readonly limit: number };
   readonly kv: readonly (readonly [string, string])[];
   readonly disk: { readonly term: Term; readonly vote: NodeId | null; readonly snapshotIndex: LogIndex; readonly lastIndex: LogIndex; readonly writes: number };
   readonly crashedAt: Tick | null;
@@ -181,6 +184,7 @@ export function nodeView(sim: SimState, id: NodeId, options: ViewOptions = {}): 
     alive: true,
     role: node.role,
     ...(node.preCandidate ? { preCandidate: true } : {}),
+    ...(node.transfer === null ? {} : { transfer: { target: node.transfer.target, elapsed: node.transfer.elapsed, limit: transferTimeoutTicks(node) } }),
     term: node.term,
     vote: node.vote,
     lead: node.lead,

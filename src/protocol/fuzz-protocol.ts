@@ -13,6 +13,8 @@ export interface FuzzBatch {
   readonly switches: readonly UnsafeSwitch[];
   /** Raft extensions on in every seed (PreVote, CheckQuorum, batching). */
   readonly raft?: Partial<RaftConfig>;
+  /** Mix leadership transfers into the faults (FuzzOptions.transfers). */
+  readonly transfers?: boolean;
 }
 
 /** What a worker answers for one seed: a pass, or the failure with its run. */

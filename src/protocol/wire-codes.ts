@@ -49,7 +49,7 @@ function codebook<T>(what: string, values: readonly T[]): Codebook<T> {
   };
 }
 
-const messageTypeList = everyMember<RemoteMessageType>()(['MsgVote', 'MsgVoteResp', 'MsgApp', 'MsgAppResp', 'MsgSnap', 'MsgSnapResp']);
+const messageTypeList = everyMember<RemoteMessageType>()(['MsgVote', 'MsgVoteResp', 'MsgApp', 'MsgAppResp', 'MsgSnap', 'MsgSnapResp', 'MsgTimeoutNow']);
 export const messageTypeCodes = codebook<RemoteMessageType>('message type', messageTypeList);
 /** A crashed node has no role (null, code 0). */
 export const roleCodes = codebook<Role | null>('role', everyMember<Role | null>()([null, 'follower', 'candidate', 'leader']));

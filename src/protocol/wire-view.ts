@@ -90,12 +90,14 @@ export type WireNode = readonly [
   kv: readonly (readonly [string, string])[],
   disk: WireDisk,
   crashedAt: Tick,
+  /** Only while a leader hands over its leadership. */
+  transfer?: readonly [target: NodeId, elapsed: number, limit: number],
 ];
 
 /** What each kind of message carries beyond its envelope. */
 export interface WireBodies {
-  /** `pre` (1) only on a pre-vote. */
-  readonly MsgVote: readonly [lastLogIndex: LogIndex, lastLogTerm: Term] | readonly [lastLogIndex: LogIndex, lastLogTerm: Term, pre: 1];
+  /** Flags only when set: bit 1 a pre-vote, bit 2 a leadership transfer's election. */
+  readonly MsgVote: readonly [lastLogIndex: LogIndex, lastLogTerm: Term] | readonly [lastLogIndex: LogIndex, lastLogTerm: Term, flags: number];
   /** Bit 1: granted; bit 2: the answer to a pre-vote. */
   readonly MsgVoteResp: number;
   /** Entry i is at index prevLogIndex + 1 + i. */
@@ -103,6 +105,7 @@ export interface WireBodies {
   readonly MsgAppResp: readonly [success: Flag, matchIndex: LogIndex, rejectedIndex: LogIndex, conflictTerm: Term, conflictIndex: LogIndex];
   readonly MsgSnap: readonly [index: LogIndex, term: Term];
   readonly MsgSnapResp: LogIndex;
+  readonly MsgTimeoutNow: 0;
 }
 export type WireBody = WireBodies[keyof WireBodies];
 export type WireMessage =
@@ -192,16 +195,18 @@ function encodeNode(node: NodeView, logFrom: LogIndex, table: EntryTable): WireN
     window.push(entryRef(table, entry, entry.index));
   }
   const disk = node.disk;
-  return [
+  const head: WireNode = [
     node.id, node.alive ? (node.preCandidate === true ? 2 : 1) : 0, roleCodes.encode(node.role), node.term, orAbsent(node.vote), orAbsent(node.lead),
     node.electionElapsed, node.electionTimeout, node.heartbeatElapsed,
     [log.snapshotIndex, log.snapshotTerm, log.firstIndex, log.lastIndex, log.committed, log.applied, log.stabled, window],
     node.votes.map((vote) => (vote.granted ? vote.voter : -vote.voter)),
-    node.progress.map((row) => [row.follower, row.matchIndex, row.nextIndex, progressStateCodes.encode(row.state), row.paused ? 1 : 0, row.inflight]),
+    node.progress.map((row): WireProgress => [row.follower, row.matchIndex, row.nextIndex, progressStateCodes.encode(row.state), row.paused ? 1 : 0, row.inflight]),
     node.kv,
     [disk.term, orAbsent(disk.vote), disk.snapshotIndex, disk.lastIndex, disk.writes],
     orAbsent(node.crashedAt),
   ];
+  if (node.transfer === undefined) return head;
+  return [...head, [node.transfer.target, node.transfer.elapsed, node.transfer.limit]] as unknown as WireNode;
 }
 
 function encodeMessage(item: MessageView, table: EntryTable): WireMessage {
@@ -219,8 +224,10 @@ function encodeMessage(item: MessageView, table: EntryTable): WireMessage {
 
 function encodeBody(message: RemoteMessage, table: EntryTable): WireBody {
   switch (message.type) {
-    case 'MsgVote':
-      return (message.pre === true ? [message.lastLogIndex, message.lastLogTerm, 1] : [message.lastLogIndex, message.lastLogTerm]) satisfies WireBodies['MsgVote'];
+    case 'MsgVote': {
+      const flags = (message.pre === true ? 1 : 0) + (message.transfer === true ? 2 : 0);
+      return (flags === 0 ? [message.lastLogIndex, message.lastLogTerm] : [message.lastLogIndex, message.lastLogTerm, flags]) satisfies WireBodies['MsgVote'];
+    }
     case 'MsgVoteResp':
       return (message.granted ? 1 : 0) + (message.pre === true ? 2 : 0);
     case 'MsgApp': {
@@ -233,6 +240,8 @@ function encodeBody(message: RemoteMessage, table: EntryTable): WireBody {
       return [message.snapshot.index, message.snapshot.term] satisfies WireBodies['MsgSnap'];
     case 'MsgSnapResp':
       return message.matchIndex;
+    case 'MsgTimeoutNow':
+      return 0 satisfies WireBodies['MsgTimeoutNow'];
     default:
       throw new Error(`wire view: unexpected message ${JSON.stringify(message satisfies never)}`);
   }
@@ -280,7 +289,7 @@ function resolveEntry(ref: WireEntryRef, index: LogIndex, entries: Entries): Ent
 }
 
 function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeView {
-  const [id, alive, role, term, vote, lead, electionElapsed, electionTimeout, heartbeatElapsed, log, votes, progress, kv, disk, crashedAt] = wire;
+  const [id, alive, role, term, vote, lead, electionElapsed, electionTimeout, heartbeatElapsed, log, votes, progress, kv, disk, crashedAt, transfer] = wire;
   const [snapshotIndex, snapshotTerm, firstIndex, lastIndex, committed, applied, stabled, window] = log;
   const logEntries: Entry[] = [];
   window.forEach((ref, position) => {
@@ -295,6 +304,7 @@ function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeVi
     kv,
     disk: { term: disk[0], vote: fromAbsent(disk[1]), snapshotIndex: disk[2], lastIndex: disk[3], writes: disk[4] },
     crashedAt: fromAbsent(crashedAt),
+    ...(transfer === undefined ? {} : { transfer: { target: transfer[0], elapsed: transfer[1], limit: transfer[2] } }),
   };
 }
 
@@ -321,8 +331,8 @@ function decodeBody(envelope: Pick<RemoteMessage, 'type' | 'from' | 'to' | 'term
   const { from, to, term } = envelope;
   switch (envelope.type) {
     case 'MsgVote': {
-      const [lastLogIndex, lastLogTerm, pre] = body as readonly [LogIndex, Term, 1?];
-      return pre === 1 ? { type: 'MsgVote', from, to, term, lastLogIndex, lastLogTerm, pre: true } : { type: 'MsgVote', from, to, term, lastLogIndex, lastLogTerm };
+      const [lastLogIndex, lastLogTerm, flags = 0] = body as readonly [LogIndex, Term, number?];
+      return { type: 'MsgVote', from, to, term, lastLogIndex, lastLogTerm, ...((flags & 1) === 1 ? { pre: true } : {}), ...((flags & 2) === 2 ? { transfer: true } : {}) };
     }
     case 'MsgVoteResp': {
       const bits = body as WireBodies['MsgVoteResp'];
@@ -343,6 +353,8 @@ function decodeBody(envelope: Pick<RemoteMessage, 'type' | 'from' | 'to' | 'term
     }
     case 'MsgSnapResp':
       return { type: 'MsgSnapResp', from, to, term, matchIndex: body as WireBodies['MsgSnapResp'] };
+    case 'MsgTimeoutNow':
+      return { type: 'MsgTimeoutNow', from, to, term };
     default:
       throw new Error(`wire view: unexpected message type ${JSON.stringify(envelope.type satisfies never)}`);
   }
@@ -430,5 +442,7 @@ function sameNode(previous: NodeView | undefined, next: NodeView): boolean {
   const [a, b] = [previous.log, next.log];
   if (logScalars.some((field) => a[field] !== b[field])) return false;
   if (a.entries.length !== b.entries.length || a.entries.some((entry, index) => entry !== b.entries[index])) return false;
-  return sameJson(previous.votes, next.votes) && sameJson(previous.progress, next.progress) && sameJson(previous.kv, next.kv) && sameJson(previous.disk, next.disk);
+  return (
+    sameJson(previous.votes, next.votes) && sameJson(previous.progress, next.progress) && sameJson(previous.kv, next.kv) && sameJson(previous.disk, next.disk) && sameJson(previous.transfer, next.transfer)
+  );
 }

@@ -185,8 +185,22 @@ function proposalAccepted(m: Messages, event: EventOf<'proposal-accepted'>): str
 }
 
 function proposalRefused(m: Messages, event: EventOf<'proposal-refused'>): string {
+  if (event.transferringTo !== undefined) return m.events.explain.proposalRefused.transferring(m.common.command(event.command), event.transferringTo);
   const leader = event.lead === null ? m.events.explain.proposalRefused.noLeader : m.events.explain.proposalRefused.tryNode(event.lead);
   return m.events.explain.proposalRefused.refused(m.common.command(event.command), m.common.role[event.role], leader);
+}
+
+function transferRefused(m: Messages, event: EventOf<'transfer-refused'>): string {
+  switch (event.reason) {
+    case 'not-leader':
+      return m.events.explain.transfer.notLeader(event, m.common.role[event.role], event.lead);
+    case 'self':
+      return m.events.explain.transfer.self(event);
+    case 'not-a-peer':
+      return m.events.explain.transfer.notAPeer(event);
+    default:
+      return assertNever(event.reason, 'reason');
+  }
 }
 
 function vote(m: Messages, votedFor: number | null): string {
@@ -231,6 +245,8 @@ function rpcArguments(m: Messages, message: RemoteMessage): string {
       return m.events.rpcArguments.snapshot(message.snapshot.index, message.snapshot.term, message.snapshot.data.length);
     case 'MsgSnapResp':
       return m.events.rpcArguments.snapshotReply(message.matchIndex);
+    case 'MsgTimeoutNow':
+      return m.events.rpcArguments.timeoutNow;
     default:
       return assertNever(message, 'message');
   }
@@ -320,6 +336,11 @@ export function explain(m: Messages, event: SimEvent): string {
     case 'snapshot-ignored': return snapshotIgnored(m, event);
     case 'proposal-accepted': return proposalAccepted(m, event);
     case 'proposal-refused': return proposalRefused(m, event);
+    case 'transfer-started': return m.events.explain.transfer.started(event);
+    case 'transfer-refused': return transferRefused(m, event);
+    case 'transfer-aborted': return event.reason === 'timeout' ? m.events.explain.transfer.timedOut(event) : m.events.explain.transfer.superseded(event);
+    case 'timeout-now-sent': return m.events.explain.transfer.timeoutNowSent(event);
+    case 'timeout-now-received': return m.events.explain.transfer.timeoutNowReceived(event);
     case 'persisted': return persisted(m, event);
     case 'applied': return applied(m, event);
     case 'snapshot-taken': return snapshotTaken(m, event);

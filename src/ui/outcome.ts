@@ -53,6 +53,7 @@ export function defaultSource(action: Action): ActionSource {
     case 'isolate':
     case 'rejoin':
     case 'campaign':
+    case 'transfer-leadership':
     case 'set-timer':
       return 'inspector';
     case 'align-timers':
@@ -130,6 +131,8 @@ export function outcomeText(m: Messages, outcome: ShownOutcome): string {
       return m.actions.outcome.restart(action.node);
     case 'campaign':
       return m.actions.outcome.campaign(action.node);
+    case 'transfer-leadership':
+      return m.actions.outcome.transferLeadership(action.node);
     case 'set-timer':
       return m.actions.outcome.setTimer(action.node, action.ticks, facts.timers?.firesAt ?? 0);
     case 'align-timers':
@@ -190,5 +193,5 @@ export function describeNetwork(m: Messages, network: NetworkConfig): string {
 
 /** The node an action is about, if it is about one node (the inspector shows only its own). */
 export function actionNode(action: Action): number | null {
-  return action.type === 'crash' || action.type === 'restart' || action.type === 'isolate' || action.type === 'rejoin' || action.type === 'campaign' || action.type === 'set-timer' ? action.node : null;
+  return action.type === 'crash' || action.type === 'restart' || action.type === 'isolate' || action.type === 'rejoin' || action.type === 'campaign' || action.type === 'transfer-leadership' || action.type === 'set-timer' ? action.node : null;
 }

@@ -207,6 +207,27 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
   'proposal-refused': [
     [{ type: 'proposal-refused', role: 'follower', lead: 3, command: { type: 'delete', key: 'x' } }, 'refused client request "delete x": it is a follower, not the leader (try node 3; §8)'],
     [{ type: 'proposal-refused', role: 'candidate', lead: null, command: put }, 'refused client request "put x=1": it is a candidate, not the leader (no leader known; §8)'],
+    [{ type: 'proposal-refused', role: 'leader', lead: 1, command: put, transferringTo: 3 }, 'refused client request "put x=1": it is handing its leadership to node 3 and takes no proposals meanwhile (try node 3; §3.10)'],
+  ],
+  'transfer-started': [
+    [{ type: 'transfer-started', target: 2, targetMatch: 7, lastIndex: 7 }, 'began handing its leadership to node 2, whose log already holds every entry through 7; stops taking proposals (§3.10)'],
+    [{ type: 'transfer-started', target: 3, targetMatch: 2, lastIndex: 9 }, 'began handing its leadership to node 3: stops taking proposals and first brings its log from index 2 up to 9 (§3.10)'],
+  ],
+  'transfer-refused': [
+    [{ type: 'transfer-refused', target: 2, reason: 'not-leader', role: 'follower', lead: 1 }, 'cannot hand leadership to node 2: it is a follower, not the leader (node 1 leads)'],
+    [{ type: 'transfer-refused', target: 2, reason: 'not-leader', role: 'candidate', lead: null }, 'cannot hand leadership to node 2: it is a candidate, not the leader'],
+    [{ type: 'transfer-refused', target: 1, reason: 'self', role: 'leader', lead: 1 }, 'cannot hand leadership to node 1: it already leads'],
+    [{ type: 'transfer-refused', target: 9, reason: 'not-a-peer', role: 'leader', lead: 1 }, 'cannot hand leadership to node 9: not a member of its cluster'],
+  ],
+  'transfer-aborted': [
+    [{ type: 'transfer-aborted', target: 3, reason: 'timeout', elapsed: 300 }, 'gave up handing its leadership to node 3 after 300 ticks without it taking over; takes proposals again'],
+    [{ type: 'transfer-aborted', target: 3, reason: 'superseded', elapsed: 12 }, 'stopped handing its leadership to node 3: asked to hand it to another node instead'],
+  ],
+  'timeout-now-sent': [
+    [{ type: 'timeout-now-sent', target: 2, matchIndex: 7 }, 'sent TimeoutNow to node 2: its log matches through index 7, the whole log, so it can win (§3.10)'],
+  ],
+  'timeout-now-received': [
+    [{ type: 'timeout-now-received', leader: 1, term: 4 }, 'got TimeoutNow from node 1, leader of term 4: stands for election at once, without waiting for its timer or asking for pre-votes (§3.10)'],
   ],
   persisted: [
     [{ type: 'persisted', term: 4, vote: 2, entriesFrom: 6, entriesTo: 7, snapshotIndex: null }, 'wrote to disk: term 4, vote for node 2, entries 6..7'],
@@ -322,7 +343,7 @@ const sampleEvents = Object.values(samples).flatMap((cases) => cases.map(([body,
  * Names the Chinese keeps in English (docs/i18n.md): RPCs, Figure 2's fields, tick, and "put",
  * the client's operation as the client panel names it.
  */
-const keptNames = /\b(RequestVote|AppendEntries|InstallSnapshot|currentTerm|votedFor|commitIndex|lastApplied|nextIndex|matchIndex|prevLogIndex|prevLogTerm|leaderCommit|lastLogIndex|lastLogTerm|tick|put|PreVote|CheckQuorum)\b/g;
+const keptNames = /\b(RequestVote|AppendEntries|InstallSnapshot|currentTerm|votedFor|commitIndex|lastApplied|nextIndex|matchIndex|prevLogIndex|prevLogTerm|leaderCommit|lastLogIndex|lastLogTerm|tick|put|PreVote|CheckQuorum|TimeoutNow)\b/g;
 
 /** The commands an event carries, written as the client wrote them (they stay as they are). */
 function commandsOf(event: SimEvent): Command[] {

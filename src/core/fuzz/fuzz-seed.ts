@@ -42,6 +42,11 @@ export interface FuzzOptions {
   readonly linearizabilityBudget?: number;
   /** Raft settings to use in every seed over its draw (the extensions: checkQuorum, ...). */
   readonly raft?: Partial<RaftConfig>;
+  /**
+   * Mix leadership transfers into the faults: now and then the leader is asked to hand over to a
+   * running node. Off by default, so a seed's run (and every saved failing seed) stays as it was.
+   */
+  readonly transfers?: boolean;
 }
 
 export type FuzzFailureKind = 'violation' | 'halted' | 'liveness' | 'linearizability' | 'error';
@@ -107,6 +112,7 @@ export function fuzzSeed(seed: number, options: FuzzOptions = {}): FuzzResult {
   try {
     // Safety phase.
     const nemesis = newLeaderNemesis(seed);
+    const transfers = options.transfers === true ? streamPrng(seed, 'leader-transfer') : null;
     while (simulation.tick < ticks) {
       const chunkEnd = Math.min(simulation.tick + chunkTicks, ticks);
       // The leader nemesis strikes somewhere inside each chunk, so leaders last any length of time.
@@ -114,6 +120,7 @@ export function fuzzSeed(seed: number, options: FuzzOptions = {}): FuzzResult {
         const strike = intInclusive(nemesis.rng, simulation.tick, chunkEnd);
         advanceWithFaults(simulation, schedule, strike - simulation.tick, () => void (faults += 1));
         faults += strikeLeader(simulation, nemesis);
+        if (transfers !== null) faults += askTransfer(simulation, transfers);
       }
       advanceWithFaults(simulation, schedule, chunkEnd - simulation.tick, () => void (faults += 1));
       // Now and then a client deletes a key through whichever node leads.
@@ -181,6 +188,16 @@ function strikeLeader(simulation: Simulation, nemesis: LeaderNemesis): number {
     taken += 1;
   }
   return taken;
+}
+
+/** Now and then asks the leader to hand over to another running node. Returns the faults taken. */
+function askTransfer(simulation: Simulation, rng: ReturnType<typeof streamPrng>): number {
+  const leader = simulation.leader();
+  if (leader === null || !chance(rng, 0.4)) return 0;
+  const targets = simulation.nodeIds.filter((id) => id !== leader.id && simulation.isAlive(id));
+  if (targets.length === 0) return 0;
+  simulation.transferLeadership(targets[pickIndex(rng, targets.length)]!);
+  return 1;
 }
 
 /**

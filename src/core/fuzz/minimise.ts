@@ -222,6 +222,7 @@ function fitsNodes(action: Action, nodes: number): boolean {
     case 'isolate':
     case 'rejoin':
     case 'campaign':
+    case 'transfer-leadership':
     case 'set-timer':
     case 'spread-timers':
       return fits(action.node);

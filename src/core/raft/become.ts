@@ -23,6 +23,7 @@ export function becomeFollower(
   node.votes = {};
   node.preCandidate = false;
   node.progress = {};
+  node.transfer = null;
   node.heartbeatElapsed = 0;
   // A follower that only learns of a higher term keeps its timer running: Figure 2 resets it only
   // for the current leader's AppendEntries or a granted vote (the callers do that).
@@ -74,6 +75,7 @@ export function becomeLeader(node: RaftNode): void {
   node.lead = node.id;
   node.votes = {};
   node.heartbeatElapsed = 0;
+  node.transfer = null;
   // CheckQuorum counts a leader's election timeout from its first tick in office.
   node.electionElapsed = 0;
   node.heldBackIndex = node.log.committed;

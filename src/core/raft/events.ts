@@ -90,6 +90,19 @@ export type NodeEvent =
   | { type: 'snapshot-installed'; index: LogIndex; term: Term; leader: NodeId; keptEntries: number; discardedEntries: number }
   | { type: 'snapshot-ignored'; index: LogIndex; committed: LogIndex; leader: NodeId }
   | { type: 'proposal-accepted'; index: LogIndex; term: Term; command: Command }
-  | { type: 'proposal-refused'; role: Role; lead: NodeId | null; command: Command };
+  /** `transferringTo`: a leader handing over its leadership takes no proposals (thesis §3.10). */
+  | { type: 'proposal-refused'; role: Role; lead: NodeId | null; command: Command; transferringTo?: NodeId }
+  /** Leadership transfer (thesis §3.10), on the leader: handing over to `target`, whose log matches up to `targetMatch`. */
+  | { type: 'transfer-started'; target: NodeId; targetMatch: LogIndex; lastIndex: LogIndex }
+  /** `not-leader`: only a leader can hand over (`lead` names the one this node knows); `self`: the target already leads. */
+  | { type: 'transfer-refused'; target: NodeId; reason: TransferRefusal; role: Role; lead: NodeId | null }
+  /** `timeout`: the target did not take over within an election timeout; `superseded`: a transfer to another node replaced it. */
+  | { type: 'transfer-aborted'; target: NodeId; reason: 'timeout' | 'superseded'; elapsed: number }
+  /** The target's log holds everything the leader's does: it is told to stand now. */
+  | { type: 'timeout-now-sent'; target: NodeId; matchIndex: LogIndex }
+  /** On the target: the leader asked it to stand at once (it skips PreVote; voters ignore their lease). */
+  | { type: 'timeout-now-received'; leader: NodeId; term: Term };
+
+export type TransferRefusal = 'not-leader' | 'self' | 'not-a-peer';
 
 export type NodeEventType = NodeEvent['type'];

@@ -1,9 +1,9 @@
 import type { Command, Entry, LogIndex, NodeId, Snapshot, Term } from './types.ts';
 
 /**
- * Every message a node can be stepped with. Local messages (MsgHup, MsgBeat, MsgProp) come from
- * the node's own timers or from a client; remote ones travel over the simulated network and
- * always carry the sender's term.
+ * Every message a node can be stepped with. Local messages (MsgHup, MsgBeat, MsgProp,
+ * MsgTransferLeader) come from the node's own timers, a client or a user; remote ones travel over
+ * the simulated network and always carry the sender's term.
  *
  * Heartbeats are AppendEntries with no entries, exactly as in the paper's Figure 2, rather than a
  * separate MsgHeartbeat as in etcd. One message kind means a heartbeat runs the same consistency
@@ -11,8 +11,8 @@ import type { Command, Entry, LogIndex, NodeId, Snapshot, Term } from './types.t
  * rule, not two.
  */
 export type Message = LocalMessage | RemoteMessage;
-export type LocalMessage = MsgHup | MsgBeat | MsgProp;
-export type RemoteMessage = MsgVote | MsgVoteResp | MsgApp | MsgAppResp | MsgSnap | MsgSnapResp;
+export type LocalMessage = MsgHup | MsgBeat | MsgProp | MsgTransferLeader;
+export type RemoteMessage = MsgVote | MsgVoteResp | MsgApp | MsgAppResp | MsgSnap | MsgSnapResp | MsgTimeoutNow;
 export type RemoteMessageType = RemoteMessage['type'];
 
 /** Election timer fired (or a user forced an election): start campaigning. */
@@ -29,6 +29,15 @@ export interface MsgProp {
   readonly commands: readonly Command[];
 }
 
+/**
+ * A user asks the leader to hand its leadership to `target` (thesis §3.10): it stops taking
+ * proposals, brings the target's log up to date, then sends it MsgTimeoutNow.
+ */
+export interface MsgTransferLeader {
+  readonly type: 'MsgTransferLeader';
+  readonly target: NodeId;
+}
+
 interface Envelope {
   readonly from: NodeId;
   readonly to: NodeId;
@@ -42,6 +51,11 @@ export interface MsgVote extends Envelope {
   readonly lastLogTerm: Term;
   /** A pre-vote (thesis §9.6): `term` is the one the sender would stand for; nobody changes term or vote for it. */
   readonly pre?: boolean;
+  /**
+   * Sent by a candidate that a leader's TimeoutNow started (leadership transfer): voters that
+   * still hear from that leader vote anyway, since the leader itself asked for the election.
+   */
+  readonly transfer?: boolean;
 }
 
 export interface MsgVoteResp extends Envelope {
@@ -88,6 +102,14 @@ export interface MsgSnapResp extends Envelope {
   readonly matchIndex: LogIndex;
 }
 
+/**
+ * Leadership transfer (thesis §3.10): the leader tells a follower whose log is up to date to start
+ * an election now, without waiting for its timer and without pre-votes.
+ */
+export interface MsgTimeoutNow extends Envelope {
+  readonly type: 'MsgTimeoutNow';
+}
+
 export const remoteMessageTypes: readonly RemoteMessageType[] = [
   'MsgVote',
   'MsgVoteResp',
@@ -95,6 +117,7 @@ export const remoteMessageTypes: readonly RemoteMessageType[] = [
   'MsgAppResp',
   'MsgSnap',
   'MsgSnapResp',
+  'MsgTimeoutNow',
 ];
 
 /** The paper's name for each message, used in tooltips and docs. */
@@ -105,4 +128,5 @@ export const paperName = {
   MsgAppResp: 'AppendEntries reply',
   MsgSnap: 'InstallSnapshot',
   MsgSnapResp: 'InstallSnapshot reply',
+  MsgTimeoutNow: 'TimeoutNow',
 } as const satisfies Record<RemoteMessageType, string>;

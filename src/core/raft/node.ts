@@ -41,6 +41,8 @@ export interface RaftNode {
   preCandidate: boolean;
   /** Leader only: what the leader knows of each follower, by follower id. */
   progress: Record<NodeId, Progress>;
+  /** Leader only: a leadership transfer under way (raft/transfer.ts) and the ticks it has taken. */
+  transfer: { target: NodeId; elapsed: number } | null;
   /** The last quorum index reported as held back (§5.4.2), so each hold is reported once. */
   heldBackIndex: LogIndex;
   rng: PrngState;
@@ -82,6 +84,7 @@ export function newNode(options: NodeOptions): RaftNode {
     votes: {},
     preCandidate: false,
     progress: {},
+    transfer: null,
     heldBackIndex: 0,
     rng: options.rng,
     outbox: [],
@@ -110,6 +113,14 @@ export function send(node: RaftNode, message: RemoteMessage): void {
   node.outbox.push(message);
 }
 
+/**
+ * How long a leadership transfer may take before the leader gives up and takes proposals again:
+ * the longest election timeout, as etcd allows, enough for a lagging target to catch up.
+ */
+export function transferTimeoutTicks(node: RaftNode): number {
+  return node.config.electionTimeoutTicksMax;
+}
+
 /** How many nodes vote: every peer and the node itself. */
 export function voterCount(node: RaftNode): number {
   return node.peers.length + 1;
@@ -134,6 +145,11 @@ export function checkNode(node: RaftNode): void {
       checkProgress(progress, peer);
       if (!(progress.matchIndex <= lastIndex(node.log))) throw broken(`node ${node.id}: match of ${peer} beyond last index`);
     }
+  }
+  if (node.transfer !== null) {
+    if (!(node.role === 'leader')) throw broken(`node ${node.id}: a ${node.role} is transferring leadership`);
+    if (!node.peers.includes(node.transfer.target)) throw broken(`node ${node.id}: transferring to ${node.transfer.target}, not a peer`);
+    if (!(node.transfer.elapsed < transferTimeoutTicks(node))) throw broken(`node ${node.id}: transfer timer ${node.transfer.elapsed} past its limit`);
   }
   if ((node.role === 'candidate') && !(node.vote === node.id)) throw broken(`node ${node.id}: candidate did not vote for itself`);
   if (node.preCandidate && !(node.role === 'follower')) throw broken(`node ${node.id}: a pre-candidate is a ${node.role}`);

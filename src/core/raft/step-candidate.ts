@@ -27,22 +27,33 @@ function preCampaign(node: RaftNode): void {
 }
 
 /** Starts an election (§5.2): vote for itself, then ask every peer for its vote. */
-function stand(node: RaftNode): void {
+function stand(node: RaftNode, options: { transfer: boolean } = { transfer: false }): void {
   becomeCandidate(node);
   if (tallyVotes(Object.values(node.votes), voterCount(node)).result === 'won') {
     // A single-node cluster elects itself at once.
     winElection(node);
     return;
   }
-  askForVotes(node, { term: node.term, pre: false });
+  askForVotes(node, { term: node.term, pre: false, transfer: options.transfer });
+}
+
+/**
+ * Leadership transfer (thesis §3.10): the leader said this node's log is up to date and asked it
+ * to stand now. It skips PreVote (the leader wants the election) and marks its requests so that
+ * voters still in that leader's lease answer them.
+ */
+export function timeoutNow(node: RaftNode, leader: number): void {
+  emit(node, { type: 'timeout-now-received', leader, term: node.term });
+  stand(node, { transfer: true });
 }
 
 /** Sends every peer a RequestVote for `term` (a pre-vote with `pre`), with this node's last log position. */
-function askForVotes(node: RaftNode, request: { term: number; pre: boolean }): void {
+function askForVotes(node: RaftNode, request: { term: number; pre: boolean; transfer?: boolean }): void {
   const lastLogIndex = lastIndex(node.log);
   const lastLogTerm = lastTerm(node.log);
+  const flags = { ...(request.pre ? { pre: true } : {}), ...(request.transfer === true ? { transfer: true } : {}) };
   for (const peer of node.peers) {
-    send(node, { type: 'MsgVote', from: node.id, to: peer, term: request.term, lastLogIndex, lastLogTerm, ...(request.pre ? { pre: true } : {}) });
+    send(node, { type: 'MsgVote', from: node.id, to: peer, term: request.term, lastLogIndex, lastLogTerm, ...flags });
   }
 }
 

@@ -6,6 +6,7 @@ import type { RaftNode } from './node.ts';
 import { emit } from './node.ts';
 import { becomeProbe, becomeReplicate, maybeDecrease, maybeUpdate } from './progress.ts';
 import { broadcastAppend, maybeCommit, sendAppend, sendPending } from './replicate.ts';
+import { maybeSendTimeoutNow } from './transfer.ts';
 import type { Command, Entry, LogIndex, NodeId, Term } from './types.ts';
 
 /** What a client learns from offering a command to a node, as the lab's Start() returns. */
@@ -19,12 +20,20 @@ export interface ProposeResult {
 
 /**
  * A client command offered to this node. Only the leader appends it (§5.3); others refuse and
- * name the leader they know of, so the client can redirect (§8).
+ * name the leader they know of, so the client can redirect (§8). A leader handing over its
+ * leadership refuses too, naming the target.
  */
 export function propose(node: RaftNode, commands: readonly Command[]): ProposeResult {
   if (node.role !== 'leader') {
     for (const command of commands) emit(node, { type: 'proposal-refused', role: node.role, lead: node.lead, command });
     return { index: -1, term: node.term, isLeader: false, leaderHint: node.lead };
+  }
+  if (node.transfer !== null) {
+    // Handing over (thesis §3.10): the log stops growing so the target can catch up; the client
+    // is pointed at the node about to lead.
+    const transferringTo = node.transfer.target;
+    for (const command of commands) emit(node, { type: 'proposal-refused', role: node.role, lead: node.lead, command, transferringTo });
+    return { index: -1, term: node.term, isLeader: false, leaderHint: transferringTo };
   }
   const prevTerm = lastTerm(node.log);
   const first = lastIndex(node.log) + 1;
@@ -113,6 +122,7 @@ function acknowledge(node: RaftNode, follower: NodeId, matchIndex: LogIndex): vo
   }
   // A follower catching up keeps streaming; only new proposals wait for a heartbeat (batching).
   sendPending(node, follower);
+  maybeSendTimeoutNow(node, follower);
 }
 
 function backoffHint(node: RaftNode, message: MsgAppResp): LogIndex {

@@ -3,13 +3,15 @@ import { becomeFollower, setTerm } from './become.ts';
 import type { Message, MsgVote, RemoteMessage } from './message.ts';
 import type { RaftNode } from './node.ts';
 import { send } from './node.ts';
-import { campaign, handleVoteResponse } from './step-candidate.ts';
+import { campaign, handleVoteResponse, timeoutNow } from './step-candidate.ts';
 import { followLeader, grantPreVote, handleAppend, handleSnapshot, handleVote, refuseVote, rejectStaleAppend } from './step-follower.ts';
 import { isUpToDate } from './log.ts';
 import { handleAppendResponse, handleSnapshotResponse, heartbeat, propose } from './step-leader.ts';
+import { startTransfer } from './transfer.ts';
 
 /**
- * Feeds the node one message: a local one (its timers' MsgHup and MsgBeat, a client's MsgProp) or
+ * Feeds the node one message: a local one (its timers' MsgHup and MsgBeat, a client's MsgProp, a
+ * user's MsgTransferLeader) or
  * one that arrived over the network. Every change of state goes through here or through tick().
  */
 export function step(node: RaftNode, message: Message): void {
@@ -22,6 +24,9 @@ export function step(node: RaftNode, message: Message): void {
       return;
     case 'MsgProp':
       propose(node, message.commands);
+      return;
+    case 'MsgTransferLeader':
+      startTransfer(node, message.target);
       return;
     default:
       stepRemote(node, message);
@@ -44,14 +49,15 @@ function stepRemote(node: RaftNode, message: RemoteMessage): void {
     if (node.preCandidate && message.term === node.term + 1) handleVoteResponse(node, message);
     return;
   }
-  if (message.type === 'MsgVote' && message.term > node.term && inLeaderLease(node)) {
+  if (message.type === 'MsgVote' && message.term > node.term && message.transfer !== true && inLeaderLease(node)) {
     // Leader stickiness (§4.2.3): it heard from a live leader too recently to let this candidate
-    // raise its term or take its vote. The request goes unanswered, as in etcd.
+    // raise its term or take its vote. The request goes unanswered, as in etcd. A candidate of a
+    // leadership transfer stands at that leader's request, so it is heard.
     refuseVote(node, message, 'leader-known');
     return;
   }
   if (message.term > node.term) {
-    const fromLeader = message.type === 'MsgApp' || message.type === 'MsgSnap';
+    const fromLeader = message.type === 'MsgApp' || message.type === 'MsgSnap' || message.type === 'MsgTimeoutNow';
     setTerm(node, message.term, { cause: 'message', sender: message.from });
     becomeFollower(node, { lead: fromLeader ? message.from : null, reason: 'higher-term' });
   } else if (message.term < node.term) {
@@ -110,6 +116,8 @@ function answerStale(node: RaftNode, message: RemoteMessage): void {
     case 'MsgAppResp':
     case 'MsgSnapResp':
       return; // an answer to a request from an older term: nothing to learn from it
+    case 'MsgTimeoutNow':
+      return; // a deposed leader's transfer: that term's leadership is no longer its to give
     default:
       assertNever(message, 'message');
   }
@@ -156,6 +164,10 @@ function stepCurrentTerm(node: RaftNode, message: RemoteMessage): void {
       if (node.role !== 'leader') return;
       markActive(node, message.from);
       handleSnapshotResponse(node, message);
+      return;
+    case 'MsgTimeoutNow':
+      // Only a follower of that leader stands; a candidate of this term is already standing.
+      if (node.role === 'follower') timeoutNow(node, message.from);
       return;
     default:
       assertNever(message, 'message');

@@ -3,12 +3,14 @@ import type { RaftNode } from './node.ts';
 import { emit } from './node.ts';
 import { step } from './step.ts';
 import { checkQuorum } from './step-leader.ts';
+import { tickTransfer, ticksUntilTransferTimeout } from './transfer.ts';
 
 /**
  * A node's sense of time. Time comes in only through tick(), one tick at a time, and timers turn
  * into local messages, so every change of state goes through step(): a follower or candidate
  * whose election timer runs out steps MsgHup; a leader whose heartbeat interval is up steps
- * MsgBeat (etcd's tickElection and tickHeartbeat).
+ * MsgBeat (etcd's tickElection and tickHeartbeat). A leader also counts CheckQuorum's period and
+ * a leadership transfer's time limit.
  *
  * A simulator that wants to jump over idle stretches asks ticksUntilTimer() and then skips fewer
  * ticks than that with skipTicks(): the node is then exactly as if it had been ticked one by one,
@@ -25,6 +27,7 @@ export function tick(node: RaftNode): void {
         if (node.role !== 'leader') return;
       }
     }
+    tickTransfer(node, 1);
     node.heartbeatElapsed += 1;
     if (node.heartbeatElapsed >= node.config.heartbeatIntervalTicks) {
       emit(node, { type: 'heartbeat-timeout', elapsed: node.heartbeatElapsed });
@@ -47,7 +50,7 @@ export function tick(node: RaftNode): void {
  */
 export function ticksUntilTimer(node: RaftNode): number {
   if (node.role !== 'leader') return node.electionTimeout - node.electionElapsed;
-  const beat = node.config.heartbeatIntervalTicks - node.heartbeatElapsed;
+  const beat = Math.min(node.config.heartbeatIntervalTicks - node.heartbeatElapsed, ticksUntilTransferTimeout(node));
   return node.config.checkQuorum ? Math.min(beat, node.electionTimeout - node.electionElapsed) : beat;
 }
 
@@ -57,6 +60,7 @@ export function skipTicks(node: RaftNode, ticks: number): void {
   if (node.role === 'leader') {
     node.heartbeatElapsed += ticks;
     if (node.config.checkQuorum) node.electionElapsed += ticks;
+    if (node.transfer !== null) node.transfer.elapsed += ticks;
   } else node.electionElapsed += ticks;
 }
 

@@ -8,7 +8,7 @@ import type { InFlight } from './network.ts';
 import { findInFlight, heal, heldItems, isolateNode, partitionGroups, rejoinNode, setLink, setManualDelivery, setPartition } from './network.ts';
 import type { NetworkConfig, Workload } from './options.ts';
 import { resolveNetworkConfig, resolveWorkload } from './options.ts';
-import { campaign, crash, propose, restart } from './servers.ts';
+import { campaign, crash, propose, restart, transferLeadership } from './servers.ts';
 import { alignTimers, setNodeTimer, spreadTimers } from './timer-control.ts';
 import type { SimState } from './world.ts';
 import { guarded } from './halt.ts';
@@ -38,6 +38,8 @@ export type Action =
   | { readonly type: 'propose'; readonly node: NodeId | 'leader'; readonly command: Command }
   /** Forces an election on a node, as if its election timer fired ("Time out now"). */
   | { readonly type: 'campaign'; readonly node: NodeId }
+  /** The leader hands its leadership to this node (thesis §3.10): it catches the node up, then sends TimeoutNow. */
+  | { readonly type: 'transfer-leadership'; readonly node: NodeId }
   /** A follower's or candidate's election timer fires in `ticks` ticks (sim/timer-control.ts). */
   | { readonly type: 'set-timer'; readonly node: NodeId; readonly ticks: number }
   /** These followers and candidates time out on the same tick, before every other node: a split vote. */
@@ -167,6 +169,22 @@ function describeTimers(sim: SimState, nodes: readonly NodeId[]): string {
   return `${nodes.length === 1 ? `Node ${nodes[0]!} times out` : `Nodes ${nodes.join(', ')} time out together`} at tick ${tick}${rest}`;
 }
 
+/** A running node other than the leader, to hand leadership to: there must be a leader now. */
+function requireTransferTarget(sim: SimState, value: unknown): NodeId {
+  const id = requireLive(sim, 'node', value);
+  const leader = currentLeader(sim);
+  if (leader === null) throw new SimulationInputError('node', 'a node to hand leadership to while a leader is in office', 'no leader right now');
+  if (leader === id) throw new SimulationInputError('node', 'a node other than the leader', `node ${id}, the leader`);
+  return id;
+}
+
+function describeTransfer(sim: SimState, target: NodeId): string {
+  const leader = currentLeader(sim);
+  const node = leader === null ? null : sim.servers[leader - 1]!.node!;
+  if (node === null || node.transfer?.target !== target) return `Leadership transfer to node ${target} asked`;
+  return `Node ${leader} (leader, term ${node.term}) hands its leadership to node ${target}: no proposals until node ${target} catches up and is told to stand (TimeoutNow)`;
+}
+
 function requireCrashed(sim: SimState, field: string, value: unknown): NodeId {
   const id = requireNodeId(sim, field, value);
   if (sim.servers[id - 1]!.node !== null) throw new SimulationInputError(field, 'a crashed node', `node ${id}, which is running`);
@@ -272,6 +290,11 @@ export const actionTable: { readonly [T in ActionType]: ActionSpec<T> } = {
     validate: (sim, input) => ({ type: 'campaign', node: requireLive(sim, 'node', input.node) }),
     perform: (sim, action) => (campaign(sim, action.node), null),
     describe: (_sim, action) => `Node ${action.node} starts an election`,
+  },
+  'transfer-leadership': {
+    validate: (sim, input) => ({ type: 'transfer-leadership', node: requireTransferTarget(sim, input.node) }),
+    perform: (sim, action) => (transferLeadership(sim, currentLeader(sim)!, action.node), null),
+    describe: (sim, action) => describeTransfer(sim, action.node),
   },
   'set-timer': {
     validate: (sim, input) => ({ type: 'set-timer', node: requireTimed(sim, 'node', input.node), ticks: requireInteger('ticks', input.ticks, { min: 1, max: timerTicksMax }) }),

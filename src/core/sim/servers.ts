@@ -70,6 +70,11 @@ export function propose(sim: SimState, id: NodeId, commands: readonly Command[])
   return result;
 }
 
+/** Asks the leader `leader` to hand its leadership to `target` (raft/transfer.ts). */
+export function transferLeadership(sim: SimState, leader: NodeId, target: NodeId): void {
+  stepServer(sim, serverOf(sim, leader), { type: 'MsgTransferLeader', target });
+}
+
 /** Makes a node start an election now, as if its election timer had fired. */
 export function campaign(sim: SimState, id: NodeId): void {
   stepServer(sim, serverOf(sim, id), { type: 'MsgHup' });

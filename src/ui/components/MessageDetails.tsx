@@ -153,6 +153,8 @@ function RpcFields({ m, message }: { m: Messages; message: RemoteMessage }) {
       );
     case 'MsgSnapResp':
       return <Field name="matchIndex">{message.matchIndex}</Field>;
+    case 'MsgTimeoutNow':
+      return <Field name="leaderId">{m.common.nodeInText(message.from)}</Field>;
     default:
       return assertNever(message, 'message');
   }

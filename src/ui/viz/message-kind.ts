@@ -2,12 +2,15 @@
  * How a message in flight is drawn and named: its shape family, request or reply, the outcome a
  * reply carries, and its accessible name. Pure, so MessageLayer stays a thin renderer.
  */
-import { symbol, symbolCircle, symbolDiamond, symbolSquare } from 'd3';
+import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3';
 import type { MessageView, RemoteMessage, RemoteMessageType } from '../../core/index.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 
-/** Vote messages are diamonds, appends circles, snapshots squares (shape, not only colour). */
-export type MessageShape = 'diamond' | 'circle' | 'square';
+/**
+ * Vote messages are diamonds, appends circles, snapshots squares, a leadership transfer's
+ * TimeoutNow a triangle (shape, not only colour).
+ */
+export type MessageShape = 'diamond' | 'circle' | 'square' | 'triangle';
 
 export interface MessageKind {
   readonly shape: MessageShape;
@@ -26,6 +29,7 @@ const shapes: Record<RemoteMessageType, MessageShape> = {
   MsgAppResp: 'circle',
   MsgSnap: 'square',
   MsgSnapResp: 'square',
+  MsgTimeoutNow: 'triangle',
 };
 
 export function messageKind(view: Pick<MessageView, 'message'>): MessageKind {
@@ -79,7 +83,7 @@ export function messageTitle(m: Messages, view: Pick<MessageView, 'id' | 'summar
   return lines.join('\n');
 }
 
-const symbolTypes = { circle: symbolCircle, diamond: symbolDiamond, square: symbolSquare } as const;
+const symbolTypes = { circle: symbolCircle, diamond: symbolDiamond, square: symbolSquare, triangle: symbolTriangle } as const;
 
 /**
  * The outline of a message glyph centred on (0, 0) with half-width about `size`. Every shape gets

@@ -39,4 +39,6 @@ export const messageColor = {
   MsgAppResp: '#0072B2',
   MsgSnap: '#D55E00',
   MsgSnapResp: '#D55E00',
+  // Vote colour: TimeoutNow starts an election; its triangle sets it apart from RequestVote.
+  MsgTimeoutNow: '#CC79A7',
 } as const;

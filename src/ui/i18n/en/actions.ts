@@ -96,6 +96,7 @@ export const actions = {
     crash: (node: NodeId) => `Node ${node} crashed: only what it wrote to disk survives`,
     restart: (node: NodeId) => `Node ${node} restarted from its disk as a follower`,
     campaign: (node: NodeId) => `Node ${node} starts an election`,
+    transferLeadership: (node: NodeId) => `The leader hands its leadership to node ${node}: it takes no proposals until node ${node} has caught up and is told to stand (TimeoutNow)`,
     setTimer: (node: NodeId, ticks: number, firesAt: number) => `Node ${node}'s election timer fires in ${ticks} ${f.plural(ticks, { one: 'tick', other: 'ticks' })}, at tick ${firesAt}`,
     /** `othersAt` is null when no other node has a timer. */
     alignTimers: (nodes: readonly NodeId[], firesAt: number, othersAt: number | null) =>

@@ -151,6 +151,7 @@ export const events = {
     appendRejected: (rejectedIndex: number, hint: string) => `rejected at prevLogIndex ${rejectedIndex}${hint}`,
     snapshot: (index: number, term: number, keys: number) => `snapshot through index ${index} (term ${term}), ${plural(keys, 'key', 'keys')}`,
     snapshotReply: (matchIndex: number) => `matchIndex ${matchIndex}`,
+    timeoutNow: 'stand for election now (leadership transfer)',
   },
   /** One sentence per event type, without its subject. */
   explain: {
@@ -270,6 +271,24 @@ export const events = {
       refused: (command: string, role: string, leader: string) => `refused client request "${command}": it is a ${role}, not the leader (${leader}; §8)`,
       tryNode: (leader: number) => `try node ${leader}`,
       noLeader: 'no leader known',
+      transferring: (command: string, target: number) => `refused client request "${command}": it is handing its leadership to node ${target} and takes no proposals meanwhile (try node ${target}; §3.10)`,
+    },
+    /** Leadership transfer (thesis §3.10). */
+    transfer: {
+      started: (p: { target: number; targetMatch: number; lastIndex: number }) =>
+        p.targetMatch === p.lastIndex
+          ? `began handing its leadership to node ${p.target}, whose log already holds every entry through ${p.lastIndex}; stops taking proposals (§3.10)`
+          : `began handing its leadership to node ${p.target}: stops taking proposals and first brings its log from index ${p.targetMatch} up to ${p.lastIndex} (§3.10)`,
+      /** `role` is common.role.*. */
+      notLeader: (p: { target: number }, role: string, lead: number | null) =>
+        `cannot hand leadership to node ${p.target}: it is a ${role}, not the leader${lead === null ? '' : ` (node ${lead} leads)`}`,
+      self: (p: { target: number }) => `cannot hand leadership to node ${p.target}: it already leads`,
+      notAPeer: (p: { target: number }) => `cannot hand leadership to node ${p.target}: not a member of its cluster`,
+      timedOut: (p: { target: number; elapsed: number }) => `gave up handing its leadership to node ${p.target} after ${p.elapsed} ticks without it taking over; takes proposals again`,
+      superseded: (p: { target: number }) => `stopped handing its leadership to node ${p.target}: asked to hand it to another node instead`,
+      timeoutNowSent: (p: { target: number; matchIndex: number }) => `sent TimeoutNow to node ${p.target}: its log matches through index ${p.matchIndex}, the whole log, so it can win (§3.10)`,
+      timeoutNowReceived: (p: { leader: number; term: number }) =>
+        `got TimeoutNow from node ${p.leader}, leader of term ${p.term}: stands for election at once, without waiting for its timer or asking for pre-votes (§3.10)`,
     },
     /** What a node wrote to disk, or restarted from. */
     disk: {

@@ -75,6 +75,7 @@ export const actions: Messages['actions'] = {
     crash: (node) => `节点 ${node} 已崩溃：只有已落盘的数据会保留下来`,
     restart: (node) => `节点 ${node} 已从磁盘重启，成为跟随者`,
     campaign: (node) => `节点 ${node} 发起选举`,
+    transferLeadership: (node) => `领导者把领导权移交给节点 ${node}：在节点 ${node} 追上日志并收到 TimeoutNow 之前，它不再接受提案`,
     setTimer: (node, ticks, firesAt) => `节点 ${node} 的选举计时器将在 ${ticks} 个 tick 后（tick ${firesAt}）到期`,
     alignTimers: (nodes, firesAt, othersAt) => `节点 ${nodes.join('、')} 将在 tick ${firesAt} 同时超时${othersAt === null ? '' : `；其他节点不早于 tick ${othersAt}`}`,
     dropMessage: (id) => `消息 #${id} 已丢弃：它不会送达`,

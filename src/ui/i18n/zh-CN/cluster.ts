@@ -27,6 +27,8 @@ function summary(message: RemoteMessage): string {
       return `${head}，快照 ${message.snapshot.index}/${message.snapshot.term}`;
     case 'MsgSnapResp':
       return `${head}，matchIndex ${message.matchIndex}`;
+    case 'MsgTimeoutNow':
+      return `${head}，立即参选`;
     default:
       return head;
   }

@@ -99,6 +99,7 @@ export const events: Events = {
     MsgAppResp: 'AppendEntries 回复',
     MsgSnap: 'InstallSnapshot',
     MsgSnapResp: 'InstallSnapshot 回复',
+    MsgTimeoutNow: 'TimeoutNow',
   },
   progressState: { probe: '探测', replicate: '复制', snapshot: '快照' },
   rpcArguments: {
@@ -111,6 +112,7 @@ export const events: Events = {
     appendRejected: (rejectedIndex, hint) => `拒绝了 prevLogIndex ${rejectedIndex}${hint}`,
     snapshot: (index, term, keys) => `截至索引 ${index}（任期 ${term}）的快照，${keys} 个键`,
     snapshotReply: (matchIndex) => `matchIndex 为 ${matchIndex}`,
+    timeoutNow: '立即参选（领导权转移）',
   },
   explain: {
     termChanged: {
@@ -197,6 +199,20 @@ export const events: Events = {
       refused: (command, role, leader) => `拒绝了客户端请求“${command}”：自己是${role}，不是领导者（${leader}；§8）`,
       tryNode: (leader) => `请改发给节点 ${leader}`,
       noLeader: '不知道谁是领导者',
+      transferring: (command, target) => `拒绝了客户端请求“${command}”：正在把领导权交给节点 ${target}，其间不接受提案（请改发给节点 ${target}；§3.10）`,
+    },
+    transfer: {
+      started: (p) =>
+        p.targetMatch === p.lastIndex
+          ? `开始把领导权交给节点 ${p.target}，它的日志已经包含截至索引 ${p.lastIndex} 的全部条目；停止接受提案（§3.10）`
+          : `开始把领导权交给节点 ${p.target}：停止接受提案，先把它的日志从索引 ${p.targetMatch} 补到 ${p.lastIndex}（§3.10）`,
+      notLeader: (p, role, lead) => `无法把领导权交给节点 ${p.target}：自己是${role}，不是领导者${lead === null ? '' : `（领导者是节点 ${lead}）`}`,
+      self: (p) => `无法把领导权交给节点 ${p.target}：它已经是领导者`,
+      notAPeer: (p) => `无法把领导权交给节点 ${p.target}：它不是集群成员`,
+      timedOut: (p) => `放弃把领导权交给节点 ${p.target}：过了 ${p.elapsed} 个 tick 它仍未接任；重新接受提案`,
+      superseded: (p) => `不再把领导权交给节点 ${p.target}：改为交给另一个节点`,
+      timeoutNowSent: (p) => `向节点 ${p.target} 发送 TimeoutNow：它的日志与自己一致到索引 ${p.matchIndex}，即整个日志，所以它能当选（§3.10）`,
+      timeoutNowReceived: (p) => `收到任期 ${p.term} 的领导者节点 ${p.leader} 发来的 TimeoutNow：立即参选，不等计时器，也不请求预投票（§3.10）`,
     },
     disk: {
       term: (term) => `任期 ${term}`,
