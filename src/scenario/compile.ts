@@ -60,6 +60,7 @@ function concrete(action: ScenarioAction, resolve: (ref: NodeRef) => number): Ac
     case 'isolate':
     case 'rejoin':
     case 'campaign':
+    case 'transfer-leadership':
       return { type: action.type, node: resolve(action.node) };
     case 'partition':
       return { type: 'partition', groups: action.groups.map((group) => group.map(resolve)) };

@@ -74,6 +74,7 @@ export function scenarioAction(action: Action, field = 'action'): ScenarioAction
     case 'isolate':
     case 'rejoin':
     case 'campaign':
+    case 'transfer-leadership':
       return { type: action.type, node: node(action.node, `${field}.node`) };
     case 'partition':
     {

@@ -5,7 +5,7 @@
  *   break on new leader | break on term change | break on candidate | break on commit
  *   break on truncation | break on violation
  *   break on vote refused [for stale-term | already-voted | log-not-up-to-date]
- *   break on message sent|delivered [MsgVote | MsgVoteResp | MsgApp | MsgAppResp | MsgSnap | MsgSnapResp] [from N] [to N]
+ *   break on message sent|delivered [MsgVote | MsgVoteResp | MsgApp | MsgAppResp | MsgSnap | MsgSnapResp | MsgTimeoutNow] [from N] [to N]
  *   break at T
  * Any of them may end with `off`: set, but off (the app lists it unticked).
  */

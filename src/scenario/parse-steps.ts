@@ -1,7 +1,7 @@
 /**
  * What may follow `at T:`: every action of src/core/sim/actions.ts, a caption or a mark.
  *
- *   crash N | restart N | isolate N | rejoin N | campaign N
+ *   crash N | restart N | isolate N | rejoin N | campaign N | transfer leadership to N
  *   partition {N, ...} {N, ...} ...
  *   cut N -> N | cut N <-> N | restore N -> N | restore N <-> N | heal
  *   [network] latency A..B | drop P | duplicate P | reorder P   (one or more; `network` alone changes nothing)
@@ -24,7 +24,7 @@ import { suggest } from './suggest.ts';
 import type { NodeRef, ScenarioAction, StepItem } from './syntax-tree.ts';
 
 export const actionWords = [
-  'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut', 'restore', 'heal',
+  'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer', 'partition', 'cut', 'restore', 'heal',
   'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'timer', 'align', 'spread', 'delay', 'deliver', 'manual', 'freeze', 'caption', 'mark',
   'cue', 'ask', 'highlight',
 ] as const;
@@ -85,6 +85,10 @@ function action(cursor: Cursor, word: (typeof actionWords)[number]): ScenarioAct
     case 'rejoin':
     case 'campaign':
       return { type: word, node: cursor.nodeRef() };
+    case 'transfer':
+      cursor.expectWord('leadership');
+      cursor.expectWord('to');
+      return { type: 'transfer-leadership', node: cursor.nodeRef() };
     case 'partition':
       return partition(cursor);
     case 'cut':

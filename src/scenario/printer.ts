@@ -143,6 +143,8 @@ export function printAction(action: ScenarioAction): string {
     case 'rejoin':
     case 'campaign':
       return `${action.type} ${printNodeRef(action.node)}`;
+    case 'transfer-leadership':
+      return `transfer leadership to ${printNodeRef(action.node)}`;
     case 'partition':
       return `partition ${action.groups.map(printNodeSet).join(' ')}`;
     case 'cut-link':
