@@ -42,7 +42,7 @@ function sample(message: unknown): string | null {
 const english = leaves(en);
 const chinese = leaves(zhCN);
 /** Said the same in both languages: names from the paper and the code, marks and symbols. */
-const sameInBoth = /^[\s\d\p{P}\p{S}]*$|^(RequestVote|AppendEntries|InstallSnapshot|nextIndex|matchIndex|commitIndex|lastApplied|currentTerm|votedFor|prevLogIndex|prevLogTerm|leaderCommit|Raftlab)$/u;
+const sameInBoth = /^[\s\d\p{P}\p{S}]*$|^(RequestVote|AppendEntries|InstallSnapshot|TimeoutNow|nextIndex|matchIndex|commitIndex|lastApplied|currentTerm|votedFor|prevLogIndex|prevLogTerm|leaderCommit|Raftlab)$/u;
 const han = /\p{Script=Han}/u;
 
 describe('the message catalogues', () => {

@@ -25,6 +25,8 @@ export interface NodeInspectorProps {
   readonly onRejoin: (node: NodeId) => void;
   /** "Time out now": the node's election timer fires at once (the core's campaign). */
   readonly onTimeoutNow?: (node: NodeId) => void;
+  /** "Transfer leadership": the leader hands its leadership to this node. */
+  readonly onTransferLeadership?: (node: NodeId) => void;
   /** "Set timer": the node's election timer fires in `ticks` ticks. */
   readonly onSetTimer?: (node: NodeId, ticks: number) => void;
   /** The outcome of the last action taken on this node here (shown for a few seconds). */
@@ -36,7 +38,7 @@ export interface NodeInspectorProps {
   readonly m?: Messages;
 }
 
-export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRejoin, onTimeoutNow, onSetTimer, outcome = null, m = messagesFor(defaultLocale) }: NodeInspectorProps) {
+export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRejoin, onTimeoutNow, onTransferLeadership, onSetTimer, outcome = null, m = messagesFor(defaultLocale) }: NodeInspectorProps) {
   const headingId = `node-inspector-${node.id}`;
   // Alone in its group while the cluster has more than one node (so more than one group).
   const group = view.partition.find((members) => members.includes(node.id));
@@ -60,7 +62,11 @@ export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRej
         ) : view.nodes.length > 1 ? (
           <button type="button" onClick={() => onIsolate(node.id)}>{m.details.node.isolate}</button>
         ) : null}
+        {onTransferLeadership !== undefined && node.alive && node.role !== 'leader' && view.nodes.length > 1 ? (
+          <TransferButton m={m} node={node.id} leader={view.leader?.id ?? null} onTransfer={onTransferLeadership} />
+        ) : null}
       </div>
+      <TransferStatus m={m} node={node} view={view} />
       <OutcomeStatus outcome={outcome} />
       <PersistentState m={m} node={node} />
       <VolatileState m={m} node={node} />
@@ -70,6 +76,26 @@ export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRej
       {node.alive ? <KvTable m={m} node={node.id} pairs={node.kv} /> : null}
     </section>
   );
+}
+
+/** Disabled, with the reason as its description, while no leader could hand over. */
+function TransferButton({ m, node, leader, onTransfer }: { m: Messages; node: NodeId; leader: NodeId | null; onTransfer: (node: NodeId) => void }) {
+  const help = leader === null ? m.details.node.transferNoLeader : m.details.node.transferHelp(leader);
+  return (
+    <button type="button" disabled={leader === null} title={help} onClick={() => onTransfer(node)}>
+      {m.details.node.transfer}
+    </button>
+  );
+}
+
+/** A transfer under way: on the leader, to whom and how long it waits; on its target, from whom. */
+function TransferStatus({ m, node, view }: { m: Messages; node: NodeView; view: ClusterView }) {
+  const transfer = node.transfer;
+  if (transfer !== undefined) {
+    return <p className="inspector-note">{m.details.node.transferring(transfer.target, Math.max(0, transfer.limit - transfer.elapsed))}</p>;
+  }
+  const from = view.nodes.find((other) => other.transfer?.target === node.id);
+  return from === undefined ? null : <p className="inspector-note">{m.details.node.transferTarget(from.id)}</p>;
 }
 
 function Field({ name, help, children }: { name: string; help?: string; children: ReactNode }) {

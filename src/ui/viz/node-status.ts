@@ -90,6 +90,7 @@ export function voteAnswers(node: Pick<NodeView, 'role' | 'votes'>): ReadonlyMap
 export function nodeTitle(m: Messages, node: NodeView, timerValue: NodeTimer | null): string {
   const lines = [nodeAriaLabel(m, node), voteLine(m, node)];
   if (node.lead !== null && node.role !== 'leader') lines.push(m.cluster.node.leaderKnown(node.lead));
+  if (node.transfer !== undefined) lines.push(m.details.node.transferring(node.transfer.target, Math.max(0, node.transfer.limit - node.transfer.elapsed)));
   if (node.role === 'candidate') {
     const granted = node.votes.filter((vote) => vote.granted).map((vote) => vote.voter);
     const refused = node.votes.filter((vote) => !vote.granted).map((vote) => vote.voter);

@@ -17,6 +17,14 @@ export const details = {
     restart: 'Restart',
     isolate: 'Isolate',
     rejoin: 'Rejoin',
+    /** Hands the leader's leadership to this node (thesis §3.10). */
+    transfer: 'Transfer leadership',
+    transferHelp: (leader: number) => `Node ${leader}, the leader, brings this node's log up to date, then tells it to stand at once (TimeoutNow); it takes no proposals meanwhile (§3.10)`,
+    transferNoLeader: 'There is no leader to hand over from right now',
+    /** On the leader: `left` ticks before it gives up. */
+    transferring: (target: number, left: number) => `Handing leadership to node ${target}: no proposals until it takes over; gives up in ${f.count(left)} ${f.plural(left, { one: 'tick', other: 'ticks' })}`,
+    /** On the target. */
+    transferTarget: (leader: number) => `Node ${leader}, the leader, is handing its leadership to this node`,
   },
   persistent: {
     name: 'Persistent state',

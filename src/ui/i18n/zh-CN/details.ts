@@ -1,5 +1,8 @@
 /** details 区域的文字（简体中文）。 */
+import { makeFormat } from '../format.ts';
 import type { Messages } from '../messages.ts';
+
+const f = makeFormat('zh-CN');
 
 export const details: Messages['details'] = {
   name: '详情',
@@ -11,6 +14,11 @@ export const details: Messages['details'] = {
     restart: '重启',
     isolate: '隔离',
     rejoin: '重新加入',
+    transfer: '移交领导权',
+    transferHelp: (leader) => `领导者节点 ${leader} 先把本节点的日志补齐，再让它立即发起选举（TimeoutNow）；期间不接受提案（§3.10）`,
+    transferNoLeader: '当前没有领导者可以移交',
+    transferring: (target, left) => `正在把领导权移交给节点 ${target}：它接任之前不接受提案；${f.count(left)} tick 后放弃`,
+    transferTarget: (leader) => `领导者节点 ${leader} 正在把领导权移交给本节点`,
   },
   persistent: {
     name: '持久状态',
