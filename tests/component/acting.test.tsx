@@ -1,7 +1,7 @@
 /**
  * Acting on the cluster in the whole app (the worker's logic through the in-process port): one
  * inspector for a node or a message, each outcome shown where its action was taken, Rejoin for an
- * isolated node, a question before acting in the past, and what a 1-node cluster offers.
+ * isolated node, Transfer leadership by its key, a question before acting in the past, and what a 1-node cluster offers.
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -120,6 +120,25 @@ describe('per-node controls', () => {
     expect(store.getState().view?.partition).toHaveLength(1);
     expect(within(inspector()).getByRole('status')).toHaveTextContent(/^✓ Node 2 rejoined/);
     expect(within(inspector()).getByRole('button', { name: 'Isolate' })).toBeInTheDocument();
+  });
+
+  it('O hands the leadership to the selected follower, and the inspector says so', async () => {
+    const { store, user } = await renderApp();
+    act(() => store.getState().step(3_000));
+    await settle();
+    const leader = store.getState().view!.leader!;
+    const target = leader.id === 2 ? 3 : 2;
+    await user.keyboard(String(target));
+    await user.keyboard('o');
+    await settle();
+    expect(within(inspector()).getByRole('status')).toHaveTextContent(`✓ The leader hands its leadership to node ${target}`);
+    expect(store.getState().view!.nodes[leader.id - 1]!.transfer?.target).toBe(target);
+    // The leader is not offered a transfer to itself, and O on it does nothing.
+    await user.keyboard(String(leader.id));
+    expect(within(inspector()).queryByRole('button', { name: 'Transfer leadership' })).toBeNull();
+    await user.keyboard('o');
+    await settle();
+    expect(store.getState().view!.nodes[leader.id - 1]!.transfer?.target).toBe(target);
   });
 });
 

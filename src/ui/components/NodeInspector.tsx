@@ -82,7 +82,7 @@ export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRej
 function TransferButton({ m, node, leader, onTransfer }: { m: Messages; node: NodeId; leader: NodeId | null; onTransfer: (node: NodeId) => void }) {
   const help = leader === null ? m.details.node.transferNoLeader : m.details.node.transferHelp(leader);
   return (
-    <button type="button" disabled={leader === null} title={help} onClick={() => onTransfer(node)}>
+    <button type="button" disabled={leader === null} title={help} aria-keyshortcuts="O" onClick={() => onTransfer(node)}>
       {m.details.node.transfer}
     </button>
   );

@@ -11,6 +11,7 @@ export type ShortcutCommand =
   | 'next-event'
   | 'crash-or-restart'
   | 'isolate'
+  | 'transfer-leadership'
   | 'heal'
   | 'faster'
   | 'slower'
@@ -38,6 +39,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: '1 – 9', command: 'select-node', match: (key) => /^[1-9]$/.test(key) },
   { keys: 'C', command: 'crash-or-restart', match: (key) => key === 'c' || key === 'C' },
   { keys: 'I', command: 'isolate', match: (key) => key === 'i' || key === 'I' },
+  { keys: 'O', command: 'transfer-leadership', match: (key) => key === 'o' || key === 'O' },
   { keys: 'H', command: 'heal', match: (key) => key === 'h' || key === 'H' },
   { keys: '+', command: 'faster', match: (key) => key === '+' || key === '=' },
   { keys: '−', command: 'slower', match: (key) => key === '-' || key === '_' },

@@ -36,6 +36,12 @@ export function useAppShortcuts(): void {
         // One node has no network to be cut off from.
         if (selected !== undefined && state.view !== null && state.view.nodes.length > 1) state.act({ type: 'isolate', node: selected.id }, { source: 'inspector' });
         return;
+      case 'transfer-leadership':
+        // Hand over to the selected node: only while another node leads (the core refuses otherwise).
+        if (selected !== undefined && selected.alive && state.view?.leader != null && state.view.leader.id !== selected.id) {
+          state.act({ type: 'transfer-leadership', node: selected.id }, { source: 'inspector' });
+        }
+        return;
       case 'heal':
         state.act({ type: 'heal' }, { source: 'faults' });
         return;

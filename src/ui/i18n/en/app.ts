@@ -94,6 +94,7 @@ export const app = {
     'next-event': 'Run to the next event',
     'select-node': 'Select node 1 to 9',
     'crash-or-restart': 'Crash the selected node, or restart it if crashed',
+    'transfer-leadership': 'Hand the leadership over to the selected node (Transfer leadership)',
     isolate: 'Isolate the selected node',
     heal: 'Heal the network',
     faster: 'Faster',

@@ -82,6 +82,7 @@ export const app: Messages['app'] = {
     'next-event': '运行到下一事件',
     'select-node': '选择节点 1 到 9',
     'crash-or-restart': '让所选节点崩溃；若已崩溃则重启',
+    'transfer-leadership': '把领导权移交给所选节点（移交领导权）',
     isolate: '隔离所选节点',
     heal: '恢复网络',
     faster: '加速',
