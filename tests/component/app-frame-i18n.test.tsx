@@ -179,9 +179,10 @@ describe('the shortcuts help', () => {
     render(<HelpOverlay onClose={vi.fn()} />, withStore('zh-CN'));
     const dialog = screen.getByRole('dialog', { name: '键盘快捷键' });
     const rows = within(dialog).getAllByRole('row').map((row) => row.textContent);
-    expect(rows).toHaveLength(17);
+    expect(rows).toHaveLength(18);
     expect(rows[0]).toBe('Space播放或暂停');
     expect(rows).toContain('C让所选节点崩溃；若已崩溃则重启');
+    expect(rows).toContain('O把领导权移交给所选节点（移交领导权）');
     expect(rows).toContain('Esc关闭帮助，清除选择');
     expect(within(dialog).getByRole('button', { name: '关闭' })).toHaveFocus();
   });
@@ -197,6 +198,7 @@ describe('the shortcuts help', () => {
       '1 – 9Select node 1 to 9',
       'CCrash the selected node, or restart it if crashed',
       'IIsolate the selected node',
+      'OHand the leadership over to the selected node (Transfer leadership)',
       'HHeal the network',
       '+Faster',
       '−Slower',
