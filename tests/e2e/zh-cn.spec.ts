@@ -25,7 +25,7 @@ const han = /\p{Script=Han}/u;
  * matchIndex), explained in the log's legend.
  */
 const keptAsIs =
-  /^(Raftlab|English|RequestVote|AppendEntries|InstallSnapshot|currentTerm|votedFor|commitIndex|lastApplied|nextIndex|matchIndex|VOTE|LEAD|TERM|TIMR|LOG|CMIT|APPL|PERS|SEND|RECV|DROP|SNAP|CLNT|FAULT|put|delete|[CADNM]|[\s\d\p{P}\p{S}]*)$/u;
+  /^(Raftlab|English|RequestVote|AppendEntries|InstallSnapshot|TimeoutNow|currentTerm|votedFor|commitIndex|lastApplied|nextIndex|matchIndex|VOTE|LEAD|TERM|TIMR|LOG|CMIT|APPL|PERS|SEND|RECV|DROP|SNAP|CLNT|FAULT|put|delete|[CADNM]|[\s\d\p{P}\p{S}]*)$/u;
 
 function cluster(page: Page) {
   return page.getByRole('group', { name: '集群', exact: true });
