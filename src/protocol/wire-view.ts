@@ -195,7 +195,7 @@ function encodeNode(node: NodeView, logFrom: LogIndex, table: EntryTable): WireN
     window.push(entryRef(table, entry, entry.index));
   }
   const disk = node.disk;
-  const head: WireNode = [
+  const head = [
     node.id, node.alive ? (node.preCandidate === true ? 2 : 1) : 0, roleCodes.encode(node.role), node.term, orAbsent(node.vote), orAbsent(node.lead),
     node.electionElapsed, node.electionTimeout, node.heartbeatElapsed,
     [log.snapshotIndex, log.snapshotTerm, log.firstIndex, log.lastIndex, log.committed, log.applied, log.stabled, window],
@@ -204,9 +204,9 @@ function encodeNode(node: NodeView, logFrom: LogIndex, table: EntryTable): WireN
     node.kv,
     [disk.term, orAbsent(disk.vote), disk.snapshotIndex, disk.lastIndex, disk.writes],
     orAbsent(node.crashedAt),
-  ];
-  if (node.transfer === undefined) return head;
-  return [...head, [node.transfer.target, node.transfer.elapsed, node.transfer.limit]] as unknown as WireNode;
+  ] as const;
+  const transfer = node.transfer;
+  return transfer === undefined ? head : [...head, [transfer.target, transfer.elapsed, transfer.limit] as const];
 }
 
 function encodeMessage(item: MessageView, table: EntryTable): WireMessage {

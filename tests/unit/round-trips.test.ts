@@ -34,6 +34,7 @@ function mixedRun(seed: number, actions: number, spacing: number): Run {
     () => ({ type: 'configure-network', network: { delayTicksMin: 2, delayTicksMax: 2 + Math.floor(random() * 20) } }),
     () => ({ type: 'configure-workload', workload: { proposeEveryTicks: random() < 0.5 ? 0 : 200 } }),
     () => ({ type: 'campaign', node: node() }),
+    () => ({ type: 'transfer-leadership', node: node() }),
   ];
   for (let taken = 0; taken < actions; ) {
     timeline.advance(1 + Math.floor(random() * spacing));
@@ -112,7 +113,7 @@ describe('run ↔ JSON ↔ scenario text ↔ permalink', () => {
   it('a long seeded run of every kind of action (2,000 actions over about 100,000 ticks)', { timeout: 60_000 }, async () => {
     const run = mixedRun(5, 2_000, 100);
     expect(run.tick).toBeGreaterThan(90_000);
-    expect(new Set(run.actions.map((entry) => entry.action.type)).size).toBe(12);
+    expect(new Set(run.actions.map((entry) => entry.action.type)).size).toBe(13);
     await throughEveryForm(run);
   });
 });

@@ -10,6 +10,7 @@ import { timerTicksMax } from '../../protocol/defaults.ts';
 import { messagesFor } from '../i18n/catalogue.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { defaultLocale } from '../i18n/locale.ts';
+import { transferLine } from '../viz/node-status.ts';
 import { KvTable } from './KvTable.tsx';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
@@ -90,10 +91,8 @@ function TransferButton({ m, node, leader, onTransfer }: { m: Messages; node: No
 
 /** A transfer under way: on the leader, to whom and how long it waits; on its target, from whom. */
 function TransferStatus({ m, node, view }: { m: Messages; node: NodeView; view: ClusterView }) {
-  const transfer = node.transfer;
-  if (transfer !== undefined) {
-    return <p className="inspector-note">{m.details.node.transferring(transfer.target, Math.max(0, transfer.limit - transfer.elapsed))}</p>;
-  }
+  const transferring = transferLine(m, node);
+  if (transferring !== null) return <p className="inspector-note">{transferring}</p>;
   const from = view.nodes.find((other) => other.transfer?.target === node.id);
   return from === undefined ? null : <p className="inspector-note">{m.details.node.transferTarget(from.id)}</p>;
 }

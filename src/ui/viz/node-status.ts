@@ -86,11 +86,18 @@ export function voteAnswers(node: Pick<NodeView, 'role' | 'votes'>): ReadonlyMap
   return new Map(node.votes.map(({ voter, granted }) => [voter, granted]));
 }
 
+/** A leader's transfer under way, in words: to whom, and the ticks before it gives up. */
+export function transferLine(m: Messages, node: Pick<NodeView, 'transfer'>): string | null {
+  const transfer = node.transfer;
+  return transfer === undefined ? null : m.details.node.transferring(transfer.target, Math.max(0, transfer.limit - transfer.elapsed));
+}
+
 /** Hover text: everything the glyph shows, in words. */
 export function nodeTitle(m: Messages, node: NodeView, timerValue: NodeTimer | null): string {
   const lines = [nodeAriaLabel(m, node), voteLine(m, node)];
   if (node.lead !== null && node.role !== 'leader') lines.push(m.cluster.node.leaderKnown(node.lead));
-  if (node.transfer !== undefined) lines.push(m.details.node.transferring(node.transfer.target, Math.max(0, node.transfer.limit - node.transfer.elapsed)));
+  const transfer = transferLine(m, node);
+  if (transfer !== null) lines.push(transfer);
   if (node.role === 'candidate') {
     const granted = node.votes.filter((vote) => vote.granted).map((vote) => vote.voter);
     const refused = node.votes.filter((vote) => !vote.granted).map((vote) => vote.voter);

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, fuzzSeed, SimulationInputError } from '../../../src/core/index.ts';
 import type { RaftConfig } from '../../../src/core/index.ts';
 import { decodeView, encodeView } from '../../../src/protocol/wire-view.ts';
+import { messagesFor } from '../../../src/ui/i18n/catalogue.ts';
+import { nodeTitle } from '../../../src/ui/viz/node-status.ts';
 
 /** Node 1 leads term 1 of three nodes; node 3 missed two puts while cut off, and is back. */
 function laggingTarget(raft: Partial<RaftConfig> = {}) {
@@ -95,7 +97,7 @@ describe('leadership transfer', () => {
     expect(refused).toHaveLength(0);
   });
 
-  it('the view and the wire show the transfer under way', () => {
+  it('the view, the wire and the leader\'s hover text show the transfer under way', () => {
     const simulation = laggingTarget();
     simulation.isolate(3).transferLeadership(3).advance(40);
     const view = simulation.view();
@@ -103,6 +105,10 @@ describe('leadership transfer', () => {
     const decoded = decodeView(encodeView(view, { selectedMessage: null }));
     expect(decoded.nodes[0]!.transfer).toEqual({ target: 3, elapsed: 40, limit: 3000 });
     expect(decoded.nodes[1]!.transfer).toBeUndefined();
+    // The leader's hover text says it too; a follower's does not.
+    const m = messagesFor('en');
+    expect(nodeTitle(m, decoded.nodes[0]!, null)).toContain('Handing leadership to node 3: no proposals until it takes over; gives up in 2,960 ticks');
+    expect(nodeTitle(m, decoded.nodes[1]!, null)).not.toContain('Handing leadership');
   });
 
   it('fuzzing with transfers mixed into the faults finds nothing wrong, with and without the other extensions', () => {

@@ -125,6 +125,7 @@ function longRun(seed: number): { options: SimulationOptions; actions: readonly 
     () => ({ type: 'isolate', node: node() }),
     () => ({ type: 'rejoin', node: node() }),
     () => ({ type: 'campaign', node: node() }),
+    () => ({ type: 'transfer-leadership', node: node() }),
     () => ({ type: 'partition', groups: [[node(), node()].filter((id, index, ids) => ids.indexOf(id) === index), [node()]] }),
     () => ({ type: 'cut-link', from: node(), to: node(), bothWays: random() < 0.5 }),
     () => ({ type: 'restore-link', from: node(), to: node(), bothWays: random() < 0.5 }),
@@ -153,7 +154,7 @@ describe('from-run: a long run survives run -> text -> compile', () => {
     const { options, actions } = longRun(2_024);
     expect(actions.length).toBeGreaterThan(2_000);
     expect(actions.at(-1)!.tick).toBeGreaterThan(100_000);
-    expect(new Set(actions.map((entry) => entry.action.type)).size).toBe(12);
+    expect(new Set(actions.map((entry) => entry.action.type)).size).toBe(13);
 
     const text = runToScenarioText(options, actions);
     const run = compiled(text);
