@@ -78,7 +78,7 @@ export const cluster = {
     timer: "ring: time left on the election timer (a leader's: until its next heartbeat)",
     labels: 'Beside each node: its role, term and vote. Where many nodes share a small view, one line: “F t3 v7” is a follower in term 3 that voted for node 7.',
     messages: 'Messages',
-    shapes: '◆ RequestVote, ● AppendEntries (small: heartbeat), ■ InstallSnapshot; filled: request',
+    shapes: '◆ RequestVote, ● AppendEntries (small: heartbeat), ■ InstallSnapshot, ▲ TimeoutNow; filled: request',
     reply: 'outlined: reply; ✓ granted or accepted',
     refused: '✗ refused or rejected',
     duplicate: 'dashed halo: a duplicate the network made',

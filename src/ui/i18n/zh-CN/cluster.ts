@@ -96,7 +96,7 @@ export const cluster: Messages['cluster'] = {
     timer: '外圈：选举计时器的剩余时间（领导者的外圈：距下次心跳的时间）',
     labels: '节点旁：角色、任期和投票。节点多而视图小时只显示一行：“跟 任3 投7”即任期 3 中投票给节点 7 的跟随者。',
     messages: '消息',
-    shapes: '◆ RequestVote，● AppendEntries（小：心跳），■ InstallSnapshot；实心：请求',
+    shapes: '◆ RequestVote，● AppendEntries（小：心跳），■ InstallSnapshot，▲ TimeoutNow；实心：请求',
     reply: '空心：回复；✓ 同意或接受',
     refused: '✗ 拒绝',
     duplicate: '虚线光环：网络制造的重复消息',
