@@ -29,6 +29,8 @@ const usage = `Usage: npm run fuzz -- [options]
   --check-quorum   run every seed with CheckQuorum on
   --batching       run every seed with batched proposals
   --transfers      mix leadership transfers into every seed's faults
+  --reads          mix clients' gets (ReadIndex) into every seed, checked for linearizability
+  --lease-reads    run every seed with lease reads (and CheckQuorum) on; implies --reads
   --workers K      worker threads (default: one per core, ${availableParallelism()} here)
   --shard I/N      run only the I-th of N equal blocks of the seed range (for CI jobs or machines)
   --keep K         save (and shrink) the first K failing runs (default 10); the rest are counted
@@ -42,7 +44,7 @@ Exits 0 when no seed failed, 1 when one did, 2 on bad arguments.`;
 
 const flags = {
   seeds: { type: 'string' }, from: { type: 'string' }, ticks: { type: 'string' }, switch: { type: 'string', multiple: true },
-  prevote: { type: 'boolean' }, 'check-quorum': { type: 'boolean' }, batching: { type: 'boolean' }, transfers: { type: 'boolean' },
+  prevote: { type: 'boolean' }, 'check-quorum': { type: 'boolean' }, batching: { type: 'boolean' }, transfers: { type: 'boolean' }, reads: { type: 'boolean' }, 'lease-reads': { type: 'boolean' },
   workers: { type: 'string' }, shard: { type: 'string' }, keep: { type: 'string' }, 'no-minimise': { type: 'boolean' },
   out: { type: 'string' }, base: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
@@ -55,6 +57,7 @@ interface CliOptions {
   readonly switches: readonly UnsafeSwitch[];
   readonly raft: Partial<RaftConfig>;
   readonly transfers: boolean;
+  readonly reads: boolean;
   readonly workers: number;
   readonly keep: number;
   readonly minimise: boolean;
@@ -99,8 +102,10 @@ function parseOptions(argv: string[]): CliOptions | 'help' {
       ...(values.prevote === true ? { preVote: true } : {}),
       ...(values['check-quorum'] === true ? { checkQuorum: true } : {}),
       ...(values.batching === true ? { batchProposals: true } : {}),
+      ...(values['lease-reads'] === true ? { leaseReads: true, checkQuorum: true } : {}),
     },
     transfers: values.transfers === true,
+    reads: values.reads === true || values['lease-reads'] === true,
     workers: integer('workers', values.workers, availableParallelism(), 1, 256),
     keep: integer('keep', values.keep, 10, 0, 10_000),
     minimise: values['no-minimise'] !== true,
@@ -169,7 +174,7 @@ async function runSeeds(options: CliOptions, onVerdicts: (verdicts: readonly See
             }
             const seeds = options.seeds.slice(next, next + batchSize);
             next += seeds.length;
-            thread.postMessage({ seeds, ticks: options.ticks, switches: options.switches, raft: options.raft, transfers: options.transfers } satisfies FuzzBatch);
+            thread.postMessage({ seeds, ticks: options.ticks, switches: options.switches, raft: options.raft, transfers: options.transfers, reads: options.reads } satisfies FuzzBatch);
           };
           thread.on('message', (verdicts: SeedVerdict[]) => {
             onVerdicts(verdicts);
@@ -231,7 +236,7 @@ async function main(argv: string[]): Promise<number> {
   const progress = new Progress(cli.seeds.length);
   const failures: Extract<SeedVerdict, { failure: FuzzFailure }>[] = [];
   let done = 0;
-  const on = [...cli.switches, ...Object.keys(cli.raft), ...(cli.transfers ? ['transfers'] : [])];
+  const on = [...cli.switches, ...Object.keys(cli.raft), ...(cli.transfers ? ['transfers'] : []), ...(cli.reads ? ['reads'] : [])];
   const switchNote = on.length === 0 ? '' : ` with ${on.join(', ')} on`;
   process.stderr.write(`Fuzzing ${cli.seeds.length.toLocaleString('en')} seeds from ${cli.seeds[0]}${switchNote}, ${cli.ticks.toLocaleString('en')} ticks each, on ${Math.min(cli.workers, cli.seeds.length)} worker threads\n`);
   await runSeeds(cli, (verdicts) => {
@@ -256,6 +261,7 @@ async function main(argv: string[]): Promise<number> {
     switches: cli.switches,
     raft: cli.raft,
     transfers: cli.transfers,
+    reads: cli.reads,
     failing: failures.length,
     firstFailingSeed: failures[0]?.seed ?? null,
     seconds: Math.round(elapsed / 100) / 10,

@@ -54,7 +54,7 @@ export interface BreakpointHit {
 /** Every kind, in the order the app lists them. */
 export const breakpointKinds: readonly BreakpointKind[] = ['new-leader', 'term-change', 'candidate', 'message', 'commit', 'truncation', 'vote-refused', 'violation', 'tick'];
 
-const refusals = { 'stale-term': true, 'already-voted': true, 'log-not-up-to-date': true, 'leader-known': true } as const satisfies Record<VoteRefusal, true>;
+const refusals = { 'stale-term': true, 'already-voted': true, 'log-not-up-to-date': true, 'leader-known': true, 'just-started': true } as const satisfies Record<VoteRefusal, true>;
 /** Every reason a vote is refused (raft/events.ts VoteRefusal). */
 export const voteRefusals: readonly VoteRefusal[] = Object.keys(refusals) as VoteRefusal[];
 

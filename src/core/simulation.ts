@@ -14,6 +14,7 @@ import { kvPairs, scan } from './sim/kv.ts';
 import type { NetworkConfig, ResolvedOptions, SimulationOptions, Workload } from './sim/options.ts';
 import { resolveOptions } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
+import type { ClientRead } from './sim/reads.ts';
 import { advanceWorld, nextBusyTick, nextEvent } from './sim/time.ts';
 import type { NextEvent } from './sim/time.ts';
 import type { SimState } from './sim/world.ts';
@@ -207,6 +208,23 @@ export class Simulation {
   transferLeadership(node: NodeId): this {
     this.act({ type: 'transfer-leadership', node });
     return this;
+  }
+
+  /**
+   * A linearizable get (ReadIndex, or a lease read with RaftConfig.leaseReads), sent to `node` or
+   * to the leader now. It is answered later, once the leader has confirmed its leadership and
+   * applied the read's index: follow it with clientRead(id). Returns what is known so far.
+   */
+  read(key: string, node: NodeId | 'leader' = 'leader'): ClientRead {
+    this.act({ type: 'get', node, key });
+    const reads = this.state.clientReads.reads;
+    return { ...reads[reads.length - 1]! };
+  }
+
+  /** A get by its id, as it stands now (undefined once it is finished and no longer kept: the last few finished are). */
+  clientRead(id: number): ClientRead | undefined {
+    const read = this.state.clientReads.reads.find((candidate) => candidate.id === id);
+    return read === undefined ? undefined : { ...read, acks: [...read.acks] };
   }
 
   partition(groups: readonly (readonly NodeId[])[]): this {

@@ -17,6 +17,8 @@ import { cutLinks, heldItems, inFlightItems, partitionGroups } from './sim/netwo
 import type { NetworkConfig, Workload } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
 import type { Server, SimState } from './sim/world.ts';
+import type { ClientRead } from './sim/reads.ts';
+import { leaseRemaining } from './raft/read-index.ts';
 import { currentLeader } from './sim/world.ts';
 
 /**
@@ -50,7 +52,12 @@ export interface ClusterView {
   readonly halted: Halt | null;
   /** The debugger's switches: manual delivery (messages wait to be delivered by hand) and frozen timers. */
   readonly delivery: { readonly manual: boolean; readonly timersFrozen: boolean };
+  /** The client's gets under way and the last few answered, oldest first (sim/reads.ts). */
+  readonly reads: readonly ReadView[];
 }
+
+/** A client's get as a screen shows it: where it went, its confirmation round and its answer. */
+export type ReadView = Readonly<Omit<ClientRead, 'acks'>> & { readonly acks: readonly NodeId[] };
 
 export interface NodeView {
   readonly id: NodeId;
@@ -73,6 +80,8 @@ export interface NodeView {
   readonly progress: readonly ProgressView[];
   /** Leader only: a leadership transfer under way to `target`, `elapsed` of at most `limit` ticks (absent: none). */
   readonly transfer?: { readonly target: NodeId; readonly elapsed: number; readonly limit: number };
+  /** Leader with lease reads on: ticks of lease left, 0 when it holds none (absent otherwise). */
+  readonly lease?: number;
   readonly kv: readonly (readonly [string, string])[];
   readonly disk: { readonly term: Term; readonly vote: NodeId | null; readonly snapshotIndex: LogIndex; readonly lastIndex: LogIndex; readonly writes: number };
   readonly crashedAt: Tick | null;
@@ -169,6 +178,7 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
     stallCount: sim.liveness.stallCount,
     halted: sim.halted,
     delivery: { manual: sim.network.manual, timersFrozen: sim.timersFrozen },
+    reads: sim.clientReads.reads.map((read) => ({ ...read, acks: [...read.acks] })),
   };
 }
 
@@ -185,6 +195,7 @@ export function nodeView(sim: SimState, id: NodeId, options: ViewOptions = {}): 
     role: node.role,
     ...(node.preCandidate ? { preCandidate: true } : {}),
     ...(node.transfer === null ? {} : { transfer: { target: node.transfer.target, elapsed: node.transfer.elapsed, limit: transferTimeoutTicks(node) } }),
+    ...(node.role === 'leader' && node.config.leaseReads ? { lease: leaseRemaining(node) } : {}),
     term: node.term,
     vote: node.vote,
     lead: node.lead,

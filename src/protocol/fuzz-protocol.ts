@@ -15,6 +15,8 @@ export interface FuzzBatch {
   readonly raft?: Partial<RaftConfig>;
   /** Mix leadership transfers into the faults (FuzzOptions.transfers). */
   readonly transfers?: boolean;
+  /** Mix clients' gets into every seed (FuzzOptions.reads). */
+  readonly reads?: boolean;
 }
 
 /** What a worker answers for one seed: a pass, or the failure with its run. */

@@ -31,7 +31,7 @@ type JsonObject = { readonly [key: string]: Json };
 const topKeys = { nodes: 'n', seed: 's', checkNodeInvariants: 'i', eventLimit: 'e', livenessWatchTicks: 'lw' } as const;
 const sectionKeys = { raft: 'r', network: 'w', workload: 'l' } as const;
 const fieldKeys: { readonly [S in keyof typeof sectionKeys]: Readonly<Record<string, string>> } = {
-  raft: { electionTimeoutTicksMin: 'el', electionTimeoutTicksMax: 'eh', heartbeatIntervalTicks: 'hb', entriesPerAppendMax: 'ea', inflightMax: 'if', fastBackup: 'fb', snapshotThresholdEntries: 'st', checkQuorum: 'cq', preVote: 'pv', batchProposals: 'bp',
+  raft: { electionTimeoutTicksMin: 'el', electionTimeoutTicksMax: 'eh', heartbeatIntervalTicks: 'hb', entriesPerAppendMax: 'ea', inflightMax: 'if', fastBackup: 'fb', snapshotThresholdEntries: 'st', checkQuorum: 'cq', preVote: 'pv', leaseReads: 'lr', batchProposals: 'bp',
     unsafeCommitByCounting: 'uc', unsafeForgetVote: 'uv', unsafeVoteWithoutLogCheck: 'ul', unsafeFixedTimeouts: 'ut', unsafeApplyBeforeCommit: 'ua', unsafeAppendWithoutCheck: 'up', unsafeNoLeaderNoop: 'un', unsafeKeepCommitOnRestart: 'uk' },
   network: { delayTicksMin: 'dl', delayTicksMax: 'dh', dropRatio: 'dr', duplicateRatio: 'du', reorderRatio: 'ro' },
   workload: { proposeEveryTicks: 'pe', keys: 'k' },

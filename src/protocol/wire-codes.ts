@@ -77,7 +77,7 @@ function recordCodec<T extends object>(what: string, keys: readonly (keyof T)[])
 export const raftConfigCodec = recordCodec<RaftConfig>(
   'raft settings',
   everyMember<keyof RaftConfig>()([
-    'electionTimeoutTicksMin', 'electionTimeoutTicksMax', 'heartbeatIntervalTicks', 'entriesPerAppendMax', 'inflightMax', 'batchProposals', 'fastBackup', 'snapshotThresholdEntries', 'checkQuorum', 'preVote',
+    'electionTimeoutTicksMin', 'electionTimeoutTicksMax', 'heartbeatIntervalTicks', 'entriesPerAppendMax', 'inflightMax', 'batchProposals', 'fastBackup', 'snapshotThresholdEntries', 'checkQuorum', 'preVote', 'leaseReads',
     'unsafeCommitByCounting', 'unsafeForgetVote', 'unsafeVoteWithoutLogCheck', 'unsafeFixedTimeouts', 'unsafeApplyBeforeCommit', 'unsafeAppendWithoutCheck', 'unsafeNoLeaderNoop', 'unsafeKeepCommitOnRestart',
   ]),
 );

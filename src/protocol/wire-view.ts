@@ -62,6 +62,8 @@ export interface WireView {
   readonly halted: Halt | null;
   /** The debugger's switches: [manual delivery, timers frozen]. */
   readonly delivery: readonly [manual: Flag, timersFrozen: Flag];
+  /** The client's gets (at most a dozen or so, plain data): sent as they are, only when there are any. */
+  readonly reads?: ClusterView['reads'];
 }
 
 /** A command: 0 for a no-op, [key, value] for a put, [key] for a delete. */
@@ -90,8 +92,10 @@ export type WireNode = readonly [
   kv: readonly (readonly [string, string])[],
   disk: WireDisk,
   crashedAt: Tick,
-  /** Only while a leader hands over its leadership. */
-  transfer?: readonly [target: NodeId, elapsed: number, limit: number],
+  /** Only while a leader hands over its leadership (else 0 when `lease` follows). */
+  transfer?: readonly [target: NodeId, elapsed: number, limit: number] | 0,
+  /** Only on a leader with lease reads on: the ticks of lease left. */
+  lease?: number,
 ];
 
 /** What each kind of message carries beyond its envelope. */
@@ -101,8 +105,9 @@ export interface WireBodies {
   /** Bit 1: granted; bit 2: the answer to a pre-vote. */
   readonly MsgVoteResp: number;
   /** Entry i is at index prevLogIndex + 1 + i. */
-  readonly MsgApp: readonly [prevLogIndex: LogIndex, prevLogTerm: Term, leaderCommit: LogIndex, entries: readonly WireEntryRef[]];
-  readonly MsgAppResp: readonly [success: Flag, matchIndex: LogIndex, rejectedIndex: LogIndex, conflictTerm: Term, conflictIndex: LogIndex];
+  /** `read`: the ReadIndex confirmation round, only when it carries one. */
+  readonly MsgApp: readonly [prevLogIndex: LogIndex, prevLogTerm: Term, leaderCommit: LogIndex, entries: readonly WireEntryRef[], read?: number];
+  readonly MsgAppResp: readonly [success: Flag, matchIndex: LogIndex, rejectedIndex: LogIndex, conflictTerm: Term, conflictIndex: LogIndex, read?: number];
   readonly MsgSnap: readonly [index: LogIndex, term: Term];
   readonly MsgSnapResp: LogIndex;
   readonly MsgTimeoutNow: 0;
@@ -151,6 +156,7 @@ export function encodeView(view: ClusterView, options: { selectedMessage: number
     stallCount: view.stallCount,
     halted: view.halted,
     delivery: [view.delivery.manual ? 1 : 0, view.delivery.timersFrozen ? 1 : 0],
+    ...(view.reads.length === 0 ? {} : { reads: view.reads }),
   };
 }
 
@@ -205,8 +211,9 @@ function encodeNode(node: NodeView, logFrom: LogIndex, table: EntryTable): WireN
     [disk.term, orAbsent(disk.vote), disk.snapshotIndex, disk.lastIndex, disk.writes],
     orAbsent(node.crashedAt),
   ] as const;
-  const transfer = node.transfer;
-  return transfer === undefined ? head : [...head, [transfer.target, transfer.elapsed, transfer.limit] as const];
+  const transfer = node.transfer === undefined ? 0 : ([node.transfer.target, node.transfer.elapsed, node.transfer.limit] as const);
+  if (node.lease !== undefined) return [...head, transfer, node.lease];
+  return transfer === 0 ? head : [...head, transfer];
 }
 
 function encodeMessage(item: MessageView, table: EntryTable): WireMessage {
@@ -232,10 +239,13 @@ function encodeBody(message: RemoteMessage, table: EntryTable): WireBody {
       return (message.granted ? 1 : 0) + (message.pre === true ? 2 : 0);
     case 'MsgApp': {
       const entries = message.entries.map((entry, position) => entryRef(table, entry, message.prevLogIndex + 1 + position));
-      return [message.prevLogIndex, message.prevLogTerm, message.leaderCommit, entries] satisfies WireBodies['MsgApp'];
+      const head = [message.prevLogIndex, message.prevLogTerm, message.leaderCommit, entries] as const;
+      return (message.read === undefined ? head : [...head, message.read]) satisfies WireBodies['MsgApp'];
     }
-    case 'MsgAppResp':
-      return [message.success ? 1 : 0, message.matchIndex, message.rejectedIndex, orAbsent(message.conflictTerm), orAbsent(message.conflictIndex)] satisfies WireBodies['MsgAppResp'];
+    case 'MsgAppResp': {
+      const head = [message.success ? 1 : 0, message.matchIndex, message.rejectedIndex, orAbsent(message.conflictTerm), orAbsent(message.conflictIndex)] as const;
+      return (message.read === undefined ? head : [...head, message.read]) satisfies WireBodies['MsgAppResp'];
+    }
     case 'MsgSnap':
       return [message.snapshot.index, message.snapshot.term] satisfies WireBodies['MsgSnap'];
     case 'MsgSnapResp':
@@ -273,6 +283,7 @@ export function decodeView(wire: WireView, table?: Entries): ClusterView {
     stallCount: wire.stallCount,
     halted: wire.halted,
     delivery: { manual: wire.delivery[0] === 1, timersFrozen: wire.delivery[1] === 1 },
+    reads: wire.reads ?? [],
   };
 }
 
@@ -289,7 +300,7 @@ function resolveEntry(ref: WireEntryRef, index: LogIndex, entries: Entries): Ent
 }
 
 function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeView {
-  const [id, alive, role, term, vote, lead, electionElapsed, electionTimeout, heartbeatElapsed, log, votes, progress, kv, disk, crashedAt, transfer] = wire;
+  const [id, alive, role, term, vote, lead, electionElapsed, electionTimeout, heartbeatElapsed, log, votes, progress, kv, disk, crashedAt, transfer, lease] = wire;
   const [snapshotIndex, snapshotTerm, firstIndex, lastIndex, committed, applied, stabled, window] = log;
   const logEntries: Entry[] = [];
   window.forEach((ref, position) => {
@@ -304,7 +315,8 @@ function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeVi
     kv,
     disk: { term: disk[0], vote: fromAbsent(disk[1]), snapshotIndex: disk[2], lastIndex: disk[3], writes: disk[4] },
     crashedAt: fromAbsent(crashedAt),
-    ...(transfer === undefined ? {} : { transfer: { target: transfer[0], elapsed: transfer[1], limit: transfer[2] } }),
+    ...(transfer === undefined || transfer === 0 ? {} : { transfer: { target: transfer[0], elapsed: transfer[1], limit: transfer[2] } }),
+    ...(lease === undefined ? {} : { lease }),
   };
 }
 
@@ -339,13 +351,13 @@ function decodeBody(envelope: Pick<RemoteMessage, 'type' | 'from' | 'to' | 'term
       return (bits & 2) === 2 ? { type: 'MsgVoteResp', from, to, term, granted: (bits & 1) === 1, pre: true } : { type: 'MsgVoteResp', from, to, term, granted: (bits & 1) === 1 };
     }
     case 'MsgApp': {
-      const [prevLogIndex, prevLogTerm, leaderCommit, refs] = body as WireBodies['MsgApp'];
+      const [prevLogIndex, prevLogTerm, leaderCommit, refs, read] = body as WireBodies['MsgApp'];
       const carried = refs.map((ref, position) => resolveEntry(ref, prevLogIndex + 1 + position, entries));
-      return { type: 'MsgApp', from, to, term, prevLogIndex, prevLogTerm, entries: carried, leaderCommit };
+      return { type: 'MsgApp', from, to, term, prevLogIndex, prevLogTerm, entries: carried, leaderCommit, ...(read === undefined ? {} : { read }) };
     }
     case 'MsgAppResp': {
-      const [success, matchIndex, rejectedIndex, conflictTerm, conflictIndex] = body as WireBodies['MsgAppResp'];
-      return { type: 'MsgAppResp', from, to, term, success: success === 1, matchIndex, rejectedIndex, conflictTerm: fromAbsent(conflictTerm), conflictIndex: fromAbsent(conflictIndex) };
+      const [success, matchIndex, rejectedIndex, conflictTerm, conflictIndex, read] = body as WireBodies['MsgAppResp'];
+      return { type: 'MsgAppResp', from, to, term, success: success === 1, matchIndex, rejectedIndex, conflictTerm: fromAbsent(conflictTerm), conflictIndex: fromAbsent(conflictIndex), ...(read === undefined ? {} : { read }) };
     }
     case 'MsgSnap': {
       const [index, snapshotTerm] = body as WireBodies['MsgSnap'];
@@ -410,6 +422,7 @@ function decodeSharing(wire: WireView, previous: ClusterView, previousSelected: 
     raft: sameJson(previous.raft, decoded.raft) ? previous.raft : decoded.raft,
     workload: sameJson(previous.workload, decoded.workload) ? previous.workload : decoded.workload,
     delivery: sameJson(previous.delivery, decoded.delivery) ? previous.delivery : decoded.delivery,
+    reads: sameJson(previous.reads, decoded.reads) ? previous.reads : decoded.reads,
     violations: previous.violationCount === decoded.violationCount && previous.violations.length === decoded.violations.length ? previous.violations : decoded.violations,
     stalls: previous.stallCount === decoded.stallCount && previous.stalls.length === decoded.stalls.length ? previous.stalls : decoded.stalls,
     halted: previous.halted?.tick === decoded.halted?.tick ? previous.halted : decoded.halted,
@@ -433,7 +446,7 @@ function sameJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-const nodeScalars = ['id', 'alive', 'role', 'preCandidate', 'term', 'vote', 'lead', 'electionElapsed', 'electionTimeout', 'heartbeatElapsed', 'crashedAt'] as const;
+const nodeScalars = ['id', 'alive', 'role', 'preCandidate', 'term', 'vote', 'lead', 'electionElapsed', 'electionTimeout', 'heartbeatElapsed', 'crashedAt', 'lease'] as const;
 const logScalars = ['snapshotIndex', 'snapshotTerm', 'firstIndex', 'lastIndex', 'committed', 'applied', 'stabled'] as const;
 
 function sameNode(previous: NodeView | undefined, next: NodeView): boolean {

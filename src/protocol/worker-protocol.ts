@@ -11,7 +11,7 @@
  * after the previous frame's reply arrived), so the worker posts at most one view per frame and
  * stops by itself when the tab is hidden and animation frames stop.
  */
-import type { Action, Branch, Divergence, NextEvent, NodeId, RemoteMessageType, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Action, Branch, Divergence, NextEvent, NodeId, ReadView, RemoteMessageType, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
 import { branchLimitDefault } from '../core/index.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import type { ScenarioError } from '../scenario/errors.ts';
@@ -476,6 +476,8 @@ export interface ActionFacts {
    * running follower's or candidate's fires (null when there is none).
    */
   readonly timers?: { readonly firesAt: Tick; readonly othersAt: Tick | null };
+  /** After a get: the read as it stands (its id, where it went, whether it was refused). */
+  readonly read?: ReadView;
 }
 
 /**

@@ -93,6 +93,8 @@ function concrete(action: ScenarioAction, resolve: (ref: NodeRef) => number): Ac
       return { type: 'configure-workload', workload: action.workload };
     case 'propose':
       return { type: 'propose', node: action.node.kind === 'leader' ? 'leader' : resolve(action.node), command: action.command };
+    case 'get':
+      return { type: 'get', node: action.node.kind === 'leader' ? 'leader' : resolve(action.node), key: action.key };
   }
 }
 

@@ -95,6 +95,9 @@ export function scenarioAction(action: Action, field = 'action'): ScenarioAction
       return { type: 'configure-workload', workload: numbers<Workload>(action.workload, workloadKeys, `${field}.workload`) };
     case 'propose':
       return { type: 'propose', node: action.node === 'leader' ? { kind: 'leader' } : node(action.node, `${field}.node`), command: command(action.command, `${field}.command`) };
+    case 'get':
+      if (typeof action.key !== 'string') throw new SimulationInputError(`${field}.key`, 'a string', show(action.key));
+      return { type: 'get', node: action.node === 'leader' ? { kind: 'leader' } : node(action.node, `${field}.node`), key: action.key };
     case 'set-timer':
       if (typeof action.ticks !== 'number' || !Number.isInteger(action.ticks) || action.ticks < 1 || action.ticks > timerTicksMax) {
         throw new SimulationInputError(`${field}.ticks`, `an integer from 1 to ${timerTicksMax}`, show(action.ticks));

@@ -34,6 +34,7 @@ export const optionLeaves: readonly OptionLeaf[] = [
   integer('raft.snapshotThresholdEntries', 0, 10_000_000),
   onOff('raft.checkQuorum'),
   onOff('raft.preVote'),
+  onOff('raft.leaseReads'),
   onOff('raft.batchProposals'),
   integer('network.delayTicksMin', 1, 1_000_000),
   integer('network.delayTicksMax', 1, 1_000_000),

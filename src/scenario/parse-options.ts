@@ -24,7 +24,7 @@ export interface LeafWrite {
 const tickMax = 1_000_000;
 
 /** Words that start an option statement (before any `at`). */
-export const optionWords = ['nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'fast', 'network', 'latency', 'drop', 'duplicate', 'reorder', 'load', 'check', 'prevote', 'batching', 'unsafe', 'liveness', 'option'] as const;
+export const optionWords = ['nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'fast', 'network', 'latency', 'drop', 'duplicate', 'reorder', 'load', 'check', 'prevote', 'lease', 'batching', 'unsafe', 'liveness', 'option'] as const;
 export const networkWords = ['latency', 'drop', 'duplicate', 'reorder'] as const;
 
 function write(cursor: Cursor, column: number, word: string, path: string, value: OptionValue): LeafWrite {
@@ -153,6 +153,9 @@ export function optionStatement(cursor: Cursor, word: (typeof optionWords)[numbe
       return [write(cursor, column, 'batching', 'raft.batchProposals', cursor.onOff())];
     case 'prevote':
       return [write(cursor, column, 'prevote', 'raft.preVote', cursor.onOff())];
+    case 'lease':
+      cursor.expectWord('reads');
+      return [write(cursor, column, 'lease reads', 'raft.leaseReads', cursor.onOff())];
     case 'liveness': {
       // `liveness watch 3000`, or `liveness watch off`.
       cursor.expectWord('watch');

@@ -7,6 +7,7 @@
  *   [network] latency A..B | drop P | duplicate P | reorder P   (one or more; `network` alone changes nothing)
  *   load every N | load off | load keys K                      (one or both)
  *   put K=V [to N] | delete K [to N] | noop [to N]             (to the leader when `to` is left out)
+ *   get K [from N]                                             (a linearizable read; from the leader likewise)
  *   timer N in T | align timers {N, N, ...} | spread timers N   (election timers, by hand)
  *   drop message ID | duplicate message ID | delay message ID by T | deliver message ID
  *   manual delivery on|off | deliver next | deliver all | freeze timers on|off
@@ -25,7 +26,7 @@ import type { NodeRef, ScenarioAction, StepItem } from './syntax-tree.ts';
 
 export const actionWords = [
   'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer', 'partition', 'cut', 'restore', 'heal',
-  'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'timer', 'align', 'spread', 'delay', 'deliver', 'manual', 'freeze', 'caption', 'mark',
+  'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'get', 'timer', 'align', 'spread', 'delay', 'deliver', 'manual', 'freeze', 'caption', 'mark',
   'cue', 'ask', 'highlight',
 ] as const;
 
@@ -125,6 +126,12 @@ function action(cursor: Cursor, word: (typeof actionWords)[number]): ScenarioAct
       return proposal(cursor, { type: 'delete', key: cursor.bare('key') });
     case 'noop':
       return proposal(cursor, { type: 'noop' });
+    case 'get': {
+      const key = cursor.bare('key');
+      const node: NodeRef = cursor.acceptWord('from') ? cursor.nodeRef() : { kind: 'leader' };
+      cursor.end(cursor.isWord('from') ? [] : [literal('from')]);
+      return { type: 'get', node, key };
+    }
     case 'manual':
       cursor.expectWord('delivery');
       return { type: 'set-manual-delivery', on: cursor.onOff() };

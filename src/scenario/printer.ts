@@ -185,6 +185,8 @@ export function printAction(action: ScenarioAction): string {
       const command = action.command.type === 'put' ? `put ${printCommand(action.command)}` : printCommand(action.command);
       return `${command} to ${printNodeRef(action.node)}`;
     }
+    case 'get':
+      return `get ${bareOrQuoted(action.key)} from ${printNodeRef(action.node)}`;
   }
 }
 
@@ -215,7 +217,7 @@ function printValue(value: OptionValue, kind: 'integer' | 'probability' | 'switc
 /** Leaves with a statement of their own; the rest are written `option PATH VALUE`. */
 const friendlyPaths = new Set([
   'nodes', 'seed', 'raft.electionTimeoutTicksMin', 'raft.electionTimeoutTicksMax', 'raft.heartbeatIntervalTicks', 'raft.snapshotThresholdEntries',
-  'raft.fastBackup', 'raft.checkQuorum', 'raft.preVote', 'raft.batchProposals', 'network.delayTicksMin', 'network.delayTicksMax', 'network.dropRatio', 'network.duplicateRatio', 'network.reorderRatio',
+  'raft.fastBackup', 'raft.checkQuorum', 'raft.preVote', 'raft.leaseReads', 'raft.batchProposals', 'network.delayTicksMin', 'network.delayTicksMax', 'network.dropRatio', 'network.duplicateRatio', 'network.reorderRatio',
   'workload.proposeEveryTicks', 'workload.keys', 'livenessWatchTicks',
   ...unsafeSwitchNames.map((name) => `raft.${unsafeSwitchField[name]}`),
 ]);
@@ -234,6 +236,7 @@ export function printOptions(options: SimulationOptions): string[] {
   if (options.raft?.batchProposals !== undefined) lines.push(`batching ${options.raft.batchProposals ? 'on' : 'off'}`);
   if (options.raft?.preVote !== undefined) lines.push(`prevote ${options.raft.preVote ? 'on' : 'off'}`);
   if (options.raft?.checkQuorum !== undefined) lines.push(`check quorum ${options.raft.checkQuorum ? 'on' : 'off'}`);
+  if (options.raft?.leaseReads !== undefined) lines.push(`lease reads ${options.raft.leaseReads ? 'on' : 'off'}`);
   lines.push(...networkClauses(options.network ?? {}));
   const load = workloadClauses(options.workload ?? {});
   if (load.length > 0) lines.push(['load', ...load].join(' '));

@@ -42,6 +42,7 @@ export type ScenarioAction =
   | { readonly type: 'configure-network'; readonly network: Partial<NetworkConfig> }
   | { readonly type: 'configure-workload'; readonly workload: Partial<Workload> }
   | { readonly type: 'propose'; readonly node: NodeRef; readonly command: Command }
+  | { readonly type: 'get'; readonly node: NodeRef; readonly key: string }
   | { readonly type: 'set-timer'; readonly node: NodeRef; readonly ticks: number }
   | { readonly type: 'align-timers'; readonly nodes: readonly NodeRef[] }
   | { readonly type: 'spread-timers'; readonly node: NodeRef }

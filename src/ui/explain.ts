@@ -75,6 +75,8 @@ function voteRefused(m: Messages, event: EventOf<'vote-refused'>): string {
       return m.events.explain.voteRefused.logNotUpToDate(event);
     case 'leader-known':
       return m.events.explain.voteRefused.leaderKnown(event);
+    case 'just-started':
+      return m.events.explain.voteRefused.justStarted(event);
     default:
       return assertNever(event.reason, 'reason');
   }
@@ -341,6 +343,14 @@ export function explain(m: Messages, event: SimEvent): string {
     case 'transfer-aborted': return event.reason === 'timeout' ? m.events.explain.transfer.timedOut(event) : m.events.explain.transfer.superseded(event);
     case 'timeout-now-sent': return m.events.explain.transfer.timeoutNowSent(event);
     case 'timeout-now-received': return m.events.explain.transfer.timeoutNowReceived(event);
+    case 'read-refused': return m.events.explain.read.refused(event, m.common.role[event.role], event.lead === null ? m.events.explain.proposalRefused.noLeader : m.events.explain.proposalRefused.tryNode(event.lead));
+    case 'read-awaiting-commit': return m.events.explain.read.awaitingCommit(event);
+    case 'read-round-started': return m.events.explain.read.roundStarted(event);
+    case 'read-confirmed': return m.events.explain.read.confirmed(event, m.common.nodes(event.acks));
+    case 'read-by-lease': return m.events.explain.read.byLease(event);
+    case 'read-aborted': return m.events.explain.read.aborted(event.ids);
+    case 'read-requested': return event.node === null ? m.events.explain.read.requestedNowhere(event) : m.events.explain.read.requested(event);
+    case 'read-served': return m.events.explain.read.served(event);
     case 'persisted': return persisted(m, event);
     case 'applied': return applied(m, event);
     case 'snapshot-taken': return snapshotTaken(m, event);

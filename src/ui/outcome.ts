@@ -70,6 +70,7 @@ export function defaultSource(action: Action): ActionSource {
     case 'freeze-timers':
       return 'delivery';
     case 'propose':
+    case 'get':
       return 'client';
     case 'configure-workload':
       return 'load';
@@ -85,7 +86,8 @@ export function defaultSource(action: Action): ActionSource {
 
 export function outcomeTone(outcome: ActionOutcome): OutcomeTone {
   if (!outcome.ok) return 'error';
-  // A proposal that no leader took (a follower's refusal, or no leader at all) did nothing.
+  // A proposal or a get that no leader took (a follower's refusal, or no leader at all) did nothing.
+  if (outcome.facts?.read?.state === 'refused') return 'warning';
   return outcome.proposal !== null && !outcome.proposal.isLeader ? 'warning' : 'success';
 }
 
@@ -176,6 +178,13 @@ export function outcomeText(m: Messages, outcome: ShownOutcome): string {
       if (proposal === null || proposal.node === null) return m.actions.outcome.noLeader;
       if (proposal.isLeader) return m.actions.outcome.appended(proposal.node, proposal.term, action.command, proposal.index);
       return facts.role === undefined ? detail : m.actions.outcome.refused(proposal.node, facts.role, proposal.leaderHint);
+    }
+    case 'get': {
+      const read = facts.read;
+      if (read === undefined) return detail;
+      if (read.node === null) return m.actions.outcome.getNowhere;
+      if (read.state === 'refused') return m.actions.outcome.getRefused(read.node, read.key, read.lead);
+      return m.actions.outcome.getSent(read.node, read.key, read.id);
     }
   }
 }

@@ -41,6 +41,10 @@ function outcomeFacts(result: ActionResult, after: Simulation): ActionFacts | nu
       return { timers: timerFacts(after, [result.action.node]) };
     case 'align-timers':
       return { timers: timerFacts(after, result.action.nodes) };
+    case 'get': {
+      const read = after.view({ logWindow: { from: 0, count: 0 }, kvNode: null }).reads.at(-1);
+      return read === undefined ? null : { read };
+    }
     default:
       return null;
   }

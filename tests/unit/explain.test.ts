@@ -97,6 +97,10 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
       { type: 'vote-refused', candidate: 3, term: 5, reason: 'leader-known', votedFor: 1, candidateLastIndex: 5, candidateLastTerm: 3, ownLastIndex: 5, ownLastTerm: 3, ownTerm: 4 },
       "ignored node 3's RequestVote for term 5: it heard from its leader within the minimum election timeout (leader stickiness, CheckQuorum)",
     ],
+    [
+      { type: 'vote-refused', candidate: 3, term: 5, reason: 'just-started', votedFor: null, candidateLastIndex: 5, candidateLastTerm: 3, ownLastIndex: 5, ownLastTerm: 3, ownTerm: 4 },
+      "ignored node 3's RequestVote for term 5: it started less than the minimum election timeout ago, so a leader's lease may still run (lease reads, §6.4.1)",
+    ],
   ],
   'vote-received': [
     [{ type: 'vote-received', voter: 2, term: 4, granted: true, grantedCount: 2, refusedCount: 0, quorum: 3 }, 'got a vote from node 2 in term 4 (2 granted, 0 refused, 3 needed)'],
@@ -229,6 +233,33 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
   'timeout-now-received': [
     [{ type: 'timeout-now-received', leader: 1, term: 4 }, 'got TimeoutNow from node 1, leader of term 4: stands for election at once, without waiting for its timer or asking for pre-votes (§3.10)'],
   ],
+  'read-refused': [
+    [{ type: 'read-refused', id: 3, role: 'follower', lead: 1 }, 'refused read 3: it is a follower, not the leader (try node 1)'],
+    [{ type: 'read-refused', id: 3, role: 'candidate', lead: null }, 'refused read 3: it is a candidate, not the leader (no leader known)'],
+  ],
+  'read-awaiting-commit': [
+    [{ type: 'read-awaiting-commit', id: 2, committed: 4 }, 'holds read 2 until it commits an entry of its own term: its commitIndex 4 may lag behind what earlier leaders committed (§6.4)'],
+  ],
+  'read-round-started': [
+    [{ type: 'read-round-started', id: 2, readIndex: 7, round: 3 }, 'took read 2 at read index 7 (its commitIndex) and sent heartbeat round 3 to confirm it still leads (ReadIndex, §6.4)'],
+  ],
+  'read-confirmed': [
+    [{ type: 'read-confirmed', id: 2, readIndex: 7, round: 3, acks: [1, 2, 4] }, 'round 3 confirmed by a majority (nodes 1, 2 and 4): no other leader can exist, so read 2 is answered once index 7 is applied'],
+  ],
+  'read-by-lease': [
+    [{ type: 'read-by-lease', id: 5, readIndex: 9, leaseRemaining: 120 }, 'answered read 5 at read index 9 by lease, with no round: a majority confirmed it recently and 120 ticks of the lease remain (§6.4.1)'],
+  ],
+  'read-aborted': [
+    [{ type: 'read-aborted', ids: [4, 5], reason: 'stepped-down' }, 'stepped down before confirming reads 4 and 5: they fail, and their clients may ask the new leader'],
+    [{ type: 'read-aborted', ids: [4], reason: 'stepped-down' }, 'stepped down before confirming read 4: it fails, and its client may ask the new leader'],
+  ],
+  'read-requested': [
+    [{ type: 'read-requested', id: 1, key: 'x' }, 'got read 1, a get of "x"'],
+  ],
+  'read-served': [
+    [{ type: 'read-served', id: 1, key: 'x', value: '5', readIndex: 7, applied: 8 }, 'answered read 1: "x" = "5", its state machine applied through 8 ≥ read index 7'],
+    [{ type: 'read-served', id: 1, key: 'y', value: null, readIndex: 7, applied: 7 }, 'answered read 1: "y" is not set, its state machine applied through 7 ≥ read index 7'],
+  ],
   persisted: [
     [{ type: 'persisted', term: 4, vote: 2, entriesFrom: 6, entriesTo: 7, snapshotIndex: null }, 'wrote to disk: term 4, vote for node 2, entries 6..7'],
     [{ type: 'persisted', term: 4, vote: null, entriesFrom: null, entriesTo: null, snapshotIndex: 100 }, 'wrote to disk: term 4, no vote, snapshot through 100'],
@@ -343,7 +374,7 @@ const sampleEvents = Object.values(samples).flatMap((cases) => cases.map(([body,
  * Names the Chinese keeps in English (docs/i18n.md): RPCs, Figure 2's fields, tick, and "put",
  * the client's operation as the client panel names it.
  */
-const keptNames = /\b(RequestVote|AppendEntries|InstallSnapshot|currentTerm|votedFor|commitIndex|lastApplied|nextIndex|matchIndex|prevLogIndex|prevLogTerm|leaderCommit|lastLogIndex|lastLogTerm|tick|put|PreVote|CheckQuorum|TimeoutNow)\b/g;
+const keptNames = /\b(RequestVote|AppendEntries|InstallSnapshot|currentTerm|votedFor|commitIndex|lastApplied|nextIndex|matchIndex|prevLogIndex|prevLogTerm|leaderCommit|lastLogIndex|lastLogTerm|tick|put|PreVote|CheckQuorum|TimeoutNow|ReadIndex)\b/g;
 
 /** The commands an event carries, written as the client wrote them (they stay as they are). */
 function commandsOf(event: SimEvent): Command[] {

@@ -23,7 +23,7 @@ import { advanceWithFaults } from '../chaos.ts';
 import { checkLinearizable, linearizabilityBudgetDefault } from '../linearizability.ts';
 import type { UnsafeSwitch } from '../raft/unsafe.ts';
 import { unsafeConfig } from '../raft/unsafe.ts';
-import type { RaftConfig, Tick } from '../raft/types.ts';
+import type { NodeId, RaftConfig, Tick } from '../raft/types.ts';
 import type { SafetyProperty } from '../sim/checker.ts';
 import { newFaultSchedule } from '../sim/faults.ts';
 import type { SimulationOptions } from '../sim/options.ts';
@@ -47,6 +47,12 @@ export interface FuzzOptions {
    * running node. Off by default, so a seed's run (and every saved failing seed) stays as it was.
    */
   readonly transfers?: boolean;
+  /**
+   * Mix clients' gets into the run: now and then a get of a random key goes to the leader or to a
+   * random running node (perhaps a deposed leader that does not know it yet), and the answers join
+   * the history the linearizability check reads. Off by default, like transfers.
+   */
+  readonly reads?: boolean;
 }
 
 export type FuzzFailureKind = 'violation' | 'halted' | 'liveness' | 'linearizability' | 'error';
@@ -73,6 +79,8 @@ export interface FuzzResult {
   readonly faults: number;
   readonly writes: number;
   readonly acknowledged: number;
+  /** Clients' gets answered (FuzzOptions.reads), each one checked with the writes. */
+  readonly reads: number;
 }
 
 export const fuzzTicksDefault = 10_000;
@@ -108,21 +116,33 @@ export function fuzzSeed(seed: number, options: FuzzOptions = {}): FuzzResult {
     faults,
     writes: recorder.writes,
     acknowledged: recorder.acknowledged,
+    reads: recorder.reads,
   });
   try {
     // Safety phase.
     const nemesis = newLeaderNemesis(seed);
     const transfers = options.transfers === true ? streamPrng(seed, 'leader-transfer') : null;
+    const reader = options.reads === true ? streamPrng(seed, 'fuzz-reads') : null;
+    const keys = runOptions.workload?.keys ?? 16;
+    // Time moves with the fault schedule; with reads on, a few gets go out every 50-150 ticks.
+    const advance = (ticks: number): void => {
+      if (reader === null) return advanceWithFaults(simulation, schedule, ticks, () => void (faults += 1));
+      const end = simulation.tick + ticks;
+      while (simulation.tick < end) {
+        advanceWithFaults(simulation, schedule, Math.min(end - simulation.tick, intInclusive(reader, 50, 150)), () => void (faults += 1));
+        readSome(simulation, reader, keys);
+      }
+    };
     while (simulation.tick < ticks) {
       const chunkEnd = Math.min(simulation.tick + chunkTicks, ticks);
       // The leader nemesis strikes somewhere inside each chunk, so leaders last any length of time.
       for (let strikes = 0; strikes < nemesis.strikesPerChunk; strikes += 1) {
         const strike = intInclusive(nemesis.rng, simulation.tick, chunkEnd);
-        advanceWithFaults(simulation, schedule, strike - simulation.tick, () => void (faults += 1));
+        advance(strike - simulation.tick);
         faults += strikeLeader(simulation, nemesis);
         if (transfers !== null) faults += askTransfer(simulation, transfers);
       }
-      advanceWithFaults(simulation, schedule, chunkEnd - simulation.tick, () => void (faults += 1));
+      advance(chunkEnd - simulation.tick);
       // Now and then a client deletes a key through whichever node leads.
       if (chance(client, 0.3)) simulation.act({ type: 'propose', node: 'leader', command: { type: 'delete', key: `key${pickIndex(client, runOptions.workload?.keys ?? 16)}` } });
       recorder.drain(simulation);
@@ -198,6 +218,27 @@ function askTransfer(simulation: Simulation, rng: ReturnType<typeof streamPrng>)
   if (targets.length === 0) return 0;
   simulation.transferLeadership(targets[pickIndex(rng, targets.length)]!);
   return 1;
+}
+
+/**
+ * A few gets of random keys: most to whichever node leads; when a leader of an older term still
+ * believes it leads (cut off, not yet told), often to it, the read that must not see stale data;
+ * else now and then to a random running node (a follower refuses).
+ */
+function readSome(simulation: Simulation, rng: ReturnType<typeof streamPrng>, keys: number): void {
+  const count = intInclusive(rng, 0, 3);
+  for (let i = 0; i < count; i += 1) {
+    const key = `key${pickIndex(rng, keys)}`;
+    simulation.act({ type: 'get', node: readTarget(simulation, rng), key });
+  }
+}
+
+function readTarget(simulation: Simulation, rng: ReturnType<typeof streamPrng>): NodeId | 'leader' {
+  const running = simulation.nodeIds.filter((id) => simulation.isAlive(id));
+  const leader = simulation.leader();
+  const deposed = running.filter((id) => id !== leader?.id && simulation.nodeState(id).isLeader);
+  if (deposed.length > 0 && chance(rng, 0.5)) return deposed[pickIndex(rng, deposed.length)]!;
+  return chance(rng, 0.7) || running.length === 0 ? 'leader' : running[pickIndex(rng, running.length)]!;
 }
 
 /**

@@ -9,9 +9,11 @@
  *   may or may not have happened (complete null).
  *   A proposal a follower refused was never invoked: nothing can have happened.
  *
- * Reads. Raftlab has no read path yet (ReadIndex and lease reads come with the Raft extensions),
- * so the only reads are those of the final state: when a run ends, every running node whose
- * state machine has caught up with everything committed anywhere answers a get for every key the
+ * Reads. A client's get (ReadIndex or a lease read, sim/reads.ts) is invoked when it reaches a
+ * node and completes when that node answers it, with the value it gave. A get that was refused
+ * or failed had no effect and told the client nothing, so it is left out.
+ * Then there are the reads of the final state: when a run ends, every running node whose state
+ * machine has caught up with everything committed anywhere answers a get for every key the
  * history touched. Those gets catch "acknowledged but lost": a write a client was told succeeded
  * that no node's state shows. docs/fuzzing.md says what is and is not checked.
  */
@@ -20,7 +22,7 @@ import type { LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
 import type { SimEvent, Topic } from '../sim/events.ts';
 import type { Simulation } from '../simulation.ts';
 
-/** The topics the recorder reads: proposals, applies, crashes. */
+/** The topics the recorder reads: proposals and gets, applies, crashes. */
 export const historyTopics: readonly Topic[] = ['CLNT', 'APPL', 'FAULT'];
 
 interface Pending {
@@ -35,6 +37,9 @@ export class HistoryRecorder {
   /** Writes waiting for their node to apply them, by node then index. */
   private readonly pending = new Map<NodeId, Map<LogIndex, Pending>>();
   private readonly keys = new Set<string>();
+  /** Gets sent and not yet answered: when each was invoked, by read id. */
+  private readonly readsInvoked = new Map<number, Tick>();
+  private readsServed = 0;
   private seen = 0;
 
   /** Reads every event since the last call; call often enough that the event log keeps them all. */
@@ -69,6 +74,18 @@ export class HistoryRecorder {
       case 'node-crashed':
         if (event.node !== null) this.pending.delete(event.node);
         return;
+      case 'read-requested':
+        if (event.node !== null) this.readsInvoked.set(event.id, event.tick);
+        return;
+      case 'read-served': {
+        const invoke = this.readsInvoked.get(event.id);
+        if (invoke === undefined) return;
+        this.readsInvoked.delete(event.id);
+        this.entries.push({ id: this.entries.length, operation: { kind: 'get', key: event.key, value: event.value }, invoke, complete: event.tick });
+        this.keys.add(event.key);
+        this.readsServed += 1;
+        return;
+      }
       default:
         return;
     }
@@ -76,12 +93,17 @@ export class HistoryRecorder {
 
   /** Writes recorded so far. */
   get writes(): number {
-    return this.entries.length;
+    return this.entries.length - this.readsServed;
   }
 
   /** Writes a client was told succeeded. */
   get acknowledged(): number {
-    return this.entries.filter((entry) => entry.complete !== null).length;
+    return this.entries.filter((entry) => entry.complete !== null && entry.operation.kind !== 'get').length;
+  }
+
+  /** Clients' gets answered so far. */
+  get reads(): number {
+    return this.readsServed;
   }
 
   /**

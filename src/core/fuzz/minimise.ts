@@ -227,6 +227,7 @@ function fitsNodes(action: Action, nodes: number): boolean {
     case 'spread-timers':
       return fits(action.node);
     case 'propose':
+    case 'get':
       return fits(action.node);
     case 'cut-link':
     case 'restore-link':

@@ -2,6 +2,7 @@ import { append, lastIndex, lastTerm } from './log.ts';
 import type { RaftNode } from './node.ts';
 import { emit, resetElectionTimer } from './node.ts';
 import { newProgress } from './progress.ts';
+import { dropReads, newReadOnly } from './read-index.ts';
 import type { NodeId, Term } from './types.ts';
 import { broken } from '../base/assert.ts';
 
@@ -29,6 +30,8 @@ export function becomeFollower(
   // for the current leader's AppendEntries or a granted vote (the callers do that).
   if (previousRole !== 'follower') resetElectionTimer(node);
   emit(node, { type: 'became-follower', term: node.term, lead: options.lead, previousRole, reason: options.reason, ...(options.heardFrom === undefined ? {} : { heardFrom: options.heardFrom }) });
+  // Reads it had not confirmed fail with its leadership.
+  if (previousRole === 'leader') dropReads(node);
 }
 
 /** Starts an election (§5.2): a new term, a vote for itself, a fresh randomized timeout. */
@@ -76,6 +79,7 @@ export function becomeLeader(node: RaftNode): void {
   node.votes = {};
   node.heartbeatElapsed = 0;
   node.transfer = null;
+  node.readOnly = newReadOnly();
   // CheckQuorum counts a leader's election timeout from its first tick in office.
   node.electionElapsed = 0;
   node.heldBackIndex = node.log.committed;

@@ -8,8 +8,12 @@ import type { Command, Entry, LogIndex, NodeId, Role, Term } from './types.ts';
  *
  * The node only lists them (node.events); the simulation adds the tick and the node id.
  */
-/** `leader-known`: CheckQuorum's leader stickiness, the node heard from its leader too recently to vote (§4.2.3). */
-export type VoteRefusal = 'stale-term' | 'already-voted' | 'log-not-up-to-date' | 'leader-known';
+/**
+ * `leader-known`: CheckQuorum's leader stickiness, the node heard from its leader too recently to
+ * vote (§4.2.3). `just-started`: with lease reads, a node up for less than the minimum election
+ * timeout votes for nobody, since a leader's lease may still run (raft/read-index.ts).
+ */
+export type VoteRefusal = 'stale-term' | 'already-voted' | 'log-not-up-to-date' | 'leader-known' | 'just-started';
 export type AppendRejection = 'stale-term' | 'log-too-short' | 'prev-term-mismatch';
 
 /** Events a Raft node reports about itself; the simulation adds the tick and the node id. */
@@ -101,7 +105,19 @@ export type NodeEvent =
   /** The target's log holds everything the leader's does: it is told to stand now. */
   | { type: 'timeout-now-sent'; target: NodeId; matchIndex: LogIndex }
   /** On the target: the leader asked it to stand at once (it skips PreVote; voters ignore their lease). */
-  | { type: 'timeout-now-received'; leader: NodeId; term: Term };
+  | { type: 'timeout-now-received'; leader: NodeId; term: Term }
+  /** ReadIndex (thesis §6.4): only a leader takes reads; `lead` is the leader this node knows. */
+  | { type: 'read-refused'; id: number; role: Role; lead: NodeId | null }
+  /** The leader has committed no entry of its term yet (`committed` may lag): the read waits for one. */
+  | { type: 'read-awaiting-commit'; id: number; committed: LogIndex }
+  /** The read's index is commitIndex now; round `round` asks a majority to confirm the leadership. */
+  | { type: 'read-round-started'; id: number; readIndex: LogIndex; round: number }
+  /** A majority (`acks`, the leader included) echoed the round: the read is answered once applied reaches readIndex. */
+  | { type: 'read-confirmed'; id: number; readIndex: LogIndex; round: number; acks: readonly NodeId[] }
+  /** Lease reads: the lease still runs `leaseRemaining` ticks, so no round is needed. */
+  | { type: 'read-by-lease'; id: number; readIndex: LogIndex; leaseRemaining: number }
+  /** The leader stepped down before these reads were confirmed: they fail. */
+  | { type: 'read-aborted'; ids: readonly number[]; reason: 'stepped-down' };
 
 export type TransferRefusal = 'not-leader' | 'self' | 'not-a-peer';
 

@@ -2,7 +2,7 @@ import type { Command, Entry, LogIndex, NodeId, Snapshot, Term } from './types.t
 
 /**
  * Every message a node can be stepped with. Local messages (MsgHup, MsgBeat, MsgProp,
- * MsgTransferLeader) come from the node's own timers, a client or a user; remote ones travel over
+ * MsgTransferLeader, MsgReadIndex) come from the node's own timers, a client or a user; remote ones travel over
  * the simulated network and always carry the sender's term.
  *
  * Heartbeats are AppendEntries with no entries, exactly as in the paper's Figure 2, rather than a
@@ -11,7 +11,7 @@ import type { Command, Entry, LogIndex, NodeId, Snapshot, Term } from './types.t
  * rule, not two.
  */
 export type Message = LocalMessage | RemoteMessage;
-export type LocalMessage = MsgHup | MsgBeat | MsgProp | MsgTransferLeader;
+export type LocalMessage = MsgHup | MsgBeat | MsgProp | MsgTransferLeader | MsgReadIndex;
 export type RemoteMessage = MsgVote | MsgVoteResp | MsgApp | MsgAppResp | MsgSnap | MsgSnapResp | MsgTimeoutNow;
 export type RemoteMessageType = RemoteMessage['type'];
 
@@ -36,6 +36,15 @@ export interface MsgProp {
 export interface MsgTransferLeader {
   readonly type: 'MsgTransferLeader';
   readonly target: NodeId;
+}
+
+/**
+ * A client's linearizable read, numbered by the caller (thesis §6.4): the leader confirms its
+ * leadership (or its lease) and hands back a ReadState once the read may be answered.
+ */
+export interface MsgReadIndex {
+  readonly type: 'MsgReadIndex';
+  readonly id: number;
 }
 
 interface Envelope {
@@ -72,6 +81,8 @@ export interface MsgApp extends Envelope {
   readonly prevLogTerm: Term;
   readonly entries: readonly Entry[];
   readonly leaderCommit: LogIndex;
+  /** ReadIndex: the leader's latest confirmation round, echoed back (absent: no round this term). */
+  readonly read?: number;
 }
 
 export interface MsgAppResp extends Envelope {
@@ -88,6 +99,8 @@ export interface MsgAppResp extends Envelope {
    */
   readonly conflictTerm: Term | null;
   readonly conflictIndex: LogIndex | null;
+  /** The confirmation round of the append answered (ReadIndex), when it carried one. */
+  readonly read?: number;
 }
 
 /** InstallSnapshot RPC (§7), sent whole: the simulated network has no size limit. */

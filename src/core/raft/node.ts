@@ -7,6 +7,8 @@ import { checkLog, lastIndex, newLog } from './log.ts';
 import type { Message, RemoteMessage } from './message.ts';
 import type { Progress } from './progress.ts';
 import { checkProgress } from './progress.ts';
+import type { ReadOnly, ReadState } from './read-index.ts';
+import { newReadOnly } from './read-index.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term } from './types.ts';
 import { emptySnapshot } from './types.ts';
 
@@ -45,6 +47,10 @@ export interface RaftNode {
   transfer: { target: NodeId; elapsed: number } | null;
   /** The last quorum index reported as held back (§5.4.2), so each hold is reported once. */
   heldBackIndex: LogIndex;
+  /** Leader only: ReadIndex and lease reads under way (raft/read-index.ts); empty otherwise. */
+  readOnly: ReadOnly;
+  /** The node's own clock: ticks since it started (a restart sets it back to 0). Leases are timed by it. */
+  clock: number;
   rng: PrngState;
 
   // Output for the caller, handed over by ready() and cleared by advance() (ready.ts).
@@ -54,6 +60,8 @@ export interface RaftNode {
   persisted: { term: Term; vote: NodeId | null };
   /** A snapshot received from the leader, to be written to disk and loaded by the state machine. */
   snapshotToInstall: Snapshot | null;
+  /** Reads confirmed (or answered by lease), for the caller to answer once applied reaches their index. */
+  readStates: ReadState[];
 }
 
 export interface NodeOptions {
@@ -86,11 +94,14 @@ export function newNode(options: NodeOptions): RaftNode {
     progress: {},
     transfer: null,
     heldBackIndex: 0,
+    readOnly: newReadOnly(),
+    clock: 0,
     rng: options.rng,
     outbox: [],
     events: [],
     persisted: { term: disk.term, vote: disk.vote },
     snapshotToInstall: null,
+    readStates: [],
   };
   resetElectionTimer(node);
   return node;
@@ -151,6 +162,7 @@ export function checkNode(node: RaftNode): void {
     if (!node.peers.includes(node.transfer.target)) throw broken(`node ${node.id}: transferring to ${node.transfer.target}, not a peer`);
     if (!(node.transfer.elapsed < transferTimeoutTicks(node))) throw broken(`node ${node.id}: transfer timer ${node.transfer.elapsed} past its limit`);
   }
+  if (node.role !== 'leader' && (node.readOnly.round !== 0 || node.readOnly.pending.length > 0)) throw broken(`node ${node.id}: a ${node.role} holds reads`);
   if ((node.role === 'candidate') && !(node.vote === node.id)) throw broken(`node ${node.id}: candidate did not vote for itself`);
   if (node.preCandidate && !(node.role === 'follower')) throw broken(`node ${node.id}: a pre-candidate is a ${node.role}`);
 }

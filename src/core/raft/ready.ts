@@ -3,6 +3,7 @@ import type { NodeEvent } from './events.ts';
 import { compact, lastIndex, slice, termAt } from './log.ts';
 import type { RemoteMessage } from './message.ts';
 import type { RaftNode } from './node.ts';
+import type { ReadState } from './read-index.ts';
 import type { Entry, HardState, Snapshot } from './types.ts';
 
 /**
@@ -35,6 +36,11 @@ export interface Ready {
   readonly messages: readonly RemoteMessage[];
   /** Entries committed since the last Ready, to apply in index order. */
   readonly committedEntries: readonly Entry[];
+  /**
+   * Reads the node may now answer (raft/read-index.ts): each once the state machine has applied
+   * its index. The node's own buffer, emptied by advance(), like `events`.
+   */
+  readonly readStates: readonly ReadState[];
 }
 
 const none: readonly never[] = Object.freeze([]);
@@ -48,6 +54,7 @@ export function hasReady(node: RaftNode): boolean {
     node.term !== node.persisted.term ||
     node.vote !== node.persisted.vote ||
     node.snapshotToInstall !== null ||
+    node.readStates.length > 0 ||
     log.stabled < lastIndex(log) ||
     log.applied < applyLimit(node)
   );
@@ -69,6 +76,7 @@ export function ready(node: RaftNode): Ready {
     entries: log.stabled < last ? slice(log, log.stabled + 1, last) : none,
     messages: node.outbox,
     committedEntries: log.applied < applyLimit(node) ? slice(log, log.applied + 1, applyLimit(node)) : none,
+    readStates: node.readStates,
   };
 }
 
@@ -91,9 +99,10 @@ export function advance(node: RaftNode, ready: Ready): void {
   node.snapshotToInstall = null;
   // Emptied in place: popping keeps each buffer's storage, where `length = 0` or a fresh array
   // would cost a runtime call or an allocation on every step.
-  const { events, outbox } = node;
+  const { events, outbox, readStates } = node;
   while (events.length > 0) events.pop();
   while (outbox.length > 0) outbox.pop();
+  while (readStates.length > 0) readStates.pop();
 }
 
 /**

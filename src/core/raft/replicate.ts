@@ -1,4 +1,5 @@
 import { lastIndex, slice, termAt } from './log.ts';
+import type { MsgApp } from './message.ts';
 import type { RaftNode } from './node.ts';
 import { emit, send } from './node.ts';
 import { becomeSnapshot, isPaused, sentAppend } from './progress.ts';
@@ -38,7 +39,7 @@ export function sendAppend(node: RaftNode, to: NodeId, reason: SendReason): bool
     // so a follower whose snapshot was lost keeps hearing from its leader and does not time out
     // (§5.2). A rejection of it changes nothing while the snapshot is pending (maybeDecrease ignores it).
     const snapshot = node.log.snapshot;
-    send(node, { type: 'MsgApp', from: node.id, to, term: node.term, prevLogIndex: snapshot.index, prevLogTerm: snapshot.term, entries: noEntries, leaderCommit: node.log.committed });
+    sendApp(node, { type: 'MsgApp', from: node.id, to, term: node.term, prevLogIndex: snapshot.index, prevLogTerm: snapshot.term, entries: noEntries, leaderCommit: node.log.committed });
     return true;
   }
   const prevLogIndex = progress.nextIndex - 1;
@@ -47,7 +48,7 @@ export function sendAppend(node: RaftNode, to: NodeId, reason: SendReason): bool
   const last = lastIndex(node.log);
   const mayCarry = (progress.state === 'probe' || !paused) && progress.nextIndex <= last;
   const entries = mayCarry ? slice(node.log, progress.nextIndex, Math.min(last, prevLogIndex + node.config.entriesPerAppendMax)) : noEntries;
-  send(node, {
+  sendApp(node, {
     type: 'MsgApp',
     from: node.id,
     to,
@@ -59,6 +60,12 @@ export function sendAppend(node: RaftNode, to: NodeId, reason: SendReason): bool
   });
   sentAppend(progress, prevLogIndex + entries.length, entries.length > 0);
   return true;
+}
+
+/** Sends an append stamped with the leader's latest confirmation round, once it has one (raft/read-index.ts). */
+function sendApp(node: RaftNode, message: MsgApp): void {
+  const read = node.readOnly.round;
+  send(node, read === 0 ? message : { ...message, read });
 }
 
 function sendSnapshot(node: RaftNode, to: NodeId): boolean {

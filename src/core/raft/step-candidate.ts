@@ -59,6 +59,7 @@ function askForVotes(node: RaftNode, request: { term: number; pre: boolean; tran
 
 function winElection(node: RaftNode): void {
   becomeLeader(node);
+  // A lone leader commits its no-op at once (no read can be waiting yet: reads start in office).
   maybeCommit(node);
   // Announce the new term at once, carrying the no-op (§5.2: "sends heartbeat messages to all").
   heartbeat(node);

@@ -161,7 +161,13 @@ function rejectAppend(node: RaftNode, message: MsgApp, reason: AppendRejection):
     rejectedIndex: message.prevLogIndex,
     conflictTerm,
     conflictIndex,
+    ...echo(message),
   });
+}
+
+/** The append's confirmation round, echoed in its answer (ReadIndex, raft/read-index.ts). */
+function echo(message: MsgApp): { read?: number } {
+  return message.read === undefined ? {} : { read: message.read };
 }
 
 export function rejectStaleAppend(node: RaftNode, message: MsgApp): void {
@@ -180,6 +186,7 @@ function acceptAppend(node: RaftNode, message: MsgApp, matchIndex: LogIndex): vo
     rejectedIndex: 0,
     conflictTerm: null,
     conflictIndex: null,
+    ...echo(message),
   });
 }
 

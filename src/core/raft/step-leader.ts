@@ -7,6 +7,7 @@ import { emit } from './node.ts';
 import { becomeProbe, becomeReplicate, maybeDecrease, maybeUpdate } from './progress.ts';
 import { broadcastAppend, maybeCommit, sendAppend, sendPending } from './replicate.ts';
 import { maybeSendTimeoutNow } from './transfer.ts';
+import { releaseReadsAwaitingCommit, startRound } from './read-index.ts';
 import type { Command, Entry, LogIndex, NodeId, Term } from './types.ts';
 
 /** What a client learns from offering a command to a node, as the lab's Start() returns. */
@@ -42,7 +43,7 @@ export function propose(node: RaftNode, commands: readonly Command[]): ProposeRe
   for (const entry of entries) emit(node, { type: 'proposal-accepted', index: entry.index, term: entry.term, command: entry.command });
   if (entries.length > 0) emit(node, { type: 'entries-appended', first, last: first + entries.length - 1, prevTerm, entries, source: 'proposal' });
   // A lone leader is its own majority.
-  maybeCommit(node);
+  if (maybeCommit(node)) releaseReadsAwaitingCommit(node);
   // Batching: the entries wait for the next heartbeat, which carries them.
   if (!node.config.batchProposals) broadcastAppend(node, 'entries');
   return { index: lastIndex(node.log), term: node.term, isLeader: true, leaderHint: node.id };
@@ -60,7 +61,9 @@ export function checkQuorum(node: RaftNode): void {
   becomeFollower(node, { lead: null, reason: 'check-quorum', heardFrom });
 }
 
+/** Every follower hears from the leader; with lease reads each heartbeat is also a round that renews the lease. */
 export function heartbeat(node: RaftNode): void {
+  if (node.config.leaseReads) startRound(node);
   broadcastAppend(node, 'heartbeat');
 }
 
@@ -118,7 +121,7 @@ function acknowledge(node: RaftNode, follower: NodeId, matchIndex: LogIndex): vo
   if (updated) {
     if (progress.state === 'probe') becomeReplicate(progress);
     emit(node, { type: 'progress-updated', follower, matchIndex: progress.matchIndex, nextIndex: progress.nextIndex, state: progress.state });
-    maybeCommit(node);
+    if (maybeCommit(node)) releaseReadsAwaitingCommit(node);
   }
   // A follower catching up keeps streaming; only new proposals wait for a heartbeat (batching).
   sendPending(node, follower);

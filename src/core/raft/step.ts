@@ -8,11 +8,11 @@ import { followLeader, grantPreVote, handleAppend, handleSnapshot, handleVote, r
 import { isUpToDate } from './log.ts';
 import { handleAppendResponse, handleSnapshotResponse, heartbeat, propose } from './step-leader.ts';
 import { startTransfer } from './transfer.ts';
+import { justStarted, noteRoundEcho, readIndex } from './read-index.ts';
 
 /**
- * Feeds the node one message: a local one (its timers' MsgHup and MsgBeat, a client's MsgProp, a
- * user's MsgTransferLeader) or
- * one that arrived over the network. Every change of state goes through here or through tick().
+ * Feeds the node one message: a local one (its timers' MsgHup and MsgBeat, a client's MsgProp or
+ * MsgReadIndex, a user's MsgTransferLeader) or one that arrived over the network. Every change of state goes through here or through tick().
  */
 export function step(node: RaftNode, message: Message): void {
   switch (message.type) {
@@ -27,6 +27,9 @@ export function step(node: RaftNode, message: Message): void {
       return;
     case 'MsgTransferLeader':
       startTransfer(node, message.target);
+      return;
+    case 'MsgReadIndex':
+      readIndex(node, message.id);
       return;
     default:
       stepRemote(node, message);
@@ -49,11 +52,11 @@ function stepRemote(node: RaftNode, message: RemoteMessage): void {
     if (node.preCandidate && message.term === node.term + 1) handleVoteResponse(node, message);
     return;
   }
-  if (message.type === 'MsgVote' && message.term > node.term && message.transfer !== true && inLeaderLease(node)) {
+  if (message.type === 'MsgVote' && message.term > node.term && message.transfer !== true && voteHeld(node) !== null) {
     // Leader stickiness (§4.2.3): it heard from a live leader too recently to let this candidate
     // raise its term or take its vote. The request goes unanswered, as in etcd. A candidate of a
     // leadership transfer stands at that leader's request, so it is heard.
-    refuseVote(node, message, 'leader-known');
+    refuseVote(node, message, voteHeld(node)!);
     return;
   }
   if (message.term > node.term) {
@@ -79,8 +82,9 @@ function handlePreVote(node: RaftNode, message: MsgVote): void {
     send(node, { type: 'MsgVoteResp', from: node.id, to: message.from, term: node.term, granted: false, pre: true });
     return;
   }
-  if (inLeaderLease(node)) {
-    refuseVote(node, message, 'leader-known');
+  const held = voteHeld(node);
+  if (held !== null) {
+    refuseVote(node, message, held);
     return;
   }
   if (!node.config.unsafeVoteWithoutLogCheck && !isUpToDate(node.log, message)) {
@@ -93,11 +97,18 @@ function handlePreVote(node: RaftNode, message: MsgVote): void {
 }
 
 /**
- * With CheckQuorum on: the node heard from its leader (or, as leader, checked its quorum) less
- * than the minimum election timeout ago, so no leader could have been elected without it.
+ * Leader stickiness, on with CheckQuorum or lease reads: the node heard from its leader (or, as
+ * leader, checked its quorum) less than the minimum election timeout ago, so no leader could have
+ * been elected without it.
  */
 function inLeaderLease(node: RaftNode): boolean {
-  return node.config.checkQuorum && node.lead !== null && node.electionElapsed < node.config.electionTimeoutTicksMin;
+  return (node.config.checkQuorum || node.config.leaseReads) && node.lead !== null && node.electionElapsed < node.config.electionTimeoutTicksMin;
+}
+
+/** Why the node grants no vote to any new candidate now, if it does not: stickiness, or lease reads' wait after a start. */
+function voteHeld(node: RaftNode): 'leader-known' | 'just-started' | null {
+  if (inLeaderLease(node)) return 'leader-known';
+  return justStarted(node) ? 'just-started' : null;
 }
 
 function answerStale(node: RaftNode, message: RemoteMessage): void {
@@ -158,6 +169,7 @@ function stepCurrentTerm(node: RaftNode, message: RemoteMessage): void {
     case 'MsgAppResp':
       if (node.role !== 'leader') return;
       markActive(node, message.from);
+      if (message.read !== undefined) noteRoundEcho(node, message.from, message.read);
       handleAppendResponse(node, message);
       return;
     case 'MsgSnapResp':

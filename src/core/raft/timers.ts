@@ -17,6 +17,7 @@ import { tickTransfer, ticksUntilTransferTimeout } from './transfer.ts';
  * and the rules for when a timer fires stay in this file alone.
  */
 export function tick(node: RaftNode): void {
+  node.clock += 1;
   if (node.role === 'leader') {
     if (node.config.checkQuorum) {
       // CheckQuorum: once per election timeout the leader counts who answered it (§6.2).
@@ -57,6 +58,7 @@ export function ticksUntilTimer(node: RaftNode): number {
 /** Advances the node `ticks` ticks in which no timer fires: fewer than ticksUntilTimer(node). */
 export function skipTicks(node: RaftNode, ticks: number): void {
   if (!(ticks >= 0 && ticks < ticksUntilTimer(node))) throw broken(`node ${node.id}: cannot skip ${ticks} ticks, a timer fires in ${ticksUntilTimer(node)}`);
+  node.clock += ticks;
   if (node.role === 'leader') {
     node.heartbeatElapsed += ticks;
     if (node.config.checkQuorum) node.electionElapsed += ticks;

@@ -2,6 +2,7 @@ import { lastIndex } from './log.ts';
 import type { RaftNode } from './node.ts';
 import { emit, send, transferTimeoutTicks } from './node.ts';
 import { sendAppend } from './replicate.ts';
+import { forfeitLease } from './read-index.ts';
 import type { NodeId } from './types.ts';
 
 /**
@@ -39,6 +40,8 @@ export function maybeSendTimeoutNow(node: RaftNode, follower: NodeId): void {
 
 function sendTimeoutNow(node: RaftNode, target: NodeId): void {
   emit(node, { type: 'timeout-now-sent', target, matchIndex: node.progress[target]!.matchIndex });
+  // The election it asks for may end this term's leadership before any lease would run out.
+  forfeitLease(node);
   send(node, { type: 'MsgTimeoutNow', from: node.id, to: target, term: node.term });
 }
 

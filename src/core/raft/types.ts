@@ -82,6 +82,14 @@ export interface RaftConfig {
    * longer deposes a healthy leader with its inflated term. Off by default, as in Figure 2.
    */
   readonly preVote: boolean;
+  /**
+   * Lease reads (thesis §6.4.1): a leader whose heartbeat round a majority confirmed answers reads
+   * without a round of its own until the minimum election timeout (less a drift margin) has
+   * passed since that round began. The lease rests on leader stickiness, so lease reads turn it
+   * on even without CheckQuorum (etcd asks for CheckQuorum instead). Off by default: every read
+   * then confirms leadership with a round of its own (ReadIndex).
+   */
+  readonly leaseReads: boolean;
 
   // Broken-Raft switches (raft/unsafe.ts): each removes one rule, for teaching. All off by default.
   /** Commit an earlier term's entry by counting its replicas (drops §5.4.2). */

@@ -8,7 +8,7 @@ import type { InFlight } from './network.ts';
 import { findInFlight, heal, heldItems, isolateNode, partitionGroups, rejoinNode, setLink, setManualDelivery, setPartition } from './network.ts';
 import type { NetworkConfig, Workload } from './options.ts';
 import { resolveNetworkConfig, resolveWorkload } from './options.ts';
-import { campaign, crash, propose, restart, transferLeadership } from './servers.ts';
+import { campaign, crash, propose, read, restart, transferLeadership } from './servers.ts';
 import { alignTimers, setNodeTimer, spreadTimers } from './timer-control.ts';
 import type { SimState } from './world.ts';
 import { guarded } from './halt.ts';
@@ -36,6 +36,8 @@ export type Action =
   | { readonly type: 'configure-workload'; readonly workload: Partial<Workload> }
   /** A client command sent to a given node, or to whichever node is leader now. */
   | { readonly type: 'propose'; readonly node: NodeId | 'leader'; readonly command: Command }
+  /** A client's linearizable get, sent to a given node or to whichever node leads now (sim/reads.ts). */
+  | { readonly type: 'get'; readonly node: NodeId | 'leader'; readonly key: string }
   /** Forces an election on a node, as if its election timer fired ("Time out now"). */
   | { readonly type: 'campaign'; readonly node: NodeId }
   /** The leader hands its leadership to this node (thesis §3.10): it catches the node up, then sends TimeoutNow. */
@@ -428,7 +430,36 @@ export const actionTable: { readonly [T in ActionType]: ActionSpec<T> } = {
     },
     describe: (sim, _action, proposal) => describeProposal(sim, proposal),
   },
+  get: {
+    validate: (sim, input) => ({
+      type: 'get',
+      node: input.node === 'leader' ? 'leader' : requireLive(sim, 'node', input.node),
+      key: requireString('key', input.key),
+    }),
+    perform: (sim, action) => (read(sim, action.node === 'leader' ? currentLeader(sim) : action.node, action.key), null),
+    describe: (sim) => describeRead(sim),
+  },
 };
+
+/** The get just sent, as the headless API and the CLI word it. */
+function describeRead(sim: SimState): string {
+  const reads = sim.clientReads.reads;
+  const read = reads[reads.length - 1]!;
+  const what = `get ${read.key} (read ${read.id})`;
+  if (read.node === null) return `No leader right now: ${what} was not sent. Wait for an election to finish.`;
+  switch (read.state) {
+    case 'refused':
+      return `Node ${read.node} is not leader: ${what} refused, ${read.lead === null ? 'no leader known' : `leader is node ${read.lead}`}`;
+    case 'awaiting-commit':
+      return `Node ${read.node} takes ${what} once it has committed an entry of its term`;
+    case 'confirming':
+      return `Node ${read.node} confirms its leadership for ${what}: round ${read.round}, read index ${read.readIndex}`;
+    case 'served':
+      return `Node ${read.node} answered ${what}: ${read.value === null ? 'no such key' : JSON.stringify(read.value)}`;
+    default:
+      return `Node ${read.node} took ${what} at read index ${read.readIndex}${read.byLease ? ' (by lease)' : ''}`;
+  }
+}
 
 /** Checks an action against the current state; throws SimulationInputError and changes nothing. */
 export function validateAction(sim: SimState, value: unknown): Action {

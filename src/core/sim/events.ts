@@ -64,7 +64,11 @@ export type WorldEvent =
   /** The liveness watch reported a stall (sim/liveness.ts): `ticks` without a leader, or without commit progress. */
   | { type: 'liveness-stalled'; kind: StallKind; ticks: number; term: Term | null; index: LogIndex | null }
   /** A run with an unsafe switch stopped: the broken Raft reached a state the core cannot go on from (sim/halt.ts). */
-  | { type: 'run-halted'; reason: string };
+  | { type: 'run-halted'; reason: string }
+  /** A client's get, numbered `id`, reached the node (null: nobody led, so it went nowhere). */
+  | { type: 'read-requested'; id: number; key: string }
+  /** The node answered get `id`: its state machine, applied through `applied` ≥ `readIndex`, holds `value` (null: no such key). */
+  | { type: 'read-served'; id: number; key: string; value: string | null; readIndex: LogIndex; applied: LogIndex };
 
 export type SimEventBody = NodeEvent | WorldEvent;
 export type SimEventType = SimEventBody['type'];
@@ -104,6 +108,14 @@ export const topicOf = {
   'transfer-aborted': 'LEAD',
   'timeout-now-sent': 'LEAD',
   'timeout-now-received': 'LEAD',
+  'read-refused': 'CLNT',
+  'read-awaiting-commit': 'CLNT',
+  'read-round-started': 'CLNT',
+  'read-confirmed': 'CLNT',
+  'read-by-lease': 'CLNT',
+  'read-aborted': 'CLNT',
+  'read-requested': 'CLNT',
+  'read-served': 'CLNT',
   persisted: 'PERS',
   applied: 'APPL',
   'message-sent': 'SEND',

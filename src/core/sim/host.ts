@@ -8,6 +8,7 @@ import { diskLastIndex, writeEntries, writeSnapshot } from './disk.ts';
 import { messageDuplicated, messageSent } from './event-log.ts';
 import { applyCommand, kvFromSnapshot, kvPairs } from './kv.ts';
 import { maybeDuplicate, sendMessage } from './network.ts';
+import { takeReadStates, trackReadEvents } from './reads.ts';
 import type { Server, SimState } from './world.ts';
 import { pruneChecker, record, recordMessage } from './world.ts';
 
@@ -17,7 +18,8 @@ import { pruneChecker, record, recordMessage } from './world.ts';
  *   1. record what the node decided (its events),
  *   2. persist: hard state, an installed snapshot, new or replaced entries,
  *   3. send its messages (only now, so nothing promised is lost to a crash),
- *   4. load an installed snapshot into the key-value store, apply newly committed entries,
+ *   4. load an installed snapshot into the key-value store, apply newly committed entries, and
+ *      answer the confirmed reads whose index is now applied (sim/reads.ts),
  *   5. advance the node, then compact its log once enough applied entries piled up.
  * Crashes happen only between ticks, so a write here is never torn.
  */
@@ -27,10 +29,15 @@ export function handleReady(sim: SimState, server: Server): void {
   const rd = ready(node);
   const events = rd.events;
   for (let i = 0; i < events.length; i += 1) record(sim, node.id, events[i]!);
+  if (sim.clientReads.open > 0) trackReadEvents(sim, events);
   persist(sim, server, rd);
   const messages = rd.messages;
   for (let i = 0; i < messages.length; i += 1) send(sim, messages[i]!);
   apply(sim, server, rd);
+  if (rd.readStates.length > 0 || (server.waitingReads.length > 0 && (rd.committedEntries.length > 0 || rd.snapshot !== null))) {
+    const applied = rd.committedEntries.length > 0 ? rd.committedEntries[rd.committedEntries.length - 1]!.index : node.log.applied;
+    takeReadStates(sim, server, rd.readStates, applied);
+  }
   advance(node, rd);
   if (compactionDue(node)) compactServer(sim, server, node);
 }

@@ -8,6 +8,7 @@ import { propose as proposeOnNode } from '../raft/step-leader.ts';
 import { handleReady } from './host.ts';
 import { forgetNode, touch } from './invariants.ts';
 import { kvFromSnapshot } from './kv.ts';
+import { failReadsOnCrash, openRead } from './reads.ts';
 import type { Server, SimState } from './world.ts';
 import { record, serverOf } from './world.ts';
 
@@ -30,6 +31,7 @@ export function afterChange(sim: SimState, server: Server): void {
 export function crash(sim: SimState, id: NodeId): void {
   const server = serverOf(sim, id);
   server.commitAtCrash = server.node?.log.committed ?? 0;
+  failReadsOnCrash(sim, server);
   server.node = null;
   server.kv = new Map();
   server.crashedAt = sim.tick;
@@ -68,6 +70,12 @@ export function propose(sim: SimState, id: NodeId, commands: readonly Command[])
   const result = proposeOnNode(server.node!, commands);
   afterChange(sim, server);
   return result;
+}
+
+/** A client's get sent to node `id` (null: nobody leads, so it goes nowhere); answered later (sim/reads.ts). */
+export function read(sim: SimState, id: NodeId | null, key: string): void {
+  const sent = openRead(sim, key, id);
+  if (id !== null) stepServer(sim, serverOf(sim, id), { type: 'MsgReadIndex', id: sent.id });
 }
 
 /** Asks the leader `leader` to hand its leadership to `target` (raft/transfer.ts). */

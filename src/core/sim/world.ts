@@ -17,6 +17,8 @@ import type { InFlight, NetworkState } from './network.ts';
 import { newNetwork } from './network.ts';
 import type { ResolvedOptions, Workload } from './options.ts';
 import type { Stats } from './stats.ts';
+import type { ClientReads, WaitingRead } from './reads.ts';
+import { newClientReads } from './reads.ts';
 import type { LivenessState } from './liveness-state.ts';
 import { newLivenessState, noteLiveness } from './liveness-state.ts';
 import { countEvent, newStats } from './stats.ts';
@@ -42,6 +44,8 @@ export interface Server {
    * reads it: Figure 2 makes commitIndex volatile, so a correct restart starts from the snapshot.
    */
   commitAtCrash: number;
+  /** Reads the node confirmed, waiting for its state machine to apply their index (sim/reads.ts). */
+  waitingReads: WaitingRead[];
 }
 
 /**
@@ -66,6 +70,8 @@ export interface SimState {
   readonly liveness: LivenessState;
   /** Set when a run with an unsafe switch went off the rails (halt.ts); nothing happens after it. */
   halted: Halt | null;
+  /** The client's gets under way and the last few answered (sim/reads.ts). */
+  readonly clientReads: ClientReads;
 }
 
 export function newSimState(options: ResolvedOptions): SimState {
@@ -73,7 +79,7 @@ export function newSimState(options: ResolvedOptions): SimState {
   const servers = ids.map((id): Server => {
     const rng = streamPrng(options.seed, `node-${id}`);
     const node = newNode({ id, peers: ids.filter((other) => other !== id), config: options.raft, rng });
-    return { id, node, disk: newDisk(), kv: new Map(), rng, crashedAt: null, commitAtCrash: 0 };
+    return { id, node, disk: newDisk(), kv: new Map(), rng, crashedAt: null, commitAtCrash: 0, waitingReads: [] };
   });
   return {
     options,
@@ -89,6 +95,7 @@ export function newSimState(options: ResolvedOptions): SimState {
     timersFrozen: false,
     liveness: newLivenessState(options.livenessWatchTicks),
     halted: null,
+    clientReads: newClientReads(),
   };
 }
 

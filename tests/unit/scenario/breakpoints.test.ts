@@ -62,7 +62,7 @@ describe('break statements', () => {
     };
     expect(errors('nodes 3\nbreak on leader')).toEqual(["line 2, column 10: expected 'new leader', 'term change', 'candidate', 'commit', 'truncation', 'violation', 'vote refused' or 'message', found 'leader'"]);
     expect(errors('nodes 3\nbreak on message sent from 7')).toEqual(['line 2, column 28: node 7 does not exist: the cluster has 3 nodes (1 to 3)']);
-    expect(errors('break on vote refused for lazy')).toEqual(["line 1, column 27: expected 'stale-term', 'already-voted', 'log-not-up-to-date' or 'leader-known', found 'lazy'"]);
+    expect(errors('break on vote refused for lazy')).toEqual(["line 1, column 27: expected 'stale-term', 'already-voted', 'log-not-up-to-date', 'leader-known' or 'just-started', found 'lazy'"]);
     expect(errors('break on commit now')).toEqual(["line 1, column 17: expected 'off' or the end of the statement, found 'now'"]);
     expect(errors(Array.from({ length: 101 }, (_, tick) => `break at ${tick}`).join('\n'))).toEqual(['line 101, column 1: too many breakpoints: a scenario may hold at most 100']);
   });

@@ -136,6 +136,7 @@ function longRun(seed: number): { options: SimulationOptions; actions: readonly 
     () => ({ type: 'propose', node: node(), command: { type: 'put', key: text(), value: text() } }),
     () => ({ type: 'propose', node: 'leader', command: { type: 'delete', key: text() } }),
     () => ({ type: 'propose', node: 'leader', command: { type: 'noop' } }),
+    () => ({ type: 'get', node: random() < 0.5 ? 'leader' : node(), key: text() }),
   ];
   while (timeline.tick < 120_000) {
     timeline.advance(int(0, 3) === 0 ? 0 : int(1, 100));
@@ -154,7 +155,7 @@ describe('from-run: a long run survives run -> text -> compile', () => {
     const { options, actions } = longRun(2_024);
     expect(actions.length).toBeGreaterThan(2_000);
     expect(actions.at(-1)!.tick).toBeGreaterThan(100_000);
-    expect(new Set(actions.map((entry) => entry.action.type)).size).toBe(13);
+    expect(new Set(actions.map((entry) => entry.action.type)).size).toBe(14);
 
     const text = runToScenarioText(options, actions);
     const run = compiled(text);

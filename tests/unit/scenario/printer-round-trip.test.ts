@@ -46,6 +46,7 @@ snapshots every 20 entries
 fast backup off
 check quorum on
 prevote on
+lease reads on
 batching on
 network latency 5..15 drop 10% duplicate 0.02 reorder 0.123456789
 load every 40 keys 4
@@ -73,6 +74,7 @@ at 220: latency 1..2 drop 0; network; reorder 50%; latency min 4; latency max 90
 at 230: load off; load keys 2; load every 10 keys 3; load
 at 240: put x=1; put "a b"="c\"d" to node 3; delete x to 2; noop to leader; noop to 5; put no=committed to old leader
 at 240: put "" = "" to leader of term 3; put 007=1_000; delete "#;" to 1
+at 250: get x; get "a b" from node 3; get y from old leader
 expect by +100: leader in {1, leader}
 expect from 100 by 500: no leader
 expect at 300: x=1 committed on all
@@ -106,7 +108,7 @@ describe('printScenario round trip', () => {
     expect(optionLeaves.filter((leaf) => getOption(scenario.options, leaf.path) === undefined)).toEqual([]);
     expect(scenario.steps.length).toBeGreaterThan(30);
     expect(new Set(scenario.steps.flatMap((step) => (step.item.kind === 'action' ? [step.item.action.type] : [])))).toEqual(
-      new Set(['crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut-link', 'restore-link', 'heal', 'configure-network', 'configure-workload', 'propose']),
+      new Set(['crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut-link', 'restore-link', 'heal', 'configure-network', 'configure-workload', 'propose', 'get']),
     );
     expect(new Set(scenario.expectations.map((expectation) => expectation.condition.kind))).toEqual(
       new Set(['leader-in', 'no-leader', 'committed', 'term', 'role', 'log', 'no-violation', 'one-leader-per-term', 'violation', 'stall']),
@@ -116,7 +118,7 @@ describe('printScenario round trip', () => {
 
   it('the canonical text of the rich scenario', () => {
     const text = printScenario(parsed(rich));
-    expect(text.split('\n').slice(0, 28)).toEqual([
+    expect(text.split('\n').slice(0, 29)).toEqual([
       'nodes 7',
       'seed 4294967295',
       'election 200..400',
@@ -126,6 +128,7 @@ describe('printScenario round trip', () => {
       'batching on',
       'prevote on',
       'check quorum on',
+      'lease reads on',
       'latency 5..15',
       'drop 10%',
       'duplicate 2%',
@@ -149,7 +152,7 @@ describe('printScenario round trip', () => {
     expect(text).toContain('\nat 100: caption "Quotes \\"like this\\", a backslash \\\\, a tab\\tand a new\\nline; 😀 é 中文 \\u{7f}\\u{0}"\n');
     expect(text).toContain('\nat 240: put ""="" to leader of term 3\n');
     expect(text).toContain('\nexpect by 400: no=committed committed on {leader}\n');
-    expect(text.endsWith('expect always: at most one leader per term\nexpect by 900: violation\nexpect by 900: violation of "Log Matching"\nexpect never: stall\nexpect never: stall of commit-stalled\nrun until 1240\n')).toBe(true);
+    expect(text.endsWith('expect always: at most one leader per term\nexpect by 900: violation\nexpect by 900: violation of "Log Matching"\nexpect never: stall\nexpect never: stall of commit-stalled\nrun until 1250\n')).toBe(true);
   });
 
   it('an empty scenario prints as one empty line and reads back empty', () => {
@@ -261,6 +264,8 @@ function randomScenario(random: () => number): Scenario {
         return { type: 'propose', node: node(), command: { type: 'delete', key: text() } };
       case 9:
         return { type: 'propose', node: node(), command: { type: 'noop' } };
+      case 10:
+        return { type: 'get', node: node(), key: text() };
       default:
         return { type: pick(['crash', 'restart', 'isolate', 'rejoin', 'campaign'] as const), node: node() };
     }
@@ -351,7 +356,7 @@ describe('printScenario round trip, on scenarios built at random', () => {
         throw new Error(`round ${round}:\n${printScenario(scenario)}\n${String(error)}`, { cause: error });
       }
     }
-    expect(seen.actions.size).toBe(12);
+    expect(seen.actions.size).toBe(13);
     expect(seen.conditions.size).toBe(8);
     expect(seen.timings).toEqual(new Set(['by', 'from-by', 'at', 'always', 'never']));
   });

@@ -129,6 +129,10 @@ export const actions = {
     /** A node that is not the leader refused the proposal; `leaderHint` is the leader it knows. */
     refused: (node: NodeId, role: Role | 'crashed', leaderHint: NodeId | null) =>
       `Node ${node} is a ${role}: not leader, ${leaderHint === null ? 'no leader known' : `leader is node ${leaderHint}`}`,
+    getNowhere: 'No leader right now: the get was not sent. Wait for an election to finish.',
+    getRefused: (node: NodeId, key: string, leaderHint: NodeId | null) =>
+      `Node ${node} is not leader: it refused the get of ${key}, ${leaderHint === null ? 'no leader known' : `leader is node ${leaderHint}`}`,
+    getSent: (node: NodeId, key: string, id: number) => `Get of ${key} sent to node ${node} as read ${id}: it is answered once the leader confirms it still leads (see Reads)`,
     /** The core's validation detail, as it is ("node must be a running node (got node 1, which is crashed)"). */
     rejected: (detail: string) => detail,
   },

@@ -40,6 +40,7 @@ export const debug = {
     'already-voted': 'already voted',
     'log-not-up-to-date': 'log not up to date',
     'leader-known': 'a leader is known',
+    'just-started': 'just started (lease reads)',
   } satisfies Record<VoteRefusal, string>,
   message: {
     legend: 'Message breakpoint',

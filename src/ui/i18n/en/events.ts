@@ -201,6 +201,8 @@ export const events = {
         `${refusedVote(p.candidate, p.term)}: already voted for node ${votedFor} in this term (one vote per term, §5.2)`,
       leaderKnown: (p: { candidate: number; term: number }) =>
         `ignored node ${p.candidate}'s RequestVote for term ${p.term}: it heard from its leader within the minimum election timeout (leader stickiness, CheckQuorum)`,
+      justStarted: (p: { candidate: number; term: number }) =>
+        `ignored node ${p.candidate}'s RequestVote for term ${p.term}: it started less than the minimum election timeout ago, so a leader's lease may still run (lease reads, §6.4.1)`,
       logNotUpToDate: (p: LogPositions) =>
         `${refusedVote(p.candidate, p.term)}: candidate's log (${logPosition(p.candidateLastTerm, p.candidateLastIndex)}) is behind ours (${logPosition(p.ownLastTerm, p.ownLastIndex)}) (§5.4.1)`,
     },
@@ -289,6 +291,28 @@ export const events = {
       timeoutNowSent: (p: { target: number; matchIndex: number }) => `sent TimeoutNow to node ${p.target}: its log matches through index ${p.matchIndex}, the whole log, so it can win (§3.10)`,
       timeoutNowReceived: (p: { leader: number; term: number }) =>
         `got TimeoutNow from node ${p.leader}, leader of term ${p.term}: stands for election at once, without waiting for its timer or asking for pre-votes (§3.10)`,
+    },
+    /** Linearizable reads: ReadIndex and lease reads (thesis §6.4). */
+    read: {
+      /** `role` is common.role.*, `leader` is proposalRefused.tryNode or noLeader. */
+      refused: (p: { id: number }, role: string, leader: string) => `refused read ${p.id}: it is a ${role}, not the leader (${leader})`,
+      awaitingCommit: (p: { id: number; committed: number }) =>
+        `holds read ${p.id} until it commits an entry of its own term: its commitIndex ${p.committed} may lag behind what earlier leaders committed (§6.4)`,
+      roundStarted: (p: { id: number; readIndex: number; round: number }) =>
+        `took read ${p.id} at read index ${p.readIndex} (its commitIndex) and sent heartbeat round ${p.round} to confirm it still leads (ReadIndex, §6.4)`,
+      /** `acks` is common.nodes(...). */
+      confirmed: (p: { id: number; readIndex: number; round: number }, acks: string) =>
+        `round ${p.round} confirmed by a majority (${acks}): no other leader can exist, so read ${p.id} is answered once index ${p.readIndex} is applied`,
+      byLease: (p: { id: number; readIndex: number; leaseRemaining: number }) =>
+        `answered read ${p.id} at read index ${p.readIndex} by lease, with no round: a majority confirmed it recently and ${p.leaseRemaining} ticks of the lease remain (§6.4.1)`,
+      aborted: (ids: readonly number[]) =>
+        ids.length === 1
+          ? `stepped down before confirming read ${ids[0]}: it fails, and its client may ask the new leader`
+          : `stepped down before confirming reads ${f.list(ids.map(String))}: they fail, and their clients may ask the new leader`,
+      requested: (p: { id: number; key: string }) => `got read ${p.id}, a get of "${p.key}"`,
+      requestedNowhere: (p: { id: number; key: string }) => `read ${p.id}, a get of "${p.key}", went nowhere: no node leads`,
+      served: (p: { id: number; key: string; value: string | null; readIndex: number; applied: number }) =>
+        `answered read ${p.id}: "${p.key}" ${p.value === null ? 'is not set' : `= "${p.value}"`}, its state machine applied through ${p.applied} ≥ read index ${p.readIndex}`,
     },
     /** What a node wrote to disk, or restarted from. */
     disk: {

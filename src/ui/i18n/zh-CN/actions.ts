@@ -101,6 +101,9 @@ export const actions: Messages['actions'] = {
     noLeader: '当前没有领导者：提议未发出。请等待选举结束。',
     appended: (node, term, command, index) => `节点 ${node}（领导者，任期 ${term}）已在索引 ${index} 追加 ${common.command(command)}；多数派保存后即提交`,
     refused: (node, role, leaderHint) => `节点 ${node} 是${roleWord(role)}，不是领导者；${leaderHint === null ? '它不知道领导者是谁' : `领导者是节点 ${leaderHint}`}`,
+    getNowhere: '当前没有领导者：get 未发出。请等待选举结束。',
+    getRefused: (node, key, leaderHint) => `节点 ${node} 不是领导者：拒绝了对 ${key} 的 get；${leaderHint === null ? '它不知道领导者是谁' : `领导者是节点 ${leaderHint}`}`,
+    getSent: (node, key, id) => `对 ${key} 的 get 已作为读请求 ${id} 发给节点 ${node}：领导者确认自己仍在任后作答（见“读请求”）`,
     rejected: (detail) => `操作被拒绝：${detail}`,
   },
 };

@@ -29,6 +29,7 @@ export const debug: Messages['debug'] = {
     'already-voted': '本任期已投票',
     'log-not-up-to-date': '日志不够新',
     'leader-known': '已知有领导者',
+    'just-started': '刚刚启动（租约读）',
   },
   message: {
     legend: '消息断点',

@@ -148,6 +148,7 @@ export const events: Events = {
       staleTerm: (p) => `${refusedVote(p.candidate, p.term)}：该任期早于自己的当前任期 ${p.ownTerm}（§5.1）`,
       alreadyVoted: (p, votedFor) => `${refusedVote(p.candidate, p.term)}：本任期已投票给节点 ${votedFor}（每个任期只投一票，§5.2）`,
       leaderKnown: (p) => `忽略了节点 ${p.candidate} 在任期 ${p.term} 的 RequestVote：它在最小选举超时内收到过领导者的消息（领导者粘性，CheckQuorum）`,
+      justStarted: (p) => `忽略了节点 ${p.candidate} 在任期 ${p.term} 的 RequestVote：它启动还不到最小选举超时，某个领导者的租约可能仍然有效（租约读，§6.4.1）`,
       logNotUpToDate: (p) =>
         `${refusedVote(p.candidate, p.term)}：候选人的日志（${logPosition(p.candidateLastTerm, p.candidateLastIndex)}）落后于自己的（${logPosition(p.ownLastTerm, p.ownLastIndex)}）（§5.4.1）`,
     },
@@ -213,6 +214,17 @@ export const events: Events = {
       superseded: (p) => `不再把领导权交给节点 ${p.target}：改为交给另一个节点`,
       timeoutNowSent: (p) => `向节点 ${p.target} 发送 TimeoutNow：它的日志与自己一致到索引 ${p.matchIndex}，即整个日志，所以它能当选（§3.10）`,
       timeoutNowReceived: (p) => `收到任期 ${p.term} 的领导者节点 ${p.leader} 发来的 TimeoutNow：立即参选，不等计时器，也不请求预投票（§3.10）`,
+    },
+    read: {
+      refused: (p, role, leader) => `拒绝了读请求 ${p.id}：自己是${role}，不是领导者（${leader}）`,
+      awaitingCommit: (p) => `暂缓读请求 ${p.id}，直到提交一个本任期的条目：它的 commitIndex ${p.committed} 可能落后于以前的领导者已提交的内容（§6.4）`,
+      roundStarted: (p) => `以读索引 ${p.readIndex}（它的 commitIndex）接下读请求 ${p.id}，并发出第 ${p.round} 轮心跳，确认自己仍是领导者（ReadIndex，§6.4）`,
+      confirmed: (p, acks) => `第 ${p.round} 轮得到多数派确认（${acks}）：不可能有别的领导者，读请求 ${p.id} 在应用到索引 ${p.readIndex} 后作答`,
+      byLease: (p) => `凭租约直接以读索引 ${p.readIndex} 回答读请求 ${p.id}，无需新一轮：多数派刚确认过它，租约还剩 ${p.leaseRemaining} 个 tick（§6.4.1）`,
+      aborted: (ids) => `在确认读请求 ${ids.join('、')} 之前下台：${ids.length === 1 ? '它' : '这些读请求'}失败，客户端可以去问新的领导者`,
+      requested: (p) => `收到读请求 ${p.id}：读取 "${p.key}"`,
+      requestedNowhere: (p) => `读请求 ${p.id}（读取 "${p.key}"）没有发出：没有领导者`,
+      served: (p) => `回答了读请求 ${p.id}："${p.key}" ${p.value === null ? '未设置' : `= "${p.value}"`}，状态机已应用到 ${p.applied} ≥ 读索引 ${p.readIndex}`,
     },
     disk: {
       term: (term) => `任期 ${term}`,
