@@ -12,11 +12,11 @@ export function describeMessage(message: RemoteMessage): string {
     case 'MsgVoteResp':
       return `${head}${message.pre === true ? ' pre-vote' : ''} ${message.granted ? 'granted' : 'refused'}`;
     case 'MsgApp':
-      return `${head} prev ${message.prevLogIndex}/${message.prevLogTerm} ${describeEntries(message.entries)} commit ${message.leaderCommit}`;
+      return `${head} prev ${message.prevLogIndex}/${message.prevLogTerm} ${describeEntries(message.entries)} commit ${message.leaderCommit}${readRound(message.read)}`;
     case 'MsgAppResp':
       return message.success
-        ? `${head} ok match ${message.matchIndex}`
-        : `${head} reject at ${message.rejectedIndex}${message.conflictIndex === null ? '' : ` hint term ${message.conflictTerm ?? '-'} index ${message.conflictIndex}`}`;
+        ? `${head} ok match ${message.matchIndex}${readRound(message.read)}`
+        : `${head} reject at ${message.rejectedIndex}${message.conflictIndex === null ? '' : ` hint term ${message.conflictTerm ?? '-'} index ${message.conflictIndex}`}${readRound(message.read)}`;
     case 'MsgSnap':
       return `${head} snapshot ${message.snapshot.index}/${message.snapshot.term}`;
     case 'MsgSnapResp':
@@ -36,3 +36,8 @@ export function describeEntries(entries: readonly Entry[]): string {
 }
 
 export { describeCommand };
+
+/** ReadIndex: the confirmation round an append carries, or its answer echoes. */
+function readRound(round: number | undefined): string {
+  return round === undefined ? '' : ` round ${round}`;
+}

@@ -6,3 +6,5 @@
 export { describeCommand, describeMessage, paperName } from '../core/index.ts';
 /** The broken-Raft switches, in their order, and how to read which a run has on. */
 export { unsafeSwitchField, unsafeSwitchNames, unsafeSwitchesOn } from '../core/index.ts';
+/** Lease reads: the share of clock drift a lease allows for (raft/read-index.ts), as the settings hint states it. */
+export { leaseDriftBound } from '../core/index.ts';

@@ -109,7 +109,7 @@ export interface RunFormSource {
 
 /** What the new-run form shows, as one string: it changes only when a different run is shown. */
 export function runFormKey(source: RunFormSource): string {
-  return JSON.stringify({ ...runFormValues(source), fastBackup: source.raft.fastBackup, batching: source.raft.batchProposals, preVote: source.raft.preVote, checkQuorum: source.raft.checkQuorum, unsafe: unsafeSwitchesOn(source.raft) });
+  return JSON.stringify({ ...runFormValues(source), fastBackup: source.raft.fastBackup, batching: source.raft.batchProposals, preVote: source.raft.preVote, checkQuorum: source.raft.checkQuorum, leaseReads: source.raft.leaseReads, unsafe: unsafeSwitchesOn(source.raft) });
 }
 
 export function runFormValues(options: RunFormSource): Record<RunField, string> {
@@ -127,7 +127,7 @@ export function runFormValues(options: RunFormSource): Record<RunField, string> 
 export function parseRunForm(
   m: Messages,
   form: Record<RunField, string>,
-  base: { raft: RaftConfig; network: NetworkConfig; fastBackup: boolean; batchProposals?: boolean; preVote?: boolean; checkQuorum?: boolean; unsafe?: readonly UnsafeSwitch[] },
+  base: { raft: RaftConfig; network: NetworkConfig; fastBackup: boolean; batchProposals?: boolean; preVote?: boolean; checkQuorum?: boolean; leaseReads?: boolean; unsafe?: readonly UnsafeSwitch[] },
 ): Parsed<SimulationOptions, RunField> {
   const { numbers, errors } = parseFields<RunField>({
     electionMin: () => integerIn(m, form.electionMin, 1, ticksMax),
@@ -156,6 +156,7 @@ export function parseRunForm(
     ...(base.batchProposals === undefined ? {} : { batchProposals: base.batchProposals }),
     ...(base.preVote === undefined ? {} : { preVote: base.preVote }),
     ...(base.checkQuorum === undefined ? {} : { checkQuorum: base.checkQuorum }),
+    ...(base.leaseReads === undefined ? {} : { leaseReads: base.leaseReads }),
     ...(base.unsafe === undefined ? {} : Object.fromEntries(unsafeSwitchNames.map((name) => [unsafeSwitchField[name], base.unsafe!.includes(name)]))),
   };
   return { ok: true, value: { nodes: numbers.nodes!, seed: numbers.seed!, raft, network: base.network }, warnings };

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Action } from '../../core/index.ts';
+import type { Action, ReadView } from '../../core/index.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
 import { useAppStore } from '../store/store-context.tsx';
@@ -8,6 +8,8 @@ import { DeliveryPanel } from './DeliveryPanel.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { LoadControl } from './LoadControl.tsx';
 import { TimerPanel } from './TimerPanel.tsx';
+
+const noReads: readonly ReadView[] = [];
 
 /** What a user can do to the cluster: client requests, steady load, faults, election timers. */
 export function ActionsPanel() {
@@ -18,6 +20,7 @@ export function ActionsPanel() {
   const workload = useAppStore((state) => state.view?.workload ?? null);
   const partition = useAppStore((state) => state.view?.partition ?? null);
   const cutLinks = useAppStore((state) => state.view?.cutLinks ?? null);
+  const reads = useAppStore((state) => state.view?.reads ?? noReads);
   const act = useAppStore((state) => state.act);
   const outcomes = { client: useShownOutcome('client'), load: useShownOutcome('load'), faults: useShownOutcome('faults'), timers: useShownOutcome('timers'), delivery: useShownOutcome('delivery') };
   const nodeIds = useMemo(() => Array.from({ length: nodeCount }, (_, index) => index + 1), [nodeCount]);
@@ -35,7 +38,7 @@ export function ActionsPanel() {
   if (workload === null || partition === null || cutLinks === null) return null;
   return (
     <section className="app-slot actions-panel" aria-label={m.actions.region}>
-      <ClientPanel nodeIds={nodeIds} onSubmit={onAct.client} outcome={outcomes.client} />
+      <ClientPanel nodeIds={nodeIds} onSubmit={onAct.client} outcome={outcomes.client} reads={reads} />
       <LoadControl workload={workload} onAct={onAct.load} outcome={outcomes.load} />
       <FaultPanel nodeIds={nodeIds} partition={partition} cutLinks={cutLinks} onAct={onAct.faults} outcome={outcomes.faults} />
       <TimerPanel nodeIds={nodeIds} onAct={onAct.timers} outcome={outcomes.timers} />

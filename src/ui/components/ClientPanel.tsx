@@ -1,10 +1,12 @@
 /**
  * A client of the replicated key-value store: put or delete a key, sent to the leader or to a
- * chosen node (a follower refuses and names the leader it knows, as in the 6.824 lab's Start()).
+ * chosen node (a follower refuses and names the leader it knows, as in the 6.824 lab's Start()),
+ * or get it with a linearizable read, whose confirmation round and answer the Reads list shows.
  */
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Action, Command, NodeId } from '../../core/index.ts';
+import type { Action, Command, NodeId, ReadView } from '../../core/index.ts';
+import { readLine } from '../read-line.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
@@ -21,11 +23,16 @@ export interface ClientPanelProps {
   readonly onSubmit: (action: Action) => void;
   /** The outcome of the last request (shown for a few seconds), announced politely to screen readers. */
   readonly outcome: ClientOutcome | null;
+  /** The client's gets under way and the last few answered, oldest first. */
+  readonly reads?: readonly ReadView[];
 }
+
+/** Gets listed, newest first: enough to follow a few at once without the panel growing. */
+const readsShown = 5;
 
 type Operation = 'put' | 'delete';
 
-export function ClientPanel({ nodeIds, onSubmit, outcome }: ClientPanelProps) {
+export function ClientPanel({ nodeIds, onSubmit, outcome, reads = [] }: ClientPanelProps) {
   const id = useId();
   const m = useMessages();
   return (
@@ -33,7 +40,23 @@ export function ClientPanel({ nodeIds, onSubmit, outcome }: ClientPanelProps) {
       <h2 id={`${id}-heading`}>{m.actions.client.heading}</h2>
       <ClientForm id={id} nodeIds={nodeIds} onSubmit={onSubmit} />
       <OutcomeStatus outcome={outcome} />
+      {reads.length > 0 ? <ReadList reads={reads} /> : null}
     </section>
+  );
+}
+
+/** The recent gets, newest first, each with its confirmation round and answer. */
+function ReadList({ reads }: { reads: readonly ReadView[] }) {
+  const m = useMessages();
+  const shown = reads.slice(-readsShown).reverse();
+  return (
+    <ul className="read-list" aria-label={m.actions.client.reads}>
+      {shown.map((read) => (
+        <li key={read.id} className={`read-item read-${read.state}`}>
+          {readLine(m, read)}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -53,6 +76,12 @@ function ClientForm({ id, nodeIds, onSubmit }: { id: string } & Pick<ClientPanel
     const problem = validate(key, operation === 'put' ? value : '');
     setError(problem);
     if (problem === null) onSubmit(proposeAction(operation, key, value, target));
+  };
+  // A get reads the key only: the operation and value fields are the put's and delete's.
+  const get = () => {
+    const problem = validate(key, '');
+    setError(problem);
+    if (problem === null) onSubmit({ type: 'get', node: target === 'leader' ? 'leader' : Number(target), key: key.trim() });
   };
 
   return (
@@ -85,7 +114,12 @@ function ClientForm({ id, nodeIds, onSubmit }: { id: string } & Pick<ClientPanel
           {problemText(m, error)}
         </p>
       ) : null}
-      <button type="submit">{m.actions.client.send}</button>
+      <div className="panel-toolbar">
+        <button type="submit">{m.actions.client.send}</button>
+        <button type="button" onClick={get}>
+          {m.actions.client.get}
+        </button>
+      </div>
     </form>
   );
 }

@@ -138,10 +138,16 @@ function RpcFields({ m, message }: { m: Messages; message: RemoteMessage }) {
           <Field name="prevLogTerm">{message.prevLogTerm}</Field>
           <Field name="entries">{message.entries.length === 0 ? m.details.message.noEntries : <EntryList m={m} entries={message.entries} />}</Field>
           <Field name="leaderCommit">{message.leaderCommit}</Field>
+          {message.read === undefined ? null : <Field name="readRound">{message.read}</Field>}
         </>
       );
     case 'MsgAppResp':
-      return <AppendResult m={m} message={message} />;
+      return (
+        <>
+          <AppendResult m={m} message={message} />
+          {message.read === undefined ? null : <Field name="readRound">{message.read}</Field>}
+        </>
+      );
     case 'MsgSnap':
       return (
         <>

@@ -10,7 +10,7 @@ import { timerTicksMax } from '../../protocol/defaults.ts';
 import { messagesFor } from '../i18n/catalogue.ts';
 import type { Messages } from '../i18n/catalogue.ts';
 import { defaultLocale } from '../i18n/locale.ts';
-import { transferLine } from '../viz/node-status.ts';
+import { leaseLine, transferLine } from '../viz/node-status.ts';
 import { KvTable } from './KvTable.tsx';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
@@ -68,6 +68,7 @@ export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRej
         ) : null}
       </div>
       <TransferStatus m={m} node={node} view={view} />
+      {leaseLine(m, node) === null ? null : <p className="inspector-note">{leaseLine(m, node)}</p>}
       <OutcomeStatus outcome={outcome} />
       <PersistentState m={m} node={node} />
       <VolatileState m={m} node={node} />

@@ -16,7 +16,7 @@ import { useMessages } from '../hooks/use-messages.ts';
 import { networkFormKey, networkFormValues, parseNetworkForm, parseRunForm, runFormKey, runFormValues } from '../settings-form.ts';
 import { OutcomeStatus } from './OutcomeStatus.tsx';
 import { UnsafeSwitches } from './UnsafeSwitches.tsx';
-import { unsafeSwitchesOn } from '../../protocol/vocabulary.ts';
+import { leaseDriftBound, unsafeSwitchesOn } from '../../protocol/vocabulary.ts';
 import type { OutcomeLine } from './OutcomeStatus.tsx';
 import './panels.css';
 
@@ -139,10 +139,11 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
   const [batchProposals, setBatchProposals] = useState(raft.batchProposals);
   const [preVote, setPreVote] = useState(raft.preVote);
   const [checkQuorum, setCheckQuorum] = useState(raft.checkQuorum);
+  const [leaseReads, setLeaseReads] = useState(raft.leaseReads);
   const [unsafe, setUnsafe] = useState(() => unsafeSwitchesOn(raft));
   const [isChecked, setChecked] = useState(false);
   const [isConfirming, setConfirming] = useState(false);
-  const parsed = parseRunForm(m, values, { raft, network, fastBackup, batchProposals, preVote, checkQuorum, unsafe });
+  const parsed = parseRunForm(m, values, { raft, network, fastBackup, batchProposals, preVote, checkQuorum, leaseReads, unsafe });
   const errors = isChecked && !parsed.ok ? parsed.errors : {};
   const warnings = parsed.ok ? parsed.warnings : {};
   const onChange = (field: RunField, value: string) => {
@@ -172,6 +173,7 @@ function RunSettings({ raft, network, nodeCount, seed, onReset }: SettingsPanelP
         <CheckboxRow label={m.settings.form.batching} checked={batchProposals} onChange={setBatchProposals} />
         <CheckboxRow label={m.settings.form.preVote} hint={m.settings.form.preVoteHint} checked={preVote} onChange={setPreVote} />
         <CheckboxRow label={m.settings.form.checkQuorum} hint={m.settings.form.checkQuorumHint} checked={checkQuorum} onChange={setCheckQuorum} />
+        <CheckboxRow label={m.settings.form.leaseReads} hint={m.settings.form.leaseReadsHint(Math.round(leaseDriftBound * 100))} checked={leaseReads} onChange={setLeaseReads} />
         <NumberField {...common} field="nodes" label={m.settings.form.nodes(screenNodeCountMax)} min={1} max={screenNodeCountMax} />
         <NumberField {...common} field="seed" label={m.settings.form.seed} min={0} />
         <UnsafeSwitches

@@ -92,12 +92,19 @@ export function transferLine(m: Messages, node: Pick<NodeView, 'transfer'>): str
   return transfer === undefined ? null : m.details.node.transferring(transfer.target, Math.max(0, transfer.limit - transfer.elapsed));
 }
 
+/** Lease reads on a leader: how long gets are answered without a round (null: not a leader with lease reads). */
+export function leaseLine(m: Messages, node: Pick<NodeView, 'lease'>): string | null {
+  return node.lease === undefined ? null : m.details.node.lease(node.lease);
+}
+
 /** Hover text: everything the glyph shows, in words. */
 export function nodeTitle(m: Messages, node: NodeView, timerValue: NodeTimer | null): string {
   const lines = [nodeAriaLabel(m, node), voteLine(m, node)];
   if (node.lead !== null && node.role !== 'leader') lines.push(m.cluster.node.leaderKnown(node.lead));
   const transfer = transferLine(m, node);
   if (transfer !== null) lines.push(transfer);
+  const lease = leaseLine(m, node);
+  if (lease !== null) lines.push(lease);
   if (node.role === 'candidate') {
     const granted = node.votes.filter((vote) => vote.granted).map((vote) => vote.voter);
     const refused = node.votes.filter((vote) => !vote.granted).map((vote) => vote.voter);

@@ -31,6 +31,22 @@ export const actions = {
     sendTo: 'Send to',
     leader: 'Leader',
     send: 'Send request',
+    /** A linearizable read of the key (ReadIndex, or a lease read). */
+    get: 'Get',
+    reads: 'Reads',
+    read: {
+      head: (id: number, key: string, node: NodeId | null) => `Read ${id}: get ${key}${node === null ? '' : ` at node ${node}`}`,
+      nowhere: 'not sent, no leader',
+      refused: (lead: NodeId | null) => `refused, not the leader${lead === null ? '' : ` (node ${lead} leads)`}`,
+      awaitingCommit: 'waits for the leader to commit an entry of its term',
+      confirming: (round: number, readIndex: number) => `round ${round} out to confirm the leadership (read index ${readIndex})`,
+      /** `acks` is common.nodes(...). */
+      confirmed: (round: number, acks: string) => `round ${round} confirmed by ${acks}`,
+      byLease: 'by lease, no round',
+      applying: (readIndex: number) => `waits to apply index ${readIndex}`,
+      value: (key: string, value: string | null) => (value === null ? `${key} is not set` : `${key} = "${value}"`),
+      failed: { 'stepped-down': 'failed, the leader stepped down first', crashed: 'failed, the node crashed' },
+    },
     enterKey: 'Enter a key.',
     tooLong: (max: number) => `Keys and values are at most ${max} characters.`,
   },

@@ -22,6 +22,9 @@ export const details = {
     transferHelp: (leader: number) => `Node ${leader}, the leader, brings this node's log up to date, then tells it to stand at once (TimeoutNow); it takes no proposals meanwhile (§3.10)`,
     transferNoLeader: 'There is no leader to hand over from right now',
     /** On the leader: `left` ticks before it gives up. */
+    /** Lease reads: `left` ticks of lease on the leader's clock, 0 when it holds none. */
+    lease: (left: number) =>
+      left === 0 ? 'Lease reads: no lease now; each get waits for a heartbeat round' : `Lease reads: gets answered without a round for ${f.count(left)} more ${f.plural(left, { one: 'tick', other: 'ticks' })}`,
     transferring: (target: number, left: number) => `Handing leadership to node ${target}: no proposals until it takes over; gives up in ${f.count(left)} ${f.plural(left, { one: 'tick', other: 'ticks' })}`,
     /** On the target. */
     transferTarget: (leader: number) => `Node ${leader}, the leader, is handing its leadership to this node`,

@@ -25,6 +25,10 @@ export const settings = {
     preVoteHint: 'A node whose timer fires first asks for pre-votes, and raises its term only if a majority would elect it (thesis §9.6).',
     checkQuorum: 'CheckQuorum',
     checkQuorumHint: 'A leader that hears from no majority within an election timeout steps down; a node that heard from its leader recently ignores RequestVote (thesis §6.2, §4.2.3).',
+    leaseReads: 'Lease reads',
+    /** `driftPercent`: the clock drift the lease allows for. */
+    leaseReadsHint: (driftPercent: number) =>
+      `A leader a majority confirmed recently answers gets without a round, until the minimum election timeout less ${driftPercent}% has passed; safe only while clocks drift apart by less than that (thesis §6.4.1). Without it, each get waits for a heartbeat round (ReadIndex, §6.4).`,
     nodes: (max: number) => `Nodes (1 to ${max})`,
     seed: 'Seed',
     restart: 'Restart with these settings',

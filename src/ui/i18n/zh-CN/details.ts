@@ -17,6 +17,7 @@ export const details: Messages['details'] = {
     transfer: '移交领导权',
     transferHelp: (leader) => `领导者节点 ${leader} 先把本节点的日志补齐，再让它立即发起选举（TimeoutNow）；期间不接受提案（§3.10）`,
     transferNoLeader: '当前没有领导者可以移交',
+    lease: (left) => (left === 0 ? '租约读：当前没有租约；每个 get 都要等一轮心跳' : `租约读：接下来 ${f.count(left)} tick 内回答 get 无需新一轮`),
     transferring: (target, left) => `正在把领导权移交给节点 ${target}：它接任之前不接受提案；${f.count(left)} tick 后放弃`,
     transferTarget: (leader) => `领导者节点 ${leader} 正在把领导权移交给本节点`,
   },

@@ -24,6 +24,9 @@ export const settings: Messages['settings'] = {
     preVoteHint: '选举计时器到期的节点先请求预投票，只有多数派愿意选它时才提升任期（论文 §9.6）。',
     checkQuorum: 'CheckQuorum（检查多数派）',
     checkQuorumHint: '领导者在一个选举超时内没有收到多数派的消息就卸任；最近收到过领导者消息的节点会忽略 RequestVote（论文 §6.2、§4.2.3）。',
+    leaseReads: '租约读（Lease reads）',
+    leaseReadsHint: (driftPercent) =>
+      `最近得到多数派确认的领导者无需新一轮即可回答 get，直到过去最小选举超时减去 ${driftPercent}% 为止；只有时钟漂移小于这个幅度时才安全（论文 §6.4.1）。关闭时，每个 get 都要等一轮心跳（ReadIndex，§6.4）。`,
     nodes: (max) => `节点数（1 到 ${max}）`,
     seed: '随机种子',
     restart: '用这些设置重新开始',
