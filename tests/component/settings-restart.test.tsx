@@ -50,20 +50,22 @@ describe('settings after a restart', () => {
     expect(screen.getByRole('spinbutton', { name: 'Election timeout max (ticks)' })).toHaveValue(900);
   });
 
-  it('PreVote, CheckQuorum and an unsafe switch start a run with them on, and the form shows them after', async () => {
+  it('PreVote, CheckQuorum, Lease reads and an unsafe switch start a run with them on, and the form shows them after', async () => {
     const { store, user } = await renderApp(3);
     const settings = screen.getByRole('region', { name: 'Settings' });
     await user.click(within(settings).getByRole('checkbox', { name: 'CheckQuorum' }));
     await user.click(within(settings).getByRole('checkbox', { name: 'PreVote' }));
+    await user.click(within(settings).getByRole('checkbox', { name: 'Lease reads' }));
     await user.click(within(settings).getByRole('checkbox', { name: 'Unsafe: forget votedFor on restart' }));
     await user.click(screen.getByRole('button', { name: 'Restart with these settings' }));
     await user.click(screen.getByRole('button', { name: 'Discard and restart' }));
     await settle();
-    expect(store.getState().view?.raft).toMatchObject({ checkQuorum: true, preVote: true, unsafeForgetVote: true, unsafeCommitByCounting: false });
+    expect(store.getState().view?.raft).toMatchObject({ checkQuorum: true, preVote: true, leaseReads: true, unsafeForgetVote: true, unsafeCommitByCounting: false });
     // The form is built afresh for the new run.
     const after = screen.getByRole('region', { name: 'Settings' });
     expect(within(after).getByRole('checkbox', { name: 'CheckQuorum' })).toBeChecked();
     expect(within(after).getByRole('checkbox', { name: 'PreVote' })).toBeChecked();
+    expect(within(after).getByRole('checkbox', { name: 'Lease reads' })).toBeChecked();
     expect(within(after).getByRole('checkbox', { name: 'Unsafe: forget votedFor on restart' })).toBeChecked();
     expect(screen.getByText('Unsafe Raft: 1 rule removed')).toBeInTheDocument();
   });

@@ -7,6 +7,7 @@ import { fuzzRun } from '../../docs/examples/fuzz.ts';
 import { leaderCrash } from '../../docs/examples/leader-crash.ts';
 import { partition } from '../../docs/examples/partition.ts';
 import { permalinkRun } from '../../docs/examples/permalink.ts';
+import { reads } from '../../docs/examples/reads.ts';
 import { replayRun } from '../../docs/examples/replay.ts';
 import { scenarioRun } from '../../docs/examples/scenario.ts';
 
@@ -17,6 +18,10 @@ describe('docs/examples', () => {
     expect(result.property).toBe('Volatile State');
     expect(result.replayedProperty).toBe('Volatile State');
     expect(result.shrunkTo.map((line) => line.replace(/^\d+: /, ''))).toEqual(['crash', 'restart']);
+  });
+
+  it('reads: a deposed leader never answers with its stale value; the new leader confirms with a majority and answers the latest write', () => {
+    expect(reads()).toEqual({ staleLeaderAnswered: false, staleLeaderRead: 'confirming', newLeaderValue: 'new', confirmedBy: 3 });
   });
 
   it('first-election: one leader, the put applied on all five nodes', () => {

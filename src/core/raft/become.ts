@@ -2,7 +2,8 @@ import { append, lastIndex, lastTerm } from './log.ts';
 import type { RaftNode } from './node.ts';
 import { emit, resetElectionTimer } from './node.ts';
 import { newProgress } from './progress.ts';
-import { dropReads, newReadOnly } from './read-index.ts';
+import { dropReads } from './read-index.ts';
+import { newReadOnly } from './read-state.ts';
 import type { NodeId, Term } from './types.ts';
 import { broken } from '../base/assert.ts';
 

@@ -7,8 +7,8 @@ import { checkLog, lastIndex, newLog } from './log.ts';
 import type { Message, RemoteMessage } from './message.ts';
 import type { Progress } from './progress.ts';
 import { checkProgress } from './progress.ts';
-import type { ReadOnly, ReadState } from './read-index.ts';
-import { newReadOnly } from './read-index.ts';
+import type { ReadOnly, ReadState } from './read-state.ts';
+import { newReadOnly } from './read-state.ts';
 import type { Entry, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term } from './types.ts';
 import { emptySnapshot } from './types.ts';
 

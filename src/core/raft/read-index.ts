@@ -3,7 +3,9 @@ import type { RaftNode } from './node.ts';
 import { emit } from './node.ts';
 import { quorumSize } from './quorum.ts';
 import { broadcastAppend } from './replicate.ts';
-import type { LogIndex, NodeId } from './types.ts';
+import type { NodeId } from './types.ts';
+import { newReadOnly } from './read-state.ts';
+export type { PendingRead, ReadOnly, ReadState } from './read-state.ts';
 
 /**
  * Linearizable reads that write nothing to the log (thesis §6.4).
@@ -31,47 +33,6 @@ import type { LogIndex, NodeId } from './types.ts';
 
 /** Clocks may run this much faster or slower than each other: a lease is shortened by this share. */
 export const leaseDriftBound = 0.1;
-
-/** A read the leader took: its read index, and the confirmation round it waits for. */
-export interface PendingRead {
-  readonly id: number;
-  readonly index: LogIndex;
-  readonly round: number;
-}
-
-/** A read the leader may answer once the node has applied `index`; `round` null: by lease. */
-export interface ReadState {
-  readonly id: number;
-  readonly index: LogIndex;
-  readonly round: number | null;
-}
-
-/** Leader only: the reads under way and the rounds that confirm them. */
-export interface ReadOnly {
-  /** The last confirmation round started (0: none this term); every append now carries it. */
-  round: number;
-  /** The highest round each follower has echoed, by follower id. */
-  acked: Record<NodeId, number>;
-  /** The highest round a majority has echoed. */
-  quorumRound: number;
-  /** Reads taken before the leader committed an entry of its term, by id. */
-  awaitingCommit: number[];
-  /** Reads waiting for their round, oldest (lowest round) first. */
-  pending: PendingRead[];
-  /** Lease reads: rounds not yet confirmed by a majority, with the local clock when each began. */
-  sentAt: { round: number; clock: number }[];
-  /** Lease reads: the local clock tick the lease runs until (exclusive; 0: no lease). */
-  leaseUntil: number;
-  /** The leader sent TimeoutNow this term: it takes no lease again. */
-  leaseForfeited: boolean;
-}
-
-/** Most unconfirmed rounds remembered for the lease; an older one is forgotten, which only shortens it. */
-const sentAtMax = 64;
-
-export function newReadOnly(): ReadOnly {
-  return { round: 0, acked: {}, quorumRound: 0, awaitingCommit: [], pending: [], sentAt: [], leaseUntil: 0, leaseForfeited: false };
-}
 
 /** How long a confirmed round's lease lasts, in ticks of the leader's clock. */
 export function leaseTicks(node: RaftNode): number {
@@ -126,6 +87,9 @@ function take(node: RaftNode, id: number): void {
   // A lone leader is its own majority.
   confirmRounds(node);
 }
+
+/** Most unconfirmed rounds remembered for the lease; an older one is forgotten, which only shortens it. */
+const sentAtMax = 64;
 
 /**
  * Numbers a new round; the caller sends it (a heartbeat to everyone). With lease reads every
