@@ -1,11 +1,12 @@
 /**
  * The Raft extensions' controls in Chromium: PreVote and CheckQuorum are checkboxes of the new-run
  * settings; a run started with them elects its leader through pre-votes, and says so in the event
- * log. "Transfer leadership" in the inspector hands the leadership to the node chosen.
+ * log. "Transfer leadership" in the inspector hands the leadership to the node chosen. "Get" in
+ * the client panel reads a key, and the Reads list shows its confirmation round and answer.
  */
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { openApp, runUntilSettledLeader, selectNode, setSpeed } from './helpers.ts';
+import { clientPanel, openApp, runUntil, runUntilSettledLeader, selectNode, sendPut, setSpeed } from './helpers.ts';
 
 /** The event log filtered to elections and leadership: the log keeps only the last events. */
 async function leadEventsShown(page: Page): Promise<void> {
@@ -53,4 +54,24 @@ test('Transfer leadership hands the leadership to the chosen node, by keyboard',
   await expect(leadEvents(page)).toContainText(`sent TimeoutNow to node ${target}`);
   // The new leader offers no transfer to itself.
   await expect(panel.getByRole('button', { name: 'Transfer leadership' })).toHaveCount(0);
+});
+
+test('Get reads a key linearizably: the Reads list shows its confirmation round and its answer', async ({ page }) => {
+  await openApp(page);
+  await setSpeed(page);
+  const leader = await runUntilSettledLeader(page);
+  await sendPut(page, 'x', '7');
+  const panel = clientPanel(page);
+  await panel.getByLabel('Key', { exact: true }).fill('x');
+  await panel.getByRole('button', { name: 'Get', exact: true }).click();
+  await expect(panel.getByRole('status')).toContainText(`Get of x sent to node ${leader.id} as read 1`);
+  const reads = panel.getByRole('list', { name: 'Reads' });
+  await expect(reads).toContainText('Read 1: get x at node');
+  await runUntil(page, async () => expect(reads.getByRole('listitem').first()).toContainText('x = "7"'), { message: 'the get answered' });
+  await expect(reads.getByRole('listitem').first()).toContainText(/round \d+ confirmed by nodes/);
+  // A follower refuses, naming the leader.
+  const follower = leader.id === 1 ? 2 : 1;
+  await panel.getByLabel('Send to', { exact: true }).selectOption(String(follower));
+  await panel.getByRole('button', { name: 'Get', exact: true }).press('Enter');
+  await expect(reads.getByRole('listitem').first()).toContainText(`Read 2: get x at node ${follower} · refused, not the leader (node ${leader.id} leads)`);
 });
