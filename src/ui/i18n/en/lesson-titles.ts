@@ -45,4 +45,16 @@ export const lessonTitles = {
     title: 'The election restriction',
     summary: 'Voters refuse a candidate whose log is behind theirs, so every leader holds every committed entry (§5.4.1).',
   },
+  prevote: {
+    title: 'PreVote: rejoining without disruption',
+    summary: 'A node cut off asks for pre-votes before raising its term, so on rejoining it no longer deposes a healthy leader.',
+  },
+  'leadership-transfer': {
+    title: 'Leadership transfer',
+    summary: 'The leader stops taking proposals, brings the target up to date, then sends TimeoutNow: the target wins at once.',
+  },
+  'read-index': {
+    title: 'Linearizable reads with ReadIndex',
+    summary: 'A deposed leader must not answer from its own state: a read waits for a majority to confirm the leadership.',
+  },
 };

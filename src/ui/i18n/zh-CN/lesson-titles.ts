@@ -45,4 +45,16 @@ export const lessonTitles: { readonly [K in keyof typeof english]: { readonly ti
     title: '选举限制',
     summary: '投票者拒绝日志比自己落后的候选人，因此每个领导者都拥有所有已提交的条目（§5.4.1）。',
   },
+  prevote: {
+    title: 'PreVote：重新加入而不打扰集群',
+    summary: '被隔离的节点在提升任期前先请求预投票，所以重新加入时不会再赶下健康的领导者。',
+  },
+  'leadership-transfer': {
+    title: '领导权移交',
+    summary: '领导者停止接受提案，把目标节点的日志补齐，再发送 TimeoutNow：目标节点立即当选。',
+  },
+  'read-index': {
+    title: '用 ReadIndex 实现线性一致读',
+    summary: '被取代的领导者不能用自己的状态回答：读请求要等多数派确认领导权之后才作答。',
+  },
 };
