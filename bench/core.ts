@@ -1,7 +1,8 @@
 /**
  * Core throughput: simulated ticks per wall-clock second with the safety checker and node
  * invariants on, under a steady client load (a put every 10 ticks), 10% message loss and a crash
- * every 5,000 ticks (restarted 2,500 ticks later). Printed, never asserted.
+ * every 5,000 ticks (restarted 2,500 ticks later). With `clientReads`, a get every 10 ticks too;
+ * with `transfers`, the leader is asked to hand over every 2,500 ticks. Printed, never asserted.
  */
 import { createSimulation } from '../src/core/index.ts';
 import type { RaftConfig } from '../src/core/index.ts';
@@ -16,7 +17,7 @@ export interface CoreFigure {
   violations: number;
 }
 
-export function runLoaded(options: { nodes: number; ticks: number; seed?: number; checkNodeInvariants?: boolean; raft?: Partial<RaftConfig> }): CoreFigure {
+export function runLoaded(options: { nodes: number; ticks: number; seed?: number; checkNodeInvariants?: boolean; raft?: Partial<RaftConfig>; clientReads?: boolean; transfers?: boolean }): CoreFigure {
   const simulation = createSimulation({
     nodes: options.nodes,
     seed: options.seed ?? 1,
@@ -31,8 +32,14 @@ export function runLoaded(options: { nodes: number; ticks: number; seed?: number
   while (simulation.tick < options.ticks) {
     simulation.advance(10);
     simulation.put(`key${counter % 64}`, `value${counter}`);
+    if (options.clientReads === true) simulation.read(`key${(counter * 7) % 64}`);
     counter += 1;
     const tick = simulation.tick;
+    if (options.transfers === true && tick % 2_500 === 0) {
+      const leader = simulation.leader();
+      const target = simulation.nodeIds.find((id) => id !== leader?.id && simulation.isAlive(id));
+      if (leader !== null && target !== undefined) simulation.transferLeadership(target);
+    }
     if (tick % crashEvery === 0) {
       const victim = 1 + ((tick / crashEvery) % options.nodes);
       if (down === null && options.nodes > 1) {

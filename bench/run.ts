@@ -25,8 +25,10 @@ const core = {
   raftScopeWorkload: { cold: raftScopeCold, warm: raftScopeWarm },
   loaded: [3, 5, 9].map((nodes) => runLoaded({ nodes, ticks })),
   loadedWithoutNodeInvariants: runLoaded({ nodes: 5, ticks, checkNodeInvariants: false }),
-  // The Raft extensions landed so far, all on, beside the 5-node figure above.
-  loadedWithExtensions: runLoaded({ nodes: 5, ticks, raft: { preVote: true, checkQuorum: true, batchProposals: true } }),
+  // The Raft extensions landed so far, all on, beside the 5-node figure above: PreVote,
+  // CheckQuorum, batching, lease reads with a get every 10 ticks, and a leadership transfer
+  // every 2,500 ticks.
+  loadedWithExtensions: runLoaded({ nodes: 5, ticks, raft: { preVote: true, checkQuorum: true, batchProposals: true, leaseReads: true }, clientReads: true, transfers: true }),
   oneMillionTicksFiveNodes: quick ? null : runLoaded({ nodes: 5, ticks: 1_000_000 }),
   idle: runIdle({ nodes: 5, ticks: quick ? 1_000_000 : 10_000_000 }),
 };
