@@ -49,6 +49,10 @@ export const lessonTitles = {
     title: 'PreVote: rejoining without disruption',
     summary: 'A node cut off asks for pre-votes before raising its term, so on rejoining it no longer deposes a healthy leader.',
   },
+  'check-quorum': {
+    title: 'CheckQuorum: a cut-off leader steps down',
+    summary: 'A leader that hears from no majority within an election timeout steps down on its own, instead of leading a minority.',
+  },
   'leadership-transfer': {
     title: 'Leadership transfer',
     summary: 'The leader stops taking proposals, brings the target up to date, then sends TimeoutNow: the target wins at once.',
@@ -56,5 +60,9 @@ export const lessonTitles = {
   'read-index': {
     title: 'Linearizable reads with ReadIndex',
     summary: 'A deposed leader must not answer from its own state: a read waits for a majority to confirm the leadership.',
+  },
+  batching: {
+    title: 'Batching proposals',
+    summary: 'New entries wait for the next heartbeat and travel together: fewer messages, a little more commit latency.',
   },
 };

@@ -49,6 +49,10 @@ export const lessonTitles: { readonly [K in keyof typeof english]: { readonly ti
     title: 'PreVote：重新加入而不打扰集群',
     summary: '被隔离的节点在提升任期前先请求预投票，所以重新加入时不会再赶下健康的领导者。',
   },
+  'check-quorum': {
+    title: 'CheckQuorum：被隔离的领导者主动下台',
+    summary: '在一个选举超时内收不到多数派消息的领导者会主动下台，而不是继续领导一个少数派。',
+  },
   'leadership-transfer': {
     title: '领导权移交',
     summary: '领导者停止接受提案，把目标节点的日志补齐，再发送 TimeoutNow：目标节点立即当选。',
@@ -56,5 +60,9 @@ export const lessonTitles: { readonly [K in keyof typeof english]: { readonly ti
   'read-index': {
     title: '用 ReadIndex 实现线性一致读',
     summary: '被取代的领导者不能用自己的状态回答：读请求要等多数派确认领导权之后才作答。',
+  },
+  batching: {
+    title: '批量发送提案',
+    summary: '新条目等到下一次心跳再一起发送：消息更少，提交延迟略长。',
   },
 };
