@@ -46,6 +46,9 @@ export default defineConfig(({ mode }) => {
             environment: 'jsdom',
             include: ['tests/component/**/*.test.tsx'],
             setupFiles: ['tests/setup/jest-dom.ts'],
+            // Whole-app tests render the app on the real worker logic and type like a user: on two
+            // busy cores the slowest take several seconds, so 5 s is a coin toss, not a hang check.
+            testTimeout: 20_000,
           },
         },
       ],

@@ -12,6 +12,8 @@ import type { RaftConfig, Simulation } from '../../../src/core/index.ts';
 import { HistoryRecorder } from '../../../src/core/fuzz/history.ts';
 import { checkLinearizable } from '../../../src/core/linearizability.ts';
 import { decodeView, encodeView } from '../../../src/protocol/wire-view.ts';
+import { messagesFor } from '../../../src/ui/i18n/catalogue.ts';
+import { nodeTitle } from '../../../src/ui/viz/node-status.ts';
 
 /** Five nodes, node 1 leading term 1 with x=1 committed everywhere; messages take 10 ticks. */
 function cluster(raft: Partial<RaftConfig> = {}): Simulation {
@@ -130,6 +132,15 @@ describe('lease reads', () => {
     simulation.isolate(1).advance(1900);
     expect(simulation.view().nodes[0]!.lease).toBe(0);
     expect(simulation.read('x', 1)).toMatchObject({ state: 'confirming', byLease: false });
+  });
+
+  it('the leader\'s hover text says how long its lease still runs, in both languages', () => {
+    const simulation = cluster({ leaseReads: true });
+    simulation.advance(300);
+    const leader = simulation.node(1);
+    expect(nodeTitle(messagesFor('en'), leader, null)).toContain(`Lease reads: gets answered without a round for ${leader.lease!.toLocaleString('en')} more ticks`);
+    expect(nodeTitle(messagesFor('zh-CN'), leader, null)).toContain('租约读：接下来');
+    expect(nodeTitle(messagesFor('en'), simulation.node(2), null)).not.toContain('Lease');
   });
 
   it('a node that has just started votes for nobody for the minimum election timeout', () => {
