@@ -15,6 +15,7 @@ import type { NetworkConfig, ResolvedOptions, SimulationOptions, Workload } from
 import { resolveOptions } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
 import type { ClientRead } from './sim/reads.ts';
+import { copyRead } from './sim/read-records.ts';
 import { advanceWorld, nextBusyTick, nextEvent } from './sim/time.ts';
 import type { NextEvent } from './sim/time.ts';
 import type { SimState } from './sim/world.ts';
@@ -218,13 +219,13 @@ export class Simulation {
   read(key: string, node: NodeId | 'leader' = 'leader'): ClientRead {
     this.act({ type: 'get', node, key });
     const reads = this.state.clientReads.reads;
-    return { ...reads[reads.length - 1]! };
+    return copyRead(reads[reads.length - 1]!);
   }
 
   /** A get by its id, as it stands now (undefined once it is finished and no longer kept: the last few finished are). */
   clientRead(id: number): ClientRead | undefined {
     const read = this.state.clientReads.reads.find((candidate) => candidate.id === id);
-    return read === undefined ? undefined : { ...read, acks: [...read.acks] };
+    return read === undefined ? undefined : copyRead(read);
   }
 
   partition(groups: readonly (readonly NodeId[])[]): this {

@@ -18,6 +18,7 @@ import type { NetworkConfig, Workload } from './sim/options.ts';
 import type { Stats } from './sim/stats.ts';
 import type { Server, SimState } from './sim/world.ts';
 import type { ClientRead } from './sim/reads.ts';
+import { copyRead } from './sim/read-records.ts';
 import { leaseRemaining } from './raft/read-index.ts';
 import { currentLeader } from './sim/world.ts';
 
@@ -178,7 +179,7 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
     stallCount: sim.liveness.stallCount,
     halted: sim.halted,
     delivery: { manual: sim.network.manual, timersFrozen: sim.timersFrozen },
-    reads: sim.clientReads.reads.map((read) => ({ ...read, acks: [...read.acks] })),
+    reads: sim.clientReads.reads.map(copyRead),
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/core/index.ts';
 import { discardText } from '../../src/ui/components/ActConfirm.tsx';
 import { messagesFor } from '../../src/ui/i18n/catalogue.ts';
+import { createSimulation } from '../../src/core/index.ts';
 import { actionNode, defaultSource, describeNetwork, outcomeTone } from '../../src/ui/outcome.ts';
 
 describe('outcomes', () => {
@@ -31,6 +32,19 @@ describe('outcomes', () => {
     expect(outcomeTone({ ok: false, summary: 'no', field: null })).toBe('error');
     expect(outcomeTone({ ok: true, summary: 'yes', proposal: null })).toBe('success');
     expect(outcomeTone({ ok: true, summary: 'refused', proposal: { node: 2, index: -1, term: 3, isLeader: false, leaderHint: 1 } })).toBe('warning');
+  });
+
+  it('a get a follower refused is a warning, one a leader took a success, each worded', () => {
+    const simulation = createSimulation({ nodes: 3, seed: 1, raft: { electionTimeoutTicksMin: 2000, electionTimeoutTicksMax: 3000 }, network: { delayTicksMin: 10, delayTicksMax: 10 } });
+    simulation.advance(100).campaign(1).advance(100);
+    const refused = simulation.read('x', 2);
+    const taken = simulation.read('x');
+    expect(outcomeTone({ ok: true, summary: '', proposal: null, facts: { read: refused } })).toBe('warning');
+    expect(outcomeTone({ ok: true, summary: '', proposal: null, facts: { read: taken } })).toBe('success');
+    const m = messagesFor('en');
+    expect(m.actions.outcome.getRefused(2, 'x', 1)).toBe('Node 2 is not leader: it refused the get of x, leader is node 1');
+    expect(m.actions.outcome.getSent(1, 'x', taken.id)).toBe('Get of x sent to node 1 as read 2: it is answered once the leader confirms it still leads (see Reads)');
+    expect(defaultSource({ type: 'get', node: 'leader', key: 'x' })).toBe('client');
   });
 });
 

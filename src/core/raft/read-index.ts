@@ -114,14 +114,13 @@ export function noteRoundEcho(node: RaftNode, follower: NodeId, round: number): 
 }
 
 /**
- * Moves the majority's round forward: reads of that round or an earlier one are confirmed (in
- * round order), and with lease reads the lease runs from when that round began.
+ * Confirms what the majority's round covers: reads of that round or an earlier one (in round
+ * order), and with lease reads the lease runs from when that round began. Both are taken off
+ * their queues as they are confirmed, so confirming again changes nothing.
  */
 function confirmRounds(node: RaftNode): void {
   const readOnly = node.readOnly;
   const quorumRound = majorityRound(node);
-  if (quorumRound <= readOnly.quorumRound) return;
-  readOnly.quorumRound = quorumRound;
   renewLease(node, quorumRound);
   let released = 0;
   while (released < readOnly.pending.length && readOnly.pending[released]!.round <= quorumRound) {

@@ -22,8 +22,6 @@ export interface ReadOnly {
   round: number;
   /** The highest round each follower has echoed, by follower id. */
   acked: Record<NodeId, number>;
-  /** The highest round a majority has echoed. */
-  quorumRound: number;
   /** Reads taken before the leader committed an entry of its term, by id. */
   awaitingCommit: number[];
   /** Reads waiting for their round, oldest (lowest round) first. */
@@ -37,5 +35,5 @@ export interface ReadOnly {
 }
 
 export function newReadOnly(): ReadOnly {
-  return { round: 0, acked: {}, quorumRound: 0, awaitingCommit: [], pending: [], sentAt: [], leaseUntil: 0, leaseForfeited: false };
+  return { round: 0, acked: {}, awaitingCommit: [], pending: [], sentAt: [], leaseUntil: 0, leaseForfeited: false };
 }

@@ -57,3 +57,8 @@ export interface WaitingRead {
   readonly index: LogIndex;
   readonly key: string;
 }
+
+/** A copy of a get to hand out of the simulation: nothing outside it may change the one kept. */
+export function copyRead(read: ClientRead): ClientRead {
+  return { ...read, acks: [...read.acks] };
+}

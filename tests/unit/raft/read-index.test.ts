@@ -36,6 +36,10 @@ describe('ReadIndex', () => {
     // The round goes out at once, stamped on every follower's heartbeat.
     const round = simulation.view().inFlight.filter((item) => item.type === 'MsgApp');
     expect(round.map((item) => item.message.type === 'MsgApp' && item.message.read)).toEqual([1, 1, 1, 1]);
+    expect(round[0]!.summary).toMatch(/ round 1$/);
+    // What the simulation hands out is a copy: changing it changes nothing inside.
+    sent.acks.push(9);
+    expect(simulation.clientRead(sent.id)!.acks).toEqual([]);
     simulation.advance(20);
     const read = simulation.clientRead(sent.id)!;
     expect(read).toMatchObject({ state: 'served', value: '1', readIndex: 2, round: 1, byLease: false });
