@@ -28,7 +28,7 @@ function decoded(reply: FromWorker | undefined): Frame {
 
 function harness() {
   const replies: FromWorker[] = [];
-  const logic = createWorkerLogic((message) => replies.push(message));
+  const logic = createWorkerLogic((message) => replies.push(message), () => 0); // Fixed clock: imports and frames never split on busy cores.
   const send = (command: ToWorker): FromWorker[] => {
     const start = replies.length;
     logic.handle(command);
