@@ -36,7 +36,7 @@ export type { SimEvent, SimEventType, Topic, NodeEvent, WorldEvent, DropReason }
 export { topics, topicOf } from './sim/events.ts';
 export { anyUnsafe, isUnsafeSwitch, unsafeConfig, unsafeSwitchBreaks, unsafeSwitchField, unsafeSwitchesOn, unsafeSwitchNames } from './raft/unsafe.ts';
 export type { UnsafeField, UnsafeSwitch } from './raft/unsafe.ts';
-export type { Command, Entry, HardState, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term, Tick } from './raft/types.ts';
+export type { ClientCommand, Command, ConfChange, ConfChangeKind, ConfigCommand, Configuration, Entry, HardState, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term, Tick } from './raft/types.ts';
 export type { Message, RemoteMessage, RemoteMessageType } from './raft/message.ts';
 export { paperName, remoteMessageTypes } from './raft/message.ts';
 export type { ProposeResult } from './raft/step-leader.ts';

@@ -1,6 +1,6 @@
 import { entryAt, lastIndex } from './raft/log.ts';
 import type { ProposeResult } from './raft/step-leader.ts';
-import type { Command, Entry, LogIndex, NodeId, Role, Snapshot, Term, Tick } from './raft/types.ts';
+import type { ClientCommand, Command, Entry, LogIndex, NodeId, Role, Snapshot, Term, Tick } from './raft/types.ts';
 import type { Action, ActionResult } from './sim/actions.ts';
 import { performAction, requireNodeId, validateAction, validateCommand } from './sim/actions.ts';
 import type { Violation } from './sim/checker.ts';
@@ -176,7 +176,7 @@ export class Simulation {
    * returns the index and term it will have if committed, and whether that node is leader. A
    * follower refuses and names the leader it knows (leaderHint).
    */
-  propose(node: NodeId | 'leader', command: Command): ProposeResult & { readonly node: NodeId | null } {
+  propose(node: NodeId | 'leader', command: ClientCommand): ProposeResult & { readonly node: NodeId | null } {
     const outcome = this.act({ type: 'propose', node, command });
     if (outcome.type !== 'proposed') throw new Error('propose produced no result');
     return { ...outcome.result, node: outcome.node };

@@ -16,7 +16,7 @@
  * shapes; what the values mean (node ids in range, known options) the worker checks on import,
  * as for a file.
  */
-import type { Action, Breakpoint, Command, NodeId, SimulationOptions, TimedAction } from '../core/index.ts';
+import type { Action, Breakpoint, ClientCommand, NodeId, SimulationOptions, TimedAction } from '../core/index.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import { defaultNetworkConfig, defaultRaftConfig, defaultWorkload } from './defaults.ts';
 import type { Run } from './worker-protocol.ts';
@@ -106,7 +106,7 @@ function expandOptions(compact: unknown): SimulationOptions {
 /** The node a proposal goes to: 0 stands for "whichever node leads". */
 const leaderNode = 0;
 
-function compactCommand(node: NodeId | 'leader', command: Command): Json[] {
+function compactCommand(node: NodeId | 'leader', command: ClientCommand): Json[] {
   const to = node === 'leader' ? leaderNode : node;
   switch (command.type) {
     case 'put':
@@ -178,7 +178,7 @@ function expandAction(item: readonly unknown[], path: string): Action {
   const arity = (count: number): void => {
     if (args.length !== count) throw new CompactRunError(path);
   };
-  const proposal = (command: Command): Action => {
+  const proposal = (command: ClientCommand): Action => {
     const to = integer(args[0], `${path}[2]`);
     return { type: 'propose', node: to === leaderNode ? 'leader' : to, command };
   };

@@ -25,7 +25,7 @@
  * What is left out: a MsgSnap's key-value pairs, except for the selected message (the only one
  * whose payload the screen shows). Every other field decodes to exactly what was encoded.
  */
-import type { ClusterView, Command, Entry, LogIndex, MessageView, NodeId, NodeView, RemoteMessage, Term, Tick, Violation, Stall, Halt } from '../core/index.ts';
+import type { ClusterView, Command, ConfigCommand, Entry, LogIndex, MessageView, NodeId, NodeView, RemoteMessage, Term, Tick, Violation, Stall, Halt } from '../core/index.ts';
 import { describeMessage } from './vocabulary.ts';
 import { dropReasonCodes, fromAbsent, messageTypeCodes, networkConfigCodec, orAbsent, progressStateCodes, raftConfigCodec, roleCodes, statsCodec } from './wire-codes.ts';
 
@@ -66,8 +66,11 @@ export interface WireView {
   readonly reads?: ClusterView['reads'];
 }
 
-/** A command: 0 for a no-op, [key, value] for a put, [key] for a delete. */
-export type WireCommand = 0 | readonly [key: string, value: string] | readonly [key: string];
+/**
+ * A command: 0 for a no-op, [key, value] for a put, [key] for a delete, and a configuration entry
+ * as it is (rare, and small).
+ */
+export type WireCommand = 0 | readonly [key: string, value: string] | readonly [key: string] | ConfigCommand;
 export type WireEntry = readonly [index: LogIndex, term: Term, command: WireCommand];
 /**
  * An entry in a log window or a message: its term, with the index given by its position and the
@@ -182,12 +185,13 @@ function entryRef(table: EntryTable, entry: Entry, index: LogIndex): WireEntryRe
 
 function wireEntry(entry: Entry): WireEntry {
   const command = entry.command;
-  return [entry.index, entry.term, command.type === 'noop' ? 0 : command.type === 'put' ? [command.key, command.value] : [command.key]];
+  return [entry.index, entry.term, command.type === 'noop' ? 0 : command.type === 'put' ? [command.key, command.value] : command.type === 'delete' ? [command.key] : command];
 }
 
 function sameCommand(a: Command, b: Command): boolean {
   if (a.type === 'put') return b.type === 'put' && a.key === b.key && a.value === b.value;
   if (a.type === 'delete') return b.type === 'delete' && a.key === b.key;
+  if (a.type === 'config') return b.type === 'config' && a.change === b.change && a.node === b.node && a.voters.join() === b.voters.join() && a.learners.join() === b.learners.join();
   return b.type === 'noop';
 }
 
@@ -289,6 +293,7 @@ export function decodeView(wire: WireView, table?: Entries): ClusterView {
 
 function decodeEntry([index, term, command]: WireEntry): Entry {
   if (command === 0) return { index, term, command: { type: 'noop' } };
+  if (!Array.isArray(command)) return { index, term, command: command as ConfigCommand };
   return { index, term, command: command.length === 2 ? { type: 'put', key: command[0], value: command[1] } : { type: 'delete', key: command[0] } };
 }
 

@@ -8,7 +8,7 @@
  * Input is checked the way an import is: bad options or actions throw SimulationInputError
  * naming the field, e.g. "actions[3].action.node must be ...".
  */
-import type { Action, Command, NetworkConfig, SimulationOptions, Tick, TimedAction, Workload } from '../core/index.ts';
+import type { Action, ClientCommand, NetworkConfig, SimulationOptions, Tick, TimedAction, Workload } from '../core/index.ts';
 import { Simulation, SimulationInputError, timerTicksMax } from '../core/index.ts';
 import type { Annotations } from './annotations.ts';
 import { noAnnotations } from './annotations.ts';
@@ -33,7 +33,7 @@ function messageId(value: unknown, field: string): number {
   return value;
 }
 
-function command(value: Command, field: string): Command {
+function command(value: ClientCommand, field: string): ClientCommand {
   const text = (text: unknown, name: string): string => {
     if (typeof text !== 'string') throw new SimulationInputError(`${field}.${name}`, 'a string', show(text));
     return text;

@@ -9,7 +9,7 @@
  *             | violation [of "PROPERTY"]     | stall [of no-leader | commit-stalled]
  *   SET       = {N, ...} | all | N
  */
-import type { Command } from '../core/index.ts';
+import type { ClientCommand } from '../core/index.ts';
 import { safetyProperties, stallKinds } from '../core/index.ts';
 import type { Cursor } from './cursor.ts';
 import { kind, literal } from './cursor.ts';
@@ -56,7 +56,7 @@ function nodeSetAfterOn(cursor: Cursor): NodeSet | null {
 }
 
 /** `K=V` or `delete K`. */
-function command(cursor: Cursor): Command {
+function command(cursor: Cursor): ClientCommand {
   if (cursor.isWord('delete') && !cursor.isSign('=', 1)) {
     cursor.next();
     return { type: 'delete', key: cursor.bare('key') };
@@ -66,7 +66,7 @@ function command(cursor: Cursor): Command {
   return { type: 'put', key, value: cursor.bare('value') };
 }
 
-function committed(cursor: Cursor, what: Command): Condition {
+function committed(cursor: Cursor, what: ClientCommand): Condition {
   return { kind: 'committed', command: what, on: nodeSetAfterOn(cursor) };
 }
 

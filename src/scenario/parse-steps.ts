@@ -15,7 +15,7 @@
  *   cue | ask "question" [zh "问题"] [choices {A, B, ...} | choices nodes] [answer A | answer leader]
  *   highlight N | highlight entry I on N                        (lessons: docs/lessons.md)
  */
-import type { Command } from '../core/index.ts';
+import type { ClientCommand } from '../core/index.ts';
 import { timerTicksMax } from '../core/index.ts';
 import type { Cursor } from './cursor.ts';
 import { kind, literal, ParseFailure } from './cursor.ts';
@@ -66,7 +66,7 @@ function target(cursor: Cursor): NodeRef {
   return cursor.acceptWord('to') ? cursor.nodeRef() : { kind: 'leader' };
 }
 
-function proposal(cursor: Cursor, command: Command): ScenarioAction {
+function proposal(cursor: Cursor, command: ClientCommand): ScenarioAction {
   const node = target(cursor);
   cursor.end(cursor.isWord('to') ? [] : [literal('to')]);
   return { type: 'propose', node, command };

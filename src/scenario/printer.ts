@@ -5,7 +5,7 @@
  * parse(print(s)) equals s (apart from source positions) and print(parse(print(s))) === print(s).
  */
 import { printBreakpoint } from './parse-breakpoints.ts';
-import type { Command, NetworkConfig, SimulationOptions, Topic, Workload } from '../core/index.ts';
+import type { ClientCommand, NetworkConfig, SimulationOptions, Topic, Workload } from '../core/index.ts';
 import { topics as allTopics, unsafeSwitchField, unsafeSwitchNames } from '../core/index.ts';
 import type { OptionValue } from './option-table.ts';
 import { formatProbability, getOption, optionLeaves } from './option-table.ts';
@@ -55,7 +55,7 @@ export function printNodeSet(nodes: readonly NodeRef[]): string {
   return `{${nodes.map((node) => printNodeRef(node)).join(separator)}}`;
 }
 
-function printCommand(command: Command): string {
+function printCommand(command: ClientCommand): string {
   switch (command.type) {
     case 'put':
       return `${bareOrQuoted(command.key)}=${bareOrQuoted(command.value)}`;

@@ -8,7 +8,7 @@
  * that printing does not keep: parse(print(s)) equals s apart from `source`.
  */
 import type { BreakpointSetting } from './annotations.ts';
-import type { Command, NetworkConfig, NodeId, Role, SafetyProperty, SimulationOptions, StallKind, Term, Tick, Topic, Workload } from '../core/index.ts';
+import type { ClientCommand, NetworkConfig, NodeId, Role, SafetyProperty, SimulationOptions, StallKind, Term, Tick, Topic, Workload } from '../core/index.ts';
 
 /** Where something was written: 1-based line and column (columns count characters). */
 export interface SourcePosition {
@@ -41,7 +41,7 @@ export type ScenarioAction =
   | { readonly type: 'heal' }
   | { readonly type: 'configure-network'; readonly network: Partial<NetworkConfig> }
   | { readonly type: 'configure-workload'; readonly workload: Partial<Workload> }
-  | { readonly type: 'propose'; readonly node: NodeRef; readonly command: Command }
+  | { readonly type: 'propose'; readonly node: NodeRef; readonly command: ClientCommand }
   | { readonly type: 'get'; readonly node: NodeRef; readonly key: string }
   | { readonly type: 'set-timer'; readonly node: NodeRef; readonly ticks: number }
   | { readonly type: 'align-timers'; readonly nodes: readonly NodeRef[] }
@@ -97,7 +97,7 @@ export type Condition =
    * The command was committed: applied by the live nodes listed (`on`), or, with `on` null, by
    * some node at some tick so far.
    */
-  | { readonly kind: 'committed'; readonly command: Command; readonly on: NodeSet | null }
+  | { readonly kind: 'committed'; readonly command: ClientCommand; readonly on: NodeSet | null }
   | { readonly kind: 'term'; readonly node: NodeRef; readonly comparison: Comparison; readonly term: Term }
   | { readonly kind: 'role'; readonly node: NodeRef; readonly role: Role | 'crashed' }
   /** The node's log holds entries of exactly these terms, from index 1, with nothing compacted. */

@@ -52,6 +52,8 @@ function becameFollower(m: Messages, event: EventOf<'became-follower'>): string 
       return m.events.explain.becameFollower.leaderFound(event.term, event.lead ?? missing);
     case 'check-quorum':
       return m.events.explain.becameFollower.checkQuorum(event.term, m.common.nodes(event.heardFrom ?? []));
+    case 'removed':
+      return m.events.explain.becameFollower.removed(event.term);
     default:
       return assertNever(event.reason, 'reason');
   }
@@ -349,6 +351,9 @@ export function explain(m: Messages, event: SimEvent): string {
     case 'read-confirmed': return m.events.explain.read.confirmed(event, m.common.nodes(event.acks));
     case 'read-by-lease': return m.events.explain.read.byLease(event);
     case 'read-aborted': return m.events.explain.read.aborted(event.ids);
+    case 'config-changed': return m.events.explain.config.changed(event, m.common.nodes(event.voters), m.common.nodes(event.learners));
+    case 'config-proposed': return m.events.explain.config.proposed(event);
+    case 'config-refused': return m.events.explain.config.refused(event);
     case 'read-requested': return event.node === null ? m.events.explain.read.requestedNowhere(event) : m.events.explain.read.requested(event);
     case 'read-served': return m.events.explain.read.served(event);
     case 'persisted': return persisted(m, event);

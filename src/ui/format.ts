@@ -22,6 +22,8 @@ export function shortCommand(command: Command): string {
       return `del ${command.key}`;
     case 'noop':
       return 'noop';
+    case 'config':
+      return `${command.change === 'add' ? '+' : command.change === 'promote' ? '↑' : '−'}n${command.node}`;
     default:
       return assertNever(command, 'command');
   }

@@ -253,6 +253,18 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
     [{ type: 'read-aborted', ids: [4, 5], reason: 'stepped-down' }, 'stepped down before confirming reads 4 and 5: they fail, and their clients may ask the new leader'],
     [{ type: 'read-aborted', ids: [4], reason: 'stepped-down' }, 'stepped down before confirming read 4: it fails, and its client may ask the new leader'],
   ],
+  'config-changed': [
+    [{ type: 'config-changed', voters: [1, 2, 3], learners: [4], index: 9, cause: 'appended' }, 'uses the configuration at index 9 at once, committed or not: voters nodes 1, 2 and 3, learners node 4 (thesis §4.1)'],
+    [{ type: 'config-changed', voters: [1, 2, 3], learners: [], index: 0, cause: 'truncated' }, 'went back to the configuration at index 0 at once, committed or not: voters nodes 1, 2 and 3, learners no nodes (thesis §4.1)'],
+  ],
+  'config-proposed': [
+    [{ type: 'config-proposed', change: 'add', target: 4, index: 9, voters: [1, 2, 3], learners: [4] }, 'appended configuration entry 9: node 4 joins as a learner, which gets the log but does not vote yet (one change at a time, thesis §4.1)'],
+    [{ type: 'config-proposed', change: 'remove', target: 1, index: 12, voters: [2, 3], learners: [] }, 'appended configuration entry 12: node 1 is removed (one change at a time, thesis §4.1)'],
+  ],
+  'config-refused': [
+    [{ type: 'config-refused', change: 'add', target: 5, reason: 'pending', role: 'leader', lead: 1, pendingIndex: 9 }, 'refused to add node 5: configuration entry 9 has not committed yet (one change at a time)'],
+    [{ type: 'config-refused', change: 'remove', target: 2, reason: 'not-leader', role: 'follower', lead: 1 }, 'refused to remove node 2: only the leader changes the configuration'],
+  ],
   'read-requested': [
     [{ type: 'read-requested', id: 1, key: 'x' }, 'got read 1, a get of "x"'],
   ],

@@ -52,7 +52,7 @@ export class HistoryRecorder {
     switch (event.type) {
       case 'proposal-accepted': {
         const { command } = event;
-        if (command.type === 'noop' || event.node === null) return;
+        if (command.type === 'noop' || command.type === 'config' || event.node === null) return;
         const operation: KvOperation = command.type === 'put' ? { kind: 'put', key: command.key, value: command.value } : { kind: 'delete', key: command.key };
         const id = this.entries.length;
         this.entries.push({ id, operation, invoke: event.tick, complete: null });

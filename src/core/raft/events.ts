@@ -1,4 +1,4 @@
-import type { Command, Entry, LogIndex, NodeId, Role, Term } from './types.ts';
+import type { Command, ConfChangeKind, Entry, LogIndex, NodeId, Role, Term } from './types.ts';
 
 /**
  * What a Raft node reports about its own decisions: one vocabulary shared by the simulation, its
@@ -27,9 +27,10 @@ export type NodeEvent =
   | { type: 'became-leader'; term: Term; votes: readonly NodeId[]; lastIndex: LogIndex }
   /**
    * `check-quorum`: a leader that heard from fewer than a majority (`heardFrom`, itself included)
-   * within an election timeout stepped down (CheckQuorum).
+   * within an election timeout stepped down (CheckQuorum). `removed`: a leader whose own removal
+   * committed hands over by stepping down (thesis §4.2.2).
    */
-  | { type: 'became-follower'; term: Term; lead: NodeId | null; previousRole: Role; reason: 'higher-term' | 'leader-found' | 'check-quorum'; heardFrom?: readonly NodeId[] }
+  | { type: 'became-follower'; term: Term; lead: NodeId | null; previousRole: Role; reason: 'higher-term' | 'leader-found' | 'check-quorum' | 'removed'; heardFrom?: readonly NodeId[] }
   | {
       type: 'vote-granted';
       candidate: NodeId;
@@ -117,8 +118,27 @@ export type NodeEvent =
   /** Lease reads: the lease still runs `leaseRemaining` ticks, so no round is needed. */
   | { type: 'read-by-lease'; id: number; readIndex: LogIndex; leaseRemaining: number }
   /** The leader stepped down before these reads were confirmed: they fail. */
-  | { type: 'read-aborted'; ids: readonly number[]; reason: 'stepped-down' };
+  | { type: 'read-aborted'; ids: readonly number[]; reason: 'stepped-down' }
+  /**
+   * Membership change (thesis ch. 4), on every node: the configuration it uses changed, because a
+   * configuration entry was appended, truncated away, or arrived in a snapshot. `index` is the
+   * entry that set it (0: the initial configuration).
+   */
+  | { type: 'config-changed'; voters: readonly NodeId[]; learners: readonly NodeId[]; index: LogIndex; cause: 'appended' | 'truncated' | 'snapshot' }
+  /** On the leader: it appended configuration entry `index` for `change` of node `target`. */
+  | { type: 'config-proposed'; change: ConfChangeKind; target: NodeId; index: LogIndex; voters: readonly NodeId[]; learners: readonly NodeId[] }
+  /** On the node asked: the change was refused (`pendingIndex`: the uncommitted change in the way). */
+  | { type: 'config-refused'; change: ConfChangeKind; target: NodeId; reason: ConfChangeRefusal; role: Role; lead: NodeId | null; pendingIndex?: LogIndex };
 
 export type TransferRefusal = 'not-leader' | 'self' | 'not-a-peer';
+
+/**
+ * Why a membership change was refused: `not-leader` (only a leader changes the configuration),
+ * `transferring` (a leader handing over takes no changes), `pending` (one change at a time: the
+ * last one has not committed), `no-commit-in-term` (a new leader first commits an entry of its
+ * term, which fixes the single-server change bug Ongaro found), `already-member`, `not-a-member`,
+ * `not-a-learner` (only a learner is promoted), `last-voter` (a configuration keeps one voter).
+ */
+export type ConfChangeRefusal = 'not-leader' | 'transferring' | 'pending' | 'no-commit-in-term' | 'already-member' | 'not-a-member' | 'not-a-learner' | 'last-voter';
 
 export type NodeEventType = NodeEvent['type'];

@@ -1,8 +1,8 @@
-import type { Command, Entry, LogIndex, NodeId, Snapshot, Term } from './types.ts';
+import type { ClientCommand, ConfChange, Entry, LogIndex, NodeId, Snapshot, Term } from './types.ts';
 
 /**
  * Every message a node can be stepped with. Local messages (MsgHup, MsgBeat, MsgProp,
- * MsgTransferLeader, MsgReadIndex) come from the node's own timers, a client or a user; remote ones travel over
+ * MsgTransferLeader, MsgReadIndex, MsgConfChange) come from the node's own timers, a client or a user; remote ones travel over
  * the simulated network and always carry the sender's term.
  *
  * Heartbeats are AppendEntries with no entries, exactly as in the paper's Figure 2, rather than a
@@ -11,7 +11,7 @@ import type { Command, Entry, LogIndex, NodeId, Snapshot, Term } from './types.t
  * rule, not two.
  */
 export type Message = LocalMessage | RemoteMessage;
-export type LocalMessage = MsgHup | MsgBeat | MsgProp | MsgTransferLeader | MsgReadIndex;
+export type LocalMessage = MsgHup | MsgBeat | MsgProp | MsgTransferLeader | MsgReadIndex | MsgConfChange;
 export type RemoteMessage = MsgVote | MsgVoteResp | MsgApp | MsgAppResp | MsgSnap | MsgSnapResp | MsgTimeoutNow;
 export type RemoteMessageType = RemoteMessage['type'];
 
@@ -26,7 +26,7 @@ export interface MsgBeat {
 /** A client asks this node to replicate commands. */
 export interface MsgProp {
   readonly type: 'MsgProp';
-  readonly commands: readonly Command[];
+  readonly commands: readonly ClientCommand[];
 }
 
 /**
@@ -45,6 +45,12 @@ export interface MsgTransferLeader {
 export interface MsgReadIndex {
   readonly type: 'MsgReadIndex';
   readonly id: number;
+}
+
+/** A user asks the leader to add or remove a server, one at a time (thesis ch. 4, raft/membership.ts). */
+export interface MsgConfChange {
+  readonly type: 'MsgConfChange';
+  readonly change: ConfChange;
 }
 
 interface Envelope {

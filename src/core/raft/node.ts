@@ -9,7 +9,8 @@ import type { Progress } from './progress.ts';
 import { checkProgress } from './progress.ts';
 import type { ReadOnly, ReadState } from './read-state.ts';
 import { newReadOnly } from './read-state.ts';
-import type { Entry, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term } from './types.ts';
+import { rescanMembership } from './membership-scan.ts';
+import type { Configuration, Entry, LogIndex, NodeId, RaftConfig, Role, Snapshot, Term } from './types.ts';
 import { emptySnapshot } from './types.ts';
 
 /**
@@ -20,9 +21,17 @@ import { emptySnapshot } from './types.ts';
  */
 export interface RaftNode {
   readonly id: NodeId;
-  /** Every other voter, in ascending order. */
-  readonly peers: readonly NodeId[];
   readonly config: RaftConfig;
+  /** The configuration the node started with, before any entry (thesis ch. 4); empty for a server being added. */
+  readonly bootstrap: Configuration;
+  /**
+   * The configuration the node uses: the latest in its log, committed or not (thesis §4.1), or
+   * its snapshot's, or `bootstrap`; `index` is the entry that set it (0: none). raft/membership.ts
+   * keeps it, and `peers`, in step with the log.
+   */
+  membership: Configuration & { readonly index: LogIndex };
+  /** Every other member, voters and learners, in ascending order: whom a leader replicates to. */
+  peers: readonly NodeId[];
 
   // Persistent state (Figure 2), durable once `persisted` equals it.
   term: Term;
@@ -43,6 +52,8 @@ export interface RaftNode {
   preCandidate: boolean;
   /** Leader only: what the leader knows of each follower, by follower id. */
   progress: Record<NodeId, Progress>;
+  /** Leader only: the last configuration entry in its log; no new change until it commits (etcd's PendingConfIndex). */
+  pendingConfIndex: LogIndex;
   /** Leader only: a leadership transfer under way (raft/transfer.ts) and the ticks it has taken. */
   transfer: { target: NodeId; elapsed: number } | null;
   /** The last quorum index reported as held back (§5.4.2), so each hold is reported once. */
@@ -66,7 +77,8 @@ export interface RaftNode {
 
 export interface NodeOptions {
   id: NodeId;
-  peers: readonly NodeId[];
+  /** The initial configuration: every voter the cluster starts with (this node among them), or none for a server being added. */
+  voters: readonly NodeId[];
   config: RaftConfig;
   rng: PrngState;
   /** What the node's disk holds; a brand-new node starts from term 0 and an empty log. */
@@ -76,11 +88,13 @@ export interface NodeOptions {
 /** Creates a node, fresh or rebuilt from its disk after a restart (commit and apply restart at the snapshot). */
 export function newNode(options: NodeOptions): RaftNode {
   const disk = options.disk ?? { term: 0, vote: null, snapshot: emptySnapshot, entries: [] };
-  if (options.peers.includes(options.id)) throw broken(`node ${options.id} lists itself as a peer`);
+  const bootstrap: Configuration = { voters: [...options.voters].sort((a, b) => a - b), learners: [] };
   const node: RaftNode = {
     id: options.id,
-    peers: [...options.peers].sort((a, b) => a - b),
     config: options.config,
+    bootstrap,
+    membership: { ...bootstrap, index: 0 },
+    peers: [],
     term: disk.term,
     vote: disk.vote,
     log: newLog(disk.snapshot, [...disk.entries]),
@@ -92,6 +106,7 @@ export function newNode(options: NodeOptions): RaftNode {
     votes: {},
     preCandidate: false,
     progress: {},
+    pendingConfIndex: 0,
     transfer: null,
     heldBackIndex: 0,
     readOnly: newReadOnly(),
@@ -103,6 +118,8 @@ export function newNode(options: NodeOptions): RaftNode {
     snapshotToInstall: null,
     readStates: [],
   };
+  // The configuration a restarted node uses is in its log or snapshot.
+  rescanMembership(node);
   resetElectionTimer(node);
   return node;
 }
@@ -132,9 +149,9 @@ export function transferTimeoutTicks(node: RaftNode): number {
   return node.config.electionTimeoutTicksMax;
 }
 
-/** How many nodes vote: every peer and the node itself. */
+/** How many nodes vote in the configuration the node uses. */
 export function voterCount(node: RaftNode): number {
-  return node.peers.length + 1;
+  return node.membership.voters.length;
 }
 
 /** Per-node invariants, run at the end of every tick in which the node changed (sim/invariants.ts). */
@@ -159,9 +176,11 @@ export function checkNode(node: RaftNode): void {
   }
   if (node.transfer !== null) {
     if (!(node.role === 'leader')) throw broken(`node ${node.id}: a ${node.role} is transferring leadership`);
-    if (!node.peers.includes(node.transfer.target)) throw broken(`node ${node.id}: transferring to ${node.transfer.target}, not a peer`);
+    if (!node.membership.voters.includes(node.transfer.target)) throw broken(`node ${node.id}: transferring to ${node.transfer.target}, not a voter`);
     if (!(node.transfer.elapsed < transferTimeoutTicks(node))) throw broken(`node ${node.id}: transfer timer ${node.transfer.elapsed} past its limit`);
   }
+  if (node.role === 'candidate' && !node.membership.voters.includes(node.id)) throw broken(`node ${node.id}: a candidate outside its configuration`);
+  if (node.peers.includes(node.id)) throw broken(`node ${node.id}: lists itself as a peer`);
   if (node.role !== 'leader' && (node.readOnly.round !== 0 || node.readOnly.pending.length > 0)) throw broken(`node ${node.id}: a ${node.role} holds reads`);
   if ((node.role === 'candidate') && !(node.vote === node.id)) throw broken(`node ${node.id}: candidate did not vote for itself`);
   if (node.preCandidate && !(node.role === 'follower')) throw broken(`node ${node.id}: a pre-candidate is a ${node.role}`);

@@ -125,7 +125,7 @@ function confirmRounds(node: RaftNode): void {
   let released = 0;
   while (released < readOnly.pending.length && readOnly.pending[released]!.round <= quorumRound) {
     const read = readOnly.pending[released]!;
-    const acks = [node.id, ...node.peers.filter((peer) => (readOnly.acked[peer] ?? 0) >= read.round)].sort((a, b) => a - b);
+    const acks = node.membership.voters.filter((voter) => voter === node.id || (readOnly.acked[voter] ?? 0) >= read.round);
     emit(node, { type: 'read-confirmed', id: read.id, readIndex: read.index, round: read.round, acks });
     node.readStates.push({ id: read.id, index: read.index, round: read.round });
     released += 1;
@@ -136,8 +136,9 @@ function confirmRounds(node: RaftNode): void {
 /** The highest round a majority (this node with its latest round, and the followers' echoes) has reached. */
 function majorityRound(node: RaftNode): number {
   const readOnly = node.readOnly;
-  const rounds = [readOnly.round, ...node.peers.map((peer) => readOnly.acked[peer] ?? 0)].sort((a, b) => b - a);
-  return rounds[quorumSize(node.peers.length + 1) - 1]!;
+  const voters = node.membership.voters;
+  const rounds = voters.map((voter) => (voter === node.id ? readOnly.round : (readOnly.acked[voter] ?? 0))).sort((a, b) => b - a);
+  return rounds[quorumSize(voters.length) - 1]!;
 }
 
 function renewLease(node: RaftNode, quorumRound: number): void {

@@ -128,20 +128,25 @@ export function maybeCommit(node: RaftNode): boolean {
 }
 
 /**
- * committedIndex (quorum.ts) over the followers' matchIndex and the leader's own last index,
- * counted in place: this runs on every acknowledgement, so it builds no array.
+ * committedIndex (quorum.ts) over the voters' matchIndex, the leader's own last index standing
+ * for its own, counted in place: this runs on every acknowledgement, so it builds no array.
+ * Learners hold entries but do not count; a leader being removed does not count itself.
  */
 function quorumMatchIndex(node: RaftNode): LogIndex {
-  const peers = node.peers;
+  const voters = node.membership.voters;
   const own = lastIndex(node.log);
-  const needed = quorumSize(peers.length + 1);
+  const needed = quorumSize(voters.length);
   let best = 0;
-  for (let i = -1; i < peers.length; i += 1) {
-    const candidate = i < 0 ? own : node.progress[peers[i]!]!.matchIndex;
+  for (let i = 0; i < voters.length; i += 1) {
+    const candidate = voterMatch(node, voters[i]!, own);
     if (candidate <= best) continue;
-    let holders = own >= candidate ? 1 : 0;
-    for (let j = 0; j < peers.length; j += 1) if (node.progress[peers[j]!]!.matchIndex >= candidate) holders += 1;
+    let holders = 0;
+    for (let j = 0; j < voters.length; j += 1) if (voterMatch(node, voters[j]!, own) >= candidate) holders += 1;
     if (holders >= needed) best = candidate;
   }
   return best;
+}
+
+function voterMatch(node: RaftNode, voter: NodeId, own: LogIndex): LogIndex {
+  return voter === node.id ? own : node.progress[voter]!.matchIndex;
 }

@@ -12,6 +12,8 @@ import { heartbeat } from './step-leader.ts';
  * node could win (preCampaign); otherwise stand at once.
  */
 export function campaign(node: RaftNode): void {
+  // A learner, a server not yet added or one removed does not stand (etcd's promotable()).
+  if (!node.membership.voters.includes(node.id)) return;
   if (node.config.preVote) preCampaign(node);
   else stand(node);
 }
@@ -52,7 +54,8 @@ function askForVotes(node: RaftNode, request: { term: number; pre: boolean; tran
   const lastLogIndex = lastIndex(node.log);
   const lastLogTerm = lastTerm(node.log);
   const flags = { ...(request.pre ? { pre: true } : {}), ...(request.transfer === true ? { transfer: true } : {}) };
-  for (const peer of node.peers) {
+  for (const peer of node.membership.voters) {
+    if (peer === node.id) continue;
     send(node, { type: 'MsgVote', from: node.id, to: peer, term: request.term, lastLogIndex, lastLogTerm, ...flags });
   }
 }
@@ -71,6 +74,7 @@ function winElection(node: RaftNode): void {
  */
 export function handleVoteResponse(node: RaftNode, message: MsgVoteResp): void {
   if (node.votes[message.from] !== undefined) return; // a duplicate answer counts once
+  if (!node.membership.voters.includes(message.from)) return; // only voters of its configuration count
   const pre = message.pre === true;
   node.votes[message.from] = message.granted;
   const tally = tallyVotes(Object.values(node.votes), voterCount(node));

@@ -1,5 +1,6 @@
 import type { AppendRejection, VoteRefusal } from './events.ts';
 import { becomeFollower } from './become.ts';
+import { noteAppended, noteSnapshot, noteTruncated } from './membership-scan.ts';
 import { append, firstIndexOfTerm, isUpToDate, lastIndex, lastTerm, restoreSnapshot, termAt, truncateFrom } from './log.ts';
 import type { MsgApp, MsgSnap, MsgVote } from './message.ts';
 import type { RaftNode } from './node.ts';
@@ -119,11 +120,13 @@ function appendFromLeader(node: RaftNode, message: MsgApp): void {
     const last = lastIndex(node.log);
     truncateFrom(node.log, first.index);
     emit(node, { type: 'entries-truncated', first: first.index, last, conflictIndex: first.index, ownTerm, leaderTerm: first.term, leader: message.from });
+    noteTruncated(node, first.index);
   }
   const fresh: Entry[] = entries.slice(start);
   const prevTerm = lastTerm(node.log);
   append(node.log, fresh);
   emit(node, { type: 'entries-appended', first: first.index, last: first.index + fresh.length - 1, prevTerm, entries: fresh, source: 'leader' });
+  noteAppended(node, fresh);
 }
 
 function rejectAppend(node: RaftNode, message: MsgApp, reason: AppendRejection): void {
@@ -202,6 +205,7 @@ export function handleSnapshot(node: RaftNode, message: MsgSnap): void {
   const lastBefore = lastIndex(node.log);
   restoreSnapshot(node.log, snapshot);
   node.snapshotToInstall = snapshot;
+  noteSnapshot(node);
   const keptEntries = lastIndex(node.log) - snapshot.index;
   const discardedEntries = Math.max(0, lastBefore - snapshot.index - keptEntries);
   emit(node, { type: 'snapshot-installed', index: snapshot.index, term: snapshot.term, leader: message.from, keptEntries, discardedEntries });

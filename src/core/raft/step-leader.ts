@@ -8,7 +8,8 @@ import { becomeProbe, becomeReplicate, maybeDecrease, maybeUpdate } from './prog
 import { broadcastAppend, maybeCommit, sendAppend, sendPending } from './replicate.ts';
 import { maybeSendTimeoutNow } from './transfer.ts';
 import { releaseReadsAwaitingCommit, startRound } from './read-index.ts';
-import type { Command, Entry, LogIndex, NodeId, Term } from './types.ts';
+import { reviewMembership } from './membership.ts';
+import type { ClientCommand, Entry, LogIndex, NodeId, Term } from './types.ts';
 
 /** What a client learns from offering a command to a node, as the lab's Start() returns. */
 export interface ProposeResult {
@@ -24,7 +25,7 @@ export interface ProposeResult {
  * name the leader they know of, so the client can redirect (§8). A leader handing over its
  * leadership refuses too, naming the target.
  */
-export function propose(node: RaftNode, commands: readonly Command[]): ProposeResult {
+export function propose(node: RaftNode, commands: readonly ClientCommand[]): ProposeResult {
   if (node.role !== 'leader') {
     for (const command of commands) emit(node, { type: 'proposal-refused', role: node.role, lead: node.lead, command });
     return { index: -1, term: node.term, isLeader: false, leaderHint: node.lead };
@@ -55,9 +56,11 @@ export function propose(node: RaftNode, commands: readonly Command[]): ProposeRe
  * commit, and its clients look elsewhere. Every follower's mark is cleared for the next period.
  */
 export function checkQuorum(node: RaftNode): void {
-  const heardFrom = [node.id, ...node.peers.filter((peer) => node.progress[peer]!.recentActive)].sort((a, b) => a - b);
+  // Only voters count; the leader counts itself while it is one (a leader being removed is not).
+  const voters = node.membership.voters;
+  const heardFrom = voters.filter((voter) => voter === node.id || node.progress[voter]!.recentActive);
   for (const peer of node.peers) node.progress[peer]!.recentActive = false;
-  if (heardFrom.length >= quorumSize(node.peers.length + 1)) return;
+  if (heardFrom.length >= quorumSize(voters.length)) return;
   becomeFollower(node, { lead: null, reason: 'check-quorum', heardFrom });
 }
 
@@ -126,6 +129,8 @@ function acknowledge(node: RaftNode, follower: NodeId, matchIndex: LogIndex): vo
   // A follower catching up keeps streaming; only new proposals wait for a heartbeat (batching).
   sendPending(node, follower);
   maybeSendTimeoutNow(node, follower);
+  // Last: it may promote a learner, or step down a leader whose removal just committed.
+  reviewMembership(node);
 }
 
 function backoffHint(node: RaftNode, message: MsgAppResp): LogIndex {

@@ -1,4 +1,5 @@
 import { assertNever } from '../base/assert.ts';
+import { changeConfiguration } from './membership.ts';
 import { becomeFollower, setTerm } from './become.ts';
 import type { Message, MsgVote, RemoteMessage } from './message.ts';
 import type { RaftNode } from './node.ts';
@@ -12,7 +13,7 @@ import { justStarted, noteRoundEcho, readIndex } from './read-index.ts';
 
 /**
  * Feeds the node one message: a local one (its timers' MsgHup and MsgBeat, a client's MsgProp or
- * MsgReadIndex, a user's MsgTransferLeader) or one that arrived over the network. Every change of state goes through here or through tick().
+ * MsgReadIndex, a user's MsgTransferLeader or MsgConfChange) or one that arrived over the network. Every change of state goes through here or through tick().
  */
 export function step(node: RaftNode, message: Message): void {
   switch (message.type) {
@@ -30,6 +31,9 @@ export function step(node: RaftNode, message: Message): void {
       return;
     case 'MsgReadIndex':
       readIndex(node, message.id);
+      return;
+    case 'MsgConfChange':
+      changeConfiguration(node, message.change);
       return;
     default:
       stepRemote(node, message);

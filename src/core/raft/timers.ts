@@ -1,6 +1,6 @@
 import { broken } from '../base/assert.ts';
 import type { RaftNode } from './node.ts';
-import { emit } from './node.ts';
+import { emit, resetElectionTimer } from './node.ts';
 import { step } from './step.ts';
 import { checkQuorum } from './step-leader.ts';
 import { tickTransfer, ticksUntilTransferTimeout } from './transfer.ts';
@@ -39,6 +39,11 @@ export function tick(node: RaftNode): void {
   }
   node.electionElapsed += 1;
   if (node.electionElapsed >= node.electionTimeout) {
+    // A learner, or a server not (or no longer) in its configuration, never stands: its timer only starts again.
+    if (!node.membership.voters.includes(node.id)) {
+      resetElectionTimer(node);
+      return;
+    }
     emit(node, { type: 'election-timeout', elapsed: node.electionElapsed, timeout: node.electionTimeout });
     step(node, { type: 'MsgHup' });
   }

@@ -13,7 +13,8 @@ import type { NodeId } from './types.ts';
  * crashed, or is cut off), the leader gives up and takes proposals again.
  */
 export function startTransfer(node: RaftNode, target: NodeId): void {
-  if (node.role !== 'leader' || target === node.id || !node.peers.includes(target)) {
+  // Only a voter can be handed the leadership: a learner could not win the election.
+  if (node.role !== 'leader' || target === node.id || !node.membership.voters.includes(target)) {
     const reason = node.role !== 'leader' ? 'not-leader' : target === node.id ? 'self' : 'not-a-peer';
     emit(node, { type: 'transfer-refused', target, reason, role: node.role, lead: node.lead });
     return;

@@ -17,12 +17,42 @@ export type Tick = number;
 
 export type Role = 'follower' | 'candidate' | 'leader';
 
+/** A log entry's command: a client's, or a membership change the leader appended. */
+export type Command = ClientCommand | ConfigCommand;
+
 /** What a client asks the replicated key-value store to do. */
-export type Command =
+export type ClientCommand =
   | { readonly type: 'put'; readonly key: string; readonly value: string }
   | { readonly type: 'delete'; readonly key: string }
   /** The entry a new leader appends so it can commit entries of earlier terms (§5.4.2, §8). */
   | { readonly type: 'noop' };
+
+/** Who votes and who only receives the log: a node's cluster configuration (thesis ch. 4). */
+export interface Configuration {
+  /** Sorted ascending; commits and elections count majorities of these. */
+  readonly voters: readonly NodeId[];
+  /** Non-voting members catching up (thesis §4.2.1), sorted ascending. */
+  readonly learners: readonly NodeId[];
+}
+
+/** `add` makes a new server a learner; `promote` makes a caught-up learner a voter; `remove` drops a member. */
+export type ConfChangeKind = 'add' | 'promote' | 'remove';
+
+/** A membership change asked of a leader: one server, one step. */
+export interface ConfChange {
+  readonly kind: ConfChangeKind;
+  readonly node: NodeId;
+}
+
+/**
+ * A membership change (thesis ch. 4): one server added as a learner, promoted to voter, or
+ * removed, and the whole configuration that results. Only a leader appends one, never a client.
+ */
+export interface ConfigCommand extends Configuration {
+  readonly type: 'config';
+  readonly change: ConfChangeKind;
+  readonly node: NodeId;
+}
 
 export interface Entry {
   readonly index: LogIndex;
@@ -36,6 +66,11 @@ export interface Snapshot {
   readonly term: Term;
   /** Key-value pairs sorted by key: the state machine after applying entries 1..index. */
   readonly data: ReadonlyArray<readonly [string, string]>;
+  /**
+   * The configuration in force at `index`, when a change came at or before it; absent otherwise,
+   * and the receiver keeps the configuration it started with (so runs without changes are as before).
+   */
+  readonly membership?: Configuration;
 }
 
 export const emptySnapshot: Snapshot = { index: 0, term: 0, data: [] };

@@ -1,5 +1,5 @@
 import type { ProposeResult } from '../raft/step-leader.ts';
-import type { Command, NodeId } from '../raft/types.ts';
+import type { ClientCommand, NodeId } from '../raft/types.ts';
 import { describeValue, requireInteger, requireString, SimulationInputError } from './errors.ts';
 import { checkTouched } from './invariants.ts';
 import { describeCommand } from './kv.ts';
@@ -35,7 +35,7 @@ export type Action =
   /** Starts, changes or stops the steady client (see Workload). */
   | { readonly type: 'configure-workload'; readonly workload: Partial<Workload> }
   /** A client command sent to a given node, or to whichever node is leader now. */
-  | { readonly type: 'propose'; readonly node: NodeId | 'leader'; readonly command: Command }
+  | { readonly type: 'propose'; readonly node: NodeId | 'leader'; readonly command: ClientCommand }
   /** A client's linearizable get, sent to a given node or to whichever node leads now (sim/reads.ts). */
   | { readonly type: 'get'; readonly node: NodeId | 'leader'; readonly key: string }
   /** Forces an election on a node, as if its election timer fired ("Time out now"). */
@@ -193,7 +193,7 @@ function requireCrashed(sim: SimState, field: string, value: unknown): NodeId {
   return id;
 }
 
-export function validateCommand(value: unknown, field = 'command'): Command {
+export function validateCommand(value: unknown, field = 'command'): ClientCommand {
   if (typeof value !== 'object' || value === null) throw new SimulationInputError(field, 'a command object such as { type: "put", key, value }', describeValue(value));
   const command = value as Record<string, unknown>;
   switch (command.type) {

@@ -12,7 +12,8 @@ import { describeCommand, sameCommand } from './kv.ts';
  *
  *   One Vote per Term     a node grants at most one vote in a term (§5.2), its own as a candidate
  *                         included, across restarts too: the last (term, vote) of each node.
- *   Election Safety       at most one leader per term: a map term -> leader.
+ *   Election Safety       at most one leader per term: a map term -> leader; and every leader won
+ *                         a majority of the voters in the configuration it used (thesis ch. 4).
  *   Leader Append-Only    a leader never deletes or overwrites its entries: any truncation or
  *                         snapshot install on a leader is a violation.
  *   Log Matching          by induction, it suffices that every (index, term) pair ever appended
@@ -25,6 +26,8 @@ import { describeCommand, sameCommand } from './kv.ts';
  *   Volatile State        a restarted node's commitIndex starts again at its snapshot (Figure 2:
  *                         commitIndex is volatile, learnt afresh from a leader). Only the unsafe
  *                         keep-commit-on-restart switch breaks it.
+ *   One Change at a Time  a leader appends a configuration entry only when none other in its log
+ *                         is uncommitted (thesis §4.1, etcd's PendingConfIndex).
  */
 export type SafetyProperty =
   | 'One Vote per Term'
@@ -33,7 +36,8 @@ export type SafetyProperty =
   | 'Log Matching'
   | 'Leader Completeness'
   | 'State Machine Safety'
-  | 'Volatile State';
+  | 'Volatile State'
+  | 'One Change at a Time';
 
 export const safetyProperties: readonly SafetyProperty[] = [
   'One Vote per Term',
@@ -43,6 +47,7 @@ export const safetyProperties: readonly SafetyProperty[] = [
   'Leader Completeness',
   'State Machine Safety',
   'Volatile State',
+  'One Change at a Time',
 ];
 
 export interface Violation {
@@ -133,9 +138,15 @@ export function observe(checker: CheckerState, event: SimEventBody, tick: Tick, 
       if (other !== undefined && other !== id) {
         report(checker, { tick, property: 'Election Safety', nodes: [other, id], detail: `nodes ${other} and ${id} both became leader in term ${event.term}` });
       } else checker.leaderOfTerm.set(event.term, id);
-      if (node !== null) checkCompleteness(checker, node, tick);
+      if (node !== null) {
+        checkMajority(checker, node, event.votes, event.term, tick);
+        checkCompleteness(checker, node, tick);
+      }
       return;
     }
+    case 'config-proposed':
+      if (node !== null) checkOneChange(checker, node, tick);
+      return;
     case 'entries-appended':
       checkAppended(checker, id, tick, event.prevTerm, event.entries);
       return;
@@ -320,4 +331,20 @@ export function raiseFloor(checker: CheckerState, floor: LogIndex): void {
   dropThrough(checker.committed, checker.floor, floor);
   for (const index of checker.appendedOther.keys()) if (index <= floor) checker.appendedOther.delete(index);
   checker.floor = floor;
+}
+
+/** Election Safety under the leader's own configuration: its votes came from a majority of its voters. */
+function checkMajority(checker: CheckerState, node: RaftNode, votes: readonly NodeId[], term: Term, tick: Tick): void {
+  const voters = node.membership.voters;
+  const counted = votes.filter((voter) => voters.includes(voter));
+  if (counted.length >= Math.floor(voters.length / 2) + 1) return;
+  report(checker, { tick, property: 'Election Safety', nodes: [node.id], detail: `node ${node.id} became leader in term ${term} with votes from {${votes.join(',')}}, not a majority of its voters {${voters.join(',')}}` });
+}
+
+/** At most one uncommitted configuration entry in a leader's log, the one it just appended. */
+function checkOneChange(checker: CheckerState, node: RaftNode, tick: Tick): void {
+  const pending: LogIndex[] = [];
+  for (const entry of node.log.entries) if (entry.index > node.log.committed && entry.command.type === 'config') pending.push(entry.index);
+  if (pending.length <= 1) return;
+  report(checker, { tick, property: 'One Change at a Time', nodes: [node.id], detail: `node ${node.id} holds uncommitted configuration entries at ${pending.join(', ')}` });
 }

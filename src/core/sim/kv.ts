@@ -16,6 +16,7 @@ export function applyCommand(store: KvStore, command: Command): void {
       store.delete(command.key);
       return;
     case 'noop':
+    case 'config': // the configuration lives in the Raft log, not in the key-value state
       return;
     default:
       assertNever(command, 'command');
@@ -44,6 +45,8 @@ export function describeCommand(command: Command): string {
       return `delete ${command.key}`;
     case 'noop':
       return 'no-op';
+    case 'config':
+      return `config ${command.change} ${command.node}`;
     default:
       return assertNever(command, 'command');
   }
@@ -54,5 +57,10 @@ export function sameCommand(a: Command, b: Command): boolean {
   if (a.type !== b.type) return false;
   if (a.type === 'put' && b.type === 'put') return a.key === b.key && a.value === b.value;
   if (a.type === 'delete' && b.type === 'delete') return a.key === b.key;
-  return a.type === 'noop';
+  if (a.type === 'config' && b.type === 'config') return a.change === b.change && a.node === b.node && sameIds(a.voters, b.voters) && sameIds(a.learners, b.learners);
+  return a.type === 'noop' && b.type === 'noop';
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, at) => id === b[at]);
 }

@@ -1,4 +1,4 @@
-import type { Command, NodeId } from '../raft/types.ts';
+import type { ClientCommand, NodeId } from '../raft/types.ts';
 import type { Message } from '../raft/message.ts';
 import { newNode } from '../raft/node.ts';
 import { lastIndex } from '../raft/log.ts';
@@ -43,8 +43,9 @@ export function crash(sim: SimState, id: NodeId): void {
 export function restart(sim: SimState, id: NodeId): void {
   const server = serverOf(sim, id);
   const { disk } = server;
-  const peers = sim.servers.map((other) => other.id).filter((other) => other !== id);
-  const node = newNode({ id, peers, config: sim.options.raft, rng: server.rng, disk });
+  // The initial configuration; a later one is in the disk's log or snapshot (raft/membership-scan.ts).
+  const voters = Array.from({ length: sim.options.nodes }, (_, index) => index + 1);
+  const node = newNode({ id, voters, config: sim.options.raft, rng: server.rng, disk });
   // The unsafe switch keeps commitIndex across the restart, as RaftScope does.
   if (sim.options.raft.unsafeKeepCommitOnRestart) node.log.committed = Math.min(Math.max(server.commitAtCrash, node.log.committed), lastIndex(node.log));
   server.node = node;
@@ -65,7 +66,7 @@ export function restart(sim: SimState, id: NodeId): void {
 }
 
 /** Offers client commands to a node (the lab's Start()); only a leader appends them. */
-export function propose(sim: SimState, id: NodeId, commands: readonly Command[]): ProposeResult {
+export function propose(sim: SimState, id: NodeId, commands: readonly ClientCommand[]): ProposeResult {
   const server = serverOf(sim, id);
   const result = proposeOnNode(server.node!, commands);
   afterChange(sim, server);

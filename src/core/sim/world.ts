@@ -78,7 +78,7 @@ export function newSimState(options: ResolvedOptions): SimState {
   const ids = Array.from({ length: options.nodes }, (_, index) => index + 1);
   const servers = ids.map((id): Server => {
     const rng = streamPrng(options.seed, `node-${id}`);
-    const node = newNode({ id, peers: ids.filter((other) => other !== id), config: options.raft, rng });
+    const node = newNode({ id, voters: ids, config: options.raft, rng });
     return { id, node, disk: newDisk(), kv: new Map(), rng, crashedAt: null, commitAtCrash: 0, waitingReads: [] };
   });
   return {

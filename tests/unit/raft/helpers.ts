@@ -49,10 +49,9 @@ export function makeNode(options: TestNodeOptions = {}): RaftNode {
   const id = options.id ?? 1;
   const size = options.size ?? 3;
   const snapshot = options.snapshot ?? emptySnapshot;
-  const peers = ids(size).filter((peer) => peer !== id);
   return newNode({
     id,
-    peers,
+    voters: ids(size),
     config: { ...testConfig, ...options.config },
     rng: options.rng ?? seedPrng(options.seed ?? id),
     disk: {

@@ -234,7 +234,7 @@ describe('election timeout (§5.2)', () => {
 
   it('election timeouts differ between nodes seeded from one simulation seed (§5.2)', () => {
     const sequences = ids(5).map((id) => {
-      const node = newNode({ id, peers: ids(5).filter((peer) => peer !== id), config: testConfig, rng: streamPrng(42, `node-${id}`) });
+      const node = newNode({ id, voters: ids(5), config: testConfig, rng: streamPrng(42, `node-${id}`) });
       const drawn: number[] = [];
       for (let election = 0; election < 10; election += 1) {
         drawn.push(node.electionTimeout);

@@ -20,11 +20,11 @@
  *     have stayed silent (violations() is empty) for the whole run.
  */
 import { onTestFinished } from 'vitest';
-import type { Command, CommittedAt, LogIndex, NodeId, SimulationOptions, Term } from '../../../src/core/index.ts';
+import type { ClientCommand, Command, CommittedAt, LogIndex, NodeId, SimulationOptions, Term } from '../../../src/core/index.ts';
 import { createSimulation, type Simulation } from '../../../src/core/index.ts';
 
 /** A put with a distinct value, the harness's stand-in for the lab's random ints. */
-export function cmd(value: string | number, key = 'k'): Command {
+export function cmd(value: string | number, key = 'k'): ClientCommand {
   return { type: 'put', key, value: String(value) };
 }
 
@@ -219,7 +219,7 @@ export class Harness {
    * `expectedServers` nodes to apply it at the index returned. With `retry`, tries again (maybe on
    * a new leader) until the overall budget runs out. Returns the index. Lab: cfg.one().
    */
-  one(command: Command, expectedServers: number, retry: boolean): LogIndex {
+  one(command: ClientCommand, expectedServers: number, retry: boolean): LogIndex {
     const deadline = this.sim.tick + waits.oneBudget;
     while (this.sim.tick < deadline) {
       let index = -1;
@@ -301,7 +301,7 @@ export const scenarioSeeds: readonly number[] =
  * offered so that a new leader's log grows over the indexes still awaited. Returns the index each
  * command committed at, in the order given.
  */
-export function commitExactlyOnce(h: Harness, commands: readonly Command[], options: { maxTicks: number }): LogIndex[] {
+export function commitExactlyOnce(h: Harness, commands: readonly ClientCommand[], options: { maxTicks: number }): LogIndex[] {
   const attempts = new Map<number, LogIndex>();
   const committedAt = new Map<number, LogIndex>();
   const offer = (position: number): void => {

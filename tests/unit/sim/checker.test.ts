@@ -28,7 +28,7 @@ function entry(index: number, term: Term, value = `v${index}t${term}`): Entry {
 function raftNode(id: NodeId, options: { role?: Role; term?: Term; entries?: readonly Entry[]; snapshot?: Snapshot } = {}): RaftNode {
   const node = newNode({
     id,
-    peers: [1, 2, 3].filter((peer) => peer !== id),
+    voters: [1, 2, 3],
     config: defaultRaftConfig,
     rng: seedPrng(id),
     disk: { term: options.term ?? 1, vote: null, snapshot: options.snapshot ?? emptySnapshot, entries: options.entries ?? [] },

@@ -44,6 +44,7 @@ export const app = {
       'Log Matching': 'Log Matching',
       'Leader Completeness': 'Leader Completeness',
       'Volatile State': 'Volatile State',
+      'One Change at a Time': 'One Change at a Time',
       'State Machine Safety': 'State Machine Safety',
     } satisfies Record<SafetyProperty, string>,
   },

@@ -187,6 +187,7 @@ export const events = {
       leaderFound: (term: number, leader: Known) => `gave up its candidacy in term ${term}: node ${leader} won the election (§5.2)`,
       /** `heard` is common.nodes(...): the leader itself and the followers that answered. */
       checkQuorum: (term: number, heard: string) => `stepped down as leader of term ${term}: in the last election timeout it heard only from ${heard}, not a majority (CheckQuorum)`,
+      removed: (term: number) => `stepped down as leader of term ${term}: the configuration that removes it has committed, so it leaves the cluster (thesis §4.2.2)`,
       leaderKnown: (leader: number) => `leader is node ${leader}`,
       leaderUnknown: 'leader not known yet',
     },
@@ -293,6 +294,15 @@ export const events = {
         `got TimeoutNow from node ${p.leader}, leader of term ${p.term}: stands for election at once, without waiting for its timer or asking for pre-votes (§3.10)`,
     },
     /** Linearizable reads: ReadIndex and lease reads (thesis §6.4). */
+    config: {
+      /** `voters` and `learners` are common.nodes(...). */
+      changed: (p: { index: number; cause: 'appended' | 'truncated' | 'snapshot' }, voters: string, learners: string) =>
+        `${p.cause === 'appended' ? 'uses the configuration at index' : p.cause === 'truncated' ? 'went back to the configuration at index' : 'took the configuration in the snapshot, from index'} ${p.index} at once, committed or not: voters ${voters}, learners ${learners} (thesis §4.1)`,
+      proposed: (p: { change: 'add' | 'promote' | 'remove'; target: number; index: number }) =>
+        `appended configuration entry ${p.index}: ${p.change === 'add' ? `node ${p.target} joins as a learner, which gets the log but does not vote yet` : p.change === 'promote' ? `learner ${p.target} has caught up and becomes a voter` : `node ${p.target} is removed`} (one change at a time, thesis §4.1)`,
+      refused: (p: { change: 'add' | 'promote' | 'remove'; target: number; reason: string; pendingIndex?: number }) =>
+        `refused to ${p.change} node ${p.target}: ${p.reason === 'not-leader' ? 'only the leader changes the configuration' : p.reason === 'transferring' ? 'it is handing over its leadership' : p.reason === 'pending' ? `configuration entry ${p.pendingIndex ?? '?'} has not committed yet (one change at a time)` : p.reason === 'no-commit-in-term' ? 'it has not committed an entry of its own term yet' : p.reason === 'already-member' ? 'it is already a member' : p.reason === 'not-a-learner' ? 'it is not a learner' : p.reason === 'last-voter' ? 'it is the last voter' : 'it is not a member'}`,
+    },
     read: {
       /** `role` is common.role.*, `leader` is proposalRefused.tryNode or noLeader. */
       refused: (p: { id: number }, role: string, leader: string) => `refused read ${p.id}: it is a ${role}, not the leader (${leader})`,

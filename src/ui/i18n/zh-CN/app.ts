@@ -37,6 +37,7 @@ export const app: Messages['app'] = {
       'Log Matching': '日志匹配',
       'Leader Completeness': '领导者完整性',
       'Volatile State': '易失状态',
+      'One Change at a Time': '一次一个变更',
       'State Machine Safety': '状态机安全',
     },
   },

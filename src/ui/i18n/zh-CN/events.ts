@@ -137,6 +137,7 @@ export const events: Events = {
       steppedDown: (term, role, leader) => `在任期 ${term} 从${role}退为跟随者：发现了更高的任期（§5.1；${leader}）`,
       leaderFound: (term, leader) => `在任期 ${term} 放弃竞选：节点 ${leader} 已赢得选举（§5.2）`,
       checkQuorum: (term, heard) => `卸任任期 ${term} 的领导者：在上一个选举超时内只收到${heard} 的消息，不是多数派（CheckQuorum）`,
+      removed: (term) => `卸任任期 ${term} 的领导者：移除它的配置已提交，它离开集群（论文 §4.2.2）`,
       leaderKnown: (leader) => `领导者是节点 ${leader}`,
       leaderUnknown: '尚不知道谁是领导者',
     },
@@ -214,6 +215,14 @@ export const events: Events = {
       superseded: (p) => `不再把领导权交给节点 ${p.target}：改为交给另一个节点`,
       timeoutNowSent: (p) => `向节点 ${p.target} 发送 TimeoutNow：它的日志与自己一致到索引 ${p.matchIndex}，即整个日志，所以它能当选（§3.10）`,
       timeoutNowReceived: (p) => `收到任期 ${p.term} 的领导者节点 ${p.leader} 发来的 TimeoutNow：立即参选，不等计时器，也不请求预投票（§3.10）`,
+    },
+    config: {
+      changed: (p, voters, learners) =>
+        `${p.cause === 'appended' ? '立即使用索引' : p.cause === 'truncated' ? '退回到索引' : '采用快照中的配置，来自索引'} ${p.index} 的配置，不论是否已提交：投票者为${voters}，学习者为${learners}（论文 §4.1）`,
+      proposed: (p) =>
+        `追加了配置条目 ${p.index}：${p.change === 'add' ? `节点 ${p.target} 以学习者身份加入，接收日志但暂不投票` : p.change === 'promote' ? `学习者 ${p.target} 已追上，成为投票者` : `移除节点 ${p.target}`}（一次一个变更，论文 §4.1）`,
+      refused: (p) =>
+        `拒绝了对节点 ${p.target} 的变更：${p.reason === 'not-leader' ? '只有领导者能修改配置' : p.reason === 'transferring' ? '它正在移交领导权' : p.reason === 'pending' ? `配置条目 ${p.pendingIndex ?? '?'} 尚未提交（一次一个变更）` : p.reason === 'no-commit-in-term' ? '它还没有提交本任期的条目' : p.reason === 'already-member' ? '该节点已是成员' : p.reason === 'not-a-learner' ? '该节点不是学习者' : p.reason === 'last-voter' ? '该节点是最后一个投票者' : '该节点不是成员'}`,
     },
     read: {
       refused: (p, role, leader) => `拒绝了读请求 ${p.id}：自己是${role}，不是领导者（${leader}）`,
