@@ -61,6 +61,20 @@ export function noteSnapshot(node: MembershipHolder): void {
   if (before.index !== node.membership.index || !sameConfiguration(before, node.membership)) report(node, 'snapshot');
 }
 
+/**
+ * The configuration in force at `index` (at most the last index), for a snapshot taken there:
+ * the last configuration entry at or before it, else the log's snapshot's; undefined when none
+ * came (the initial configuration holds).
+ */
+export function membershipAt(node: Pick<MembershipHolder, 'log'>, index: LogIndex): Configuration | undefined {
+  const { entries, snapshot } = node.log;
+  for (let i = Math.min(index - snapshot.index, entries.length) - 1; i >= 0; i -= 1) {
+    const command = entries[i]!.command;
+    if (command.type === 'config') return { voters: [...command.voters], learners: [...command.learners] };
+  }
+  return snapshot.membership;
+}
+
 export function sameConfiguration(a: Configuration, b: Configuration): boolean {
   return sameIds(a.voters, b.voters) && sameIds(a.learners, b.learners);
 }

@@ -1,5 +1,6 @@
 import { broken } from '../base/assert.ts';
 import { lastIndex, termAt } from '../raft/log.ts';
+import { membershipAt } from '../raft/membership-scan.ts';
 import type { RaftNode } from '../raft/node.ts';
 import type { Ready } from '../raft/ready.ts';
 import { advance, compactionDue, compactLog, hasReady, ready, snapshotIndexDue } from '../raft/ready.ts';
@@ -95,7 +96,8 @@ function apply(sim: SimState, server: Server, rd: Ready): void {
 /** Snapshots the state machine at the applied index and compacts the node's log and disk to it. */
 function compactServer(sim: SimState, server: Server, node: RaftNode): void {
   const index = snapshotIndexDue(node);
-  const snapshot = { index, term: termAt(node.log, index)!, data: kvPairs(server.kv) };
+  const membership = membershipAt(node, index);
+  const snapshot = { index, term: termAt(node.log, index)!, data: kvPairs(server.kv), ...(membership === undefined ? {} : { membership }) };
   const entriesDropped = compactLog(node, snapshot);
   writeSnapshot(server.disk, snapshot);
   server.disk.writes += 1;
