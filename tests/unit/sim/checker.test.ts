@@ -56,7 +56,7 @@ const appended = (first: number, prevTerm: Term, entries: readonly Entry[]): Sim
 
 const applied = (index: number, term: Term, command: Command): SimEventBody => ({ type: 'applied', index, term, command });
 
-const becameLeader = (term: Term): SimEventBody => ({ type: 'became-leader', term, votes: [], lastIndex: 0 });
+const becameLeader = (term: Term): SimEventBody => ({ type: 'became-leader', term, votes: [1, 2, 3], lastIndex: 0 });
 
 describe('One Vote per Term: a node votes for at most one candidate in a term (§5.2)', () => {
   const granted = (candidate: NodeId, term: Term): SimEventBody => ({
