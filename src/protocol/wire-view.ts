@@ -293,7 +293,7 @@ export function decodeView(wire: WireView, table?: Entries): ClusterView {
 
 function decodeEntry([index, term, command]: WireEntry): Entry {
   if (command === 0) return { index, term, command: { type: 'noop' } };
-  if (!Array.isArray(command)) return { index, term, command: command as ConfigCommand };
+  if ('type' in command) return { index, term, command };
   return { index, term, command: command.length === 2 ? { type: 'put', key: command[0], value: command[1] } : { type: 'delete', key: command[0] } };
 }
 
