@@ -48,3 +48,4 @@ export type { FuzzFailure, FuzzFailureKind, FuzzOptions, FuzzResult } from './fu
 export { HistoryRecorder } from './fuzz/history.ts';
 export { minimiseRun, replayJudged } from './fuzz/minimise.ts';
 export type { FailingRun, MinimisedRun, MinimiseOptions } from './fuzz/minimise.ts';
+export { sameCommand } from './sim/kv.ts';

@@ -26,7 +26,7 @@
  * whose payload the screen shows). Every other field decodes to exactly what was encoded.
  */
 import type { ClusterView, Command, ConfigCommand, Entry, LogIndex, MessageView, NodeId, NodeView, RemoteMessage, Term, Tick, Violation, Stall, Halt } from '../core/index.ts';
-import { describeMessage } from './vocabulary.ts';
+import { describeMessage, sameCommand } from './vocabulary.ts';
 import { dropReasonCodes, fromAbsent, messageTypeCodes, networkConfigCodec, orAbsent, progressStateCodes, raftConfigCodec, roleCodes, statsCodec } from './wire-codes.ts';
 
 /**
@@ -186,13 +186,6 @@ function entryRef(table: EntryTable, entry: Entry, index: LogIndex): WireEntryRe
 function wireEntry(entry: Entry): WireEntry {
   const command = entry.command;
   return [entry.index, entry.term, command.type === 'noop' ? 0 : command.type === 'put' ? [command.key, command.value] : command.type === 'delete' ? [command.key] : command];
-}
-
-function sameCommand(a: Command, b: Command): boolean {
-  if (a.type === 'put') return b.type === 'put' && a.key === b.key && a.value === b.value;
-  if (a.type === 'delete') return b.type === 'delete' && a.key === b.key;
-  if (a.type === 'config') return b.type === 'config' && a.change === b.change && a.node === b.node && a.voters.join() === b.voters.join() && a.learners.join() === b.learners.join();
-  return b.type === 'noop';
 }
 
 function encodeNode(node: NodeView, logFrom: LogIndex, table: EntryTable): WireNode {

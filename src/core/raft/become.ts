@@ -84,8 +84,6 @@ export function becomeLeader(node: RaftNode): void {
   // CheckQuorum counts a leader's election timeout from its first tick in office.
   node.electionElapsed = 0;
   node.heldBackIndex = node.log.committed;
-  // A change in its log may not have committed yet: no new one until it has.
-  node.pendingConfIndex = node.membership.index;
   const next = lastIndex(node.log) + 1;
   node.progress = {};
   for (const peer of node.peers) node.progress[peer] = newProgress(next);

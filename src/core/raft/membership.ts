@@ -12,7 +12,8 @@ import type { ConfChange, ConfigCommand, Configuration, Entry, LogIndex, NodeId 
  * Membership change, one server at a time (thesis ch. 4). The leader appends a configuration
  * entry and every node uses it as soon as it is in its log (membership-scan.ts). Three rules make
  * single-server changes safe:
- *   - one change at a time: no new change until the last one committed (pendingConfIndex);
+ *   - one change at a time: no new change until the last one committed (etcd's
+ *     PendingConfIndex, here the index of the configuration in use, the last in the log);
  *   - a new leader commits an entry of its own term first (its no-op), closing the bug Ongaro
  *     found in the single-server algorithm (a change from an old term and one from a new term
  *     could otherwise both commit with disjoint majorities);
@@ -34,7 +35,9 @@ export function isLearner(node: RaftNode, id: NodeId = node.id): boolean {
 export function confChangeRefusal(node: RaftNode, change: ConfChange): { reason: ConfChangeRefusal; pendingIndex?: LogIndex } | null {
   if (node.role !== 'leader') return { reason: 'not-leader' };
   if (node.transfer !== null) return { reason: 'transferring' };
-  if (node.pendingConfIndex > node.log.committed) return { reason: 'pending', pendingIndex: node.pendingConfIndex };
+  // etcd's PendingConfIndex, derived: the configuration in use is the last one in the log.
+  const pending = node.membership.index;
+  if (pending > node.log.committed) return { reason: 'pending', pendingIndex: pending };
   if (termAt(node.log, node.log.committed) !== node.term) return { reason: 'no-commit-in-term' };
   const { voters, learners } = node.membership;
   const member = voters.includes(change.node) || learners.includes(change.node);
@@ -78,7 +81,6 @@ export function changeConfiguration(node: RaftNode, change: ConfChange): boolean
   const prevTerm = lastTerm(node.log);
   const entry: Entry = { index: lastIndex(node.log) + 1, term: node.term, command };
   append(node.log, [entry]);
-  node.pendingConfIndex = entry.index;
   emit(node, { type: 'config-proposed', change: change.kind, target: change.node, index: entry.index, voters: next.voters, learners: next.learners });
   emit(node, { type: 'entries-appended', first: entry.index, last: entry.index, prevTerm, entries: [entry], source: 'proposal' });
   noteAppended(node, [entry]);

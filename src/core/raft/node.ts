@@ -52,8 +52,6 @@ export interface RaftNode {
   preCandidate: boolean;
   /** Leader only: what the leader knows of each follower, by follower id. */
   progress: Record<NodeId, Progress>;
-  /** Leader only: the last configuration entry in its log; no new change until it commits (etcd's PendingConfIndex). */
-  pendingConfIndex: LogIndex;
   /** Leader only: a leadership transfer under way (raft/transfer.ts) and the ticks it has taken. */
   transfer: { target: NodeId; elapsed: number } | null;
   /** The last quorum index reported as held back (§5.4.2), so each hold is reported once. */
@@ -106,7 +104,6 @@ export function newNode(options: NodeOptions): RaftNode {
     votes: {},
     preCandidate: false,
     progress: {},
-    pendingConfIndex: 0,
     transfer: null,
     heldBackIndex: 0,
     readOnly: newReadOnly(),

@@ -1,6 +1,7 @@
 import type { SimEventBody } from './events.ts';
 import { entryAt, termAt } from '../raft/log.ts';
 import type { RaftNode } from '../raft/node.ts';
+import { quorumSize } from '../raft/quorum.ts';
 import type { Command, Entry, LogIndex, NodeId, Term, Tick } from '../raft/types.ts';
 import type { IndexRing } from './index-ring.ts';
 import { dropThrough, newIndexRing, remember, slotOf } from './index-ring.ts';
@@ -337,7 +338,7 @@ export function raiseFloor(checker: CheckerState, floor: LogIndex): void {
 function checkMajority(checker: CheckerState, node: RaftNode, votes: readonly NodeId[], term: Term, tick: Tick): void {
   const voters = node.membership.voters;
   const counted = votes.filter((voter) => voters.includes(voter));
-  if (counted.length >= Math.floor(voters.length / 2) + 1) return;
+  if (counted.length >= quorumSize(voters.length)) return;
   report(checker, { tick, property: 'Election Safety', nodes: [node.id], detail: `node ${node.id} became leader in term ${term} with votes from {${votes.join(',')}}, not a majority of its voters {${voters.join(',')}}` });
 }
 

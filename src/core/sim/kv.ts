@@ -1,4 +1,5 @@
 import type { Command, Snapshot } from '../raft/types.ts';
+import { sameConfiguration } from '../raft/membership-scan.ts';
 import { assertNever } from '../base/assert.ts';
 
 /**
@@ -57,10 +58,6 @@ export function sameCommand(a: Command, b: Command): boolean {
   if (a.type !== b.type) return false;
   if (a.type === 'put' && b.type === 'put') return a.key === b.key && a.value === b.value;
   if (a.type === 'delete' && b.type === 'delete') return a.key === b.key;
-  if (a.type === 'config' && b.type === 'config') return a.change === b.change && a.node === b.node && sameIds(a.voters, b.voters) && sameIds(a.learners, b.learners);
+  if (a.type === 'config' && b.type === 'config') return a.change === b.change && a.node === b.node && sameConfiguration(a, b);
   return a.type === 'noop' && b.type === 'noop';
-}
-
-function sameIds(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((id, at) => id === b[at]);
 }

@@ -16,6 +16,7 @@ import { createViewDecoder, decodeView, encodeView } from '../../../src/protocol
 import type { WireView } from '../../../src/protocol/wire-view.ts';
 import type { FromWorker } from '../../../src/protocol/worker-protocol.ts';
 import { frameView } from '../../../src/worker/frame-view.ts';
+import { shortCommand } from '../../../src/ui/format.ts';
 import { createWorkerLogic } from '../../../src/worker/worker-logic.ts';
 
 /** The view as the UI will see it: a MsgSnap other than the selected message has no pairs. */
@@ -276,5 +277,22 @@ describe('wire view: decoding frame after frame keeps what did not change', () =
     expect(after).toBeDefined();
     expect(during).not.toBe(before);
     expect(after).not.toBe(during);
+  });
+});
+
+describe('the wire view and configuration entries', () => {
+  it('carries a configuration entry in a log as it is, and the log cell names the change', () => {
+    const simulation = createSimulation({ nodes: 3, seed: 1 });
+    simulation.advance(100).campaign(1).advance(200);
+    const view = simulation.view();
+    const node = view.nodes[0]!;
+    const last = node.log.entries.at(-1)!;
+    const config = { index: last.index + 1, term: last.term, command: { type: 'config', change: 'add', node: 4, voters: [1, 2, 3], learners: [4] } } as const;
+    const withConfig: ClusterView = { ...view, nodes: [{ ...node, log: { ...node.log, lastIndex: config.index, entries: [...node.log.entries, config] } }, ...view.nodes.slice(1)] };
+    const { decoded } = roundTrip(withConfig, null);
+    expect(decoded.nodes[0]!.log.entries.at(-1)).toEqual(config);
+    expect(shortCommand(config.command)).toBe('+n4');
+    expect(shortCommand({ ...config.command, change: 'promote' })).toBe('↑n4');
+    expect(shortCommand({ ...config.command, change: 'remove' })).toBe('−n4');
   });
 });
