@@ -9,6 +9,8 @@ export interface FaultTarget {
   advance(ticks: number): unknown;
   act(action: Action): ActionResult;
   isAlive(id: NodeId): boolean;
+  /** Whether a server left the cluster for good (membership change): nothing restarts it. */
+  isRemoved?(id: NodeId): boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export function advanceWithFaults(target: FaultTarget, schedule: FaultSchedule, 
     const due = Math.min(end, Math.max(target.tick, nextFaultTick(schedule)));
     if (due > target.tick) target.advance(due - target.tick);
     if (nextFaultTick(schedule) > target.tick) continue;
-    for (const action of takeFaults(schedule, target.tick, (id) => target.isAlive(id))) {
+    for (const action of takeFaults(schedule, target.tick, (id) => target.isAlive(id), (id) => target.isRemoved?.(id) ?? false)) {
       const result = target.act(action);
       onFault?.(result, target.tick);
     }

@@ -8,7 +8,7 @@ export { BranchTree, branchLimitDefault, branchNameLengthMax, checkBranch } from
 export type { Branch, BranchActResult } from './branch-tree.ts';
 export { breakpointAllowed, breakpointKey, breakpointKinds, breakpointTopic, matchesBreakpoint, sameBreakpoint, validateBreakpoint, voteRefusals } from './breakpoints.ts';
 export type { Breakpoint, BreakpointHit, BreakpointKind } from './breakpoints.ts';
-export type { VoteRefusal } from './raft/events.ts';
+export type { ConfChangeRefusal, VoteRefusal } from './raft/events.ts';
 export { advanceWithFaults } from './chaos.ts';
 export type { FaultTarget } from './chaos.ts';
 export { newFaultSchedule, nextFaultTick, noFaults, takeFaults } from './sim/faults.ts';

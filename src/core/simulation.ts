@@ -20,6 +20,7 @@ import { advanceWorld, nextBusyTick, nextEvent } from './sim/time.ts';
 import type { NextEvent } from './sim/time.ts';
 import type { SimState } from './sim/world.ts';
 import { currentLeader, newSimState } from './sim/world.ts';
+import { clusterConfiguration } from './sim/cluster.ts';
 import type { ClusterView, NodeView, ViewOptions } from './view.ts';
 import { clusterView, nodeView } from './view.ts';
 
@@ -209,6 +210,36 @@ export class Simulation {
   transferLeadership(node: NodeId): this {
     this.act({ type: 'transfer-leadership', node });
     return this;
+  }
+
+  /**
+   * Add node (thesis ch. 4): the leader adds a new server, with the next id, as a learner; it is
+   * promoted to voter once it has caught up. Returns the new server's id, or null when the leader
+   * refused (another change is not committed yet, say: the refusal is in the events) or nobody led.
+   */
+  addNode(): NodeId | null {
+    const result = this.act({ type: 'add-node' });
+    return result.type === 'membership' && result.leader !== null && result.refusal === null ? result.change.node : null;
+  }
+
+  /**
+   * Remove node: the leader appends the removal; once it is applied the server is shut down for
+   * good (isRemoved). Returns whether the leader took the change.
+   */
+  removeNode(node: NodeId): boolean {
+    const result = this.act({ type: 'remove-node', node });
+    return result.type === 'membership' && result.leader !== null && result.refusal === null;
+  }
+
+  /** Whether a server has left the cluster: its removal was applied and it is shut down for good. */
+  isRemoved(node: NodeId): boolean {
+    return this.state.servers[requireNodeId(this.state, 'node', node) - 1]!.removedAt !== null;
+  }
+
+  /** The configuration the cluster uses now: the leader's, else the latest any running node holds. */
+  configuration(): { readonly voters: readonly NodeId[]; readonly learners: readonly NodeId[] } {
+    const { voters, learners } = clusterConfiguration(this.state);
+    return { voters: [...voters], learners: [...learners] };
   }
 
   /**

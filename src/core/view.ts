@@ -11,6 +11,7 @@ import type { Violation } from './sim/checker.ts';
 import type { Halt } from './sim/halt.ts';
 import type { Stall } from './sim/stall.ts';
 import type { DropReason } from './sim/events.ts';
+import { clusterConfiguration, presentIds } from './sim/cluster.ts';
 import { kvPairs } from './sim/kv.ts';
 import type { InFlight } from './sim/network.ts';
 import { cutLinks, heldItems, inFlightItems, partitionGroups } from './sim/network.ts';
@@ -35,7 +36,10 @@ export interface ClusterView {
   /** Groups of nodes that can talk; one group when the network is whole. */
   readonly partition: readonly (readonly NodeId[])[];
   readonly cutLinks: readonly { readonly from: NodeId; readonly to: NodeId }[];
-  /** Votes or acknowledgements a majority needs: more than half of all nodes, crashed ones included. */
+  /**
+   * Votes or acknowledgements a majority needs: more than half of the voters, crashed ones
+   * included, of the configuration in use (the leader's, else the latest any running node holds).
+   */
   readonly quorum: number;
   /** The live leader of the highest term, if any. */
   readonly leader: { readonly id: NodeId; readonly term: Term } | null;
@@ -86,6 +90,17 @@ export interface NodeView {
   readonly kv: readonly (readonly [string, string])[];
   readonly disk: { readonly term: Term; readonly vote: NodeId | null; readonly snapshotIndex: LogIndex; readonly lastIndex: LogIndex; readonly writes: number };
   readonly crashedAt: Tick | null;
+  /** The configuration the node uses, the latest in its log (thesis §4.1); absent while it is down. */
+  readonly membership?: MembershipView;
+  /** When the node was removed from the cluster and shut down for good (absent while it serves). */
+  readonly removedAt?: Tick;
+}
+
+/** A configuration as a node holds it: voters, learners, and the index of its entry (0: the initial one). */
+export interface MembershipView {
+  readonly voters: readonly NodeId[];
+  readonly learners: readonly NodeId[];
+  readonly index: LogIndex;
 }
 
 export interface LogView {
@@ -165,9 +180,9 @@ export function clusterView(sim: SimState, options: ViewOptions = {}): ClusterVi
     seed: sim.options.seed,
     nodes: sim.servers.map((server) => nodeView(sim, server.id, options)),
     inFlight: [...inFlightItems(sim.network).map((item) => messageView(item, false)), ...heldItems(sim.network).map((item) => messageView(item, true))],
-    partition: partitionGroups(sim.network, sim.options.nodes),
+    partition: partitionGroups(sim.network, presentIds(sim)),
     cutLinks: cutLinks(sim.network),
-    quorum: quorumSize(sim.options.nodes),
+    quorum: quorumSize(clusterConfiguration(sim).voters.length),
     leader,
     network: sim.network.config,
     raft: sim.options.raft,
@@ -218,6 +233,7 @@ export function nodeView(sim: SimState, id: NodeId, options: ViewOptions = {}): 
     kv: options.kvNode === undefined || options.kvNode === id ? kvPairs(server.kv) : [],
     disk: diskView(server),
     crashedAt: null,
+    membership: { voters: node.membership.voters, learners: node.membership.learners, index: node.membership.index },
   };
 }
 
@@ -241,6 +257,7 @@ function crashedNodeView(server: Server, options: ViewOptions): NodeView {
       entries: disk.entries.slice(Math.max(window.from, offset) - offset, Math.max(0, window.from + window.count - offset)),
     },
     votes: [], progress: [], kv: [], disk: diskView(server), crashedAt: server.crashedAt,
+    ...(server.removedAt === null ? {} : { removedAt: server.removedAt }),
   };
 }
 

@@ -95,6 +95,10 @@ export type WireNode = readonly [
   kv: readonly (readonly [string, string])[],
   disk: WireDisk,
   crashedAt: Tick,
+  /** The configuration the node uses as [index, voters, learners]; 0 while it is down. */
+  membership: readonly [index: LogIndex, voters: readonly NodeId[], learners: readonly NodeId[]] | 0,
+  /** When the node was removed from the cluster. */
+  removedAt: Tick,
   /** Only while a leader hands over its leadership (else 0 when `lease` follows). */
   transfer?: readonly [target: NodeId, elapsed: number, limit: number] | 0,
   /** Only on a leader with lease reads on: the ticks of lease left. */
@@ -207,6 +211,8 @@ function encodeNode(node: NodeView, logFrom: LogIndex, table: EntryTable): WireN
     node.kv,
     [disk.term, orAbsent(disk.vote), disk.snapshotIndex, disk.lastIndex, disk.writes],
     orAbsent(node.crashedAt),
+    node.membership === undefined ? 0 : ([node.membership.index, node.membership.voters, node.membership.learners] as const),
+    orAbsent(node.removedAt ?? null),
   ] as const;
   const transfer = node.transfer === undefined ? 0 : ([node.transfer.target, node.transfer.elapsed, node.transfer.limit] as const);
   if (node.lease !== undefined) return [...head, transfer, node.lease];
@@ -298,7 +304,7 @@ function resolveEntry(ref: WireEntryRef, index: LogIndex, entries: Entries): Ent
 }
 
 function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeView {
-  const [id, alive, role, term, vote, lead, electionElapsed, electionTimeout, heartbeatElapsed, log, votes, progress, kv, disk, crashedAt, transfer, lease] = wire;
+  const [id, alive, role, term, vote, lead, electionElapsed, electionTimeout, heartbeatElapsed, log, votes, progress, kv, disk, crashedAt, membership, removedAt, transfer, lease] = wire;
   const [snapshotIndex, snapshotTerm, firstIndex, lastIndex, committed, applied, stabled, window] = log;
   const logEntries: Entry[] = [];
   window.forEach((ref, position) => {
@@ -313,6 +319,8 @@ function decodeNode(wire: WireNode, logFrom: LogIndex, entries: Entries): NodeVi
     kv,
     disk: { term: disk[0], vote: fromAbsent(disk[1]), snapshotIndex: disk[2], lastIndex: disk[3], writes: disk[4] },
     crashedAt: fromAbsent(crashedAt),
+    ...(membership === 0 ? {} : { membership: { voters: membership[1], learners: membership[2], index: membership[0] } }),
+    ...(fromAbsent(removedAt) === null ? {} : { removedAt }),
     ...(transfer === undefined || transfer === 0 ? {} : { transfer: { target: transfer[0], elapsed: transfer[1], limit: transfer[2] } }),
     ...(lease === undefined ? {} : { lease }),
   };
@@ -444,7 +452,7 @@ function sameJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-const nodeScalars = ['id', 'alive', 'role', 'preCandidate', 'term', 'vote', 'lead', 'electionElapsed', 'electionTimeout', 'heartbeatElapsed', 'crashedAt', 'lease'] as const;
+const nodeScalars = ['id', 'alive', 'role', 'preCandidate', 'term', 'vote', 'lead', 'electionElapsed', 'electionTimeout', 'heartbeatElapsed', 'crashedAt', 'removedAt', 'lease'] as const;
 const logScalars = ['snapshotIndex', 'snapshotTerm', 'firstIndex', 'lastIndex', 'committed', 'applied', 'stabled'] as const;
 
 function sameNode(previous: NodeView | undefined, next: NodeView): boolean {
@@ -454,6 +462,6 @@ function sameNode(previous: NodeView | undefined, next: NodeView): boolean {
   if (logScalars.some((field) => a[field] !== b[field])) return false;
   if (a.entries.length !== b.entries.length || a.entries.some((entry, index) => entry !== b.entries[index])) return false;
   return (
-    sameJson(previous.votes, next.votes) && sameJson(previous.progress, next.progress) && sameJson(previous.kv, next.kv) && sameJson(previous.disk, next.disk) && sameJson(previous.transfer, next.transfer)
+    sameJson(previous.votes, next.votes) && sameJson(previous.progress, next.progress) && sameJson(previous.kv, next.kv) && sameJson(previous.disk, next.disk) && sameJson(previous.transfer, next.transfer) && sameJson(previous.membership, next.membership)
   );
 }

@@ -11,7 +11,7 @@
  * after the previous frame's reply arrived), so the worker posts at most one view per frame and
  * stops by itself when the tab is hidden and animation frames stop.
  */
-import type { Action, Branch, Divergence, NextEvent, NodeId, ReadView, RemoteMessageType, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
+import type { Action, Branch, ConfChangeRefusal, Divergence, LogIndex, NextEvent, NodeId, ReadView, RemoteMessageType, Role, SimEvent, SimulationOptions, Tick, TimedAction } from '../core/index.ts';
 import { branchLimitDefault } from '../core/index.ts';
 import type { Annotations, BreakpointSetting } from '../scenario/annotations.ts';
 import type { ScenarioError } from '../scenario/errors.ts';
@@ -478,6 +478,20 @@ export interface ActionFacts {
   readonly timers?: { readonly firesAt: Tick; readonly othersAt: Tick | null };
   /** After a get: the read as it stands (its id, where it went, whether it was refused). */
   readonly read?: ReadView;
+  /** After Add node or Remove node: what the leader made of the change (null leader: nobody led). */
+  readonly membership?: MembershipFacts;
+}
+
+export interface MembershipFacts {
+  readonly change: { readonly kind: 'add' | 'remove'; readonly node: NodeId };
+  readonly leader: NodeId | null;
+  /** Why the leader refused (config-refused's reasons), or null when it appended the change. */
+  readonly refusal: ConfChangeRefusal | null;
+  readonly pendingIndex?: LogIndex;
+  /** The configuration the leader uses after the action, with the index of its entry. */
+  readonly index: LogIndex;
+  readonly voters: readonly NodeId[];
+  readonly learners: readonly NodeId[];
 }
 
 /**

@@ -61,7 +61,10 @@ function concrete(action: ScenarioAction, resolve: (ref: NodeRef) => number): Ac
     case 'rejoin':
     case 'campaign':
     case 'transfer-leadership':
+    case 'remove-node':
       return { type: action.type, node: resolve(action.node) };
+    case 'add-node':
+      return { type: 'add-node' };
     case 'partition':
       return { type: 'partition', groups: action.groups.map((group) => group.map(resolve)) };
     case 'cut-link':
@@ -122,6 +125,7 @@ function refsOf(action: ScenarioAction): NodeRef[] {
     case 'deliver-next':
     case 'deliver-all':
     case 'heal':
+    case 'add-node':
     case 'configure-network':
     case 'configure-workload':
       return [];

@@ -75,7 +75,10 @@ export function scenarioAction(action: Action, field = 'action'): ScenarioAction
     case 'rejoin':
     case 'campaign':
     case 'transfer-leadership':
+    case 'remove-node':
       return { type: action.type, node: node(action.node, `${field}.node`) };
+    case 'add-node':
+      return { type: 'add-node' };
     case 'partition':
     {
       const groups: unknown = action.groups;

@@ -2,6 +2,7 @@
  * What may follow `at T:`: every action of src/core/sim/actions.ts, a caption or a mark.
  *
  *   crash N | restart N | isolate N | rejoin N | campaign N | transfer leadership to N
+ *   add node | remove node N                                   (membership change, through the leader)
  *   partition {N, ...} {N, ...} ...
  *   cut N -> N | cut N <-> N | restore N -> N | restore N <-> N | heal
  *   [network] latency A..B | drop P | duplicate P | reorder P   (one or more; `network` alone changes nothing)
@@ -25,7 +26,7 @@ import { suggest } from './suggest.ts';
 import type { NodeRef, ScenarioAction, StepItem } from './syntax-tree.ts';
 
 export const actionWords = [
-  'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer', 'partition', 'cut', 'restore', 'heal',
+  'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer', 'add', 'remove', 'partition', 'cut', 'restore', 'heal',
   'network', ...networkWords, 'load', 'put', 'delete', 'noop', 'get', 'timer', 'align', 'spread', 'delay', 'deliver', 'manual', 'freeze', 'caption', 'mark',
   'cue', 'ask', 'highlight',
 ] as const;
@@ -90,6 +91,12 @@ function action(cursor: Cursor, word: (typeof actionWords)[number]): ScenarioAct
       cursor.expectWord('leadership');
       cursor.expectWord('to');
       return { type: 'transfer-leadership', node: cursor.nodeRef() };
+    case 'add':
+      cursor.expectWord('node');
+      return { type: 'add-node' };
+    case 'remove':
+      cursor.expectWord('node');
+      return { type: 'remove-node', node: cursor.nodeRef() };
     case 'partition':
       return partition(cursor);
     case 'cut':

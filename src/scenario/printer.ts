@@ -145,6 +145,10 @@ export function printAction(action: ScenarioAction): string {
       return `${action.type} ${printNodeRef(action.node)}`;
     case 'transfer-leadership':
       return `transfer leadership to ${printNodeRef(action.node)}`;
+    case 'add-node':
+      return 'add node';
+    case 'remove-node':
+      return `remove node ${printNodeRef(action.node)}`;
     case 'partition':
       return `partition ${action.groups.map(printNodeSet).join(' ')}`;
     case 'cut-link':

@@ -35,7 +35,8 @@ export type NodeRef =
  * kept as the core's own 'leader' target (whoever leads when it is sent, possibly nobody).
  */
 export type ScenarioAction =
-  | { readonly type: 'crash' | 'restart' | 'isolate' | 'rejoin' | 'campaign' | 'transfer-leadership'; readonly node: NodeRef }
+  | { readonly type: 'crash' | 'restart' | 'isolate' | 'rejoin' | 'campaign' | 'transfer-leadership' | 'remove-node'; readonly node: NodeRef }
+  | { readonly type: 'add-node' }
   | { readonly type: 'partition'; readonly groups: readonly (readonly NodeRef[])[] }
   | { readonly type: 'cut-link' | 'restore-link'; readonly from: NodeRef; readonly to: NodeRef; readonly bothWays: boolean }
   | { readonly type: 'heal' }

@@ -365,6 +365,8 @@ export function explain(m: Messages, event: SimEvent): string {
     case 'message-delivered': return messageDelivered(m, event);
     case 'message-dropped': return messageDropped(m, event);
     case 'node-crashed': return nodeCrashed(m);
+    case 'node-added': return m.events.explain.nodeAdded;
+    case 'node-removed': return m.events.explain.nodeRemoved;
     case 'node-restarted': return nodeRestarted(m, event);
     case 'partition-changed': return partitionChanged(m, event);
     case 'link-cut': return linkCut(m, event);

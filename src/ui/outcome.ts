@@ -4,7 +4,7 @@
  * network settings), is shown there for a few seconds, and carries ✓ only for a success.
  */
 import type { Action, NetworkConfig, Workload } from '../core/index.ts';
-import type { ActionFacts, ActionOutcome } from '../protocol/worker-protocol.ts';
+import type { ActionFacts, ActionOutcome, MembershipFacts } from '../protocol/worker-protocol.ts';
 import type { Messages } from './i18n/catalogue.ts';
 import { ratioAsPercent } from './settings-form.ts';
 
@@ -54,8 +54,11 @@ export function defaultSource(action: Action): ActionSource {
     case 'rejoin':
     case 'campaign':
     case 'transfer-leadership':
+    case 'remove-node':
     case 'set-timer':
       return 'inspector';
+    case 'add-node':
+      return 'faults';
     case 'align-timers':
     case 'spread-timers':
       return 'timers';
@@ -179,6 +182,9 @@ export function outcomeText(m: Messages, outcome: ShownOutcome): string {
       if (proposal.isLeader) return m.actions.outcome.appended(proposal.node, proposal.term, action.command, proposal.index);
       return facts.role === undefined ? detail : m.actions.outcome.refused(proposal.node, facts.role, proposal.leaderHint);
     }
+    case 'add-node':
+    case 'remove-node':
+      return facts.membership === undefined ? detail : membershipText(m, facts.membership);
     case 'get': {
       const read = facts.read;
       if (read === undefined) return detail;
@@ -187,6 +193,13 @@ export function outcomeText(m: Messages, outcome: ShownOutcome): string {
       return m.actions.outcome.getSent(read.node, read.key, read.id);
     }
   }
+}
+
+function membershipText(m: Messages, facts: MembershipFacts): string {
+  const { change, leader } = facts;
+  if (leader === null) return m.actions.outcome.membershipNoLeader(change.kind, change.node);
+  if (facts.refusal !== null) return m.actions.outcome.membershipRefused(leader, m.events.explain.config.refused({ change: change.kind, target: change.node, reason: facts.refusal, ...(facts.pendingIndex === undefined ? {} : { pendingIndex: facts.pendingIndex }) }));
+  return m.actions.outcome.membershipAppended(leader, change.kind, change.node, facts.index, m.common.groups([facts.voters]), facts.learners.length === 0 ? null : m.common.groups([facts.learners]));
 }
 
 /** The network as the settings form words it: latency in ticks, the rest in percent. */
@@ -202,5 +215,5 @@ export function describeNetwork(m: Messages, network: NetworkConfig): string {
 
 /** The node an action is about, if it is about one node (the inspector shows only its own). */
 export function actionNode(action: Action): number | null {
-  return action.type === 'crash' || action.type === 'restart' || action.type === 'isolate' || action.type === 'rejoin' || action.type === 'campaign' || action.type === 'transfer-leadership' || action.type === 'set-timer' ? action.node : null;
+  return action.type === 'crash' || action.type === 'restart' || action.type === 'isolate' || action.type === 'rejoin' || action.type === 'campaign' || action.type === 'transfer-leadership' || action.type === 'remove-node' || action.type === 'set-timer' ? action.node : null;
 }

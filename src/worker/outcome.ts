@@ -1,5 +1,5 @@
 import type { ActionResult, NodeId, NodeView, Simulation, Tick } from '../core/index.ts';
-import type { ActionFacts, ActionOutcome } from '../protocol/worker-protocol.ts';
+import type { ActionFacts, ActionOutcome, MembershipFacts } from '../protocol/worker-protocol.ts';
 
 /**
  * What the user reads after acting, as data the app words in its own language: for a proposal
@@ -9,11 +9,25 @@ import type { ActionFacts, ActionOutcome } from '../protocol/worker-protocol.ts'
  * `summary` (the headless API and the CLI say it).
  */
 export function describeOutcome(result: ActionResult, after: Simulation): ActionOutcome {
+  if (result.type === 'membership') return { ok: true, summary: result.summary, proposal: null, facts: { membership: membershipFacts(result) } };
   const facts = outcomeFacts(result, after);
   if (result.type !== 'proposed') return { ok: true, summary: result.summary, proposal: null, ...(facts === null ? {} : { facts }) };
   const { node, result: answer } = result;
   const proposal = { node, index: answer.index, term: answer.term, isLeader: answer.isLeader, leaderHint: answer.leaderHint };
   return { ok: true, summary: result.summary, proposal, ...(facts === null ? {} : { facts }) };
+}
+
+function membershipFacts(result: Extract<ActionResult, { type: 'membership' }>): MembershipFacts {
+  const { change, leader, refusal, configuration } = result;
+  return {
+    change,
+    leader,
+    refusal: refusal?.reason ?? null,
+    ...(refusal?.pendingIndex === undefined ? {} : { pendingIndex: refusal.pendingIndex }),
+    index: configuration.index,
+    voters: configuration.voters,
+    learners: configuration.learners,
+  };
 }
 
 /** When the chosen nodes' election timers fire now, and the soonest of the others'. */

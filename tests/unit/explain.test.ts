@@ -325,6 +325,8 @@ const samples: { readonly [T in SimEventType]: readonly (readonly [Body<T>, stri
     ],
   ],
   'node-crashed': [[{ type: 'node-crashed' }, 'crashed: its volatile state is gone; the disk keeps term, vote, snapshot and log']],
+  'node-added': [[{ type: 'node-added' }, 'started as a new server: an empty disk and no configuration; it waits for the leader to send it the log (thesis §4.2.1)']],
+  'node-removed': [[{ type: 'node-removed' }, 'left the cluster: its removal is committed and applied, so it is shut down for good (thesis §4.2.2)']],
   'node-restarted': [
     [{ type: 'node-restarted', term: 4, vote: 2, snapshotIndex: 0, lastIndex: 9 }, 'restarted from disk: term 4, vote for node 2, snapshot through 0, log through index 9'],
     [{ type: 'node-restarted', term: 4, vote: null, snapshotIndex: 100, lastIndex: 120 }, 'restarted from disk: term 4, no vote, snapshot through 100, log through index 120'],

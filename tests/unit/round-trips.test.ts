@@ -35,6 +35,8 @@ function mixedRun(seed: number, actions: number, spacing: number): Run {
     () => ({ type: 'configure-workload', workload: { proposeEveryTicks: random() < 0.5 ? 0 : 200 } }),
     () => ({ type: 'campaign', node: node() }),
     () => ({ type: 'transfer-leadership', node: node() }),
+    () => ({ type: 'add-node' }),
+    () => ({ type: 'remove-node', node: node() }),
     () => ({ type: 'get', node: random() < 0.5 ? 'leader' : node(), key: `k${Math.floor(random() * 20)}` }),
   ];
   for (let taken = 0; taken < actions; ) {
@@ -114,7 +116,7 @@ describe('run ↔ JSON ↔ scenario text ↔ permalink', () => {
   it('a long seeded run of every kind of action (2,000 actions over about 100,000 ticks)', { timeout: 60_000 }, async () => {
     const run = mixedRun(5, 2_000, 100);
     expect(run.tick).toBeGreaterThan(90_000);
-    expect(new Set(run.actions.map((entry) => entry.action.type)).size).toBe(14);
+    expect(new Set(run.actions.map((entry) => entry.action.type)).size).toBe(16);
     await throughEveryForm(run);
   });
 });

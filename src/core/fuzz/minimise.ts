@@ -223,6 +223,7 @@ function fitsNodes(action: Action, nodes: number): boolean {
     case 'rejoin':
     case 'campaign':
     case 'transfer-leadership':
+    case 'remove-node':
     case 'set-timer':
     case 'spread-timers':
       return fits(action.node);

@@ -8,7 +8,9 @@ import type { InFlight } from './network.ts';
 import { findInFlight, heal, heldItems, isolateNode, partitionGroups, rejoinNode, setLink, setManualDelivery, setPartition } from './network.ts';
 import type { NetworkConfig, Workload } from './options.ts';
 import { resolveNetworkConfig, resolveWorkload } from './options.ts';
-import { campaign, crash, propose, read, restart, transferLeadership } from './servers.ts';
+import { presentIds, retireRemoved, serverCountMax } from './cluster.ts';
+import type { MembershipAnswer } from './servers.ts';
+import { addNode, campaign, crash, propose, read, removeNode, restart, transferLeadership } from './servers.ts';
 import { alignTimers, setNodeTimer, spreadTimers } from './timer-control.ts';
 import type { SimState } from './world.ts';
 import { guarded } from './halt.ts';
@@ -42,6 +44,10 @@ export type Action =
   | { readonly type: 'campaign'; readonly node: NodeId }
   /** The leader hands its leadership to this node (thesis §3.10): it catches the node up, then sends TimeoutNow. */
   | { readonly type: 'transfer-leadership'; readonly node: NodeId }
+  /** A new server with the next id; the leader adds it as a learner, then promotes it once caught up (thesis ch. 4). */
+  | { readonly type: 'add-node' }
+  /** The leader removes this server from the configuration; it is shut down once the removal is applied. */
+  | { readonly type: 'remove-node'; readonly node: NodeId }
   /** A follower's or candidate's election timer fires in `ticks` ticks (sim/timer-control.ts). */
   | { readonly type: 'set-timer'; readonly node: NodeId; readonly ticks: number }
   /** These followers and candidates time out on the same tick, before every other node: a split vote. */
@@ -80,7 +86,12 @@ export interface Proposal {
  */
 export type ActionResult =
   | ({ readonly type: 'proposed'; readonly action: Action; readonly summary: string } & Proposal)
+  /** Add node or Remove node: what the leader made of the change (servers.ts MembershipAnswer). */
+  | ({ readonly type: 'membership'; readonly action: Action; readonly summary: string } & MembershipAnswer)
   | { readonly type: 'done'; readonly action: Action; readonly summary: string };
+
+/** What performing an action hands to its description: a proposal's answer, a membership change's, or nothing. */
+type OutcomeOf<T extends ActionType> = T extends 'propose' ? Proposal : T extends 'add-node' | 'remove-node' ? MembershipAnswer : null;
 
 /**
  * One entry per action type, so everything about an action lives in one place:
@@ -92,16 +103,25 @@ export type ActionResult =
  */
 interface ActionSpec<T extends ActionType> {
   readonly validate: (sim: SimState, input: Readonly<Record<string, unknown>>) => ActionOf<T>;
-  readonly perform: (sim: SimState, action: ActionOf<T>) => Proposal | null;
-  readonly describe: (sim: SimState, action: ActionOf<T>, proposal: Proposal | null) => string;
+  readonly perform: (sim: SimState, action: ActionOf<T>) => OutcomeOf<T>;
+  readonly describe: (sim: SimState, action: ActionOf<T>, outcome: OutcomeOf<T>) => string;
 }
 
+/** The id of a server of this run, retired ones included (the network and the read-outs still know them). */
 export function requireNodeId(sim: SimState, field: string, value: unknown): NodeId {
-  return requireInteger(field, value, { min: 1, max: sim.options.nodes });
+  return requireInteger(field, value, { min: 1, max: sim.servers.length });
+}
+
+/** A server not retired by a removal (sim/cluster.ts). */
+function requirePresent(sim: SimState, field: string, value: unknown, wanted: string): NodeId {
+  const id = requireNodeId(sim, field, value);
+  const removedAt = sim.servers[id - 1]!.removedAt;
+  if (removedAt !== null) throw new SimulationInputError(field, wanted, `node ${id}, which was removed from the cluster at tick ${removedAt}`);
+  return id;
 }
 
 function requireLive(sim: SimState, field: string, value: unknown): NodeId {
-  const id = requireNodeId(sim, field, value);
+  const id = requirePresent(sim, field, value, 'a running node');
   if (sim.servers[id - 1]!.node === null) throw new SimulationInputError(field, 'a running node', `node ${id}, which is crashed`);
   return id;
 }
@@ -187,8 +207,44 @@ function describeTransfer(sim: SimState, target: NodeId): string {
   return `Node ${leader} (leader, term ${node.term}) hands its leadership to node ${target}: no proposals until node ${target} catches up and is told to stand (TimeoutNow)`;
 }
 
+function requireRoomForServer(sim: SimState): void {
+  if (sim.servers.length >= serverCountMax) throw new SimulationInputError('type', `at most ${serverCountMax} servers in a run`, `${sim.servers.length} already`);
+}
+
+/** Why a leader refuses a membership change, in the words the app's English catalogue uses too. */
+function refusalWords(refusal: NonNullable<MembershipAnswer['refusal']>): string {
+  switch (refusal.reason) {
+    case 'not-leader':
+      return 'only the leader changes the configuration';
+    case 'transferring':
+      return 'it is handing over its leadership';
+    case 'pending':
+      return `configuration entry ${refusal.pendingIndex ?? '?'} has not committed yet (one change at a time)`;
+    case 'no-commit-in-term':
+      return 'it has not committed an entry of its own term yet';
+    case 'already-member':
+      return 'it is already a member';
+    case 'not-a-learner':
+      return 'it is not a learner';
+    case 'last-voter':
+      return 'it is the last voter';
+    case 'not-a-member':
+      return 'it is not a member';
+  }
+}
+
+/** What the leader made of a membership change just asked: the entry it appended, or why it refused. */
+function describeMembershipChange(answer: MembershipAnswer): string {
+  const { kind, node } = answer.change;
+  if (answer.leader === null) return `No leader right now: nobody to ${kind} node ${node}. Wait for an election to finish.`;
+  if (answer.refusal !== null) return `Node ${answer.leader} refused to ${kind} node ${node}: ${refusalWords(answer.refusal)}`;
+  const { voters, learners, index } = answer.configuration;
+  const then = kind === 'add' ? `node ${node} joins as a learner and becomes a voter once it has caught up` : `node ${node} leaves the cluster and shuts down once the change is applied`;
+  return `Node ${answer.leader} (leader) appended the change at index ${index}: ${then}; voters {${voters.join(', ')}}${learners.length > 0 ? `, learners {${learners.join(', ')}}` : ''}`;
+}
+
 function requireCrashed(sim: SimState, field: string, value: unknown): NodeId {
-  const id = requireNodeId(sim, field, value);
+  const id = requirePresent(sim, field, value, 'a crashed node');
   if (sim.servers[id - 1]!.node !== null) throw new SimulationInputError(field, 'a crashed node', `node ${id}, which is running`);
   return id;
 }
@@ -247,12 +303,12 @@ function describeLink(action: ActionOf<'cut-link' | 'restore-link'>): string {
 }
 
 function recordPartition(sim: SimState): null {
-  record(sim, null, { type: 'partition-changed', groups: partitionGroups(sim.network, sim.options.nodes) });
+  record(sim, null, { type: 'partition-changed', groups: partitionGroups(sim.network, presentIds(sim)) });
   return null;
 }
 
 function describeGroups(sim: SimState): string {
-  return partitionGroups(sim.network, sim.options.nodes)
+  return partitionGroups(sim.network, presentIds(sim))
     .map((group) => `{${group.join(', ')}}`)
     .join(' | ');
 }
@@ -297,6 +353,16 @@ export const actionTable: { readonly [T in ActionType]: ActionSpec<T> } = {
     validate: (sim, input) => ({ type: 'transfer-leadership', node: requireTransferTarget(sim, input.node) }),
     perform: (sim, action) => (transferLeadership(sim, currentLeader(sim)!, action.node), null),
     describe: (sim, action) => describeTransfer(sim, action.node),
+  },
+  'add-node': {
+    validate: (sim) => (requireRoomForServer(sim), { type: 'add-node' }),
+    perform: (sim) => addNode(sim),
+    describe: (_sim, _action, answer) => describeMembershipChange(answer),
+  },
+  'remove-node': {
+    validate: (sim, input) => ({ type: 'remove-node', node: requirePresent(sim, 'node', input.node, 'a node still in the cluster') }),
+    perform: (sim, action) => removeNode(sim, action.node),
+    describe: (_sim, _action, answer) => describeMembershipChange(answer),
   },
   'set-timer': {
     validate: (sim, input) => ({ type: 'set-timer', node: requireTimed(sim, 'node', input.node), ticks: requireInteger('ticks', input.ticks, { min: 1, max: timerTicksMax }) }),
@@ -372,7 +438,7 @@ export const actionTable: { readonly [T in ActionType]: ActionSpec<T> } = {
   },
   rejoin: {
     validate: (sim, input) => ({ type: 'rejoin', node: requireNodeId(sim, 'node', input.node) }),
-    perform: (sim, action) => (rejoinNode(sim.network, action.node, sim.options.nodes), recordPartition(sim)),
+    perform: (sim, action) => (rejoinNode(sim.network, action.node, presentIds(sim)), recordPartition(sim)),
     describe: (sim, action) => `Node ${action.node} rejoined: ${describeGroups(sim)}`,
   },
   'cut-link': {
@@ -473,10 +539,11 @@ export function validateAction(sim: SimState, value: unknown): Action {
 /** Carries out an action already checked by validateAction, and says what it did. */
 export function performAction(sim: SimState, action: Action): ActionResult {
   const spec = actionTable[action.type] as ActionSpec<ActionType>;
-  let proposal: Proposal | null = null;
+  let outcome: OutcomeOf<ActionType> = null;
   if (sim.halted === null) {
     guarded(sim, () => {
-      proposal = spec.perform(sim, action);
+      outcome = spec.perform(sim, action);
+      if (sim.retiring.length > 0) retireRemoved(sim);
       if (sim.options.checkNodeInvariants) checkTouched(sim.invariants, sim.servers);
     });
   }
@@ -487,7 +554,8 @@ export function performAction(sim: SimState, action: Action): ActionResult {
     if (action.type === 'propose') return { type: 'proposed', action, summary, node: null, result: { index: -1, term: 0, isLeader: false, leaderHint: null } };
     return { type: 'done', action, summary };
   }
-  const made = proposal as Proposal | null;
+  const made = outcome as OutcomeOf<ActionType>;
   const summary = spec.describe(sim, action, made);
-  return made === null ? { type: 'done', action, summary } : { type: 'proposed', action, summary, ...made };
+  if (made === null) return { type: 'done', action, summary };
+  return 'result' in made ? { type: 'proposed', action, summary, node: made.node, result: made.result } : { type: 'membership', action, summary, ...made };
 }

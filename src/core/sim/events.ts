@@ -43,6 +43,10 @@ export type WorldEvent =
   | { type: 'message-delivered'; id: number; message: RemoteMessage; sentTick: Tick }
   | { type: 'message-dropped'; id: number; message: RemoteMessage; sentTick: Tick; reason: DropReason }
   | { type: 'node-crashed' }
+  /** Add node started a new server (an empty disk, no configuration yet: it waits for the leader). */
+  | { type: 'node-added' }
+  /** The server's removal was committed and applied: it is shut down for good. */
+  | { type: 'node-removed' }
   | { type: 'node-restarted'; term: Term; vote: NodeId | null; snapshotIndex: LogIndex; lastIndex: LogIndex }
   | { type: 'partition-changed'; groups: readonly (readonly NodeId[])[] }
   | { type: 'link-cut'; from: NodeId; to: NodeId }
@@ -126,6 +130,8 @@ export const topicOf = {
   'message-delivered': 'RECV',
   'message-dropped': 'DROP',
   'node-crashed': 'FAULT',
+  'node-added': 'FAULT',
+  'node-removed': 'FAULT',
   'node-restarted': 'FAULT',
   'partition-changed': 'FAULT',
   'link-cut': 'FAULT',

@@ -125,13 +125,13 @@ export function nextFaultTick(schedule: FaultSchedule): Tick {
  * The faults due at `now` (none before nextFaultTick), as actions valid for the run's state, in
  * the order to take them: undoings first (restarts, heals, restores), then new faults.
  */
-export function takeFaults(schedule: FaultSchedule, now: Tick, isAlive: (id: NodeId) => boolean): Action[] {
+export function takeFaults(schedule: FaultSchedule, now: Tick, isAlive: (id: NodeId) => boolean, isRemoved: (id: NodeId) => boolean = () => false): Action[] {
   const actions: Action[] = [];
   const alive = (id: NodeId): boolean => isAlive(id) && !actions.some((action) => action.type === 'crash' && action.node === id);
   while (schedule.pending.length > 0 && schedule.pending[0]!.tick <= now) {
     const { action } = schedule.pending.shift()!;
-    // A node the run restarted by other means needs no restart.
-    if (action.type !== 'restart' || !isAlive(action.node)) actions.push(action);
+    // A node the run restarted by other means needs no restart, and one removed from the cluster gets none.
+    if (action.type !== 'restart' || (!isAlive(action.node) && !isRemoved(action.node))) actions.push(action);
   }
   for (const kind of kinds) {
     if (schedule.next[kind] > now) continue;

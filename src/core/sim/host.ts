@@ -5,6 +5,7 @@ import type { RaftNode } from '../raft/node.ts';
 import type { Ready } from '../raft/ready.ts';
 import { advance, compactionDue, compactLog, hasReady, ready, snapshotIndexDue } from '../raft/ready.ts';
 import type { RemoteMessage } from '../raft/message.ts';
+import { noteRemovalApplied } from './cluster.ts';
 import { diskLastIndex, writeEntries, writeSnapshot } from './disk.ts';
 import { messageDuplicated, messageSent } from './event-log.ts';
 import { applyCommand, kvFromSnapshot, kvPairs } from './kv.ts';
@@ -88,8 +89,10 @@ function apply(sim: SimState, server: Server, rd: Ready): void {
   const entries = rd.committedEntries;
   for (let i = 0; i < entries.length; i += 1) {
     const entry = entries[i]!;
-    applyCommand(server.kv, entry.command);
-    record(sim, id, { type: 'applied', index: entry.index, term: entry.term, command: entry.command });
+    const command = entry.command;
+    applyCommand(server.kv, command);
+    if (command.type === 'config' && command.change === 'remove') noteRemovalApplied(sim, command.node);
+    record(sim, id, { type: 'applied', index: entry.index, term: entry.term, command });
   }
 }
 

@@ -176,8 +176,8 @@ export function isolateNode(network: NetworkState, id: NodeId): void {
 }
 
 /** Moves a node into the largest group of the others (it stays where it is if it is alone). */
-export function rejoinNode(network: NetworkState, id: NodeId, nodes: number): void {
-  const others = partitionGroups(network, nodes).filter((group) => !group.includes(id));
+export function rejoinNode(network: NetworkState, id: NodeId, ids: readonly NodeId[]): void {
+  const others = partitionGroups(network, ids).filter((group) => !group.includes(id));
   const largest = others.sort((a, b) => b.length - a.length)[0];
   if (largest !== undefined) network.group[id] = network.group[largest[0]!]!;
 }
@@ -191,10 +191,10 @@ export function heal(network: NetworkState): void {
   for (const row of network.cut) row.fill(false);
 }
 
-/** The current partition as groups of node ids (one group when healed). */
-export function partitionGroups(network: NetworkState, nodes: number): NodeId[][] {
+/** The current partition of these nodes as groups of ids (one group when healed). */
+export function partitionGroups(network: NetworkState, ids: readonly NodeId[]): NodeId[][] {
   const groups = new Map<number, NodeId[]>();
-  for (let id = 1; id <= nodes; id += 1) {
+  for (const id of ids) {
     const group = network.group[id]!;
     const members = groups.get(group) ?? [];
     members.push(id);

@@ -1,16 +1,19 @@
-import type { ClientCommand, NodeId } from '../raft/types.ts';
+import type { ConfChangeRefusal } from '../raft/events.ts';
+import { confChangeRefusal } from '../raft/membership.ts';
+import type { ClientCommand, ConfChange, Configuration, LogIndex, NodeId } from '../raft/types.ts';
 import type { Message } from '../raft/message.ts';
 import { newNode } from '../raft/node.ts';
 import { lastIndex } from '../raft/log.ts';
 import { step } from '../raft/step.ts';
 import type { ProposeResult } from '../raft/step-leader.ts';
 import { propose as proposeOnNode } from '../raft/step-leader.ts';
+import { addServer, initialVoters } from './cluster.ts';
 import { handleReady } from './host.ts';
 import { forgetNode, touch } from './invariants.ts';
 import { kvFromSnapshot } from './kv.ts';
 import { failReadsOnCrash, openRead } from './reads.ts';
 import type { Server, SimState } from './world.ts';
-import { record, serverOf } from './world.ts';
+import { currentLeader, record, serverOf } from './world.ts';
 
 /**
  * What happens to a simulated machine from outside its Raft node: a message or a local command
@@ -44,8 +47,7 @@ export function restart(sim: SimState, id: NodeId): void {
   const server = serverOf(sim, id);
   const { disk } = server;
   // The initial configuration; a later one is in the disk's log or snapshot (raft/membership-scan.ts).
-  const voters = Array.from({ length: sim.options.nodes }, (_, index) => index + 1);
-  const node = newNode({ id, voters, config: sim.options.raft, rng: server.rng, disk });
+  const node = newNode({ id, voters: initialVoters(sim, id), config: sim.options.raft, rng: server.rng, disk });
   // The unsafe switch keeps commitIndex across the restart, as RaftScope does.
   if (sim.options.raft.unsafeKeepCommitOnRestart) node.log.committed = Math.min(Math.max(server.commitAtCrash, node.log.committed), lastIndex(node.log));
   server.node = node;
@@ -87,4 +89,44 @@ export function transferLeadership(sim: SimState, leader: NodeId, target: NodeId
 /** Makes a node start an election now, as if its election timer had fired. */
 export function campaign(sim: SimState, id: NodeId): void {
   stepServer(sim, serverOf(sim, id), { type: 'MsgHup' });
+}
+
+/**
+ * What the leader made of a membership change: the configuration it now uses (with the new
+ * entry's index), or why it refused. `leader` is null when nobody led, so nobody was asked.
+ */
+/** The changes a user asks for; promotion is the leader's own (raft/membership.ts). */
+export interface UserConfChange extends ConfChange {
+  readonly kind: 'add' | 'remove';
+}
+
+export interface MembershipAnswer {
+  readonly change: UserConfChange;
+  readonly leader: NodeId | null;
+  readonly refusal: { readonly reason: ConfChangeRefusal; readonly pendingIndex?: LogIndex } | null;
+  readonly configuration: Configuration & { readonly index: LogIndex };
+}
+
+/**
+ * Add node: a new server with the next id, added by the leader as a learner. The machine starts
+ * only if the leader takes the change; a refused change is still stepped into the leader, so
+ * its refusal (config-refused, with the reason) is in the run's events as Raft gave it.
+ */
+export function addNode(sim: SimState): MembershipAnswer {
+  return changeMembership(sim, { kind: 'add', node: sim.servers.length + 1 });
+}
+
+/** Remove node: the leader appends the removal; the server is retired once it is applied (sim/cluster.ts). */
+export function removeNode(sim: SimState, id: NodeId): MembershipAnswer {
+  return changeMembership(sim, { kind: 'remove', node: id });
+}
+
+function changeMembership(sim: SimState, change: UserConfChange): MembershipAnswer {
+  const leader = currentLeader(sim);
+  if (leader === null) return { change, leader, refusal: null, configuration: { voters: [], learners: [], index: 0 } };
+  const server = serverOf(sim, leader);
+  const refusal = confChangeRefusal(server.node!, change);
+  if (refusal === null && change.kind === 'add') addServer(sim);
+  stepServer(sim, server, { type: 'MsgConfChange', change });
+  return { change, leader, refusal, configuration: server.node!.membership };
 }

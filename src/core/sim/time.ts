@@ -8,6 +8,7 @@ import type { NodeId } from '../raft/types.ts';
 import type { DropReason } from './events.ts';
 import { arrivalBlocked, nextDeliveryTick, takeDue } from './network.ts';
 import { afterChange, propose, stepServer } from './servers.ts';
+import { retireRemoved } from './cluster.ts';
 import { guarded } from './halt.ts';
 import { checkStalls, refreshLiveness } from './liveness.ts';
 import type { SimState } from './world.ts';
@@ -148,7 +149,15 @@ function runTick(sim: SimState, clock: Clock): void {
   }
   const every = sim.workload.proposeEveryTicks;
   if (every > 0 && now % every === 0) runWorkload(sim, clock, now);
+  if (sim.retiring.length > 0) retireFrom(sim, clock);
   if (sim.options.checkNodeInvariants) checkTouched(sim.invariants, servers);
+}
+
+/** Retires the servers whose removal was applied this tick; their timers stop. */
+function retireFrom(sim: SimState, clock: Clock): void {
+  const ids = sim.retiring.slice();
+  retireRemoved(sim);
+  for (const id of ids) clock.due[id] = never;
 }
 
 function deliverDue(sim: SimState, clock: Clock, now: Tick): void {

@@ -46,6 +46,8 @@ export interface Server {
   commitAtCrash: number;
   /** Reads the node confirmed, waiting for its state machine to apply their index (sim/reads.ts). */
   waitingReads: WaitingRead[];
+  /** When the server was retired, its removal from the cluster applied (sim/cluster.ts); null while it serves. */
+  removedAt: Tick | null;
 }
 
 /**
@@ -72,6 +74,8 @@ export interface SimState {
   halted: Halt | null;
   /** The client's gets under way and the last few answered (sim/reads.ts). */
   readonly clientReads: ClientReads;
+  /** Servers whose removal was applied this tick, retired at its end (sim/cluster.ts). */
+  readonly retiring: NodeId[];
 }
 
 export function newSimState(options: ResolvedOptions): SimState {
@@ -79,7 +83,7 @@ export function newSimState(options: ResolvedOptions): SimState {
   const servers = ids.map((id): Server => {
     const rng = streamPrng(options.seed, `node-${id}`);
     const node = newNode({ id, voters: ids, config: options.raft, rng });
-    return { id, node, disk: newDisk(), kv: new Map(), rng, crashedAt: null, commitAtCrash: 0, waitingReads: [] };
+    return { id, node, disk: newDisk(), kv: new Map(), rng, crashedAt: null, commitAtCrash: 0, waitingReads: [], removedAt: null };
   });
   return {
     options,
@@ -96,6 +100,7 @@ export function newSimState(options: ResolvedOptions): SimState {
     liveness: newLivenessState(options.livenessWatchTicks),
     halted: null,
     clientReads: newClientReads(),
+    retiring: [],
   };
 }
 

@@ -243,7 +243,7 @@ describe('scenario errors: where, what, and in words', () => {
 const pieces = [
   'at', 'expect', 'run', 'until', 'trace', 'all', 'default', 'nodes', 'seed', 'election', 'heartbeat', 'snapshots', 'every', 'entries', 'off', 'on',
   'fast', 'backup', 'network', 'latency', 'drop', 'duplicate', 'reorder', 'load', 'keys', 'option', 'raft.inflightMax', 'min', 'max',
-  'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer', 'leadership', 'partition', 'cut', 'restore', 'heal', 'put', 'delete', 'noop', 'get', 'lease', 'reads', 'to', 'caption', 'mark',
+  'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer', 'leadership', 'add', 'remove', 'partition', 'cut', 'restore', 'heal', 'put', 'delete', 'noop', 'get', 'lease', 'reads', 'to', 'caption', 'mark',
   'by', 'from', 'always', 'never', 'leader', 'old', 'of', 'term', 'node', 'no', 'violation', 'in', 'is', 'a', 'an', 'has', 'log', 'committed',
   'follower', 'candidate', 'crashed', 'most', 'one', 'per', 'LEAD', 'FAULT',
   '0', '1', '3', '5', '64', '65', '100', '+50', '10%', '150%', '0.5', '1.5', '10000001', '1_000',

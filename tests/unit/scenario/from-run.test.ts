@@ -126,6 +126,7 @@ function longRun(seed: number): { options: SimulationOptions; actions: readonly 
     () => ({ type: 'rejoin', node: node() }),
     () => ({ type: 'campaign', node: node() }),
     () => ({ type: 'transfer-leadership', node: node() }),
+    () => (random() < 0.5 ? { type: 'add-node' } : { type: 'remove-node', node: node() }),
     () => ({ type: 'partition', groups: [[node(), node()].filter((id, index, ids) => ids.indexOf(id) === index), [node()]] }),
     () => ({ type: 'cut-link', from: node(), to: node(), bothWays: random() < 0.5 }),
     () => ({ type: 'restore-link', from: node(), to: node(), bothWays: random() < 0.5 }),
@@ -155,7 +156,7 @@ describe('from-run: a long run survives run -> text -> compile', () => {
     const { options, actions } = longRun(2_024);
     expect(actions.length).toBeGreaterThan(2_000);
     expect(actions.at(-1)!.tick).toBeGreaterThan(100_000);
-    expect(new Set(actions.map((entry) => entry.action.type)).size).toBe(14);
+    expect(new Set(actions.map((entry) => entry.action.type)).size).toBe(16);
 
     const text = runToScenarioText(options, actions);
     const run = compiled(text);

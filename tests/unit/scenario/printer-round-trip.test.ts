@@ -68,6 +68,7 @@ trace LEAD fault CMIT
 at 100: caption "Quotes \"like this\", a backslash \\, a tab\tand a new\nline; 😀 é 中文 \u{7f}\u{0}"
 at 100: mark start; mark "two words"; mark 1.5
 at +50: crash leader; restart old leader; isolate leader of term 2; rejoin node 3; campaign 4
+at +10: transfer leadership to 2; add node; remove node leader; remove node 4
 at 200: partition {1, 2} {leader, 3} {7}
 at 210: cut 1 -> 2; cut 2 <-> 3; restore old leader -> leader; restore 2 <-> 3; heal
 at 220: latency 1..2 drop 0; network; reorder 50%; latency min 4; latency max 90 duplicate 1
@@ -108,7 +109,7 @@ describe('printScenario round trip', () => {
     expect(optionLeaves.filter((leaf) => getOption(scenario.options, leaf.path) === undefined)).toEqual([]);
     expect(scenario.steps.length).toBeGreaterThan(30);
     expect(new Set(scenario.steps.flatMap((step) => (step.item.kind === 'action' ? [step.item.action.type] : [])))).toEqual(
-      new Set(['crash', 'restart', 'isolate', 'rejoin', 'campaign', 'partition', 'cut-link', 'restore-link', 'heal', 'configure-network', 'configure-workload', 'propose', 'get']),
+      new Set(['crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer-leadership', 'add-node', 'remove-node', 'partition', 'cut-link', 'restore-link', 'heal', 'configure-network', 'configure-workload', 'propose', 'get']),
     );
     expect(new Set(scenario.expectations.map((expectation) => expectation.condition.kind))).toEqual(
       new Set(['leader-in', 'no-leader', 'committed', 'term', 'role', 'log', 'no-violation', 'one-leader-per-term', 'violation', 'stall']),
@@ -267,7 +268,7 @@ function randomScenario(random: () => number): Scenario {
       case 10:
         return { type: 'get', node: node(), key: text() };
       default:
-        return { type: pick(['crash', 'restart', 'isolate', 'rejoin', 'campaign'] as const), node: node() };
+        return chance(0.3) ? { type: 'add-node' } : { type: pick(['crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer-leadership', 'remove-node'] as const), node: node() };
     }
   };
   const item = (): StepItem => {
@@ -356,7 +357,7 @@ describe('printScenario round trip, on scenarios built at random', () => {
         throw new Error(`round ${round}:\n${printScenario(scenario)}\n${String(error)}`, { cause: error });
       }
     }
-    expect(seen.actions.size).toBe(13);
+    expect(seen.actions.size).toBe(16);
     expect(seen.conditions.size).toBe(8);
     expect(seen.timings).toEqual(new Set(['by', 'from-by', 'at', 'always', 'never']));
   });

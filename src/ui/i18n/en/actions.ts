@@ -112,6 +112,12 @@ export const actions = {
     crash: (node: NodeId) => `Node ${node} crashed: only what it wrote to disk survives`,
     restart: (node: NodeId) => `Node ${node} restarted from its disk as a follower`,
     campaign: (node: NodeId) => `Node ${node} starts an election`,
+    membershipNoLeader: (kind: 'add' | 'remove', node: NodeId) => `No leader right now: nobody to ${kind} node ${node}. Wait for an election to finish.`,
+    /** `refusal` is events.explain.config.refused. */
+    membershipRefused: (leader: NodeId, refusal: string) => `Node ${leader} ${refusal}`,
+    /** `voters` and `learners` are common.groups of one group; learners null when there are none. */
+    membershipAppended: (leader: NodeId, kind: 'add' | 'remove', node: NodeId, index: number, voters: string, learners: string | null) =>
+      `Node ${leader} (leader) appended the change at index ${index}: ${kind === 'add' ? `node ${node} joins as a learner and becomes a voter once it has caught up` : `node ${node} leaves the cluster and shuts down once the change is applied`}; voters ${voters}${learners === null ? '' : `, learners ${learners}`}`,
     transferLeadership: (node: NodeId) => `The leader hands its leadership to node ${node}: it takes no proposals until node ${node} has caught up and is told to stand (TimeoutNow)`,
     setTimer: (node: NodeId, ticks: number, firesAt: number) => `Node ${node}'s election timer fires in ${ticks} ${f.plural(ticks, { one: 'tick', other: 'ticks' })}, at tick ${firesAt}`,
     /** `othersAt` is null when no other node has a timer. */

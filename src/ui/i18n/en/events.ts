@@ -363,6 +363,8 @@ export const events = {
       `received ${rpc} from node ${p.from} in term ${p.term}, sent at tick ${sentTick} (${args})`,
     messageDropped: (p: { from: number; to: number }, rpc: string, sentTick: number, reason: string) =>
       `${rpc} from node ${p.from} to node ${p.to} (sent at tick ${sentTick}) was lost: ${reason}`,
+    nodeAdded: 'started as a new server: an empty disk and no configuration; it waits for the leader to send it the log (thesis §4.2.1)',
+    nodeRemoved: 'left the cluster: its removal is committed and applied, so it is shut down for good (thesis §4.2.2)',
     nodeCrashed: 'crashed: its volatile state is gone; the disk keeps term, vote, snapshot and log',
     /** `vote` is disk.noVote or disk.vote(...). */
     nodeRestarted: (p: { term: number; snapshotIndex: number; lastIndex: number }, vote: string) =>

@@ -89,6 +89,10 @@ export const actions: Messages['actions'] = {
     crash: (node) => `节点 ${node} 已崩溃：只有已落盘的数据会保留下来`,
     restart: (node) => `节点 ${node} 已从磁盘重启，成为跟随者`,
     campaign: (node) => `节点 ${node} 发起选举`,
+    membershipNoLeader: (kind, node) => `当前没有领导者：没有人能${kind === 'add' ? '添加' : '移除'}节点 ${node}。请等待选举结束。`,
+    membershipRefused: (leader, refusal) => `节点 ${leader} ${refusal}`,
+    membershipAppended: (leader, kind, node, index, voters, learners) =>
+      `节点 ${leader}（领导者）在索引 ${index} 追加了这次变更：${kind === 'add' ? `节点 ${node} 先以学习者身份加入，追上日志后成为投票者` : `节点 ${node} 离开集群，变更应用后即关机`}；投票者 ${voters}${learners === null ? '' : `，学习者 ${learners}`}`,
     transferLeadership: (node) => `领导者把领导权移交给节点 ${node}：在节点 ${node} 追上日志并收到 TimeoutNow 之前，它不再接受提案`,
     setTimer: (node, ticks, firesAt) => `节点 ${node} 的选举计时器将在 ${ticks} 个 tick 后（tick ${firesAt}）到期`,
     alignTimers: (nodes, firesAt, othersAt) => `节点 ${nodes.join('、')} 将在 tick ${firesAt} 同时超时${othersAt === null ? '' : `；其他节点不早于 tick ${othersAt}`}`,

@@ -263,6 +263,8 @@ export const events: Events = {
     messageDelayed: (p, rpc, to) => `消息 #${p.id}（发往节点 ${to} 的 ${rpc}）被手动推迟 ${p.by} 个 tick：现在于 tick ${p.deliverTick} 送达`,
     messageDelivered: (p, rpc, args, sentTick) => `收到节点 ${p.from} 在 tick ${sentTick} 发出的任期 ${p.term} 的 ${rpc}（${args}）`,
     messageDropped: (p, rpc, sentTick, reason) => `节点 ${p.from} 在 tick ${sentTick} 发往节点 ${p.to} 的 ${rpc} 丢失了：${reason}`,
+    nodeAdded: '作为新服务器启动：磁盘为空，也没有配置；它等待领导者把日志发给它（论文 §4.2.1）',
+    nodeRemoved: '离开了集群：移除它的变更已提交并应用，因此它永久关机（论文 §4.2.2）',
     nodeCrashed: '崩溃：易失状态全部丢失；磁盘上仍保留任期、投票记录、快照和日志',
     nodeRestarted: (p, vote) => `从磁盘重启：任期 ${p.term}，${vote}，快照截至索引 ${p.snapshotIndex}，日志到索引 ${p.lastIndex}`,
     partitionChanged: {
