@@ -9,7 +9,7 @@ import type { Messages } from './i18n/catalogue.ts';
 import { ratioAsPercent } from './settings-form.ts';
 
 /** The places an action can be taken from; each shows the outcomes of its own actions. */
-export type ActionSource = 'inspector' | 'client' | 'load' | 'faults' | 'network' | 'timers' | 'message' | 'delivery';
+export type ActionSource = 'inspector' | 'client' | 'load' | 'faults' | 'network' | 'timers' | 'message' | 'delivery' | 'membership';
 
 /** success ✓; warning: accepted but not done (a follower refused, no leader); error ✗: rejected. */
 export type OutcomeTone = 'success' | 'warning' | 'error';
@@ -58,7 +58,7 @@ export function defaultSource(action: Action): ActionSource {
     case 'set-timer':
       return 'inspector';
     case 'add-node':
-      return 'faults';
+      return 'membership';
     case 'align-timers':
     case 'spread-timers':
       return 'timers';
@@ -91,6 +91,8 @@ export function outcomeTone(outcome: ActionOutcome): OutcomeTone {
   if (!outcome.ok) return 'error';
   // A proposal or a get that no leader took (a follower's refusal, or no leader at all) did nothing.
   if (outcome.facts?.read?.state === 'refused') return 'warning';
+  const membership = outcome.facts?.membership;
+  if (membership !== undefined && (membership.leader === null || membership.refusal !== null)) return 'warning';
   return outcome.proposal !== null && !outcome.proposal.isLeader ? 'warning' : 'success';
 }
 

@@ -1,4 +1,5 @@
 import { quorumSize } from '../raft/quorum.ts';
+import { clusterConfiguration } from './cluster.ts';
 import type { NodeId, Tick } from '../raft/types.ts';
 import type { Stall } from './stall.ts';
 import type { SimState } from './world.ts';
@@ -72,10 +73,12 @@ export function refreshLiveness(sim: SimState): void {
 function healthyMajority(sim: SimState): NodeId[] | null {
   const network = sim.network;
   if (network.manual || sim.timersFrozen || network.config.dropRatio >= 0.5) return null;
-  const needed = quorumSize(sim.servers.length);
+  // A majority of the configuration's voters; learners and servers outside it do not count.
+  const voters = clusterConfiguration(sim).voters;
+  const needed = quorumSize(voters.length);
   const byGroup = new Map<number, NodeId[]>();
   for (const server of sim.servers) {
-    if (server.node === null) continue;
+    if (server.node === null || !voters.includes(server.id)) continue;
     const group = network.group[server.id]!;
     const members = byGroup.get(group);
     if (members === undefined) byGroup.set(group, [server.id]);

@@ -2,11 +2,13 @@ import { useMemo } from 'react';
 import type { Action, ReadView } from '../../core/index.ts';
 import { useMessages } from '../hooks/use-messages.ts';
 import { useShownOutcome } from '../hooks/use-shown-outcome.ts';
+import { idsFromKey, presentIdsKey } from '../present-nodes.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ClientPanel } from './ClientPanel.tsx';
 import { DeliveryPanel } from './DeliveryPanel.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { LoadControl } from './LoadControl.tsx';
+import { MembershipPanel } from './MembershipPanel.tsx';
 import { TimerPanel } from './TimerPanel.tsx';
 
 const noReads: readonly ReadView[] = [];
@@ -16,14 +18,14 @@ export function ActionsPanel() {
   const m = useMessages();
   // Only what these controls show: the frame decoder keeps each of these the same object while it
   // does not change, so playing does not re-render the forms every frame.
-  const nodeCount = useAppStore((state) => state.view?.nodes.length ?? 0);
+  const idsKey = useAppStore((state) => presentIdsKey(state.view));
   const workload = useAppStore((state) => state.view?.workload ?? null);
   const partition = useAppStore((state) => state.view?.partition ?? null);
   const cutLinks = useAppStore((state) => state.view?.cutLinks ?? null);
   const reads = useAppStore((state) => state.view?.reads ?? noReads);
   const act = useAppStore((state) => state.act);
-  const outcomes = { client: useShownOutcome('client'), load: useShownOutcome('load'), faults: useShownOutcome('faults'), timers: useShownOutcome('timers'), delivery: useShownOutcome('delivery') };
-  const nodeIds = useMemo(() => Array.from({ length: nodeCount }, (_, index) => index + 1), [nodeCount]);
+  const outcomes = { client: useShownOutcome('client'), load: useShownOutcome('load'), faults: useShownOutcome('faults'), timers: useShownOutcome('timers'), delivery: useShownOutcome('delivery'), membership: useShownOutcome('membership') };
+  const nodeIds = useMemo(() => idsFromKey(idsKey), [idsKey]);
   // Each control says where it acts from, so its outcome shows next to it.
   const onAct = useMemo(
     () => ({
@@ -32,6 +34,7 @@ export function ActionsPanel() {
       faults: (action: Action) => act(action, { source: 'faults' }),
       timers: (action: Action) => act(action, { source: 'timers' }),
       delivery: (action: Action) => act(action, { source: 'delivery' }),
+      membership: (action: Action) => act(action, { source: 'membership' }),
     }),
     [act],
   );
@@ -41,6 +44,7 @@ export function ActionsPanel() {
       <ClientPanel nodeIds={nodeIds} onSubmit={onAct.client} outcome={outcomes.client} reads={reads} />
       <LoadControl workload={workload} onAct={onAct.load} outcome={outcomes.load} />
       <FaultPanel nodeIds={nodeIds} partition={partition} cutLinks={cutLinks} onAct={onAct.faults} outcome={outcomes.faults} />
+      <MembershipPanel onAct={onAct.membership} outcome={outcomes.membership} />
       <TimerPanel nodeIds={nodeIds} onAct={onAct.timers} outcome={outcomes.timers} />
       <DeliveryPanel onAct={onAct.delivery} outcome={outcomes.delivery} />
     </section>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ClusterView, NodeId } from '../../core/index.ts';
 import { messagesFor } from '../i18n/catalogue.ts';
 import type { Messages } from '../i18n/catalogue.ts';
+import { idsFromKey, messagesAmong, presentIdsKey, presentNodes } from '../present-nodes.ts';
 import { defaultLocale } from '../i18n/locale.ts';
 import type { Size } from '../viz/geometry.ts';
 import { partitionLabelFont, partitionRegions, voteMarkOffsets } from '../viz/layout.ts';
@@ -52,10 +53,10 @@ export function ClusterGraph(props: ClusterGraphProps) {
   const m = props.m ?? messagesFor(defaultLocale);
   // Layout depends only on the node count, the partition and the size, not on every new frame:
   // the decoder keeps an unchanged partition the same object, so a frame reuses the geometry.
-  const nodeCount = view.nodes.length;
+  const idsKey = presentIdsKey(view);
   const partition = view.partition;
   const geometry = useMemo(() => {
-    const ids = Array.from({ length: nodeCount }, (_, index) => index + 1);
+    const ids = idsFromKey(idsKey);
     const layout = ringLayout(ids, partition, { width, height }, textScale, labelWidths(m));
     return {
       layout,
@@ -63,7 +64,7 @@ export function ClusterGraph(props: ClusterGraphProps) {
       links: clusterLinks(layout, partition),
       voteMarks: new Map(ids.map((id) => [id, voteMarkOffsets(id, layout)])),
     };
-  }, [m, nodeCount, partition, width, height, textScale]);
+  }, [m, idsKey, partition, width, height, textScale]);
   const { layout } = geometry;
   const cuts = useMemo(() => cutLinkMarks(layout, view.cutLinks), [layout, view.cutLinks]);
   const className = ['raft-cluster', props.className].filter(Boolean).join(' ');
@@ -71,14 +72,14 @@ export function ClusterGraph(props: ClusterGraphProps) {
   return (
     // data-tick: the tick drawn, for whoever waits for the screen to show one (a recording, cluster-recording.ts).
     <svg className={className} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={m.cluster.graph} preserveAspectRatio="xMidYMid meet" data-tick={view.tick}>
-      <PartitionLayer m={m} regions={geometry.regions} center={layout.center} stretch={layout.stretch} fontSize={partitionLabelFont(layout)} nodeCount={view.nodes.length} quorum={view.quorum} />
+      <PartitionLayer m={m} regions={geometry.regions} center={layout.center} stretch={layout.stretch} fontSize={partitionLabelFont(layout)} nodeCount={layout.positions.size} quorum={view.quorum} />
       <LinkLayer m={m} links={geometry.links} cuts={cuts} selectedNode={selectedNode} crossSize={messageSize(layout.nodeRadius) * 0.8} />
       {(props.highlightedNodes ?? []).map((id) => {
         const at = layout.positions.get(id);
         return at === undefined ? null : <circle key={`highlight-${id}`} className="lesson-highlight" cx={at.x} cy={at.y} r={layout.nodeRadius * 1.45} />;
       })}
       <g className="raft-nodes">
-        {view.nodes.map((node) => (
+        {presentNodes(view).map((node) => (
           <NodeGlyph
             key={node.id}
             m={m}
@@ -97,7 +98,7 @@ export function ClusterGraph(props: ClusterGraphProps) {
       </g>
       <MessageLayer
         m={m}
-        messages={view.inFlight}
+        messages={messagesAmong(view.inFlight, layout.positions)}
         tick={tick}
         layout={layout}
         selectedMessage={selectedMessage}

@@ -41,6 +41,7 @@ export function DetailsPanel() {
           onRejoin={actOn('rejoin')}
           onTimeoutNow={actOn('campaign')}
           onTransferLeadership={(id) => act({ type: 'transfer-leadership', node: id }, { source: 'inspector' })}
+          onRemove={(id) => act({ type: 'remove-node', node: id }, { source: 'inspector' })}
           onSetTimer={(id, ticks) => act({ type: 'set-timer', node: id, ticks }, { source: 'inspector' })}
           // Another node's outcome would read as this one's.
           outcome={outcome !== null && actionNode(outcome.action) === node.id ? outcome : null}

@@ -17,6 +17,7 @@ import { defaultLocale } from '../i18n/locale.ts';
 import type { LogCell, LogMark, LogWindow } from '../log-rows.ts';
 import { leaderProgress, logMarkOrder, logMarkTag, logWindow, rowCells, rowMarks } from '../log-rows.ts';
 import { termColor, termTextColor } from '../viz/palette.ts';
+import { presentNodes } from '../present-nodes.ts';
 import './panels.css';
 
 export interface LogTableProps {
@@ -83,7 +84,7 @@ export function LogTable({ view, from, count, onScroll, m = messagesFor(defaultL
             </tr>
           </thead>
           <tbody>
-            {view.nodes.map((node) => (
+            {presentNodes(view).map((node) => (
               <LogRow key={node.id} m={m} node={node} isLeader={view.leader?.id === node.id} shown={shown} marks={rowMarks(node, progress.get(node.id))} highlighted={highlighted} />
             ))}
           </tbody>

@@ -28,6 +28,8 @@ export interface NodeInspectorProps {
   readonly onTimeoutNow?: (node: NodeId) => void;
   /** "Transfer leadership": the leader hands its leadership to this node. */
   readonly onTransferLeadership?: (node: NodeId) => void;
+  /** "Remove node": the leader removes this node from the configuration (membership change). */
+  readonly onRemove?: (node: NodeId) => void;
   /** "Set timer": the node's election timer fires in `ticks` ticks. */
   readonly onSetTimer?: (node: NodeId, ticks: number) => void;
   /** The outcome of the last action taken on this node here (shown for a few seconds). */
@@ -39,7 +41,8 @@ export interface NodeInspectorProps {
   readonly m?: Messages;
 }
 
-export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRejoin, onTimeoutNow, onTransferLeadership, onSetTimer, outcome = null, m = messagesFor(defaultLocale) }: NodeInspectorProps) {
+export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRejoin, onTimeoutNow, onTransferLeadership, onRemove, onSetTimer, outcome = null, m = messagesFor(defaultLocale) }: NodeInspectorProps) {
+  if (node.removedAt !== undefined) return <RemovedNode m={m} node={node} removedAt={node.removedAt} outcome={outcome} />;
   const headingId = `node-inspector-${node.id}`;
   // Alone in its group while the cluster has more than one node (so more than one group).
   const group = view.partition.find((members) => members.includes(node.id));
@@ -66,6 +69,11 @@ export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRej
         {onTransferLeadership !== undefined && node.alive && node.role !== 'leader' && view.nodes.length > 1 ? (
           <TransferButton m={m} node={node.id} leader={view.leader?.id ?? null} onTransfer={onTransferLeadership} />
         ) : null}
+        {onRemove !== undefined ? (
+          <button type="button" title={m.details.node.removeHelp(view.leader?.id ?? null)} onClick={() => onRemove(node.id)}>
+            {m.details.node.remove}
+          </button>
+        ) : null}
       </div>
       <TransferStatus m={m} node={node} view={view} />
       {leaseLine(m, node) === null ? null : <p className="inspector-note">{leaseLine(m, node)}</p>}
@@ -76,6 +84,22 @@ export function NodeInspector({ node, view, onCrash, onRestart, onIsolate, onRej
       {node.votes.length > 0 ? <Votes m={m} node={node} /> : null}
       {node.progress.length > 0 ? <ProgressTable m={m} leader={node.id} progress={node.progress} lastIndex={node.log.lastIndex} /> : null}
       {node.alive ? <KvTable m={m} node={node.id} pairs={node.kv} /> : null}
+    </section>
+  );
+}
+
+/** A server retired by a removal: what is left to say is when it left, and what its disk kept. */
+function RemovedNode({ m, node, removedAt, outcome }: { m: Messages; node: NodeView; removedAt: number; outcome: OutcomeLine | null }) {
+  const headingId = `node-inspector-${node.id}`;
+  return (
+    <section className="panel inspector is-crashed" aria-labelledby={headingId}>
+      <header className="inspector-header">
+        <h2 id={headingId}>{m.common.node(node.id)}</h2>
+        <span className="badge">{m.details.node.removedAt(removedAt)}</span>
+      </header>
+      <p className="inspector-note">{m.details.node.removed}</p>
+      <OutcomeStatus outcome={outcome} />
+      <PersistentState m={m} node={node} />
     </section>
   );
 }
@@ -142,6 +166,11 @@ function VolatileState({ m, node }: { m: Messages; node: NodeView }) {
           <Field name="commitIndex" help={m.details.volatile.commitIndexHelp}>{node.log.committed}</Field>
           <Field name="lastApplied" help={m.details.volatile.lastAppliedHelp}>{node.log.applied}</Field>
           <Field name={m.details.volatile.stabled} help={m.details.volatile.stabledHelp}>{node.log.stabled}</Field>
+          {node.membership === undefined ? null : (
+            <Field name={m.details.volatile.configuration} help={m.details.volatile.configurationHelp}>
+              {m.details.volatile.configurationValue(m.common.groups([node.membership.voters]), node.membership.learners.length === 0 ? null : m.common.groups([node.membership.learners]), node.membership.index)}
+            </Field>
+          )}
         </dl>
       ) : (
         <p className="muted">{m.details.volatile.lost}</p>

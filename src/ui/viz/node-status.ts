@@ -41,10 +41,15 @@ export function nodeAriaLabel(m: Messages, node: Pick<NodeView, 'id' | 'role' | 
 
 /**
  * The word under the id: the role, "pre-candidate" for a follower asking for pre-votes (its Raft
- * role, in the accessible name, stays follower), or "crashed".
+ * role, in the accessible name, stays follower), "learner" for a follower its own configuration
+ * lists as one (membership change), "not a member" for one it does not list at all (a new server
+ * the leader has not reached yet, or one being removed), or "crashed".
  */
-export function roleLine(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 'preCandidate'>): string {
+export function roleLine(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 'preCandidate' | 'membership'> & { readonly id?: NodeId }): string {
   if (!node.alive || node.role === null) return m.common.crashed;
+  if (node.role === 'follower' && node.id !== undefined && node.membership !== undefined && !node.membership.voters.includes(node.id)) {
+    return node.membership.learners.includes(node.id) ? m.common.learner : m.common.notMember;
+  }
   return node.preCandidate === true ? m.common.preCandidate : m.common.role[node.role];
 }
 
@@ -56,7 +61,7 @@ export function voteLine(m: Messages, node: Pick<NodeView, 'vote'>): string {
  * The node's labels: role, term and vote on three lines, or, where three do not fit, one
  * compact line: "C t3 v3" (candidate, term 3, voted for 3), "✗ t2 v1" for a crashed node.
  */
-export function labelLines(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 'term' | 'vote' | 'preCandidate'>, style: 'full' | 'compact'): string[] {
+export function labelLines(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 'term' | 'vote' | 'preCandidate' | 'membership'> & { readonly id?: NodeId }, style: 'full' | 'compact'): string[] {
   if (style === 'full') return [roleLine(m, node), m.cluster.term(node.term), voteLine(m, node)];
   const mark = node.alive && node.role !== null ? m.cluster.node.badge[node.role] : '✗';
   return [m.cluster.node.compact(mark, node.term, node.vote)];
@@ -70,11 +75,13 @@ export function labelLines(m: Messages, node: Pick<NodeView, 'role' | 'alive' | 
 export function labelWidths(m: Messages): LabelWidths {
   const samples = [
     ...(['follower', 'candidate', 'leader'] as const).flatMap((role) => [
-      { role, alive: true, term: 99, vote: 15 },
-      { role, alive: true, term: 99, vote: null },
+      { id: 15, role, alive: true, term: 99, vote: 15 },
+      { id: 15, role, alive: true, term: 99, vote: null },
     ]),
-    { role: 'follower' as const, alive: true, term: 99, vote: 15, preCandidate: true },
-    { role: null, alive: false, term: 99, vote: 15 },
+    { id: 15, role: 'follower' as const, alive: true, term: 99, vote: 15, preCandidate: true },
+    { id: 15, role: 'follower' as const, alive: true, term: 99, vote: 15, membership: { voters: [], learners: [15], index: 0 } },
+    { id: 15, role: 'follower' as const, alive: true, term: 99, vote: 15, membership: { voters: [], learners: [], index: 0 } },
+    { id: 15, role: null, alive: false, term: 99, vote: 15 },
   ];
   const widest = (style: 'full' | 'compact') => Math.max(...samples.flatMap((node) => labelLines(m, node, style).map(textEms)));
   return { full: Math.max(defaultLabelWidths.full, widest('full')), compact: Math.max(defaultLabelWidths.compact, widest('compact')) };

@@ -75,6 +75,9 @@ describe('outcomes in English are the core’s sentences', () => {
       { type: 'restart', node: b },
       { type: 'campaign', node: a },
       { type: 'heal' },
+      { type: 'add-node' },
+      { type: 'add-node' },
+      { type: 'remove-node', node: b },
     ];
     for (const action of actions) {
       const { result, shown } = actAndShow(simulation, action);
@@ -150,6 +153,21 @@ describe('outcomes in Chinese', () => {
     expect(say({ type: 'crash', node: b })).toBe(`节点 ${b} 已崩溃：只有已落盘的数据会保留下来`);
     expect(say({ type: 'restart', node: b })).toBe(`节点 ${b} 已从磁盘重启，成为跟随者`);
     expect(say({ type: 'campaign', node: a })).toBe(`节点 ${a} 发起选举`);
+  });
+
+  it('word Add node and Remove node: appended, refused (one change at a time), no leader', () => {
+    const { simulation, leader } = withLeader(3);
+    // A leader changes the configuration only once it has committed an entry of its term.
+    expect(simulation.advanceUntil((s) => s.node(leader).log.committed > 0, { maxTicks: 5_000 })).toBe(true);
+    const added = actAndShow(simulation, { type: 'add-node' }, zh);
+    expect(added.shown.tone).toBe('success');
+    expect(added.shown.summary).toMatch(new RegExp(`^节点 ${leader}（领导者）在索引 \\d+ 追加了这次变更：节点 4 先以学习者身份加入，追上日志后成为投票者；投票者 \\{1, 2, 3\\}，学习者 \\{4\\}$`));
+    const refused = actAndShow(simulation, { type: 'remove-node', node: 4 }, zh);
+    expect(refused.shown.tone).toBe('warning');
+    expect(refused.shown.summary).toMatch(new RegExp(`^节点 ${leader} 拒绝了对节点 4 的变更：配置条目 \\d+ 尚未提交（一次一个变更）$`));
+    expect(outcomeText(en, refused.shown)).toBe(refused.result.summary);
+    const none = actAndShow(createSimulation({ nodes: 3, seed: 1 }), { type: 'add-node' }, zh);
+    expect(none.shown.summary).toBe('当前没有领导者：没有人能添加节点 4。请等待选举结束。');
   });
 
   it('no leader, and a rejected action framed around the core’s English detail', () => {

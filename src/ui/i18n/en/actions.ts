@@ -56,6 +56,18 @@ export const actions = {
     /** Not grouped, as the select always listed it: "A put every 1000 ticks". */
     every: (ticks: number) => `A put every ${ticks} ticks`,
   },
+  /** Membership change (thesis ch. 4): Add node here, Remove node in the inspector. */
+  membership: {
+    heading: 'Membership',
+    add: 'Add node',
+    addHelp: 'The leader adds a new server as a learner: it gets the log (through a snapshot if need be) but does not vote until it has caught up, then the leader makes it a voter. One change at a time.',
+    /** `voters` and `learners` are common.groups of one group. */
+    configuration: (voters: string, learners: string | null) => `Voters ${voters}${learners === null ? '' : `; learners ${learners}`}`,
+    pending: (index: number) => `The change at index ${index} is not committed yet: the leader takes no other until it is.`,
+    noLeader: 'No leader right now: a change waits for one.',
+    removeHint: 'To remove a node, select it and press Remove node in the inspector.',
+    full: (max: number) => `The screen shows at most ${max} nodes.`,
+  },
   delivery: {
     heading: 'Delivery',
     manual: 'Manual delivery',

@@ -15,6 +15,10 @@ export const common = {
   crashed: 'crashed',
   /** A follower asking for pre-votes (PreVote), shown where the role is. */
   preCandidate: 'pre-candidate',
+  /** A follower that gets the log but neither votes nor counts yet (membership change). */
+  learner: 'learner',
+  /** A running server its own configuration leaves out: not yet reached by the leader, or removed. */
+  notMember: 'not a member',
   /** "entry 5", "entries 5..7", "no entries". */
   indexRange: (first: number, last: number) => (last < first ? 'no entries' : first === last ? `entry ${first}` : `entries ${first}..${last}`),
   /** A client command in words: "put x=1", "delete x", "no-op". */

@@ -28,6 +28,12 @@ export const details = {
     transferring: (target: number, left: number) => `Handing leadership to node ${target}: no proposals until it takes over; gives up in ${f.count(left)} ${f.plural(left, { one: 'tick', other: 'ticks' })}`,
     /** On the target. */
     transferTarget: (leader: number) => `Node ${leader}, the leader, is handing its leadership to this node`,
+    /** Membership change: the leader removes this node from the configuration (thesis §4.2). */
+    remove: 'Remove node',
+    removeHelp: (leader: number | null) =>
+      leader === null ? 'There is no leader to remove it right now' : `Node ${leader}, the leader, appends a configuration without this node; once that is committed and applied, the node shuts down for good (thesis §4.2)`,
+    removedAt: (tick: number) => `removed at tick ${tick}`,
+    removed: 'This node left the cluster: its removal was committed and applied, so it is shut down for good.',
   },
   persistent: {
     name: 'Persistent state',
@@ -57,6 +63,11 @@ export const details = {
     lastAppliedHelp: 'Highest log index applied to the key-value state',
     stabled: 'on disk through',
     stabledHelp: 'Entries after this index are not yet durable (stabled)',
+    configuration: 'configuration',
+    configurationHelp: 'The latest configuration in its log, committed or not: a server uses it at once (thesis §4.1)',
+    /** `voters` and `learners` are common.groups of one group; learners null when there are none. */
+    configurationValue: (voters: string, learners: string | null, index: number) =>
+      `voters ${voters}${learners === null ? '' : `, learners ${learners}`}${index === 0 ? ' (the initial one)' : ` (entry ${index})`}`,
     lost: 'Lost in the crash: a restarted node rebuilds it from its disk and from the leader.',
   },
   timers: {

@@ -39,6 +39,16 @@ export const actions: Messages['actions'] = {
     off: '关闭',
     every: (ticks) => `每 ${ticks} 个 tick 一次 put`,
   },
+  membership: {
+    heading: '成员',
+    add: '添加节点',
+    addHelp: '领导者把一台新服务器作为学习者加入：它接收日志（必要时通过快照），但在追上之前不投票，之后领导者让它成为投票者。一次一个变更。',
+    configuration: (voters, learners) => `投票者 ${voters}${learners === null ? '' : `；学习者 ${learners}`}`,
+    pending: (index) => `索引 ${index} 处的变更尚未提交：在它提交之前，领导者不接受其他变更。`,
+    noLeader: '当前没有领导者：变更要等待领导者出现。',
+    removeHint: '要移除节点，请选中它，然后在检查器中按“移除节点”。',
+    full: (max) => `屏幕最多显示 ${max} 个节点。`,
+  },
   delivery: {
     heading: '送达',
     manual: '手动送达',

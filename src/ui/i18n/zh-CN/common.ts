@@ -9,6 +9,8 @@ export const common: Messages['common'] = {
   role: { follower: '跟随者', candidate: '候选人', leader: '领导者' },
   crashed: '已崩溃',
   preCandidate: '预候选人',
+  learner: '学习者',
+  notMember: '非成员',
   indexRange: (first, last) => (last < first ? '没有条目' : first === last ? `条目 ${first}` : `条目 ${first}..${last}`),
   command: (command) => (command.type === 'put' ? `put ${command.key}=${command.value}` : command.type === 'delete' ? `delete ${command.key}` : '空操作（no-op）'),
   dropReason: {

@@ -20,6 +20,10 @@ export const details: Messages['details'] = {
     lease: (left) => (left === 0 ? '租约读：当前没有租约；每个 get 都要等一轮心跳' : `租约读：接下来 ${f.count(left)} tick 内回答 get 无需新一轮`),
     transferring: (target, left) => `正在把领导权移交给节点 ${target}：它接任之前不接受提案；${f.count(left)} tick 后放弃`,
     transferTarget: (leader) => `领导者节点 ${leader} 正在把领导权移交给本节点`,
+    remove: '移除节点',
+    removeHelp: (leader) => (leader === null ? '当前没有领导者来移除它' : `领导者节点 ${leader} 追加一个不含本节点的配置；该配置提交并应用后，本节点永久关机（论文 §4.2）`),
+    removedAt: (tick) => `已在时刻 ${tick} 移除`,
+    removed: '本节点已离开集群：移除它的变更已提交并应用，因此它永久关机。',
   },
   persistent: {
     name: '持久状态',
@@ -47,6 +51,9 @@ export const details: Messages['details'] = {
     lastAppliedHelp: '已应用到键值状态的最高日志索引',
     stabled: '已落盘至',
     stabledHelp: '此索引之后的条目尚未持久化（stabled）',
+    configuration: '配置',
+    configurationHelp: '它日志中最新的配置，不论是否已提交：服务器立即使用它（论文 §4.1）',
+    configurationValue: (voters, learners, index) => `投票者 ${voters}${learners === null ? '' : `，学习者 ${learners}`}${index === 0 ? '（初始配置）' : `（条目 ${index}）`}`,
     lost: '已在崩溃中丢失：节点重启后，会根据自己的磁盘和领导者重建。',
   },
   timers: {
