@@ -168,7 +168,9 @@ function VolatileState({ m, node }: { m: Messages; node: NodeView }) {
           <Field name={m.details.volatile.stabled} help={m.details.volatile.stabledHelp}>{node.log.stabled}</Field>
           {node.membership === undefined ? null : (
             <Field name={m.details.volatile.configuration} help={m.details.volatile.configurationHelp}>
-              {m.details.volatile.configurationValue(m.common.groups([node.membership.voters]), node.membership.learners.length === 0 ? null : m.common.groups([node.membership.learners]), node.membership.index)}
+              {node.membership.voters.length === 0 && node.membership.learners.length === 0
+                ? m.details.volatile.configurationNone
+                : m.details.volatile.configurationValue(m.common.groups([node.membership.voters]), node.membership.learners.length === 0 ? null : m.common.groups([node.membership.learners]), node.membership.index)}
             </Field>
           )}
         </dl>

@@ -64,6 +64,7 @@ export const details = {
     stabled: 'on disk through',
     stabledHelp: 'Entries after this index are not yet durable (stabled)',
     configuration: 'configuration',
+    configurationNone: 'none yet: a new server waits for the leader to send it the log',
     configurationHelp: 'The latest configuration in its log, committed or not: a server uses it at once (thesis §4.1)',
     /** `voters` and `learners` are common.groups of one group; learners null when there are none. */
     configurationValue: (voters: string, learners: string | null, index: number) =>

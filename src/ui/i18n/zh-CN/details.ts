@@ -52,6 +52,7 @@ export const details: Messages['details'] = {
     stabled: '已落盘至',
     stabledHelp: '此索引之后的条目尚未持久化（stabled）',
     configuration: '配置',
+    configurationNone: '暂无：新服务器等待领导者把日志发给它',
     configurationHelp: '它日志中最新的配置，不论是否已提交：服务器立即使用它（论文 §4.1）',
     configurationValue: (voters, learners, index) => `投票者 ${voters}${learners === null ? '' : `，学习者 ${learners}`}${index === 0 ? '（初始配置）' : `（条目 ${index}）`}`,
     lost: '已在崩溃中丢失：节点重启后，会根据自己的磁盘和领导者重建。',
