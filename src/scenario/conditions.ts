@@ -38,7 +38,8 @@ export type ConditionDetail =
       readonly unresolved: readonly string[];
     }
   | { readonly kind: 'term'; readonly node: NodeId | null; readonly term: Term | null; readonly unresolved: readonly string[] }
-  | { readonly kind: 'role'; readonly node: NodeId | null; readonly role: Role | 'crashed' | null; readonly unresolved: readonly string[] }
+  | { readonly kind: 'role'; readonly node: NodeId | null; readonly role: Role | 'crashed' | 'removed' | null; readonly unresolved: readonly string[] }
+  | { readonly kind: 'voters'; readonly voters: readonly NodeId[]; readonly wanted: readonly NodeId[]; readonly unresolved: readonly string[] }
   | { readonly kind: 'log'; readonly node: NodeId | null; readonly terms: readonly Term[] | null; readonly snapshotIndex: LogIndex; readonly unresolved: readonly string[] }
   | { readonly kind: 'no-violation'; readonly violations: readonly Violation[] }
   | { readonly kind: 'violation'; readonly property: SafetyProperty | null; readonly violations: readonly Violation[] }
@@ -102,6 +103,8 @@ export function topicsOf(condition: Condition): readonly Topic[] | null {
       return ['TERM', 'FAULT', 'LEAD'];
     case 'log':
       return ['LOG', 'SNAP', 'FAULT', 'LEAD'];
+    case 'voters':
+      return ['LOG', 'SNAP', 'FAULT', 'LEAD'];
     case 'one-leader-per-term':
       return ['LEAD'];
     case 'no-violation':
@@ -144,7 +147,8 @@ function committed(condition: Extract<Condition, { kind: 'committed' }>, context
   const indexes = context.commits.committedAt(condition.command);
   const { resolve, unresolved } = resolver(context);
   if (condition.on === null) return { holds: indexes.length > 0, detail: { kind: 'committed', indexes, nodes: [], missing: [], unresolved } };
-  const ids = condition.on.kind === 'all' ? simulation.nodeIds : condition.on.nodes.map(resolve).filter((id): id is NodeId => id !== null);
+  // `all`: every server still in the cluster (a removed one is shut down for good).
+  const ids = condition.on.kind === 'all' ? simulation.nodeIds.filter((id) => !simulation.isRemoved(id)) : condition.on.nodes.map(resolve).filter((id): id is NodeId => id !== null);
   const first = indexes[0];
   const nodes = ids.map((id) => {
     const state = simulation.nodeState(id);
@@ -189,11 +193,18 @@ export function evaluateCondition(condition: Condition, context: ConditionContex
       const { resolve, unresolved } = resolver(context);
       const id = resolve(condition.node);
       const state = id === null ? null : simulation.nodeState(id);
-      const role = state === null ? null : state.alive ? state.role : 'crashed';
+      const role = state === null ? null : simulation.isRemoved(state.id) ? 'removed' : state.alive ? state.role : 'crashed';
       return { holds: role !== null && role === condition.role, detail: { kind: 'role', node: id, role, unresolved } };
     }
     case 'log':
       return log(condition, context);
+    case 'voters': {
+      const { resolve, unresolved } = resolver(context);
+      const wanted = [...new Set(condition.nodes.map(resolve).filter((id): id is NodeId => id !== null))].sort((a, b) => a - b);
+      const voters = [...simulation.configuration().voters];
+      const holds = unresolved.length === 0 && voters.length === wanted.length && voters.every((id, index) => id === wanted[index]);
+      return { holds, detail: { kind: 'voters', voters, wanted, unresolved } };
+    }
     case 'no-violation': {
       const violations = simulation.violations();
       return { holds: violations.length === 0, detail: { kind: 'no-violation', violations: violations.slice(0, 5) } };

@@ -39,7 +39,9 @@ export function describeConditionDetail(detail: ConditionDetail, held: boolean):
       return detail.node === null ? `the node could not be named${unresolvedNote(detail.unresolved)}` : `node ${detail.node} was in term ${detail.term ?? '?'}`;
     case 'role':
       if (detail.node === null) return `the node could not be named${unresolvedNote(detail.unresolved)}`;
-      return `node ${detail.node} ${detail.role === 'crashed' ? 'was crashed' : `was a ${detail.role ?? '?'}`}`;
+      return `node ${detail.node} ${detail.role === 'crashed' ? 'was crashed' : detail.role === 'removed' ? 'was removed' : `was a ${detail.role ?? '?'}`}`;
+    case 'voters':
+      return `the voters were {${detail.voters.join(', ')}}${unresolvedNote(detail.unresolved)}`;
     case 'log': {
       if (detail.node === null) return `the node could not be named${unresolvedNote(detail.unresolved)}`;
       const compacted = detail.snapshotIndex > 0 ? `, after a snapshot of entries 1 to ${detail.snapshotIndex}` : '';

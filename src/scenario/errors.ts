@@ -62,7 +62,8 @@ export type ExpectedClass =
 export type Expected = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'class'; readonly name: ExpectedClass };
 
 /** Why a symbolic node named no node. */
-export type NoNodeReason = 'no-leader' | 'no-old-leader' | 'no-leader-of-term';
+/** `not-added`: a node number an `add node` of the scenario has not reached yet. */
+export type NoNodeReason = 'no-leader' | 'no-old-leader' | 'no-leader-of-term' | 'not-added';
 
 interface ErrorBase {
   /** 1-based; 0 when the scenario was built in code and has no source positions. */
@@ -109,7 +110,7 @@ export const classWords: Readonly<Record<ExpectedClass, string>> = {
   key: 'a key',
   value: 'a value',
   topic: 'a trace topic',
-  role: "a role ('follower', 'candidate', 'leader' or 'crashed')",
+  role: "a role ('follower', 'candidate', 'leader', 'crashed' or 'removed')",
   comparison: "a comparison ('=', '≥', '≤', '>' or '<')",
   'end-of-statement': 'the end of the statement',
 };
@@ -136,6 +137,7 @@ export const noNodeWords: Readonly<Record<NoNodeReason, string>> = {
   'no-leader': 'there is no leader then',
   'no-old-leader': 'no other node has led before then',
   'no-leader-of-term': 'no node led that term by then',
+  'not-added': 'that server has not been added yet',
 };
 
 /** What is wrong, in English, without the position. */

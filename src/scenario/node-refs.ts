@@ -15,7 +15,8 @@ export function resolveNode(ref: NodeRef, simulation: Simulation, history: Leade
   let reason: NoNodeReason;
   switch (ref.kind) {
     case 'id':
-      return { ok: true, id: ref.id };
+      // A server `add node` starts later has no state yet.
+      return ref.id > simulation.nodeIds.length ? { ok: false, reason: 'not-added' } : { ok: true, id: ref.id };
     case 'leader':
       id = simulation.leader()?.id ?? null;
       reason = 'no-leader';

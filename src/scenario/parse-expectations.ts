@@ -15,7 +15,7 @@ import type { Cursor } from './cursor.ts';
 import { kind, literal } from './cursor.ts';
 import type { Comparison, Condition, Expectation, NodeSet, Timing } from './syntax-tree.ts';
 
-export const conditionWords = ['leader', 'old', 'node', 'no', 'at', 'committed', 'delete', 'a', 'violation', 'stall'] as const;
+export const conditionWords = ['leader', 'old', 'node', 'no', 'at', 'committed', 'delete', 'a', 'violation', 'stall', 'voters'] as const;
 
 /** `of "NAME"` naming one of `names`, or null when there is no `of`. */
 function namedAfterOf<N extends string>(cursor: Cursor, names: readonly N[]): N | null {
@@ -26,7 +26,7 @@ function namedAfterOf<N extends string>(cursor: Cursor, names: readonly N[]): N 
   cursor.next();
   return name;
 }
-const roles = ['follower', 'candidate', 'leader', 'crashed'] as const;
+const roles = ['follower', 'candidate', 'leader', 'crashed', 'removed'] as const;
 
 const comparisons: Readonly<Record<string, Comparison>> = { '=': '=', '≥': '≥', '>=': '≥', '≤': '≤', '<=': '≤', '>': '>', '<': '<' };
 
@@ -89,6 +89,7 @@ function condition(cursor: Cursor): Condition {
     return { kind: 'one-leader-per-term' };
   }
   if (cursor.acceptWord('committed')) return committed(cursor, command(cursor));
+  if (cursor.acceptWord('voters')) return { kind: 'voters', nodes: cursor.nodeSet() };
   if (cursor.isWord('delete')) {
     const what = command(cursor);
     cursor.expectWord('committed');

@@ -23,7 +23,7 @@ import { kind, literal, ParseFailure } from './cursor.ts';
 import type { LeafWrite } from './parse-options.ts';
 import { networkClauses, networkWords, workloadClauses } from './parse-options.ts';
 import { suggest } from './suggest.ts';
-import type { NodeRef, ScenarioAction, StepItem } from './syntax-tree.ts';
+import type { NodeRef, ScenarioAction, Step, StepItem } from './syntax-tree.ts';
 
 export const actionWords = [
   'crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer', 'add', 'remove', 'partition', 'cut', 'restore', 'heal',
@@ -220,4 +220,9 @@ function highlight(cursor: Cursor): StepItem {
     return { kind: 'highlight', target: { kind: 'entry', node: cursor.nodeRef(), index } };
   }
   return { kind: 'highlight', target: { kind: 'node', node: cursor.nodeRef() } };
+}
+
+/** How many servers the steps' `add node` lines may start: node numbers up to nodes + this exist by the end. */
+export function addedServers(steps: readonly Step[]): number {
+  return steps.filter((step) => step.item.kind === 'action' && step.item.action.type === 'add-node').length;
 }

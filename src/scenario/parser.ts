@@ -20,7 +20,7 @@ import { getOption, setOption } from './option-table.ts';
 import { expectation } from './parse-expectations.ts';
 import type { LeafWrite } from './parse-options.ts';
 import { optionStatement, optionWords } from './parse-options.ts';
-import { actionWords, stepItem } from './parse-steps.ts';
+import { actionWords, addedServers, stepItem } from './parse-steps.ts';
 import type { Expectation, Scenario, SourcePosition, Step } from './syntax-tree.ts';
 import { expectationTicks } from './syntax-tree.ts';
 import { splitTraceSection } from './trace-section.ts';
@@ -212,7 +212,8 @@ function checkOptions(builder: Builder): void {
 }
 
 function checkNodes(builder: Builder): void {
-  const nodes = builder.options.nodes ?? 5;
+  // Each `add node` may start one more server, with the next id.
+  const nodes = (builder.options.nodes ?? 5) + addedServers(builder.steps);
   for (const use of builder.nodeUses) {
     if (use.id < 1 || use.id > nodes) builder.errors.push({ code: 'bad-node', line: use.line, column: use.column, found: String(use.id), expected: [kind('node')], suggestion: null, max: nodes });
   }

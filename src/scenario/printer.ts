@@ -82,7 +82,9 @@ export function printCondition(condition: Condition): string {
     case 'term':
       return `${printNodeRef(condition.node, true)} in term ${condition.comparison} ${condition.term}`;
     case 'role':
-      return `${printNodeRef(condition.node, true)} is ${condition.role === 'crashed' ? 'crashed' : `a ${condition.role}`}`;
+      return `${printNodeRef(condition.node, true)} is ${condition.role === 'crashed' || condition.role === 'removed' ? condition.role : `a ${condition.role}`}`;
+    case 'voters':
+      return `voters ${printNodeSet(condition.nodes)}`;
     case 'log':
       return `${printNodeRef(condition.node, true)} has log [${condition.terms.join(',')}]`;
     case 'no-violation':

@@ -12,6 +12,7 @@ import { compileScenario } from './compile.ts';
 import type { ScenarioError } from './errors.ts';
 import type { ExpectationResult } from './evaluate.ts';
 import { ExpectationEvaluator } from './evaluate.ts';
+import { addedServers } from './parse-steps.ts';
 import { parseScenario } from './parser.ts';
 import { playRun, RunDriver } from './run-driver.ts';
 import type { Scenario } from './syntax-tree.ts';
@@ -50,7 +51,7 @@ export function runScenario(source: string | Scenario, options: { readonly descr
   if (!compiled.ok) return { ok: false, stage: 'compile', errors: compiled.errors };
   const run: CompiledRun = { options: compiled.options, actions: compiled.actions, annotations: compiled.annotations, end: compiled.end, lesson: compiled.lesson };
   const driver = new RunDriver(run.options);
-  const evaluator = new ExpectationEvaluator(scenario.expectations, driver.simulation.nodeIds.length);
+  const evaluator = new ExpectationEvaluator(scenario.expectations, driver.simulation.nodeIds.length + addedServers(scenario.steps));
   driver.listen((event) => evaluator.observe(event), evaluator.topics);
   const traceTopics = options.topics ?? scenario.trace ?? defaultTraceTopics;
   const recorder = options.describe === undefined ? null : new TraceRecorder(options.describe, traceTopics);

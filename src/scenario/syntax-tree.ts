@@ -100,7 +100,9 @@ export type Condition =
    */
   | { readonly kind: 'committed'; readonly command: ClientCommand; readonly on: NodeSet | null }
   | { readonly kind: 'term'; readonly node: NodeRef; readonly comparison: Comparison; readonly term: Term }
-  | { readonly kind: 'role'; readonly node: NodeRef; readonly role: Role | 'crashed' }
+  | { readonly kind: 'role'; readonly node: NodeRef; readonly role: Role | 'crashed' | 'removed' }
+  /** The cluster's configuration (the leader's, else the latest a running node holds) has exactly these voters. */
+  | { readonly kind: 'voters'; readonly nodes: readonly NodeRef[] }
   /** The node's log holds entries of exactly these terms, from index 1, with nothing compacted. */
   | { readonly kind: 'log'; readonly node: NodeRef; readonly terms: readonly Term[] }
   /** The safety checker has reported nothing so far (Simulation.violations()). */

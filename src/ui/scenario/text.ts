@@ -77,7 +77,10 @@ export function conditionDetailText(m: Messages, detail: ConditionDetail, held: 
       return detail.node === null ? `${d.unnamed}${d.unresolved(detail.unresolved)}` : d.term(detail.node, detail.term);
     case 'role':
       if (detail.node === null) return `${d.unnamed}${d.unresolved(detail.unresolved)}`;
+      if (detail.role === 'removed') return d.wasRemoved(detail.node);
       return detail.role === 'crashed' ? d.wasCrashed(detail.node) : d.role(detail.node, detail.role === null ? null : m.common.role[detail.role]);
+    case 'voters':
+      return `${d.voters(m.common.groups([detail.voters]))}${d.unresolved(detail.unresolved)}`;
     case 'log':
       return detail.node === null ? `${d.unnamed}${d.unresolved(detail.unresolved)}` : d.log(detail.node, detail.terms ?? [], detail.snapshotIndex);
     case 'no-violation': {

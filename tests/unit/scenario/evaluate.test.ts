@@ -102,7 +102,7 @@ function holds(condition: Condition, simulation: Simulation, facts: Facts): bool
       if (condition.on === null) return indexes.length > 0;
       if (indexes.length === 0) return false;
       const first = Math.min(...indexes);
-      const ids = condition.on.kind === 'all' ? simulation.nodeIds : condition.on.nodes.map(node);
+      const ids = condition.on.kind === 'all' ? simulation.nodeIds.filter((id) => !simulation.isRemoved(id)) : condition.on.nodes.map(node);
       return ids.every((id) => id !== null && simulation.nodeState(id).alive && simulation.nodeState(id).lastApplied >= first);
     }
     case 'term': {
@@ -115,7 +115,12 @@ function holds(condition: Condition, simulation: Simulation, facts: Facts): bool
       const id = node(condition.node);
       if (id === null) return false;
       const state = simulation.nodeState(id);
-      return (state.alive ? state.role : 'crashed') === condition.role;
+      return (simulation.isRemoved(id) ? 'removed' : state.alive ? state.role : 'crashed') === condition.role;
+    }
+    case 'voters': {
+      const wanted = condition.nodes.map(node);
+      if (wanted.includes(null)) return false;
+      return JSON.stringify([...new Set(wanted)].sort((a, b) => a! - b!)) === JSON.stringify(simulation.configuration().voters);
     }
     case 'log': {
       const id = node(condition.node);

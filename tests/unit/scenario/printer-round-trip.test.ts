@@ -91,6 +91,8 @@ expect by 400: 3 in term = 1
 expect by 400: old leader is a follower
 expect by 400: leader of term 2 is crashed
 expect by 400: leader is candidate
+expect by 400: node 5 is removed
+expect by 400: voters {1, 2, leader}
 expect by 400: node 3 has log [1, 1, 2]
 expect by 400: node 4 has log []
 expect always: no violations
@@ -112,7 +114,7 @@ describe('printScenario round trip', () => {
       new Set(['crash', 'restart', 'isolate', 'rejoin', 'campaign', 'transfer-leadership', 'add-node', 'remove-node', 'partition', 'cut-link', 'restore-link', 'heal', 'configure-network', 'configure-workload', 'propose', 'get']),
     );
     expect(new Set(scenario.expectations.map((expectation) => expectation.condition.kind))).toEqual(
-      new Set(['leader-in', 'no-leader', 'committed', 'term', 'role', 'log', 'no-violation', 'one-leader-per-term', 'violation', 'stall']),
+      new Set(['leader-in', 'no-leader', 'committed', 'term', 'role', 'log', 'no-violation', 'one-leader-per-term', 'violation', 'stall', 'voters']),
     );
     expectRoundTrip(scenario);
   });
@@ -320,13 +322,13 @@ function randomScenario(random: () => number): Scenario {
       case 3:
         return { kind: 'term', node: node(), comparison: pick<Comparison>(['=', '≥', '≤', '>', '<']), term: int(0, 1_000) };
       case 4:
-        return { kind: 'role', node: node(), role: pick(['follower', 'candidate', 'leader', 'crashed'] as const) };
+        return { kind: 'role', node: node(), role: pick(['follower', 'candidate', 'leader', 'crashed', 'removed'] as const) };
       case 5:
         return { kind: 'log', node: node(), terms: Array.from({ length: int(0, 6) }, () => int(0, 9)) };
       case 6:
         return { kind: 'no-violation' };
       default:
-        return { kind: 'one-leader-per-term' };
+        return chance(0.5) ? { kind: 'one-leader-per-term' } : { kind: 'voters', nodes: nodeList() };
     }
   };
   const expectations: Expectation[] = Array.from({ length: int(0, 8) }, () => ({ timing: timing(), condition: condition() }));
@@ -358,7 +360,7 @@ describe('printScenario round trip, on scenarios built at random', () => {
       }
     }
     expect(seen.actions.size).toBe(16);
-    expect(seen.conditions.size).toBe(8);
+    expect(seen.conditions.size).toBe(9);
     expect(seen.timings).toEqual(new Set(['by', 'from-by', 'at', 'always', 'never']));
   });
 

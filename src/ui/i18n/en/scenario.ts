@@ -102,6 +102,9 @@ export const scenario = {
     butMissing: (parts: readonly string[]) => `, but ${parts.join(', ')}`,
     appliedUpTo: (node: number, index: number) => `node ${node} had applied up to index ${index}`,
     wasCrashed: (node: number) => `node ${node} was crashed`,
+    wasRemoved: (node: number) => `node ${node} was removed`,
+    /** `voters` is common.groups of one group. */
+    voters: (voters: string) => `the voters were ${voters}`,
     unnamed: 'the node could not be named',
     term: (node: number, term: number | null) => `node ${node} was in term ${term ?? '?'}`,
     role: (node: number, role: string | null) => `node ${node} was a ${role ?? '?'}`,

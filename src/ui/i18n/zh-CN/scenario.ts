@@ -22,7 +22,7 @@ const classWords: Readonly<Record<ExpectedClass, string>> = {
   key: '一个键',
   value: '一个值',
   topic: '一个追踪主题',
-  role: "一个角色（'follower'、'candidate'、'leader' 或 'crashed'）",
+  role: "一个角色（'follower'、'candidate'、'leader'、'crashed' 或 'removed'）",
   comparison: "一个比较符（'='、'≥'、'≤'、'>' 或 '<'）",
   'end-of-statement': '语句结尾',
 };
@@ -31,6 +31,7 @@ const noNodeWords: Readonly<Record<NoNodeReason, string>> = {
   'no-leader': '那时没有领导者',
   'no-old-leader': '在那之前没有别的节点当过领导者',
   'no-leader-of-term': '到那时还没有节点领导过该任期',
+  'not-added': '那台服务器尚未加入',
 };
 
 function alternatives(items: readonly string[]): string {
@@ -120,6 +121,8 @@ export const scenario: Messages['scenario'] = {
     butMissing: (parts) => `，但${parts.join('，')}`,
     appliedUpTo: (node, index) => `节点 ${node} 只应用到索引 ${index}`,
     wasCrashed: (node) => `节点 ${node} 已崩溃`,
+    wasRemoved: (node) => `节点 ${node} 已被移除`,
+    voters: (voters) => `投票者为 ${voters}`,
     unnamed: '无法确定是哪个节点',
     term: (node, term) => `节点 ${node} 处于任期 ${term ?? '?'}`,
     role: (node, role) => `节点 ${node} 是${role ?? '?'}`,
