@@ -29,6 +29,7 @@ const usage = `Usage: npm run fuzz -- [options]
   --check-quorum   run every seed with CheckQuorum on
   --batching       run every seed with batched proposals
   --transfers      mix leadership transfers into every seed's faults
+  --membership     mix membership changes (add a server, remove a voter) into every seed's faults
   --reads          mix clients' gets (ReadIndex) into every seed, checked for linearizability
   --lease-reads    run every seed with lease reads (and CheckQuorum) on; implies --reads
   --workers K      worker threads (default: one per core, ${availableParallelism()} here)
@@ -44,7 +45,7 @@ Exits 0 when no seed failed, 1 when one did, 2 on bad arguments.`;
 
 const flags = {
   seeds: { type: 'string' }, from: { type: 'string' }, ticks: { type: 'string' }, switch: { type: 'string', multiple: true },
-  prevote: { type: 'boolean' }, 'check-quorum': { type: 'boolean' }, batching: { type: 'boolean' }, transfers: { type: 'boolean' }, reads: { type: 'boolean' }, 'lease-reads': { type: 'boolean' },
+  prevote: { type: 'boolean' }, 'check-quorum': { type: 'boolean' }, batching: { type: 'boolean' }, transfers: { type: 'boolean' }, membership: { type: 'boolean' }, reads: { type: 'boolean' }, 'lease-reads': { type: 'boolean' },
   workers: { type: 'string' }, shard: { type: 'string' }, keep: { type: 'string' }, 'no-minimise': { type: 'boolean' },
   out: { type: 'string' }, base: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
@@ -57,6 +58,7 @@ interface CliOptions {
   readonly switches: readonly UnsafeSwitch[];
   readonly raft: Partial<RaftConfig>;
   readonly transfers: boolean;
+  readonly membership: boolean;
   readonly reads: boolean;
   readonly workers: number;
   readonly keep: number;
@@ -105,6 +107,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' {
       ...(values['lease-reads'] === true ? { leaseReads: true, checkQuorum: true } : {}),
     },
     transfers: values.transfers === true,
+    membership: values.membership === true,
     reads: values.reads === true || values['lease-reads'] === true,
     workers: integer('workers', values.workers, availableParallelism(), 1, 256),
     keep: integer('keep', values.keep, 10, 0, 10_000),
@@ -174,7 +177,7 @@ async function runSeeds(options: CliOptions, onVerdicts: (verdicts: readonly See
             }
             const seeds = options.seeds.slice(next, next + batchSize);
             next += seeds.length;
-            thread.postMessage({ seeds, ticks: options.ticks, switches: options.switches, raft: options.raft, transfers: options.transfers, reads: options.reads } satisfies FuzzBatch);
+            thread.postMessage({ seeds, ticks: options.ticks, switches: options.switches, raft: options.raft, transfers: options.transfers, membership: options.membership, reads: options.reads } satisfies FuzzBatch);
           };
           thread.on('message', (verdicts: SeedVerdict[]) => {
             onVerdicts(verdicts);
@@ -236,7 +239,7 @@ async function main(argv: string[]): Promise<number> {
   const progress = new Progress(cli.seeds.length);
   const failures: Extract<SeedVerdict, { failure: FuzzFailure }>[] = [];
   let done = 0;
-  const on = [...cli.switches, ...Object.keys(cli.raft), ...(cli.transfers ? ['transfers'] : []), ...(cli.reads ? ['reads'] : [])];
+  const on = [...cli.switches, ...Object.keys(cli.raft), ...(cli.transfers ? ['transfers'] : []), ...(cli.membership ? ['membership'] : []), ...(cli.reads ? ['reads'] : [])];
   const switchNote = on.length === 0 ? '' : ` with ${on.join(', ')} on`;
   process.stderr.write(`Fuzzing ${cli.seeds.length.toLocaleString('en')} seeds from ${cli.seeds[0]}${switchNote}, ${cli.ticks.toLocaleString('en')} ticks each, on ${Math.min(cli.workers, cli.seeds.length)} worker threads\n`);
   await runSeeds(cli, (verdicts) => {
@@ -261,6 +264,7 @@ async function main(argv: string[]): Promise<number> {
     switches: cli.switches,
     raft: cli.raft,
     transfers: cli.transfers,
+    membership: cli.membership,
     reads: cli.reads,
     failing: failures.length,
     firstFailingSeed: failures[0]?.seed ?? null,

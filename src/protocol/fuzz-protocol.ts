@@ -15,6 +15,8 @@ export interface FuzzBatch {
   readonly raft?: Partial<RaftConfig>;
   /** Mix leadership transfers into the faults (FuzzOptions.transfers). */
   readonly transfers?: boolean;
+  /** Mix membership changes into the faults (FuzzOptions.membership). */
+  readonly membership?: boolean;
   /** Mix clients' gets into every seed (FuzzOptions.reads). */
   readonly reads?: boolean;
 }

@@ -11,7 +11,7 @@ export const handleFuzzMessage: FuzzWorkerHandler = (message, post) => {
     switch (message.type) {
       case 'seeds': {
         const verdicts: SeedVerdict[] = message.seeds.map((seed) => {
-          const result = fuzzSeed(seed, { ticks: message.ticks, switches: message.switches, ...(message.raft === undefined ? {} : { raft: message.raft }), ...(message.transfers === true ? { transfers: true } : {}), ...(message.reads === true ? { reads: true } : {}) });
+          const result = fuzzSeed(seed, { ticks: message.ticks, switches: message.switches, ...(message.raft === undefined ? {} : { raft: message.raft }), ...(message.transfers === true ? { transfers: true } : {}), ...(message.reads === true ? { reads: true } : {}), ...(message.membership === true ? { membership: true } : {}) });
           return result.failure === null ? { seed, failure: null } : { seed, failure: result.failure, options: result.options, actions: result.actions };
         });
         post({ type: 'verdicts', batch: message.batch, verdicts });

@@ -53,6 +53,11 @@ export interface FuzzOptions {
    * the history the linearizability check reads. Off by default, like transfers.
    */
   readonly reads?: boolean;
+  /**
+   * Mix membership changes into the faults (thesis ch. 4): now and then the leader is asked to add
+   * a server or to remove one of its voters, itself included. Off by default, like transfers.
+   */
+  readonly membership?: boolean;
 }
 
 export type FuzzFailureKind = 'violation' | 'halted' | 'liveness' | 'linearizability' | 'error';
@@ -123,6 +128,7 @@ export function fuzzSeed(seed: number, options: FuzzOptions = {}): FuzzResult {
     const nemesis = newLeaderNemesis(seed);
     const transfers = options.transfers === true ? streamPrng(seed, 'leader-transfer') : null;
     const reader = options.reads === true ? streamPrng(seed, 'fuzz-reads') : null;
+    const changes = options.membership === true ? streamPrng(seed, 'membership-changes') : null;
     const keys = runOptions.workload?.keys ?? 16;
     // Time moves with the fault schedule; with reads on, a few gets go out every 50-150 ticks.
     const advance = (ticks: number): void => {
@@ -141,6 +147,7 @@ export function fuzzSeed(seed: number, options: FuzzOptions = {}): FuzzResult {
         advance(strike - simulation.tick);
         faults += strikeLeader(simulation, nemesis);
         if (transfers !== null) faults += askTransfer(simulation, transfers);
+        if (changes !== null) faults += askMembershipChange(simulation, changes);
       }
       advance(chunkEnd - simulation.tick);
       // Now and then a client deletes a key through whichever node leads.
@@ -154,7 +161,7 @@ export function fuzzSeed(seed: number, options: FuzzOptions = {}): FuzzResult {
     simulation.configureWorkload({ proposeEveryTicks: 0 });
     simulation.heal();
     simulation.configureNetwork({ dropRatio: 0, duplicateRatio: 0 });
-    for (const id of simulation.nodeIds) if (!simulation.isAlive(id)) simulation.restart(id);
+    for (const id of simulation.nodeIds) if (!simulation.isAlive(id) && !simulation.isRemoved(id)) simulation.restart(id);
     const elected = advanceWatching(simulation, recorder, electWithinTicks, (s) => s.leader() !== null);
     const failed = safetyFailure(simulation);
     if (failed !== null) return result(failed);
@@ -196,7 +203,7 @@ function strikeLeader(simulation: Simulation, nemesis: LeaderNemesis): number {
     const due = nemesis.restarts[i]!;
     if (due.tick > simulation.tick) continue;
     nemesis.restarts.splice(i, 1);
-    if (!simulation.isAlive(due.node)) {
+    if (!simulation.isAlive(due.node) && !simulation.isRemoved(due.node)) {
       simulation.restart(due.node);
       taken += 1;
     }
@@ -217,6 +224,26 @@ function askTransfer(simulation: Simulation, rng: ReturnType<typeof streamPrng>)
   const targets = simulation.nodeIds.filter((id) => id !== leader.id && simulation.isAlive(id));
   if (targets.length === 0) return 0;
   simulation.transferLeadership(targets[pickIndex(rng, targets.length)]!);
+  return 1;
+}
+
+/** Servers a seed may start over its life (the initial ones included), and the fewest voters it removes down to. */
+const membershipServersMax = 12;
+const membershipVotersMin = 3;
+
+/**
+ * Now and then asks the leader for a membership change: to add a server, or to remove one of its
+ * voters (perhaps itself). The leader may refuse (one change at a time); that is part of the test.
+ */
+function askMembershipChange(simulation: Simulation, rng: ReturnType<typeof streamPrng>): number {
+  const leader = simulation.leader();
+  if (leader === null || !chance(rng, 0.3)) return 0;
+  const { voters } = simulation.configuration();
+  const canAdd = simulation.nodeIds.length < membershipServersMax;
+  const canRemove = voters.length > membershipVotersMin;
+  if (!canAdd && !canRemove) return 0;
+  if (canAdd && (!canRemove || chance(rng, 0.5))) simulation.addNode();
+  else simulation.removeNode(voters[pickIndex(rng, voters.length)]!);
   return 1;
 }
 
@@ -264,12 +291,16 @@ function advanceWatching(simulation: Simulation, recorder: HistoryRecorder, limi
 
 const lookTicks = 50;
 
-/** The leader has committed its whole log and every node has applied all of it. */
+/**
+ * The leader has committed its whole log and every member of its configuration has applied all
+ * of it (servers outside it, removed or never added, get no log).
+ */
 function everyNodeApplied(simulation: Simulation): boolean {
   const leader = simulation.leader();
   if (leader === null) return false;
   const target = simulation.nodeState(leader.id).lastIndex;
-  return simulation.nodeState(leader.id).commitIndex === target && simulation.nodeIds.every((id) => simulation.isAlive(id) && simulation.nodeState(id).lastApplied >= target);
+  const { voters, learners } = simulation.configuration();
+  return simulation.nodeState(leader.id).commitIndex === target && [...voters, ...learners].every((id) => simulation.isAlive(id) && simulation.nodeState(id).lastApplied >= target);
 }
 
 export function safetyFailure(simulation: Simulation): FuzzFailure | null {

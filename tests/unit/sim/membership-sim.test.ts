@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../../../src/core/index.ts';
 import { createSimulation, SimulationInputError, Timeline } from '../../../src/core/index.ts';
+import { fuzzSeed } from '../../../src/core/fuzz/fuzz-seed.ts';
 
 function elected(options: Parameters<typeof createSimulation>[0] = {}): Simulation {
   const simulation = createSimulation({ nodes: 3, seed: 7, ...options });
@@ -122,5 +123,28 @@ describe('a run that changes membership', () => {
     expect(timeline.current.view().nodes).toHaveLength(3);
     timeline.seek(simulation.tick);
     expect(timeline.current.view()).toEqual(simulation.view());
+  });
+});
+
+describe('fuzzing with membership changes mixed into the faults', () => {
+  it('finds nothing wrong, and servers really are added and removed, with and without the other extensions', () => {
+    let added = 0;
+    let removed = 0;
+    for (let seed = 1; seed <= 40; seed += 1) {
+      const result = fuzzSeed(seed, { membership: true, reads: true });
+      expect(result.failure, `seed ${seed}`).toBeNull();
+      // Replay the run to see what the changes did: the leader refuses some (one at a time).
+      const replay = createSimulation(result.options);
+      for (const { tick, action } of result.actions) {
+        replay.advance(tick - replay.tick);
+        replay.act(action);
+      }
+      replay.advance(result.endTick - replay.tick);
+      added += replay.nodeIds.length - result.options.nodes;
+      removed += replay.nodeIds.filter((id) => replay.isRemoved(id)).length;
+    }
+    expect(added).toBeGreaterThan(10);
+    expect(removed).toBeGreaterThan(5);
+    for (let seed = 1; seed <= 30; seed += 1) expect(fuzzSeed(seed, { membership: true, transfers: true, raft: { preVote: true, checkQuorum: true } }).failure, `seed ${seed}`).toBeNull();
   });
 });
