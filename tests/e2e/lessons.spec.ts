@@ -55,7 +55,7 @@ test('the Lessons list opens a lesson by its title, in either language', async (
   await page.goto('/?lang=zh-CN');
   await page.getByRole('button', { name: '课程' }).click();
   const list = page.getByRole('dialog', { name: '课程' });
-  await expect(list.getByRole('button')).toHaveCount(16); // fifteen lessons and Close
+  await expect(list.getByRole('button')).toHaveCount(17); // sixteen lessons and Close
   await list.getByRole('button', { name: zhFigure8 }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const zhCaption = page.getByRole('region', { name: '字幕' });

@@ -12,7 +12,7 @@ import type { Messages } from '../i18n/catalogue.ts';
 const files = import.meta.glob<string>('../../lessons/*.scn', { query: '?raw', import: 'default', eager: true });
 
 /** The course's order; a lesson file not named here comes after these, by name. */
-export const lessonOrder = ['leader-election', 'split-vote', 'leader-crash', 'log-replication', 'catch-up', 'minority-leader', 'figure-8', 'persistence', 'snapshot', 'election-restriction', 'prevote', 'check-quorum', 'leadership-transfer', 'read-index', 'batching'] as const;
+export const lessonOrder = ['leader-election', 'split-vote', 'leader-crash', 'log-replication', 'catch-up', 'minority-leader', 'figure-8', 'persistence', 'snapshot', 'election-restriction', 'prevote', 'check-quorum', 'leadership-transfer', 'membership-change', 'read-index', 'batching'] as const;
 
 /** How fast a lesson plays between its steps, in ticks per second: slow enough to follow each message. */
 export const lessonTicksPerSecond = 40;

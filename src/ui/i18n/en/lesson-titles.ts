@@ -57,6 +57,10 @@ export const lessonTitles = {
     title: 'Leadership transfer',
     summary: 'The leader stops taking proposals, brings the target up to date, then sends TimeoutNow: the target wins at once.',
   },
+  'membership-change': {
+    title: 'Adding and removing servers',
+    summary: 'A new server catches up as a learner before it votes; one change at a time; a leader that removes itself steps down once the change commits.',
+  },
   'read-index': {
     title: 'Linearizable reads with ReadIndex',
     summary: 'A deposed leader must not answer from its own state: a read waits for a majority to confirm the leadership.',

@@ -57,6 +57,10 @@ export const lessonTitles: { readonly [K in keyof typeof english]: { readonly ti
     title: '领导权移交',
     summary: '领导者停止接受提案，把目标节点的日志补齐，再发送 TimeoutNow：目标节点立即当选。',
   },
+  'membership-change': {
+    title: '添加和移除服务器',
+    summary: '新服务器先以学习者身份追上日志，然后才投票；一次一个变更；移除自己的领导者在变更提交后下台。',
+  },
   'read-index': {
     title: '用 ReadIndex 实现线性一致读',
     summary: '被取代的领导者不能用自己的状态回答：读请求要等多数派确认领导权之后才作答。',
