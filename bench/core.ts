@@ -2,7 +2,9 @@
  * Core throughput: simulated ticks per wall-clock second with the safety checker and node
  * invariants on, under a steady client load (a put every 10 ticks), 10% message loss and a crash
  * every 5,000 ticks (restarted 2,500 ticks later). With `clientReads`, a get every 10 ticks too;
- * with `transfers`, the leader is asked to hand over every 2,500 ticks. Printed, never asserted.
+ * with `transfers`, the leader is asked to hand over every 2,500 ticks; with `membership`, every
+ * 5,000 ticks the leader is asked to add a server, then (2,500 ticks on) to remove the lowest
+ * voter, so the cluster keeps its size while its members change. Printed, never asserted.
  */
 import { createSimulation } from '../src/core/index.ts';
 import type { RaftConfig } from '../src/core/index.ts';
@@ -17,7 +19,7 @@ export interface CoreFigure {
   violations: number;
 }
 
-export function runLoaded(options: { nodes: number; ticks: number; seed?: number; checkNodeInvariants?: boolean; raft?: Partial<RaftConfig>; clientReads?: boolean; transfers?: boolean }): CoreFigure {
+export function runLoaded(options: { nodes: number; ticks: number; seed?: number; checkNodeInvariants?: boolean; raft?: Partial<RaftConfig>; clientReads?: boolean; transfers?: boolean; membership?: boolean }): CoreFigure {
   const simulation = createSimulation({
     nodes: options.nodes,
     seed: options.seed ?? 1,
@@ -40,14 +42,19 @@ export function runLoaded(options: { nodes: number; ticks: number; seed?: number
       const target = simulation.nodeIds.find((id) => id !== leader?.id && simulation.isAlive(id));
       if (leader !== null && target !== undefined) simulation.transferLeadership(target);
     }
+    if (options.membership === true && tick % 2_500 === 1_250 && simulation.leader() !== null) {
+      if (tick % 5_000 === 1_250) simulation.addNode();
+      else simulation.removeNode(simulation.configuration().voters[0]!);
+    }
     if (tick % crashEvery === 0) {
-      const victim = 1 + ((tick / crashEvery) % options.nodes);
-      if (down === null && options.nodes > 1) {
+      const present = simulation.nodeIds.filter((id) => !simulation.isRemoved(id));
+      const victim = present[(tick / crashEvery) % present.length]!;
+      if (down === null && present.length > 1 && simulation.isAlive(victim)) {
         simulation.crash(victim);
         down = victim;
       }
     } else if (tick % crashEvery === crashEvery / 2 && down !== null) {
-      simulation.restart(down);
+      if (!simulation.isRemoved(down)) simulation.restart(down);
       down = null;
     }
   }

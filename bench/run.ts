@@ -26,9 +26,9 @@ const core = {
   loaded: [3, 5, 9].map((nodes) => runLoaded({ nodes, ticks })),
   loadedWithoutNodeInvariants: runLoaded({ nodes: 5, ticks, checkNodeInvariants: false }),
   // The Raft extensions landed so far, all on, beside the 5-node figure above: PreVote,
-  // CheckQuorum, batching, lease reads with a get every 10 ticks, and a leadership transfer
-  // every 2,500 ticks.
-  loadedWithExtensions: runLoaded({ nodes: 5, ticks, raft: { preVote: true, checkQuorum: true, batchProposals: true, leaseReads: true }, clientReads: true, transfers: true }),
+  // CheckQuorum, batching, lease reads with a get every 10 ticks, a leadership transfer every
+  // 2,500 ticks, and a membership change every 2,500 (a server added, then one removed).
+  loadedWithExtensions: runLoaded({ nodes: 5, ticks, raft: { preVote: true, checkQuorum: true, batchProposals: true, leaseReads: true }, clientReads: true, transfers: true, membership: true }),
   oneMillionTicksFiveNodes: quick ? null : runLoaded({ nodes: 5, ticks: 1_000_000 }),
   idle: runIdle({ nodes: 5, ticks: quick ? 1_000_000 : 10_000_000 }),
 };

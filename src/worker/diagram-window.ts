@@ -142,6 +142,12 @@ export function diagramWindow(timeline: Timeline, from: Tick, to: Tick): Diagram
   const startRoles = startNodes.map((node) => (node.alive && node.role !== null ? node.role : 'crashed'));
   const startTerms = startNodes.map((node) => (node.alive ? node.term : node.disk.term));
   advanceTo(end);
+  // A server added within the window (membership change) had no state at its start: drawn as down until then.
+  const nodes = reader.current.nodeIds.length;
+  while (startRoles.length < nodes) {
+    startRoles.push('crashed');
+    startTerms.push(0);
+  }
   const shown = [...messages.values()].filter((message) => message.sent <= end && (message.arrive ?? Infinity) >= start);
-  return { from: start, to: end, nodes: reader.current.nodeIds.length, startRoles, startTerms, messages: shown, marks: marks.filter((mark) => mark.tick <= end), truncated };
+  return { from: start, to: end, nodes, startRoles, startTerms, messages: shown, marks: marks.filter((mark) => mark.tick <= end), truncated };
 }
