@@ -93,7 +93,7 @@ describe('the panels in Chinese', () => {
     act(() => store.getState().selectNode(leader.id));
     await settle();
     expect(within(details).getByRole('heading', { name: `节点 ${leader.id}` })).toBeInTheDocument();
-    expect(within(details).getAllByRole('button').map((button) => button.textContent)).toEqual(['崩溃', '隔离']);
+    expect(within(details).getAllByRole('button').map((button) => button.textContent)).toEqual(['崩溃', '隔离', '移除节点']);
     expect(within(details).getByRole('region', { name: '持久状态' })).toBeInTheDocument();
     expect(within(details).getByRole('progressbar', { name: '心跳计时器' })).toBeInTheDocument();
     expect(within(details).getByRole('table', { name: `领导者 ${leader.id} 对各跟随者的复制进度` })).toBeInTheDocument();

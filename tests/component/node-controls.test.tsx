@@ -142,3 +142,30 @@ describe('the outcome line', () => {
     expect(screen.getByRole('status')).toHaveTextContent('');
   });
 });
+
+describe('NodeInspector: Remove node, the configuration, and a removed node', () => {
+  it('offers Remove node, shows the configuration the node uses, and after the removal only what its disk kept', async () => {
+    const simulation = createSimulation({ nodes: 3, seed: 4 });
+    expect(simulation.advanceUntil((s) => s.leader() !== null && s.node(s.leader()!.id).log.committed > 0, { maxTicks: 5_000 })).toBe(true);
+    const leader = simulation.leader()!.id;
+    const follower = leader === 2 ? 3 : 2;
+    const others = [1, 2, 3].filter((id) => id !== follower).join(', ');
+    const onRemove = vi.fn();
+    const spies = { onCrash: vi.fn(), onRestart: vi.fn(), onIsolate: vi.fn(), onRejoin: vi.fn(), onRemove };
+    const { rerender } = render(<NodeInspector node={simulation.node(follower)} view={simulation.view()} {...spies} />);
+    const remove = screen.getByRole('button', { name: 'Remove node' });
+    expect(remove).toHaveAttribute('title', expect.stringContaining('appends a configuration without this node'));
+    expect(screen.getByText('configuration').nextSibling).toHaveTextContent('voters {1, 2, 3} (the initial one)');
+    await userEvent.setup().click(remove);
+    expect(onRemove).toHaveBeenCalledWith(follower);
+
+    simulation.removeNode(follower);
+    expect(simulation.advanceUntil((s) => s.isRemoved(follower), { maxTicks: 2_000 })).toBe(true);
+    rerender(<NodeInspector node={simulation.node(follower)} view={simulation.view()} {...spies} />);
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.getByText(/^removed at tick \d+$/)).toBeInTheDocument();
+    expect(screen.getByText(/This node left the cluster/)).toBeInTheDocument();
+    rerender(<NodeInspector node={simulation.node(leader)} view={simulation.view()} {...spies} />);
+    expect(screen.getByText('configuration').nextSibling).toHaveTextContent(new RegExp(`^voters \\{${others}\\} \\(entry \\d+\\)$`));
+  });
+});

@@ -83,6 +83,7 @@ export function ClusterLegend({ view }: { view: ClusterView }) {
         </Sample>
       </ul>
       <p className="legend-note">{m.cluster.legend.labels}</p>
+      <p className="legend-note">{m.cluster.legend.membership}</p>
       <h3>{m.cluster.legend.messages}</h3>
       <ul className="legend-list">
         <Sample label={m.cluster.legend.shapes}>

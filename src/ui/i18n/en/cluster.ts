@@ -77,6 +77,7 @@ export const cluster = {
     crashed: 'crashed: grey, crossed out',
     timer: "ring: time left on the election timer (a leader's: until its next heartbeat)",
     labels: 'Beside each node: its role, term and vote. Where many nodes share a small view, one line: “F t3 v7” is a follower in term 3 that voted for node 7.',
+    membership: 'Membership change: “learner” gets the log but neither votes nor counts yet; “not a member” is outside its own configuration (a new server the leader has not reached, or one being removed).',
     messages: 'Messages',
     shapes: '◆ RequestVote, ● AppendEntries (small: heartbeat), ■ InstallSnapshot, ▲ TimeoutNow; filled: request',
     reply: 'outlined: reply; ✓ granted or accepted',

@@ -95,6 +95,7 @@ export const cluster: Messages['cluster'] = {
     crashed: '已崩溃：灰色，打叉',
     timer: '外圈：选举计时器的剩余时间（领导者的外圈：距下次心跳的时间）',
     labels: '节点旁：角色、任期和投票。节点多而视图小时只显示一行：“跟 任3 投7”即任期 3 中投票给节点 7 的跟随者。',
+    membership: '成员变更：“学习者”接收日志，但暂不投票也不计入多数派；“非成员”不在它自己的配置中（领导者尚未联系到的新服务器，或正被移除的服务器）。',
     messages: '消息',
     shapes: '◆ RequestVote，● AppendEntries（小：心跳），■ InstallSnapshot，▲ TimeoutNow；实心：请求',
     reply: '空心：回复；✓ 同意或接受',
