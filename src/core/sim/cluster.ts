@@ -69,10 +69,6 @@ export function retireRemoved(sim: SimState): void {
   }
 }
 
-export function isRemoved(sim: SimState, id: NodeId): boolean {
-  return sim.servers[id - 1]?.removedAt !== null;
-}
-
 /** The servers not retired, by id: the ones the screen shows and actions may name. */
 export function presentIds(sim: SimState): NodeId[] {
   const ids: NodeId[] = [];
