@@ -192,7 +192,8 @@ export class ExpectationEvaluator {
     return {
       tick,
       leader: simulation.leader(),
-      nodes: simulation.nodeIds.map((id) => simulation.nodeState(id)),
+      // The servers still in the cluster: a removed one is shut down for good.
+      nodes: simulation.nodeIds.filter((id) => !simulation.isRemoved(id)).map((id) => simulation.nodeState(id)),
       violations: simulation.violations().slice(0, 5),
       condition: value.detail,
       held: value.holds,

@@ -103,8 +103,14 @@ export function diagramWindow(timeline: Timeline, from: Tick, to: Tick): Diagram
       case 'term-changed':
         marks.push({ tick: event.tick, node: event.node, kind: 'term', term: event.to });
         return;
+      // A server removed from the cluster is shut down for good: its lane goes down as in a crash.
       case 'node-crashed':
+      case 'node-removed':
         marks.push({ tick: event.tick, node: event.node, kind: 'crash', term: null });
+        return;
+      // A server Add node started comes up as a follower with an empty disk, as a restart does.
+      case 'node-added':
+        marks.push({ tick: event.tick, node: event.node, kind: 'restart', term: 0 });
         return;
       case 'node-restarted':
         marks.push({ tick: event.tick, node: event.node, kind: 'restart', term: event.term });

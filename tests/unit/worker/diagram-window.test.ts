@@ -57,4 +57,21 @@ describe('the diagram window', () => {
     expect(diagramWindow(timeline, 900, 5_000)).toMatchObject({ from: 900, to: 1_000 });
     expect(diagramWindow(timeline, 2_000, 3_000)).toMatchObject({ from: 1_000, to: 1_000, messages: [] });
   });
+
+  it('gives a server added within the window a lane, down until it starts, and takes a removed one down', () => {
+    const timeline = new Timeline(options);
+    timeline.advance(100);
+    timeline.act({ type: 'campaign', node: 1 });
+    timeline.advance(200);
+    timeline.act({ type: 'add-node' });
+    timeline.advance(200);
+    timeline.act({ type: 'remove-node', node: 2 });
+    timeline.advance(300);
+    const window = diagramWindow(timeline, 250, 700);
+    expect(window).toMatchObject({ nodes: 4, startRoles: ['leader', 'follower', 'follower', 'crashed'] });
+    expect(window.marks).toContainEqual({ tick: 300, node: 4, kind: 'restart', term: 0 });
+    const removedAt = timeline.current.view().nodes[1]!.removedAt!;
+    expect(window.marks).toContainEqual({ tick: removedAt, node: 2, kind: 'crash', term: null });
+    expect(window.messages.some((message) => message.from === 1 && message.to === 4 && message.type === 'MsgApp')).toBe(true);
+  });
 });
