@@ -5,6 +5,7 @@ import { faultyRun } from '../../docs/examples/faults.ts';
 import { firstElection } from '../../docs/examples/first-election.ts';
 import { fuzzRun } from '../../docs/examples/fuzz.ts';
 import { leaderCrash } from '../../docs/examples/leader-crash.ts';
+import { membershipRun } from '../../docs/examples/membership.ts';
 import { partition } from '../../docs/examples/partition.ts';
 import { permalinkRun } from '../../docs/examples/permalink.ts';
 import { reads } from '../../docs/examples/reads.ts';
@@ -12,6 +13,13 @@ import { replayRun } from '../../docs/examples/replay.ts';
 import { scenarioRun } from '../../docs/examples/scenario.ts';
 
 describe('docs/examples', () => {
+  it('membership: a fourth server added and promoted, then the leader removed and a new leader among the rest', () => {
+    const result = membershipRun();
+    expect(result).toMatchObject({ added: 4, votersAfterAdd: [1, 2, 3, 4], taken: true, removed: true });
+    expect(result.votersAfterRemove).toEqual([1, 2, 3, 4].filter((id) => id !== result.oldLeader));
+    expect(result.votersAfterRemove).toContain(result.newLeader);
+  });
+
   it('fuzz: correct Raft passes, a broken switch fails, replays and shrinks to a crash and a restart', () => {
     const result = fuzzRun();
     expect(result.correctFailures).toBe(0);
